@@ -1,0 +1,45 @@
+import { Alignment, applyReplacements, type Replacement } from './alignment.js';
+import { CLEAN_RULES, type CleanRule } from './rules.js';
+import type { Repair } from '../doc.js';
+
+export interface CleanResult {
+  text: string;
+  alignment: Alignment;
+  repairs: Repair[];
+}
+
+/** Runs every cleaning rule over `raw`, keeping an alignment back to it and a record of each repair. */
+export function cleanText(raw: string, rules: readonly CleanRule[] = CLEAN_RULES): CleanResult {
+  let text = raw;
+  let alignment = new Alignment();
+  const repairs: Repair[] = [];
+  for (const rule of rules) {
+    const found: Replacement[] = [];
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+      const replacement = rule.replace(m);
+      if (m[0].length === 0) rule.pattern.lastIndex++;
+      if (replacement !== m[0]) found.push({ start: m.index, end: m.index + m[0].length, replacement });
+    }
+    if (found.length === 0) continue;
+    if (!rule.layout) {
+      for (const r of found) {
+        const start = alignment.toRaw(r.start, 'start');
+        const end = alignment.toRaw(r.end, 'end');
+        repairs.push({
+          start,
+          end,
+          original: raw.slice(start, end),
+          replacement: r.replacement,
+          stage: 'clean',
+          rule: rule.name,
+        });
+      }
+    }
+    const applied = applyReplacements(text, found);
+    text = applied.text;
+    alignment = alignment.then(applied.step);
+  }
+  repairs.sort((a, b) => a.start - b.start);
+  return { text, alignment, repairs };
+}

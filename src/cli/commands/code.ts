@@ -1,0 +1,72 @@
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { codeArticles } from '../../code-articles.js';
+import { AnnalsError } from '../../errors.js';
+import { toOutput, type OffsetSpace } from '../../output/document-json.js';
+import { summarize } from '../../output/summary.js';
+import { write, type CliIO, type Command } from '../io.js';
+
+export const codeCommand: Command = {
+  name: 'code',
+  summary: 'run the pipeline on articles and print the coded documents',
+  usage: `annals code [options] <path|dir|-> ...
+
+  --format summary|jsonl|json   output format (default: summary)
+  --date YYYY-MM-DD             publication date for plain-text files without a date line
+  --offsets clean|raw           offsets into the cleaned text (default) or the text as read
+  --tokens                      include the token layer in jsonl/json output
+  --rejects FILE                append each article that failed, with its reason, to FILE (JSONL)`,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'summary' },
+        date: { type: 'string' },
+        offsets: { type: 'string', default: 'clean' },
+        tokens: { type: 'boolean', default: false },
+        rejects: { type: 'string' },
+      },
+    });
+    const format = values.format;
+    if (!['summary', 'jsonl', 'json'].includes(format))
+      throw new AnnalsError('usage', `unknown --format '${format}'`);
+    if (values.offsets !== 'clean' && values.offsets !== 'raw')
+      throw new AnnalsError('usage', `--offsets must be clean or raw, not '${values.offsets}'`);
+    if (positionals.length === 0) throw new AnnalsError('usage', 'no input: give files, directories or -');
+    const outputOptions = { offsets: values.offsets as OffsetSpace, tokens: values.tokens };
+    const rejects = values.rejects ? createWriteStream(values.rejects, { flags: 'a' }) : undefined;
+
+    let ok = 0;
+    let failed = 0;
+    if (format === 'json') await write(io.stdout, '[');
+    for await (const result of codeArticles(positionals, { date: values.date, stdin: io.stdin })) {
+      if (!result.ok) {
+        failed++;
+        const e = result.error;
+        await write(io.stderr, `annals: ${e.message}\n`);
+        if (rejects) {
+          const record = {
+            file: e.file,
+            line: e.line ?? null,
+            code: e.code,
+            reason: e.reason,
+            input: e.input ?? null,
+          };
+          await write(rejects, JSON.stringify(record) + '\n');
+        }
+        continue;
+      }
+      if (format === 'summary') await write(io.stdout, summarize(result.doc) + '\n\n');
+      else {
+        const json = JSON.stringify(toOutput(result.doc, outputOptions));
+        await write(io.stdout, format === 'json' ? `${ok ? ',' : ''}\n${json}` : json + '\n');
+      }
+      ok++;
+    }
+    if (format === 'json') await write(io.stdout, '\n]\n');
+    if (rejects) await new Promise((r) => rejects.end(r));
+    if (failed) await write(io.stderr, `annals: ${ok} articles coded, ${failed} failed\n`);
+    return failed ? 1 : 0;
+  },
+};

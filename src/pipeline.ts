@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { Alignment } from './clean/alignment.js';
+import type { Doc, Layer, RawDocument } from './doc.js';
+import { AnnalsError } from './errors.js';
+
+/** A named step of the pipeline: a function from Doc to Doc that declares what it needs and what it adds. */
+export interface Stage {
+  name: string;
+  requires: readonly Layer[];
+  adds: readonly Layer[];
+  run(doc: Doc): Doc;
+}
+
+export interface Pipeline {
+  readonly stages: readonly Stage[];
+  run(article: RawDocument): Doc;
+}
+
+/**
+ * Checks, when the pipeline is built, that every stage's needs are added by an earlier stage, so a
+ * misordered configuration fails at once rather than mid-batch.
+ */
+export function buildPipeline(stages: readonly Stage[]): Pipeline {
+  const have = new Set<Layer>(['text']);
+  const names = new Set<string>();
+  for (const stage of stages) {
+    if (names.has(stage.name)) throw new AnnalsError('pipeline', `stage '${stage.name}' appears twice`);
+    names.add(stage.name);
+    const missing = stage.requires.filter((l) => !have.has(l));
+    if (missing.length)
+      throw new AnnalsError(
+        'pipeline',
+        `stage '${stage.name}' needs ${missing.join(', ')}, which no earlier stage adds`,
+      );
+    for (const l of stage.adds) have.add(l);
+  }
+  return {
+    stages,
+    run(article: RawDocument): Doc {
+      let doc = createDoc(article);
+      for (const stage of stages) {
+        doc = stage.run(doc);
+        doc.stages.push(stage.name);
+      }
+      return doc;
+    },
+  };
+}
+
+/** A stable id from the content, for inputs without an id of their own. */
+export function contentId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+export function createDoc(article: RawDocument): Doc {
+  return {
+    id: article.id ?? contentId(article.text),
+    date: article.date,
+    title: article.title ?? null,
+    source: article.source ?? null,
+    origin: article.origin ?? null,
+    raw: article.text,
+    text: article.text,
+    alignment: new Alignment(),
+    stages: [],
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The default pipeline, in order. Each stage declares what it needs and adds; `buildPipeline` checks the
+ * order when the pipeline is built.
+ */
+import { cleanStage } from './clean/clean-stage.js';
+import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
+import { segmentStage } from './text/segment-stage.js';
+
+export const DEFAULT_STAGES: readonly Stage[] = [cleanStage, segmentStage];
+
+let shared: Pipeline | undefined;
+
+/** The default pipeline, built once. */
+export function defaultPipeline(): Pipeline {
+  shared ??= buildPipeline(DEFAULT_STAGES);
+  return shared;
+}

@@ -1,0 +1,36 @@
+import type { Doc, Sentence, Token } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { isHeading, paragraphs, splitSentences } from './sentences.js';
+import { tokenize } from './tokens.js';
+
+/** Paragraphs, then sentences (headings marked), then tokens. */
+export const segmentStage: Stage = {
+  name: 'segment',
+  requires: ['text'],
+  adds: ['sentences', 'tokens'],
+  run(doc: Doc): Doc {
+    const sentences: Sentence[] = [];
+    const tokens: Token[] = [];
+    for (const p of paragraphs(doc.text)) {
+      const heading = isHeading(doc.text, p);
+      const spans = heading ? [p] : splitSentences(doc.text, p);
+      for (const s of spans) {
+        const tokenStart = tokens.length;
+        tokenize(doc.text, s, sentences.length, tokens);
+        sentences.push({
+          start: s.start,
+          end: s.end,
+          paragraph: p.index,
+          heading,
+          tokenStart,
+          tokenEnd: tokens.length,
+          stage: 'segment',
+          rule: heading ? 'heading' : undefined,
+        });
+      }
+    }
+    doc.sentences = sentences;
+    doc.tokens = tokens;
+    return doc;
+  },
+};
