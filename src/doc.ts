@@ -55,6 +55,10 @@ export interface Token extends Span {
   sentence: number;
   /** Part-of-speech tag (Penn Treebank), once a tagger has run. */
   tag?: string;
+  /** Phrase chunk tag in IOB form (`B-NP`, `I-VP`, `B-PP`, `O`), once a chunker has run. */
+  chunk?: string;
+  /** Lower-cased base form, once a lemmatizer has run. */
+  lemma?: string;
 }
 
 export type MentionType =
