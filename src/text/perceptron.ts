@@ -1,0 +1,430 @@
+/**
+ * An averaged perceptron over hashed features, shared by the taggers (part of speech, chunks, names).
+ *
+ * Features are 32-bit integers: a tagger hashes a template id with the values it looks at (`hashStr`,
+ * `mix`), so featurising a token builds no strings. A feature's hash picks a bucket in a table of
+ * `2^bits` slots; only buckets seen in training get a row of class weights (the hashing trick: rare
+ * collisions share a row). Training keeps dense rows and the bookkeeping for averaging; `finish()`
+ * averages, prunes tiny weights and packs what is left into sparse rows, so scoring a token touches only
+ * the classes a feature actually votes for.
+ *
+ * The model file is gzip-compressed binary: a JSON header (classes, bits, quantisation step, and any
+ * metadata the tagger keeps, such as a tag dictionary), then the rows, each as a bucket delta, a count, and
+ * (class, quantised weight) pairs in zigzag varints.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** The project's `models/` folder, from both `src/text/` (tsx, vitest) and `dist/text/` (built). */
+const MODEL_ROOT = fileURLToPath(new URL('../../models/', import.meta.url));
+
+export function modelPath(name: string): string {
+  return MODEL_ROOT + name;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Hashing
+
+/** Mixes two 32-bit values into one (a multiply-xorshift step; order matters). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** FNV-1a over `s[from, to)`, lower-cased for ASCII letters when `lower` is set. */
+export function hashStr(s: string, from = 0, to = s.length, lower = false): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    let c = s.charCodeAt(i);
+    if (lower && c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The trained model
+
+export interface ModelHeader {
+  classes: string[];
+  bits: number;
+  /** Weights are stored as integers times this step. */
+  step: number;
+  /** Whatever else the tagger keeps with its weights. */
+  meta?: Record<string, unknown>;
+}
+
+/** An averaged, pruned model: scores feature lists. Read-only once built. */
+export class Perceptron {
+  readonly classes: readonly string[];
+  readonly nClasses: number;
+  readonly meta: Record<string, unknown>;
+  private readonly mask: number;
+  private readonly rowOf: Int32Array;
+  private readonly rowStart: Int32Array;
+  private readonly cls: Uint8Array;
+  private readonly w: Float32Array;
+
+  constructor(
+    header: ModelHeader,
+    rowOf: Int32Array,
+    rowStart: Int32Array,
+    cls: Uint8Array,
+    w: Float32Array,
+  ) {
+    this.classes = header.classes;
+    this.nClasses = header.classes.length;
+    this.meta = header.meta ?? {};
+    this.mask = (1 << header.bits) - 1;
+    this.rowOf = rowOf;
+    this.rowStart = rowStart;
+    this.cls = cls;
+    this.w = w;
+  }
+
+  /** Adds the votes of `features[0, n)` into `scores` (zeroed first). */
+  score(features: Uint32Array, n: number, scores: Float64Array): void {
+    scores.fill(0);
+    const { rowOf, rowStart, cls, w, mask } = this;
+    for (let f = 0; f < n; f++) {
+      const row = rowOf[features[f] & mask];
+      if (row < 0) continue;
+      for (let k = rowStart[row], end = rowStart[row + 1]; k < end; k++) scores[cls[k]] += w[k];
+    }
+  }
+
+  /** Number of stored (non-zero) weights. */
+  get size(): number {
+    return this.w.length;
+  }
+
+  /** Serialises to the gzip binary format described at the top of this file. */
+  encode(meta: Record<string, unknown> = this.meta, decimals = 3): Buffer {
+    const step = 10 ** -decimals;
+    const header: ModelHeader = {
+      classes: [...this.classes],
+      bits: Math.log2(this.mask + 1),
+      step,
+      meta,
+    };
+    const out = new ByteWriter();
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    out.varint(headerBytes.length);
+    out.bytes(headerBytes);
+    const buckets: number[] = [];
+    for (let b = 0; b < this.rowOf.length; b++) if (this.rowOf[b] >= 0) buckets.push(b);
+    out.varint(buckets.length);
+    let last = 0;
+    for (const b of buckets) {
+      const row = this.rowOf[b];
+      out.varint(b - last);
+      last = b;
+      const start = this.rowStart[row];
+      const end = this.rowStart[row + 1];
+      out.varint(end - start);
+      for (let k = start; k < end; k++) {
+        out.varint(this.cls[k]);
+        out.varint(zigzag(Math.round(this.w[k] / step)));
+      }
+    }
+    return gzipSync(out.finish(), { level: 9 });
+  }
+
+  static decode(file: Buffer): Perceptron {
+    const r = new ByteReader(gunzipSync(file));
+    const headerLength = r.varint();
+    const header = JSON.parse(r.text(headerLength)) as ModelHeader;
+    const rowOf = new Int32Array(1 << header.bits).fill(-1);
+    const nRows = r.varint();
+    const rowStart = new Int32Array(nRows + 1);
+    const cls: number[] = [];
+    const w: number[] = [];
+    let bucket = 0;
+    for (let row = 0; row < nRows; row++) {
+      bucket += r.varint();
+      rowOf[bucket] = row;
+      rowStart[row] = cls.length;
+      const count = r.varint();
+      for (let k = 0; k < count; k++) {
+        cls.push(r.varint());
+        w.push(unzigzag(r.varint()) * header.step);
+      }
+    }
+    rowStart[nRows] = cls.length;
+    return new Perceptron(header, rowOf, rowStart, Uint8Array.from(cls), Float32Array.from(w));
+  }
+
+  static load(file: string): Perceptron {
+    return Perceptron.decode(readFileSync(file));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Training
+
+/**
+ * The learner: dense rows for the buckets seen so far, with the running totals and timestamps that
+ * averaging needs (each weight's total is brought up to date lazily, when it changes or at the end).
+ */
+export class PerceptronTrainer {
+  readonly classes: readonly string[];
+  readonly nClasses: number;
+  private readonly bits: number;
+  private readonly mask: number;
+  private readonly rowOf: Int32Array;
+  private rows = 0;
+  private w = new Float64Array(0);
+  private totals = new Float64Array(0);
+  private stamps = new Int32Array(0);
+  /** Number of examples seen: the averaging clock. */
+  private clock = 0;
+
+  constructor(classes: readonly string[], bits = 20) {
+    if (classes.length > 255) throw new Error('at most 255 classes');
+    this.classes = classes;
+    this.nClasses = classes.length;
+    this.bits = bits;
+    this.mask = (1 << bits) - 1;
+    this.rowOf = new Int32Array(1 << bits).fill(-1);
+  }
+
+  /** Current (not averaged) scores. */
+  score(features: Uint32Array, n: number, scores: Float64Array): void {
+    scores.fill(0);
+    const C = this.nClasses;
+    for (let f = 0; f < n; f++) {
+      const row = this.rowOf[features[f] & this.mask];
+      if (row < 0) continue;
+      const base = row * C;
+      for (let c = 0; c < C; c++) scores[c] += this.w[base + c];
+    }
+  }
+
+  /** One example: if `guess` is not `truth`, moves weight from the guess to the truth. Advances the clock. */
+  update(features: Uint32Array, n: number, truth: number, guess: number): void {
+    this.clock++;
+    if (truth === guess) return;
+    for (let f = 0; f < n; f++) {
+      const base = this.row(features[f] & this.mask) * this.nClasses;
+      this.bump(base + truth, 1);
+      this.bump(base + guess, -1);
+    }
+  }
+
+  private bump(i: number, delta: number): void {
+    this.totals[i] += (this.clock - this.stamps[i]) * this.w[i];
+    this.stamps[i] = this.clock;
+    this.w[i] += delta;
+  }
+
+  private row(bucket: number): number {
+    let row = this.rowOf[bucket];
+    if (row >= 0) return row;
+    row = this.rows++;
+    this.rowOf[bucket] = row;
+    const need = this.rows * this.nClasses;
+    if (need > this.w.length) {
+      const size = Math.max(need, this.w.length * 2, 1024 * this.nClasses);
+      this.w = grow(this.w, size);
+      this.totals = grow(this.totals, size);
+      const stamps = new Int32Array(size);
+      stamps.set(this.stamps);
+      this.stamps = stamps;
+    }
+    return row;
+  }
+
+  /**
+   * The averaged model, with weights whose magnitude is below `prune` dropped (and rows left empty
+   * dropped with them).
+   */
+  finish(prune = 0.001, meta: Record<string, unknown> = {}): Perceptron {
+    const C = this.nClasses;
+    const rowOf = new Int32Array(1 << this.bits).fill(-1);
+    const rowStart: number[] = [];
+    const cls: number[] = [];
+    const w: number[] = [];
+    const clock = Math.max(1, this.clock);
+    for (let b = 0; b < this.rowOf.length; b++) {
+      const row = this.rowOf[b];
+      if (row < 0) continue;
+      const start = cls.length;
+      for (let c = 0; c < C; c++) {
+        const i = row * C + c;
+        const total = this.totals[i] + (this.clock - this.stamps[i]) * this.w[i];
+        const avg = total / clock;
+        if (Math.abs(avg) >= prune) {
+          cls.push(c);
+          w.push(avg);
+        }
+      }
+      if (cls.length > start) {
+        rowOf[b] = rowStart.length;
+        rowStart.push(start);
+      }
+    }
+    rowStart.push(cls.length);
+    const header: ModelHeader = { classes: [...this.classes], bits: this.bits, step: 0, meta };
+    return new Perceptron(
+      header,
+      rowOf,
+      Int32Array.from(rowStart),
+      Uint8Array.from(cls),
+      Float32Array.from(w),
+    );
+  }
+}
+
+function grow(a: Float64Array, size: number) {
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Index of the highest score, among `allowed` classes when given. */
+export function argmax(scores: Float64Array, allowed?: ArrayLike<boolean>): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let c = 0; c < scores.length; c++) {
+    if (allowed && !allowed[c]) continue;
+    if (scores[c] > bestScore) {
+      bestScore = scores[c];
+      best = c;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Greedy sequence training
+
+/**
+ * A greedy left-to-right tagger as the perceptron sees it: `featurize` writes the features of position
+ * `i` into `out` and returns how many it wrote; it may read the tags already chosen for positions before
+ * `i` from `tags` (the model's own guesses during training, as at tagging time).
+ */
+export interface SequenceFeatures<S> {
+  length(seq: S): number;
+  featurize(seq: S, i: number, tags: Int32Array, out: Uint32Array): number;
+  /** Classes allowed at `i` given the tags before it (e.g. no `I-X` after `O`); all when absent. */
+  allowed?(seq: S, i: number, tags: Int32Array): ArrayLike<boolean> | undefined;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  bits?: number;
+  prune?: number;
+  /** Shuffle seed; training is deterministic for a given seed. */
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+/** Trains on `data` (sequences with gold class indexes) for a few shuffled epochs; returns the averaged model. */
+export function trainGreedy<S>(
+  classes: readonly string[],
+  data: readonly { seq: S; gold: Int32Array }[],
+  spec: SequenceFeatures<S>,
+  options: TrainOptions,
+): Perceptron {
+  const trainer = new PerceptronTrainer(classes, options.bits ?? 20);
+  const features = new Uint32Array(256);
+  const scores = new Float64Array(classes.length);
+  const order = data.map((_, i) => i);
+  let seed = options.seed ?? 1;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    let right = 0;
+    let total = 0;
+    for (const idx of order) {
+      const { seq, gold } = data[idx];
+      const n = spec.length(seq);
+      const tags = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const count = spec.featurize(seq, i, tags, features);
+        trainer.score(features, count, scores);
+        const guess = argmax(scores, spec.allowed?.(seq, i, tags));
+        trainer.update(features, count, gold[i], guess);
+        // Condition later positions on the model's guess, as at tagging time.
+        tags[i] = guess;
+        if (guess === gold[i]) right++;
+        total++;
+      }
+    }
+    options.log?.(`epoch ${epoch + 1}: training accuracy ${(right / Math.max(1, total)).toFixed(4)}`);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+  }
+  return trainer.finish(options.prune ?? 0.001);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bytes
+
+function zigzag(n: number): number {
+  return n >= 0 ? n * 2 : -n * 2 - 1;
+}
+
+function unzigzag(n: number): number {
+  return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+}
+
+class ByteWriter {
+  private buf = Buffer.alloc(1 << 16);
+  private pos = 0;
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  varint(n: number): void {
+    this.ensure(10);
+    while (n >= 0x80) {
+      this.buf[this.pos++] = (n % 0x80) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    this.buf[this.pos++] = n;
+  }
+
+  bytes(b: Buffer): void {
+    this.ensure(b.length);
+    b.copy(this.buf, this.pos);
+    this.pos += b.length;
+  }
+
+  finish(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+class ByteReader {
+  private pos = 0;
+  constructor(private readonly buf: Buffer) {}
+
+  varint(): number {
+    let n = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.buf[this.pos++];
+      n += (b & 0x7f) * scale;
+      if (b < 0x80) return n;
+      scale *= 0x80;
+    }
+  }
+
+  text(length: number): string {
+    const s = this.buf.toString('utf8', this.pos, this.pos + length);
+    this.pos += length;
+    return s;
+  }
+}

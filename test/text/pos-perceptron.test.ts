@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { argmax, hashStr, mix, Perceptron, trainGreedy } from '../../src/text/perceptron.js';
+
+// A toy sequence task: tag a word `N` when it is capitalised or follows `the`, `V` otherwise.
+const sentences = [
+  'the dog barks',
+  'Alice sees the cat',
+  'the cat sleeps',
+  'Bob likes the bird',
+  'the bird sings',
+  'Carol hears the dog',
+].map((s) => s.split(' '));
+
+const gold = (words: string[]) =>
+  Int32Array.from(
+    words.map((w, i) => (/^[A-Z]/.test(w) || words[i - 1] === 'the' ? 1 : w === 'the' ? 2 : 0)),
+  );
+
+const spec = {
+  length: (s: string[]) => s.length,
+  featurize(s: string[], i: number, tags: Int32Array, out: Uint32Array): number {
+    let n = 0;
+    out[n++] = mix(1, 0);
+    out[n++] = mix(2, hashStr(s[i], 0, s[i].length, true));
+    out[n++] = mix(3, /^[A-Z]/.test(s[i]) ? 1 : 0);
+    out[n++] = mix(4, i > 0 ? hashStr(s[i - 1]) : 0);
+    out[n++] = mix(5, i > 0 ? tags[i - 1] : 99);
+    return n;
+  },
+};
+
+describe('averaged perceptron', () => {
+  const classes = ['V', 'N', 'D'];
+  const model = trainGreedy(
+    classes,
+    sentences.map((seq) => ({ seq, gold: gold(seq) })),
+    spec,
+    { epochs: 8, bits: 12 },
+  );
+
+  const tag = (m: Perceptron, words: string[]) => {
+    const tags = new Int32Array(words.length);
+    const feats = new Uint32Array(16);
+    const scores = new Float64Array(m.nClasses);
+    for (let i = 0; i < words.length; i++) {
+      m.score(feats, spec.featurize(words, i, tags, feats), scores);
+      tags[i] = argmax(scores);
+    }
+    return [...tags].map((t) => m.classes[t]);
+  };
+
+  it('learns the toy task and generalises to an unseen sentence', () => {
+    expect(tag(model, 'Dave sees the fox'.split(' '))).toEqual(['N', 'V', 'D', 'N']);
+  });
+
+  it('round-trips through the compact file format with the same predictions', () => {
+    const file = model.encode({ note: 'toy' });
+    const back = Perceptron.decode(file);
+    expect(back.classes).toEqual(classes);
+    expect(back.meta).toEqual({ note: 'toy' });
+    expect(back.size).toBe(model.size);
+    expect(tag(back, 'Erin likes the cat'.split(' '))).toEqual(tag(model, 'Erin likes the cat'.split(' ')));
+  });
+
+  it('respects the allowed classes in argmax', () => {
+    const scores = Float64Array.from([3, 2, 1]);
+    expect(argmax(scores)).toBe(0);
+    expect(argmax(scores, [false, true, true])).toBe(1);
+  });
+
+  it('hashes without building strings, case-folding ASCII on request', () => {
+    expect(hashStr('Beijing', 0, 7, true)).toBe(hashStr('beijing'));
+    expect(hashStr('xBeijingx', 1, 8)).toBe(hashStr('Beijing'));
+    expect(mix(1, 2)).not.toBe(mix(2, 1));
+  });
+});
