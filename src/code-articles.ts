@@ -1,31 +1,97 @@
+/**
+ * The core that reads and codes articles, in input order, on every core.
+ *
+ * With `workers` > 1 the articles are spread over a pool of worker threads, each of which loads the
+ * pipeline once; at most `maxInFlight` articles are read ahead of the consumer, so memory stays flat on
+ * inputs of any length, and results come out in input order. A failing article is that article's error;
+ * the others still come out.
+ */
+import { availableParallelism } from 'node:os';
 import type { Doc, RawDocument } from './doc.js';
 import { ReadError } from './errors.js';
+import type { OutputOptions } from './output/document-json.js';
 import type { Pipeline } from './pipeline.js';
-import { readSources, type ReadOptions } from './read/sources.js';
-import { defaultPipeline } from './stages.js';
+import { readSources, type ReadOptions, type ReadResult } from './read/sources.js';
+import { codeTask, loadPipeline, pipelineError, type TaskResult } from './workers/code-task.js';
+import { orderedPool, type PoolItem } from './workers/ordered-pool.js';
+import { spawnCodeWorker } from './workers/spawn.js';
+import { plainError, rebuildDoc, rebuildError, type ClonedDoc } from './workers/transfer.js';
+
+export { codeArticle } from './workers/code-task.js';
 
 export type CodeResult = { ok: true; doc: Doc } | { ok: false; error: ReadError };
 
-/** Runs the pipeline on one article; a failure inside a stage becomes an error naming the article. */
-export function codeArticle(article: RawDocument, pipeline: Pipeline = defaultPipeline()): CodeResult {
-  try {
-    return { ok: true, doc: pipeline.run(article) };
-  } catch (e) {
-    const file = article.origin?.file ?? article.id ?? '<input>';
-    const reason = `pipeline failed: ${(e as Error).message}`;
-    return {
-      ok: false,
-      error: new ReadError('pipeline', file, reason, article.origin?.line, JSON.stringify(article)),
-    };
-  }
+/** One article's output line (`toOutput` as JSON), for `--format jsonl`. */
+export type LineResult = { ok: true; id: string; json: string } | { ok: false; error: ReadError };
+
+export interface CodeOptions extends ReadOptions {
+  /** Worker threads; 1 codes in this thread. Default: the number of cores. */
+  workers?: number;
+  /** Articles read and not yet yielded, at most. Default: 16 per worker. */
+  maxInFlight?: number;
+  /** A pipeline object to use instead of the default; a Pipeline cannot cross threads, so this codes in this thread. */
+  pipeline?: Pipeline;
+  /** URL of a module whose `createPipeline()` gives the pipeline, loaded in each worker (or in this thread). */
+  pipelineModule?: string;
+}
+
+/** The default number of workers: one per core. */
+export function defaultWorkers(): number {
+  return availableParallelism();
 }
 
 /** Reads and codes every article under `paths`, in input order. One bad article never stops the batch. */
 export async function* codeArticles(
   paths: readonly string[],
-  options: ReadOptions & { pipeline?: Pipeline } = {},
+  options: CodeOptions = {},
 ): AsyncGenerator<CodeResult> {
-  for await (const item of readSources(paths, options)) {
-    yield item.ok ? codeArticle(item.article, options.pipeline) : item;
+  for await (const r of codeReadResults(readSources(paths, options), options)) {
+    if (!r.ok) yield { ok: false, error: rebuildError(r.error) };
+    else if (r.doc) yield { ok: true, doc: r.doc };
   }
+}
+
+/**
+ * Like `codeArticles`, but yields each article's output line already serialized (in a worker, when there
+ * are workers): the fast path for `annals code --format jsonl|json`.
+ */
+export async function* codeArticleLines(
+  paths: readonly string[],
+  options: CodeOptions & { output: OutputOptions },
+): AsyncGenerator<LineResult> {
+  for await (const r of codeReadResults(readSources(paths, options), options, options.output)) {
+    if (!r.ok) yield { ok: false, error: rebuildError(r.error) };
+    else if (r.json !== undefined) yield { ok: true, id: r.id, json: r.json };
+  }
+}
+
+/**
+ * Codes already-read articles (read errors pass through in place). Yields plain task results: a Doc, or
+ * with `output` a serialized line, or an error as plain data.
+ */
+export async function* codeReadResults(
+  source: AsyncIterable<ReadResult>,
+  options: CodeOptions,
+  output?: OutputOptions,
+): AsyncGenerator<TaskResult> {
+  const workers = options.pipeline ? 1 : (options.workers ?? defaultWorkers());
+  if (workers <= 1) {
+    const pipeline = options.pipeline ?? (await loadPipeline(options.pipelineModule));
+    const task = codeTask(pipeline, output);
+    for await (const item of source)
+      yield item.ok ? task(item.article) : { ok: false, error: plainError(item.error) };
+    return;
+  }
+  const items = async function* (): AsyncGenerator<PoolItem<RawDocument, TaskResult>> {
+    for await (const item of source)
+      yield item.ok ? { run: item.article } : { ready: { ok: false, error: plainError(item.error) } };
+  };
+  const results = orderedPool<RawDocument, TaskResult>(items(), {
+    workers,
+    maxInFlight: options.maxInFlight ?? 16 * workers,
+    spawn: () => spawnCodeWorker({ output, pipelineModule: options.pipelineModule }),
+    crashed: (article, reason) => ({ ok: false, error: plainError(pipelineError(article, reason)) }),
+  });
+  for await (const r of results)
+    yield r.ok && r.doc ? { ok: true, doc: rebuildDoc(r.doc as unknown as ClonedDoc) } : r;
 }

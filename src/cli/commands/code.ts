@@ -1,8 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { codeArticles } from '../../code-articles.js';
+import {
+  codeArticleLines,
+  codeArticles,
+  defaultWorkers,
+  type CodeResult,
+  type LineResult,
+} from '../../code-articles.js';
 import { AnnalsError } from '../../errors.js';
-import { toOutput, type OffsetSpace } from '../../output/document-json.js';
+import type { OffsetSpace } from '../../output/document-json.js';
 import { summarize } from '../../output/summary.js';
 import { write, type CliIO, type Command } from '../io.js';
 
@@ -15,7 +21,8 @@ export const codeCommand: Command = {
   --date YYYY-MM-DD             publication date for plain-text files without a date line
   --offsets clean|raw           offsets into the cleaned text (default) or the text as read
   --tokens                      include the token layer in jsonl/json output
-  --rejects FILE                append each article that failed, with its reason, to FILE (JSONL)`,
+  --rejects FILE                append each article that failed, with its reason, to FILE (JSONL)
+  --workers N                   worker threads (default: the number of cores; 1 codes in one thread)`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
@@ -26,6 +33,7 @@ export const codeCommand: Command = {
         offsets: { type: 'string', default: 'clean' },
         tokens: { type: 'boolean', default: false },
         rejects: { type: 'string' },
+        workers: { type: 'string' },
       },
     });
     const format = values.format;
@@ -35,12 +43,21 @@ export const codeCommand: Command = {
       throw new AnnalsError('usage', `--offsets must be clean or raw, not '${values.offsets}'`);
     if (positionals.length === 0) throw new AnnalsError('usage', 'no input: give files, directories or -');
     const outputOptions = { offsets: values.offsets as OffsetSpace, tokens: values.tokens };
+    const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1)
+      throw new AnnalsError('usage', `--workers must be a whole number >= 1, not '${values.workers}'`);
+    const codeOptions = { date: values.date, stdin: io.stdin, workers, output: outputOptions };
+    // jsonl/json: each article's line is serialized where it was coded (in its worker).
+    const results: AsyncIterable<CodeResult | LineResult> =
+      format === 'summary'
+        ? codeArticles(positionals, codeOptions)
+        : codeArticleLines(positionals, codeOptions);
     const rejects = values.rejects ? createWriteStream(values.rejects, { flags: 'a' }) : undefined;
 
     let ok = 0;
     let failed = 0;
     if (format === 'json') await write(io.stdout, '[');
-    for await (const result of codeArticles(positionals, { date: values.date, stdin: io.stdin })) {
+    for await (const result of results) {
       if (!result.ok) {
         failed++;
         const e = result.error;
@@ -57,9 +74,9 @@ export const codeCommand: Command = {
         }
         continue;
       }
-      if (format === 'summary') await write(io.stdout, summarize(result.doc) + '\n\n');
+      if ('doc' in result) await write(io.stdout, summarize(result.doc) + '\n\n');
       else {
-        const json = JSON.stringify(toOutput(result.doc, outputOptions));
+        const json = result.json;
         await write(io.stdout, format === 'json' ? `${ok ? ',' : ''}\n${json}` : json + '\n');
       }
       ok++;

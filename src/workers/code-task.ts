@@ -1,0 +1,58 @@
+/**
+ * Coding one article, the same way in this thread and in a worker: run the pipeline, then hand back the
+ * Doc, or (line mode) the article's output line already serialized, which is all `annals code --format
+ * jsonl` needs and spares the main thread both the copy of the Doc and the JSON encoding.
+ */
+import type { Doc, RawDocument } from '../doc.js';
+import { ReadError } from '../errors.js';
+import { toOutput, type OutputOptions } from '../output/document-json.js';
+import type { Pipeline } from '../pipeline.js';
+import { plainError, type PlainError } from './transfer.js';
+
+/** Runs the pipeline on one article; a failure inside a stage becomes an error naming the article. */
+export function codeArticle(
+  article: RawDocument,
+  pipeline: Pipeline,
+): { ok: true; doc: Doc } | { ok: false; error: ReadError } {
+  try {
+    return { ok: true, doc: pipeline.run(article) };
+  } catch (e) {
+    return { ok: false, error: pipelineError(article, `pipeline failed: ${(e as Error).message}`) };
+  }
+}
+
+export function pipelineError(article: RawDocument, reason: string): ReadError {
+  const file = article.origin?.file ?? article.id ?? '<input>';
+  return new ReadError('pipeline', file, reason, article.origin?.line, JSON.stringify(article));
+}
+
+/** What a task hands back: a Doc, a serialized output line, or the error as plain data. */
+export type TaskResult =
+  | { ok: true; doc: Doc; json?: undefined }
+  | { ok: true; json: string; id: string; doc?: undefined }
+  | { ok: false; error: PlainError };
+
+/** The task function: with `output`, line mode (the JSON output line); without, the Doc. */
+export function codeTask(pipeline: Pipeline, output?: OutputOptions): (article: RawDocument) => TaskResult {
+  return (article) => {
+    const result = codeArticle(article, pipeline);
+    if (!result.ok) return { ok: false, error: plainError(result.error) };
+    if (!output) return { ok: true, doc: result.doc };
+    try {
+      return { ok: true, id: result.doc.id, json: JSON.stringify(toOutput(result.doc, output)) };
+    } catch (e) {
+      const error = pipelineError(article, `output failed: ${(e as Error).message}`);
+      return { ok: false, error: plainError(error) };
+    }
+  };
+}
+
+/** The pipeline a task uses: the default one, or `createPipeline()` from a module (tests, experiments). */
+export async function loadPipeline(pipelineModule?: string): Promise<Pipeline> {
+  if (pipelineModule) {
+    const mod = (await import(pipelineModule)) as { createPipeline(): Pipeline };
+    return mod.createPipeline();
+  }
+  const { defaultPipeline } = await import('../stages.js');
+  return defaultPipeline();
+}
