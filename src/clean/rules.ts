@@ -77,8 +77,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   },
   {
     name: 'space-before-punctuation',
-    why: 'a space before a comma or sentence end',
-    pattern: /(?<=[\p{L}\p{N})”"’])( +)(?=[,;:!?]|\.(?:\s|$))/gu,
+    why: 'a space before a comma or sentence end (not before a spaced ellipsis `. . .`)',
+    pattern: /(?<=[\p{L}\p{N})”"’])( +)(?=[,;:!?]|\.(?!(?: \.){2})(?:\s|$))/gu,
     replace: () => '',
   },
   {
@@ -98,8 +98,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   },
   {
     name: 'doubled-end-punctuation',
-    why: 'a stray period after a sentence end (`goals. .`)',
-    pattern: /(?<=[^.][.!?]["”’]?) +\.(?![.\p{L}\p{N}])/gu,
+    why: 'a stray period after a sentence end (`goals. .`), not a spaced ellipsis',
+    pattern: /(?<=[^.\s][.!?]["”’]?) +\.(?![.\p{L}\p{N}]| +\.)/gu,
     replace: () => '',
   },
 ];

@@ -6,25 +6,67 @@ export interface Paragraph extends Span {
 }
 
 /**
- * Paragraphs: blank-line separated blocks; in a text with no blank line at all, each line is one.
+ * Paragraphs. Blank lines always separate paragraphs. Inside a block, a line break also starts a new
+ * paragraph after a heading-like line (no end punctuation, not ending in a dash such as a dateline's `--`,
+ * starting with a capital, digit or quote, and much shorter than the line after it), and, in a text with
+ * no blank line at all, after a line that ends a sentence. Other line breaks are wraps inside a paragraph.
+ * One pass over the lines.
  */
 export function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const separator = text.includes('\n\n') ? /\n[ \t]*\n\s*/g : /\n\s*/g;
-  let start = 0;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ start: s, end: e, index: out.length });
+  const noBlankLines = !BLANK_LINE.test(text);
+  let pStart = -1; // start of the current paragraph's first line, or -1 between paragraphs
+  let prevStart = 0; // previous non-blank line, trimmed
+  let prevEnd = 0;
+  const close = (end: number) => {
+    if (pStart >= 0 && end > pStart) out.push({ start: pStart, end, index: out.length });
+    pStart = -1;
   };
-  for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    push(m.index);
-    start = m.index + m[0].length;
+  let ls = 0;
+  while (ls <= text.length) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = text.length;
+    let s = ls;
+    let e = le;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (s === e) close(prevEnd);
+    else {
+      if (pStart >= 0 && lineBreakEndsParagraph(text, prevStart, prevEnd, s, e, noBlankLines)) close(prevEnd);
+      if (pStart < 0) pStart = s;
+      prevStart = s;
+      prevEnd = e;
+    }
+    ls = le + 1;
   }
-  push(text.length);
+  close(prevEnd);
   return out;
+}
+
+const BLANK_LINE = /\n[ \t\r]*\n/;
+const LINE_OPENER = /[\p{Lu}\p{N}"“‘'([]/u;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** Whether the break between line `[ps, pe)` and the next line `[ns, ne)` starts a paragraph. */
+function lineBreakEndsParagraph(
+  text: string,
+  ps: number,
+  pe: number,
+  ns: number,
+  ne: number,
+  noBlankLines: boolean,
+): boolean {
+  let e = pe;
+  while (e > ps && CLOSERS.includes(text[e - 1])) e--;
+  const last = text[e - 1];
+  if (last === '.' || last === '!' || last === '?') return noBlankLines;
+  if (',;:-–—'.includes(last)) return false;
+  return (
+    LINE_OPENER.test(text[ps]) && LINE_OPENER.test(text[ns]) && (pe - ps) * 5 < (ne - ns) * 3 // shorter than 60%
+  );
 }
 
 const CLOSERS = '"”’\')]';
@@ -35,7 +77,7 @@ const WORD_BEFORE = /[\p{L}\p{N}.'’-]*$/u;
 export function isHeading(text: string, p: Span): boolean {
   let e = p.end;
   while (e > p.start && CLOSERS.includes(text[e - 1])) e--;
-  if (e === p.start || /[.!?:;,]/.test(text[e - 1])) return false;
+  if (e === p.start || /[.!?:;,\-–—]/.test(text[e - 1])) return false;
   const words = text.slice(p.start, p.end).split(/\s+/).length;
   return words <= 20;
 }
