@@ -4,9 +4,10 @@
  */
 import { cleanStage } from './clean/clean-stage.js';
 import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
+import { posStage } from './text/pos-stage.js';
 import { segmentStage } from './text/segment-stage.js';
 
-export const DEFAULT_STAGES: readonly Stage[] = [cleanStage, segmentStage];
+export const DEFAULT_STAGES: readonly Stage[] = [cleanStage, segmentStage, posStage];
 
 let shared: Pipeline | undefined;
 

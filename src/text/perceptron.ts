@@ -176,7 +176,7 @@ export class PerceptronTrainer {
   private readonly mask: number;
   private readonly rowOf: Int32Array;
   private rows = 0;
-  private w = new Float64Array(0);
+  private w = new Float32Array(0);
   private totals = new Float64Array(0);
   private stamps = new Int32Array(0);
   /** Number of examples seen: the averaging clock. */
@@ -228,7 +228,9 @@ export class PerceptronTrainer {
     const need = this.rows * this.nClasses;
     if (need > this.w.length) {
       const size = Math.max(need, this.w.length * 2, 1024 * this.nClasses);
-      this.w = grow(this.w, size);
+      const w = new Float32Array(size);
+      w.set(this.w);
+      this.w = w;
       this.totals = grow(this.totals, size);
       const stamps = new Int32Array(size);
       stamps.set(this.stamps);

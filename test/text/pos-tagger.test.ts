@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildPipeline } from '../../src/pipeline.js';
+import { cleanStage } from '../../src/clean/clean-stage.js';
+import { segmentStage } from '../../src/text/segment-stage.js';
+import { posStage } from '../../src/text/pos-stage.js';
+import { iob1to2, iobAllowed, parseConll } from '../../src/text/pos-conll.js';
+import { normaliseWord } from '../../src/text/pos-features.js';
+import { evaluatePos, iobSpans } from '../../eval/pos.js';
+import { SHARED, sharedPresent } from '../helpers/shared.js';
+
+const pipeline = buildPipeline([cleanStage, segmentStage, posStage]);
+const tag = (text: string) =>
+  pipeline.run({ date: null, text }).tokens!.map((t) => ({ text: t.text, tag: t.tag, chunk: t.chunk }));
+
+describe('pos stage', () => {
+  it('tags a plain news sentence with Penn Treebank tags', () => {
+    const tokens = tag('The minister signed the new trade agreement in Nairobi on Tuesday.');
+    expect(tokens.map((t) => t.tag)).toEqual([
+      'DT',
+      'NN',
+      'VBD',
+      'DT',
+      'JJ',
+      'NN',
+      'NN',
+      'IN',
+      'NNP',
+      'IN',
+      'NNP',
+      '.',
+    ]);
+  });
+
+  it('chunks noun, verb and prepositional phrases in IOB2', () => {
+    const tokens = tag('The minister signed the new trade agreement in Nairobi on Tuesday.');
+    const spans = [...iobSpans(tokens.map((t) => t.chunk!))];
+    expect(spans).toEqual(expect.arrayContaining(['NP:0:2', 'VP:2:3', 'NP:3:7', 'PP:7:8', 'NP:8:9']));
+  });
+
+  it('handles curly possessives and modal verbs', () => {
+    const tokens = tag('Ms. Okafor’s office said she would resign.');
+    const byText = Object.fromEntries(tokens.map((t) => [t.text, t.tag]));
+    expect(byText['’s']).toBe('POS');
+    expect(byText['would']).toBe('MD');
+    expect(byText['resign']).toBe('VB');
+    expect(byText['said']).toBe('VBD');
+  });
+
+  it('gives every token a tag and a chunk, including headings', () => {
+    const tokens = tag('Talks Resume In Geneva\n\nDelegates met again. They left at noon.');
+    expect(tokens.every((t) => typeof t.tag === 'string' && typeof t.chunk === 'string')).toBe(true);
+  });
+});
+
+describe('CoNLL helpers', () => {
+  it('converts IOB1 to IOB2', () => {
+    expect(iob1to2(['I-NP', 'I-NP', 'B-NP', 'O', 'I-VP', 'I-PP'])).toEqual([
+      'B-NP',
+      'I-NP',
+      'B-NP',
+      'O',
+      'B-VP',
+      'B-PP',
+    ]);
+  });
+
+  it('forbids I-X after O or another type', () => {
+    const classes = ['B-NP', 'I-NP', 'B-VP', 'I-VP', 'O'];
+    const t = iobAllowed(classes);
+    expect(t[0]).toEqual([true, false, true, false, true]); // start
+    expect(t[1]).toEqual([true, true, true, false, true]); // after B-NP
+    expect(t[5]).toEqual([true, false, true, false, true]); // after O
+  });
+
+  it('parses documents and sentences', () => {
+    const docs = parseConll(
+      '-DOCSTART- -X- O O\n\nA DT I-NP O\nb NN I-NP I-ORG\n\nC NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nD NNP I-NP I-LOC\n',
+    );
+    expect(docs.length).toBe(2);
+    expect(docs[0].sentences.map((s) => s.ner)).toEqual([['O', 'B-ORG'], ['B-PER']]);
+  });
+
+  it('normalises curly quotes and dashes', () => {
+    expect(normaliseWord('’s')).toBe("'s");
+    expect(normaliseWord('“')).toBe('"');
+    expect(normaliseWord('Xi')).toBe('Xi');
+  });
+});
+
+describe.runIf(sharedPresent('gold/conll2003/eng.testa'))('CoNLL-2003 dev slice', () => {
+  it('keeps part-of-speech accuracy and chunk F1 above their floors', () => {
+    const r = evaluatePos(SHARED + 'gold/conll2003/eng.testa', 40);
+    expect(r.tokens).toBeGreaterThan(5000);
+    expect(r.posAccuracy).toBeGreaterThan(0.93);
+    expect(r.chunk.f1).toBeGreaterThan(0.88);
+  });
+});
