@@ -1,0 +1,150 @@
+import type { TimeType } from '../doc.js';
+import { fromDayNumber, parseIsoDay } from './calendar.js';
+import { timeLexicon, type WordClass } from './lexicon.js';
+import type { SentenceView, Word } from './words.js';
+
+/** A proposed time expression over words `[first, last]` of one sentence. */
+export interface Candidate {
+  first: number;
+  last: number;
+  type: TimeType;
+  value: string;
+  from?: string;
+  to?: string;
+  rule: string;
+}
+
+/** What resolution needs beyond the sentence: the publication date and anchors carried through the article. */
+export interface TimeContext {
+  /** Publication date as a day number, or null when unknown (values then keep `XXXX`). */
+  dct: number | null;
+  dctYear: number | null;
+  dctMonth: number | null;
+  /** Last quarter mentioned (earnings stories say `the quarter`, `a year earlier` about it). */
+  lastQuarter: { y: number; q: number; sentence: number } | null;
+}
+
+export function newContext(date: string | null): TimeContext {
+  const dct = parseIsoDay(date);
+  const ymd = dct === null ? null : fromDayNumber(dct);
+  return { dct, dctYear: ymd?.y ?? null, dctMonth: ymd?.m ?? null, lastQuarter: null };
+}
+
+export type Extractor = (s: SentenceView, ctx: TimeContext, out: Candidate[]) => void;
+
+/** The value of a word's reading in a class, or undefined; out-of-range indexes read as nothing. */
+export function cls(s: SentenceView, i: number, c: WordClass): string | undefined {
+  const w = s.words[i];
+  return w ? timeLexicon().get(w.norm)?.get(c) : undefined;
+}
+
+export function norm(s: SentenceView, i: number): string {
+  return s.words[i]?.norm ?? '';
+}
+
+export function isCapitalised(w: Word | undefined): boolean {
+  return !!w && w.text.charCodeAt(0) >= 65 && w.text.charCodeAt(0) <= 90;
+}
+
+/** An integer written in digits, or NaN. */
+export function digits(w: Word | undefined): number {
+  return w && /^\d+$/.test(w.norm) ? Number(w.norm) : NaN;
+}
+
+/** A day of month, `20` or `20th`, or NaN. */
+export function dayOfMonth(w: Word | undefined): number {
+  const m = w ? /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(w.norm) : null;
+  const d = m ? +m[1] : NaN;
+  return d >= 1 && d <= 31 ? d : NaN;
+}
+
+/** A four-digit year word in a plausible range, or NaN. */
+export function yearWord(w: Word | undefined): number {
+  if (!w || w.norm.length !== 4) return NaN;
+  const y = digits(w);
+  return y >= 1000 && y <= 2199 ? y : NaN;
+}
+
+/**
+ * A cardinal at word i: digits, number words (`twenty four`, `twenty-four`, `a hundred`), `a couple of`,
+ * `a few`, `several`. Returns the value (`X` when vague) and the index of its last word, or null.
+ */
+export function numberAt(s: SentenceView, i: number): { value: number | 'X'; last: number } | null {
+  const w = s.words[i];
+  if (!w) return null;
+  const d = Number(w.norm.replace(/,/g, ''));
+  if (/^\d[\d,]*(\.\d+)?$/.test(w.norm) && Number.isFinite(d)) return { value: d, last: i };
+  const v = cls(s, i, 'number');
+  if (v === undefined) return null;
+  if (w.norm === 'a' || w.norm === 'an') {
+    // `a couple of`, `a few`, `a dozen`, `a hundred`
+    const next = cls(s, i + 1, 'number');
+    if (norm(s, i + 1) === 'couple') return { value: 2, last: norm(s, i + 2) === 'of' ? i + 2 : i + 1 };
+    if (next === 'X') return { value: 'X', last: i + 1 };
+    if (next === '100' || next === '12' || next === '1000') return { value: +next, last: i + 1 };
+    return { value: 1, last: i };
+  }
+  if (v === 'X') return { value: 'X', last: i };
+  let value = +v;
+  let last = i;
+  const next = cls(s, i + 1, 'number');
+  if (value >= 20 && value < 100 && next !== undefined && +next > 0 && +next < 10) {
+    value += +next;
+    last = i + 1;
+  } else if (value < 100 && (next === '100' || next === '1000')) {
+    value *= +next;
+    last = i + 1;
+  }
+  return { value, last };
+}
+
+const ED_NOT_PAST = new Set(
+  'hundred indeed need red bed seed speed feed proceed exceed succeed united based related limited detailed advanced concerned interested supposed used so-called armed shed bred'.split(
+    ' ',
+  ),
+);
+const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do']);
+
+export type Tense = 'past' | 'future' | 'present';
+
+function wordTense(s: SentenceView, j: number): Tense | null {
+  const w = s.words[j];
+  const lexical = cls(s, j, 'tense');
+  if (lexical) {
+    if (w.norm === 'going' && norm(s, j + 1) !== 'to') return null;
+    return lexical as Tense;
+  }
+  // `is to meet`, `are to visit`
+  if ((w.norm === 'is' || w.norm === 'are') && norm(s, j + 1) === 'to') return 'future';
+  if (w.tag) {
+    if (w.tag === 'VBD') return 'past';
+    if (w.tag === 'MD') return w.norm === 'will' || w.norm === 'shall' || w.norm === "'ll" ? 'future' : null;
+    if (w.tag === 'VBZ' || w.tag === 'VBP') return PRESENT.has(w.norm) ? 'present' : null;
+    return null;
+  }
+  if (PRESENT.has(w.norm)) return 'present';
+  if (w.norm.length >= 5 && w.norm.endsWith('ed') && !ED_NOT_PAST.has(w.norm) && !isCapitalised(w))
+    return 'past';
+  return null;
+}
+
+const CLAUSE_BREAK = new Set([';', ':', '“', '”', '"']);
+
+/**
+ * The tense of the clause around words `[first, last]`: the nearest verbal cue to the left (a time
+ * expression usually follows its verb: `said on Friday`, `will meet on Friday`), else the nearest to the
+ * right (`On Friday, he said`), within the sentence and not across a semicolon or quotation mark.
+ */
+export function clauseTense(s: SentenceView, first: number, last: number): Tense | null {
+  for (let j = first - 1; j >= 0 && first - j <= 15; j--) {
+    if (CLAUSE_BREAK.has(s.words[j].norm)) break;
+    const t = wordTense(s, j);
+    if (t) return t;
+  }
+  for (let j = last + 1; j < s.words.length && j - last <= 15; j++) {
+    if (CLAUSE_BREAK.has(s.words[j].norm)) break;
+    const t = wordTense(s, j);
+    if (t) return t;
+  }
+  return null;
+}

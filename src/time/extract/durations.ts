@@ -1,0 +1,99 @@
+/**
+ * Durations: `three years`, `for two weeks`, `the past three months`, `the first nine months`,
+ * `nearly forty years`, `a couple of years`, `several years`, `five-year` (as in `a five-year low`),
+ * `24 hours`, and bare plurals after a preposition (`for years`, `over the years`). Ages
+ * (`45-year-old`) are not durations.
+ */
+import { cls, norm, numberAt, type Extractor } from '../context.js';
+import type { SentenceView } from '../words.js';
+
+const ORDER_WORDS = new Set([
+  'past',
+  'last',
+  'next',
+  'first',
+  'coming',
+  'previous',
+  'following',
+  'final',
+  'remaining',
+  'same',
+]);
+const BARE_PLURAL_AFTER = new Set(['for', 'over', 'within', 'after', 'in', 'lasting']);
+
+/** TIMEX3 period for n units (n may be X); null for units that make no duration. */
+export function period(n: number | 'X', unit: string): string | null {
+  const num = (k: number): string => (n === 'X' ? 'X' : String(Math.round(n * k * 100) / 100));
+  switch (unit) {
+    case 'Y':
+    case 'M':
+    case 'W':
+    case 'D':
+    case 'Q':
+      return `P${num(1)}${unit}`;
+    case 'H':
+      return `PT${num(1)}H`;
+    case 'MIN':
+      return `PT${num(1)}M`;
+    case 'S':
+      return `PT${num(1)}S`;
+    case 'DE':
+      return n === 'X' ? 'PXDE' : `P${num(10)}Y`;
+    case 'CE':
+      return n === 'X' ? 'PXCE' : `P${num(100)}Y`;
+    case 'FN':
+      return `P${num(2)}W`;
+    default:
+      return null;
+  }
+}
+
+/** Modifiers kept inside a duration's span: `nearly`, `about`, `more than`, `up to`, `at least`. */
+function approxStart(s: SentenceView, i: number): number {
+  if (cls(s, i - 1, 'approx')) return i - 1;
+  const a = norm(s, i - 2);
+  const b = norm(s, i - 1);
+  if ((a === 'more' || a === 'less' || a === 'fewer') && b === 'than') return i - 2;
+  if ((a === 'up' && b === 'to') || (a === 'at' && (b === 'least' || b === 'most'))) return i - 2;
+  return i;
+}
+
+export const durations: Extractor = (s, _ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const n = numberAt(s, i);
+    if (n) {
+      const u = n.last + 1;
+      const unit = cls(s, u, 'unit');
+      if (!unit || (n.value === 1 && w[u].norm.endsWith('s') && w[u].norm !== 'hours')) continue;
+      if (norm(s, u + 1) === 'old' && w[u + 1].joined) continue; // 45-year-old
+      if (unit === 'Q' && typeof n.value === 'number' && n.value <= 4 && cls(s, i, 'ordinal')) continue;
+      const value = period(n.value, unit);
+      if (!value) continue;
+      let first: number;
+      if (ORDER_WORDS.has(norm(s, i - 1))) {
+        first = i - 1;
+        if (norm(s, i - 2) === 'the') first = i - 2;
+      } else if (norm(s, i - 1) === 'the') first = i - 1;
+      else first = approxStart(s, i);
+      out.push({
+        first,
+        last: u,
+        type: 'DURATION',
+        value,
+        rule: n.value === 'X' ? 'vague-duration' : 'duration',
+      });
+      i = u;
+      continue;
+    }
+    // for years, over the years, within weeks
+    const unit = cls(s, i, 'unit');
+    if (unit && w[i].norm.endsWith('s') && unit !== 'WE' && unit !== 'Q') {
+      const the = norm(s, i - 1) === 'the';
+      const prep = norm(s, the ? i - 2 : i - 1);
+      if (!BARE_PLURAL_AFTER.has(prep) || norm(s, i + 1) === 'ago') continue;
+      const value = period('X', unit);
+      if (value) out.push({ first: the ? i - 1 : i, last: i, type: 'DURATION', value, rule: 'bare-plural' });
+    }
+  }
+};

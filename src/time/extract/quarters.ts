@@ -1,0 +1,105 @@
+/**
+ * Parts of a year: quarters (`the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
+ * `the quarter`, `the latest quarter`), halves (`the first half`) and seasons (`this summer`, `last fall`,
+ * `the summer of 1999`). A quarter without a year is the latest begun by the publication date; the
+ * quarter last mentioned anchors later `the quarter` and `a year earlier`.
+ */
+import { clauseTense, cls, norm, yearWord, type Extractor, type TimeContext } from '../context.js';
+import { quarterYear, shiftedQuarter } from '../resolve.js';
+import type { SentenceView } from '../words.js';
+
+/** `of 1989`, ` 1989` after word i: [year, last] or null. */
+function yearAfter(s: SentenceView, i: number): [number, number] | null {
+  const j = norm(s, i + 1) === 'of' ? i + 2 : i + 1;
+  const y = yearWord(s.words[j]);
+  return Number.isNaN(y) ? null : [y, j];
+}
+
+/** Leftward extension over `the`, `fiscal`, `this year's`, or a year (`1989 third quarter`). */
+function leftEdge(s: SentenceView, i: number): { first: number; year: number | null } {
+  let f = i;
+  if (norm(s, f - 1) === 'fiscal') f--;
+  const y = yearWord(s.words[f - 1]);
+  if (!Number.isNaN(y)) return { first: norm(s, f - 2) === 'the' ? f - 2 : f - 1, year: y };
+  if (norm(s, f - 1) === 'the') f--;
+  return { first: f, year: null };
+}
+
+function anchorQuarter(ctx: TimeContext): { y: number; q: number } | null {
+  return ctx.lastQuarter ?? shiftedQuarter(ctx, -1);
+}
+
+export const quarters: Extractor = (s, ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i].norm;
+    const next = norm(s, i + 1);
+    const ord = cls(s, i, 'ordinal');
+    if (ord && ord !== 'L' && +ord <= 4 && next === 'quarter') {
+      const q = +ord;
+      const left = leftEdge(s, i);
+      const after = yearAfter(s, i + 1);
+      const y = after ? after[0] : (left.year ?? quarterYear(ctx, q, clauseTense(s, left.first, i + 1)));
+      const last = after ? after[1] : i + 1;
+      const value = y === null ? `XXXX-Q${q}` : `${y}-Q${q}`;
+      if (y !== null) ctx.lastQuarter = { y, q, sentence: s.index };
+      out.push({ first: left.first, last, type: 'DATE', value, rule: 'quarter' });
+      i = last;
+      continue;
+    }
+    if (ord && ord !== 'L' && +ord <= 2 && next === 'half' && norm(s, i - 1) === 'the') {
+      const after = yearAfter(s, i + 1);
+      const y = after ? after[0] : ctx.dctYear;
+      if (y === null) continue;
+      out.push({
+        first: i - 1,
+        last: after ? after[1] : i + 1,
+        type: 'DATE',
+        value: `${y}-H${ord}`,
+        rule: 'half',
+      });
+      i = after ? after[1] : i + 1;
+      continue;
+    }
+    // the quarter, the latest quarter, the year-earlier quarter is `relative`
+    if (
+      word === 'the' &&
+      (next === 'quarter' ||
+        ((next === 'latest' || next === 'recent') &&
+          (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')))
+    ) {
+      const a = anchorQuarter(ctx);
+      if (!a) continue;
+      const last = next === 'quarter' ? i + 1 : i + 2;
+      out.push({ first: i, last, type: 'DATE', value: `${a.y}-Q${a.q}`, rule: 'the-quarter' });
+      i = last;
+      continue;
+    }
+    const season = cls(s, i, 'season');
+    if (season) {
+      const shift = cls(s, i - 1, 'shift');
+      const after = yearAfter(s, i);
+      if (after) {
+        const first = norm(s, i - 1) === 'the' ? i - 1 : i;
+        out.push({
+          first,
+          last: after[1],
+          type: 'DATE',
+          value: `${after[0]}-${season}`,
+          rule: 'season-year',
+        });
+        i = after[1];
+      } else if (shift !== undefined && ctx.dctYear !== null && ctx.dctMonth !== null) {
+        // `last winter` in March is the winter just ended; seasons start Mar, Jun, Sep, Dec.
+        const starts: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+        const cur = ctx.dctMonth;
+        const sm = starts[season];
+        let y = ctx.dctYear;
+        if (+shift < 0) y = sm <= cur && !(season === 'WI' && cur === 12) ? y : y - 1;
+        else if (+shift > 0) y = sm > cur ? y : y + 1;
+        if (season === 'WI' && cur <= 2 && +shift === 0) y -= 1;
+        out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'shift-season' });
+      }
+    }
+  }
+};

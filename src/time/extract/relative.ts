@@ -1,0 +1,172 @@
+/**
+ * Expressions anchored to the publication date by a word rather than a number: `yesterday`, `tonight`,
+ * `this morning`, `last week`, `next year`, `earlier this month`, `three years ago`, `a year earlier`.
+ */
+import { addMonths, isoDay, isoMonth, isoWeekValue } from '../calendar.js';
+import { cls, norm, numberAt, type Extractor, type TimeContext } from '../context.js';
+import { shiftedMonth, shiftedQuarter } from '../resolve.js';
+
+const SHIFT_WORDS = new Set([
+  'last',
+  'this',
+  'next',
+  'past',
+  'coming',
+  'previous',
+  'following',
+  'current',
+  'preceding',
+  'prior',
+]);
+
+/** The DATE value of the unit containing the publication date shifted k units. */
+function shiftedUnit(ctx: TimeContext, unit: string, k: number): string | null {
+  if (ctx.dct === null || ctx.dctYear === null) return null;
+  switch (unit) {
+    case 'D':
+      return isoDay(ctx.dct + k);
+    case 'W':
+      return isoWeekValue(ctx.dct + 7 * k);
+    case 'WE':
+      return `${isoWeekValue(ctx.dct + 7 * k)}-WE`;
+    case 'M':
+      return shiftedMonth(ctx, k);
+    case 'Y':
+      return String(ctx.dctYear + k);
+    case 'Q': {
+      const q = shiftedQuarter(ctx, k);
+      return q ? `${q.y}-Q${q.q}` : null;
+    }
+    case 'DE':
+      return String(Math.floor(ctx.dctYear / 10) + k);
+    case 'CE':
+      return String(Math.floor(ctx.dctYear / 100) + k).padStart(2, '0');
+    default:
+      return null;
+  }
+}
+
+/** `a year earlier`, `year-ago`: the quarter under discussion a year back, else last year. */
+function yearBack(ctx: TimeContext, sentence: number): string | null {
+  const q = ctx.lastQuarter;
+  if (q && sentence - q.sentence <= 3) return `${q.y - 1}-Q${q.q}`;
+  return ctx.dctYear === null ? null : String(ctx.dctYear - 1);
+}
+
+export const relative: Extractor = (s, ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i].norm;
+    // yesterday, today, tomorrow, tonight (+ morning/night)
+    const deictic = cls(s, i, 'deictic');
+    if (deictic !== undefined) {
+      if (ctx.dct === null) continue;
+      const day = isoDay(ctx.dct + +deictic);
+      const first = norm(s, i - 1) === 'late' || norm(s, i - 1) === 'early' ? i - 1 : i;
+      const part = cls(s, i + 1, 'part');
+      if (word === 'tonight') out.push({ first, last: i, type: 'TIME', value: `${day}TNI`, rule: 'tonight' });
+      else if (part && !part.includes(':'))
+        out.push({ first, last: i + 1, type: 'TIME', value: `${day}T${part}`, rule: 'deictic-part' });
+      else out.push({ first, last: i, type: 'DATE', value: day, rule: 'deictic' });
+      continue;
+    }
+    // this morning, last night
+    const part = cls(s, i + 1, 'part');
+    if (part && !part.includes(':') && (word === 'this' || (word === 'last' && norm(s, i + 1) === 'night'))) {
+      if (ctx.dct === null) continue;
+      const day = isoDay(ctx.dct + (word === 'last' ? -1 : 0));
+      out.push({ first: i, last: i + 1, type: 'TIME', value: `${day}T${part}`, rule: 'this-part' });
+      i++;
+      continue;
+    }
+    // last week, this year, next month, the past year (a duration), earlier this month
+    if (SHIFT_WORDS.has(word)) {
+      const unit = cls(s, i + 1, 'unit');
+      if (unit && !s.words[i + 1].norm.endsWith('s')) {
+        const the = norm(s, i - 1) === 'the';
+        if (
+          the &&
+          (word === 'past' || word === 'last' || word === 'next' || word === 'coming') &&
+          unit !== 'Q' &&
+          unit !== 'WE'
+        ) {
+          const p = unit === 'DE' ? 'P10Y' : unit === 'CE' ? 'P100Y' : `P1${unit}`;
+          out.push({ first: i - 1, last: i + 1, type: 'DURATION', value: p, rule: 'the-past-unit' });
+          i++;
+          continue;
+        }
+        const k = +(cls(s, i, 'shift') ?? 0);
+        const value = shiftedUnit(ctx, unit, k);
+        if (value) {
+          let first = the ? i - 1 : i;
+          const before = norm(s, first - 1);
+          if (
+            before === 'earlier' ||
+            before === 'later' ||
+            before === 'early' ||
+            before === 'late' ||
+            before === 'mid'
+          )
+            first--;
+          if (unit === 'Q') {
+            const [y, q] = value.split('-Q').map(Number);
+            ctx.lastQuarter = { y, q, sentence: s.index };
+          }
+          out.push({ first, last: i + 1, type: 'DATE', value, rule: `shift-unit` });
+          i++;
+          continue;
+        }
+      }
+    }
+    // three years ago, a week ago, a year earlier
+    const n = numberAt(s, i);
+    if (n) {
+      const unit = cls(s, n.last + 1, 'unit');
+      const after = norm(s, n.last + 2);
+      if (
+        unit &&
+        (after === 'ago' || ((after === 'earlier' || after === 'before') && unit === 'Y' && n.value === 1))
+      ) {
+        let value: string | null;
+        if (after !== 'ago') value = yearBack(ctx, s.index);
+        else if (n.value === 'X') value = 'PAST_REF';
+        else if (ctx.dct === null || ctx.dctYear === null || ctx.dctMonth === null) value = null;
+        else if (unit === 'D') value = isoDay(ctx.dct - n.value);
+        else if (unit === 'W') value = isoWeekValue(ctx.dct - 7 * n.value);
+        else if (unit === 'M') {
+          const { y, m } = addMonths(ctx.dctYear, ctx.dctMonth, -n.value);
+          value = isoMonth(y, m);
+        } else if (unit === 'Y') value = String(ctx.dctYear - n.value);
+        else if (unit === 'DE') value = String(ctx.dctYear - 10 * n.value);
+        else value = 'PAST_REF';
+        if (value) {
+          const first = cls(s, i - 1, 'approx') ? i - 1 : i;
+          out.push({
+            first,
+            last: n.last + 2,
+            type: 'DATE',
+            value,
+            rule: after === 'ago' ? 'ago' : 'year-earlier',
+          });
+          i = n.last + 2;
+          continue;
+        }
+      }
+    }
+    // year-earlier, year-ago (as in `the year-ago quarter`)
+    if (
+      word === 'year' &&
+      (norm(s, i + 1) === 'earlier' || norm(s, i + 1) === 'ago') &&
+      s.words[i + 1].joined
+    ) {
+      const value = yearBack(ctx, s.index);
+      if (value) {
+        const noun = norm(s, i + 2);
+        const withNoun = noun === 'quarter' || noun === 'period';
+        const first = withNoun && norm(s, i - 1) === 'the' ? i - 1 : i;
+        out.push({ first, last: withNoun ? i + 2 : i + 1, type: 'DATE', value, rule: 'year-earlier' });
+        i += withNoun ? 2 : 1;
+      }
+    }
+  }
+};

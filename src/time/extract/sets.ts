@@ -1,0 +1,77 @@
+/**
+ * Recurring times: `every Monday`, `each year`, `every two weeks`, `each July`, `twice a year`,
+ * `$5 million a year`, `on Mondays`, `annually`, `weekly`.
+ */
+import { cls, isCapitalised, norm, numberAt, type Extractor } from '../context.js';
+import { period } from './durations.js';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const FREQUENCY = new Set(['once', 'twice', 'times']);
+
+export const sets: Extractor = (s, _ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i].norm;
+    if (word === 'every' || word === 'each' || word === 'per') {
+      const wd = cls(s, i + 1, 'weekday');
+      const mo = cls(s, i + 1, 'month');
+      if (wd && isCapitalised(w[i + 1])) {
+        out.push({ first: i, last: i + 1, type: 'SET', value: `XXXX-WXX-${wd}`, rule: 'every-weekday' });
+        i++;
+        continue;
+      }
+      if (mo && isCapitalised(w[i + 1])) {
+        out.push({ first: i, last: i + 1, type: 'SET', value: `XXXX-${pad(+mo)}`, rule: 'every-month' });
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let n: number | 'X' = 1;
+      if (norm(s, j) === 'other') {
+        n = 2;
+        j++;
+      } else {
+        const num = numberAt(s, j);
+        if (num && num.value !== 'X') {
+          n = num.value;
+          j = num.last + 1;
+        }
+      }
+      const unit = cls(s, j, 'unit');
+      const value = unit ? period(n, unit) : null;
+      if (value) {
+        out.push({ first: i, last: j, type: 'SET', value, rule: 'every-unit' });
+        i = j;
+      }
+      continue;
+    }
+    // twice a year, $5 million a year, three times a week
+    if ((word === 'a' || word === 'an') && cls(s, i + 1, 'unit') && !w[i + 1].norm.endsWith('s')) {
+      const prev = w[i - 1];
+      const countBefore =
+        prev &&
+        (FREQUENCY.has(prev.norm) ||
+          /\d/.test(prev.norm) ||
+          ['million', 'billion', 'thousand', 'hundred', 'dollars', 'cents', 'percent'].includes(prev.norm));
+      const value = countBefore ? period(1, cls(s, i + 1, 'unit') ?? '') : null;
+      if (value) {
+        const first = prev && (prev.norm === 'once' || prev.norm === 'twice') ? i - 1 : i;
+        out.push({ first, last: i + 1, type: 'SET', value, rule: 'rate' });
+        i++;
+      }
+      continue;
+    }
+    const adverb = cls(s, i, 'set');
+    if (adverb) {
+      out.push({ first: i, last: i, type: 'SET', value: adverb, rule: 'set-adverb' });
+      continue;
+    }
+    // on Mondays
+    if (word.endsWith('s') && isCapitalised(w[i]) && norm(s, i - 1) === 'on') {
+      const k = DAYS.indexOf(word.slice(0, -1));
+      if (k >= 0)
+        out.push({ first: i, last: i, type: 'SET', value: `XXXX-WXX-${k + 1}`, rule: 'plural-weekday' });
+    }
+  }
+};

@@ -1,0 +1,63 @@
+/**
+ * Vague references: `now`, `currently`, `recently`, `soon`, `the future`, `in future`, `the past`,
+ * `in recent years`, `these days`, `at present`. They are times but not calendar dates: their values are
+ * PAST_REF, PRESENT_REF or FUTURE_REF, with no from/to. `for generations` is not a time expression.
+ */
+import { cls, norm, type Extractor } from '../context.js';
+
+/** Adverbs that are a reference on their own. */
+const ALONE = new Set([
+  'now',
+  'currently',
+  'nowadays',
+  'presently',
+  'recently',
+  'previously',
+  'formerly',
+  'lately',
+  'soon',
+]);
+
+export const vague: Extractor = (s, _ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i].norm;
+    const ref = cls(s, i, 'ref');
+    if (!ref) {
+      // these days
+      if (word === 'these' && norm(s, i + 1) === 'days') {
+        out.push({ first: i, last: i + 1, type: 'DATE', value: 'PRESENT_REF', rule: 'these-days' });
+        i++;
+      }
+      continue;
+    }
+    if (ALONE.has(word)) {
+      if (word === 'now' && norm(s, i + 1) === 'that') continue; // conjunction
+      out.push({ first: i, last: i, type: 'DATE', value: ref, rule: `ref:${word}` });
+      continue;
+    }
+    const prev = norm(s, i - 1);
+    const next = norm(s, i + 1);
+    // the future, the near future, in future, the past (not `the past three years`), at present
+    if (word === 'future' || word === 'past' || word === 'present') {
+      const nextIsTime = cls(s, i + 1, 'unit') || cls(s, i + 1, 'number') || /^\d/.test(next);
+      if (nextIsTime || (next && /^\p{L}/u.test(next) && next !== 'and' && next !== 'or')) continue; // adjective: `future plans`
+      let first = -1;
+      if (prev === 'the') first = i - 1;
+      else if (
+        (prev === 'near' || prev === 'distant' || prev === 'recent' || prev === 'foreseeable') &&
+        norm(s, i - 2) === 'the'
+      )
+        first = i - 2;
+      else if ((prev === 'in' && word === 'future') || (prev === 'at' && word === 'present')) first = i;
+      if (first >= 0) out.push({ first, last: i, type: 'DATE', value: ref, rule: `ref:the-${word}` });
+      continue;
+    }
+    // recent years, recent months, recent weeks, recent days
+    if (word === 'recent' && cls(s, i + 1, 'unit') && next.endsWith('s')) {
+      const first = prev === 'the' ? i - 1 : i;
+      out.push({ first, last: i + 1, type: 'DATE', value: 'PAST_REF', rule: 'ref:recent-units' });
+      i++;
+    }
+  }
+};

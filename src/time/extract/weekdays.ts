@@ -1,0 +1,31 @@
+/**
+ * Weekdays: `Friday`, `last Friday`, `next Monday`, `Friday night` (a TIME). A bare weekday takes the tense
+ * of its clause: `said on Friday` looks back, `will meet on Friday` looks forward.
+ */
+import { clauseTense, cls, isCapitalised, norm, type Extractor } from '../context.js';
+import { weekdayValue } from '../resolve.js';
+
+export const weekdays: Extractor = (s, ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const v = cls(s, i, 'weekday');
+    if (v === undefined || !isCapitalised(w[i])) continue;
+    if (w[i].norm.length <= 4 && !w[i].dotted) continue; // `Sun`, `Wed` without a period
+    if (cls(s, i + 1, 'month') || (norm(s, i + 1) === ',' && cls(s, i + 2, 'month'))) continue; // `Friday, March 17`
+    let first = i;
+    let shift = 0;
+    const sw = norm(s, i - 1);
+    if (sw === 'last' || sw === 'next' || sw === 'this' || sw === 'coming' || sw === 'past') {
+      first = i - 1;
+      shift = +(cls(s, i - 1, 'shift') ?? 0);
+    }
+    const value = weekdayValue(ctx, +v, clauseTense(s, first, i), shift);
+    const part = cls(s, i + 1, 'part');
+    if (part && !part.includes(':')) {
+      out.push({ first, last: i + 1, type: 'TIME', value: `${value}T${part}`, rule: 'weekday-part' });
+      i++;
+      continue;
+    }
+    out.push({ first, last: i, type: 'DATE', value, rule: shift ? 'shift-weekday' : 'weekday' });
+  }
+};

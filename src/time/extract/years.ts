@@ -1,0 +1,51 @@
+/**
+ * Years, decades and centuries: `1988`, `fiscal 1989`, `late 1989`, `the end of 1990`, `the 1990s`,
+ * `mid-1990s`, `the 20th century`. A four-digit number is a year unless its neighbours say it counts
+ * something (`$1990`, `1990 percent`, `2000 troops`); that check is the refiner `plausible-years`.
+ */
+import { cls, norm, yearWord, type Extractor } from '../context.js';
+
+const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
+
+export const years: Extractor = (s, _ctx, out) => {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const y = yearWord(w[i]);
+    if (!Number.isNaN(y)) {
+      if (w[i].joined && !cls(s, i - 1, 'edge')) continue; // `1990-91`? the part after a hyphen
+      let first = i;
+      if (norm(s, i - 1) === 'fiscal') first = i - 1;
+      else if (norm(s, i - 1) === 'year' && norm(s, i - 2) === 'the') first = i - 2;
+      else if (cls(s, i - 1, 'edge') && norm(s, i - 1) !== 'later' && norm(s, i - 1) !== 'earlier')
+        first = i - 1;
+      else if (norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') first = i - 3;
+      out.push({ first, last: i, type: 'DATE', value: String(y), rule: 'year' });
+      continue;
+    }
+    // `1990s`
+    const dec = /^(\d{3})0s$/.exec(w[i].norm);
+    if (dec) {
+      let first = i;
+      if (cls(s, i - 1, 'edge')) first = i - 1;
+      if (norm(s, first - 1) === 'the') first--;
+      out.push({ first, last: i, type: 'DATE', value: dec[1], rule: 'decade' });
+      continue;
+    }
+    // `20th century`, `the twenty-first century`
+    if (norm(s, i + 1) === 'century') {
+      const c = ORDINAL_CENTURY.exec(w[i].norm);
+      const n = c ? +c[1] : Number(cls(s, i, 'ordinal'));
+      if (n >= 1 && n <= 22) {
+        const first = norm(s, i - 1) === 'the' ? i - 1 : i;
+        out.push({
+          first,
+          last: i + 1,
+          type: 'DATE',
+          value: String(n - 1).padStart(2, '0'),
+          rule: 'century',
+        });
+        i++;
+      }
+    }
+  }
+};

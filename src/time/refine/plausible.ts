@@ -1,0 +1,70 @@
+/**
+ * Drops proposals whose neighbours say they are not times: a four-digit number that is money, a
+ * percentage or a count (`$1990`, `2000 percent`, `1999 to 2005 people`), or a year far from the
+ * publication date.
+ */
+import { norm, type Candidate, type TimeContext } from '../context.js';
+import type { SentenceView } from '../words.js';
+
+const NOT_BEFORE_YEAR = new Set([
+  '$',
+  '£',
+  '€',
+  '¥',
+  'no',
+  'number',
+  '#',
+  'route',
+  'flight',
+  'resolution',
+  'article',
+  'room',
+  'model',
+]);
+const NOT_AFTER_YEAR = new Set([
+  '%',
+  'percent',
+  'per',
+  'people',
+  'troops',
+  'soldiers',
+  'tons',
+  'tonnes',
+  'km',
+  'kilometers',
+  'miles',
+  'meters',
+  'metres',
+  'feet',
+  'points',
+  'shares',
+  'votes',
+  'residents',
+  'units',
+  'cases',
+  'deaths',
+  'yuan',
+  'dollars',
+  'euros',
+  'rubles',
+  'barrels',
+  'hectares',
+  'cars',
+  'jobs',
+  'workers',
+  'members',
+  'students',
+]);
+
+export function dropImplausible(s: SentenceView, cands: Candidate[], ctx: TimeContext): Candidate[] {
+  return cands.filter((c) => {
+    if (c.rule !== 'year') return true;
+    const y = +c.value;
+    const before = norm(s, c.first - 1);
+    const after = norm(s, c.last + 1);
+    if (NOT_BEFORE_YEAR.has(before) || NOT_AFTER_YEAR.has(after)) return false;
+    if (s.words[c.last + 1]?.norm === ',' && /^\d{3}$/.test(norm(s, c.last + 2))) return false;
+    if (ctx.dctYear !== null && (y > ctx.dctYear + 60 || y < 1500)) return false;
+    return true;
+  });
+}

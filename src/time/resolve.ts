@@ -1,0 +1,87 @@
+/**
+ * Anchoring underspecified expressions to the publication date. Past clauses look back, future clauses
+ * look forward, clauses without a cue take the nearest reading. Without a publication date values keep
+ * their unknown parts as `X`.
+ */
+import { addMonths, dayNumber, isoDay, isoMonth, validDate, weekday } from './calendar.js';
+import type { Tense, TimeContext } from './context.js';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A weekday (1-7): past = latest on or before the publication date, future = next on or after. */
+export function weekdayValue(ctx: TimeContext, wd: number, tense: Tense | null, shift = 0): string {
+  if (ctx.dct === null) return `XXXX-WXX-${wd}`;
+  const today = weekday(ctx.dct);
+  const back = ctx.dct - ((today - wd + 7) % 7); // on or before
+  const ahead = ctx.dct + ((wd - today + 7) % 7); // on or after
+  let day: number;
+  if (shift < 0) day = back === ctx.dct ? back - 7 : back;
+  else if (shift > 0) day = ahead === ctx.dct ? ahead + 7 : ahead;
+  else if (tense === 'future') day = ahead;
+  else if (tense === 'present') day = ctx.dct - back <= ahead - ctx.dct ? back : ahead;
+  else day = back;
+  return isoDay(day);
+}
+
+/** A month without a year: by tense, else the nearest (within six months) to the publication month. */
+export function monthYear(ctx: TimeContext, m: number, tense: Tense | null, shift?: number): number | null {
+  if (ctx.dctYear === null || ctx.dctMonth === null) return null;
+  const y = ctx.dctYear;
+  const cur = ctx.dctMonth;
+  if (shift !== undefined) {
+    if (shift < 0) return m < cur ? y : y - 1;
+    if (shift > 0) return m > cur ? y : y + 1;
+    return y;
+  }
+  if (tense === 'past') return m <= cur ? y : y - 1;
+  if (tense === 'future') return m >= cur ? y : y + 1;
+  const diff = m - cur;
+  if (diff > 6) return y - 1;
+  if (diff < -6) return y + 1;
+  return y;
+}
+
+/** A month and day without a year, resolved like months but at day granularity. */
+export function monthDayValue(ctx: TimeContext, m: number, d: number, tense: Tense | null): string {
+  if (ctx.dct === null || ctx.dctYear === null) return `XXXX-${pad(m)}-${pad(d)}`;
+  const y = ctx.dctYear;
+  const options = [y - 1, y, y + 1].filter((yy) => validDate(yy, m, d)).map((yy) => dayNumber(yy, m, d));
+  if (options.length === 0) return `XXXX-${pad(m)}-${pad(d)}`;
+  const dct = ctx.dct;
+  let best = options[0];
+  for (const o of options) if (Math.abs(o - dct) < Math.abs(best - dct)) best = o;
+  // A tense cue overrides the nearest reading only when that reading is far on the wrong side.
+  if (tense === 'past' && best - dct > 31) best = options.filter((o) => o <= dct).pop() ?? best;
+  if (tense === 'future' && dct - best > 31) best = options.find((o) => o >= dct) ?? best;
+  return isoDay(best);
+}
+
+export function monthValue(ctx: TimeContext, m: number, tense: Tense | null, shift?: number): string {
+  const y = monthYear(ctx, m, tense, shift);
+  return y === null ? `XXXX-${pad(m)}` : isoMonth(y, m);
+}
+
+/** The publication date shifted by whole months (`last month`). */
+export function shiftedMonth(ctx: TimeContext, k: number): string {
+  if (ctx.dctYear === null || ctx.dctMonth === null) return 'XXXX-XX';
+  const { y, m } = addMonths(ctx.dctYear, ctx.dctMonth, k);
+  return isoMonth(y, m);
+}
+
+/** The quarter containing the publication date, shifted by k quarters. */
+export function shiftedQuarter(ctx: TimeContext, k: number): { y: number; q: number } | null {
+  if (ctx.dctYear === null || ctx.dctMonth === null) return null;
+  const t = ctx.dctYear * 4 + Math.floor((ctx.dctMonth - 1) / 3) + k;
+  return { y: Math.floor(t / 4), q: (t % 4) + 1 };
+}
+
+/**
+ * Quarter q without a year: the latest one that has begun by the publication date (earnings reports
+ * look back), or in a future clause the next one not yet ended.
+ */
+export function quarterYear(ctx: TimeContext, q: number, tense: Tense | null): number | null {
+  const cur = shiftedQuarter(ctx, 0);
+  if (!cur) return null;
+  if (tense === 'future') return q >= cur.q ? cur.y : cur.y + 1;
+  return q <= cur.q ? cur.y : cur.y - 1;
+}

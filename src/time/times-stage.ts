@@ -1,0 +1,85 @@
+import type { Doc, TimeExpression } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { valueBounds } from './calendar.js';
+import { newContext, type Candidate, type Extractor } from './context.js';
+import { calendarDates } from './extract/calendar-dates.js';
+import { clock } from './extract/clock.js';
+import { durations } from './extract/durations.js';
+import { quarters } from './extract/quarters.js';
+import { relative } from './extract/relative.js';
+import { sets } from './extract/sets.js';
+import { vague } from './extract/vague.js';
+import { weekdays } from './extract/weekdays.js';
+import { years } from './extract/years.js';
+import { dropImplausible } from './refine/plausible.js';
+import { dropOverlaps } from './refine/overlaps.js';
+import { mergeRanges } from './refine/ranges.js';
+import { sentenceView } from './words.js';
+
+/**
+ * Extractors in priority order: between proposals of equal length the earlier one wins (`$5 a year` is a
+ * SET before it is a DURATION). The clock runs last so it can take its day from a date before it.
+ */
+export const EXTRACTORS: readonly Extractor[] = [
+  calendarDates,
+  quarters,
+  relative,
+  weekdays,
+  years,
+  sets,
+  durations,
+  vague,
+  clock,
+];
+
+/** Finds and normalises the time expressions of one article against its publication date. */
+export function findTimes(doc: Doc): TimeExpression[] {
+  const ctx = newContext(doc.date);
+  const times: TimeExpression[] = [];
+  const sentences = doc.sentences ?? [];
+  for (let si = 0; si < sentences.length; si++) {
+    const view = sentenceView(doc, sentences[si], si);
+    if (!view) continue;
+    let cands: Candidate[] = [];
+    for (const extract of EXTRACTORS) extract(view, ctx, cands);
+    cands = dropImplausible(view, cands, ctx);
+    cands = dropOverlaps(cands);
+    cands = mergeRanges(view, cands);
+    for (const c of cands) {
+      const start = view.words[c.first].start;
+      const end = view.words[c.last].end;
+      const t: TimeExpression = {
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        type: c.type,
+        value: c.value,
+        stage: 'times',
+        rule: c.rule,
+      };
+      const bounds =
+        c.from && c.to
+          ? { from: c.from, to: c.to }
+          : c.type === 'DATE' || c.type === 'TIME'
+            ? valueBounds(c.value)
+            : null;
+      if (bounds) {
+        t.from = bounds.from;
+        t.to = bounds.to;
+      }
+      times.push(t);
+    }
+  }
+  return times;
+}
+
+/** The `times` stage: every time expression, typed and normalised TIMEX3-style, with its calendar extent. */
+export const timesStage: Stage = {
+  name: 'times',
+  requires: ['sentences', 'tokens'],
+  adds: ['times'],
+  run(doc: Doc): Doc {
+    doc.times = findTimes(doc);
+    return doc;
+  },
+};

@@ -1,0 +1,88 @@
+import type { Doc, Sentence } from '../doc.js';
+import { timeLexicon } from './lexicon.js';
+
+/**
+ * A sentence as the time extractors see it: words made from the tokens, lower-cased, with a final period
+ * dropped (`Sept.` -> `sept`), hyphenated tokens split into their parts (`third-quarter` -> `third`,
+ * `quarter`), and a number glued to its suffix (`1990` `s` -> `1990s`, `20` `th` -> `20th`).
+ */
+export interface Word {
+  /** Lower-cased form used for lexicon look-ups. */
+  norm: string;
+  /** The text as written (for capitalisation checks). */
+  text: string;
+  start: number;
+  end: number;
+  /** Attached to the previous word by a hyphen inside one token. */
+  joined: boolean;
+  /** Written with a final period (`Sept.`). */
+  dotted: boolean;
+  /** Penn tag of the token, when a tagger has run. */
+  tag?: string;
+  /** Index of the sentence's first word of the token (for sentence-start checks). */
+  first: boolean;
+}
+
+export interface SentenceView {
+  index: number;
+  words: Word[];
+}
+
+const DIGITS = /^\d+$/;
+const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
+
+/** Builds the word view of one sentence, or null when no word could anchor a time expression. */
+export function sentenceView(doc: Doc, sentence: Sentence, index: number): SentenceView | null {
+  const tokens = doc.tokens ?? [];
+  const lex = timeLexicon();
+  const words: Word[] = [];
+  let trigger = false;
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const tok = tokens[t];
+    const first = t === sentence.tokenStart;
+    let text = tok.text;
+    let end = tok.end;
+    if (DIGITS.test(text)) {
+      trigger = true;
+      const next = tokens[t + 1];
+      if (
+        next &&
+        next.start === end &&
+        t + 1 < sentence.tokenEnd &&
+        NUMBER_SUFFIX.has(next.text.toLowerCase())
+      ) {
+        text += next.text;
+        end = next.end;
+        t++;
+      }
+    }
+    if (text.length > 2 && text.includes('-') && /\p{L}/u.test(text)) {
+      let offset = tok.start;
+      let part = 0;
+      for (const piece of text.split('-')) {
+        if (piece) {
+          const norm = piece.toLowerCase();
+          if (lex.isTrigger(norm)) trigger = true;
+          words.push({
+            norm,
+            text: piece,
+            start: offset,
+            end: offset + piece.length,
+            joined: part > 0,
+            dotted: false,
+            tag: tok.tag,
+            first: first && part === 0,
+          });
+          part++;
+        }
+        offset += piece.length + 1;
+      }
+      continue;
+    }
+    const dotted = text.length > 1 && text.endsWith('.') && text.indexOf('.') === text.length - 1;
+    const norm = (dotted ? text.slice(0, -1) : text).toLowerCase();
+    if (!trigger && lex.isTrigger(norm)) trigger = true;
+    words.push({ norm, text, start: tok.start, end, joined: false, dotted, tag: tok.tag, first });
+  }
+  return trigger ? { index, words } : null;
+}
