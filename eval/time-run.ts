@@ -1,0 +1,41 @@
+/** Runs the pipeline up to `times` over TimeML files and scores it; shared by `eval:time` and its test. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPipeline } from '../src/pipeline.js';
+import { DEFAULT_STAGES } from '../src/stages.js';
+import { emptyScore, readTimeml, report, scoreDoc, type ScoredPair, type TimeReport } from './time-timeml.js';
+
+export function timesPipeline() {
+  const upTo = DEFAULT_STAGES.findIndex((s) => s.name === 'times');
+  return buildPipeline(DEFAULT_STAGES.slice(0, upTo + 1));
+}
+
+export function evaluateTimeml(
+  dir: string,
+  options: { limit?: number } = {},
+): { report: TimeReport; pairs: ScoredPair[]; words: number; ms: number } {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tml'))
+    .sort()
+    .slice(0, options.limit);
+  const pipeline = timesPipeline();
+  const score = emptyScore();
+  const pairs: ScoredPair[] = [];
+  let words = 0;
+  let ms = 0;
+  for (const f of files) {
+    const tml = readTimeml(f, readFileSync(join(dir, f), 'utf8'));
+    const t0 = performance.now();
+    const doc = pipeline.run({ id: f, date: tml.dct, text: tml.text });
+    ms += performance.now() - t0;
+    words += doc.tokens?.length ?? 0;
+    // Offsets are into the cleaned text; map them back to the text as read, where the gold offsets are.
+    const system = (doc.times ?? []).map((t) => {
+      const start = doc.alignment.toRaw(t.start, 'start');
+      const end = doc.alignment.toRaw(t.end, 'end');
+      return { start, end, text: tml.text.slice(start, end), type: t.type, value: t.value };
+    });
+    scoreDoc(tml.gold, system, score, pairs);
+  }
+  return { report: report(files.length, score), pairs, words, ms };
+}
