@@ -1,0 +1,250 @@
+/**
+ * Clause analysis over tagged tokens: verb groups (auxiliaries, modal, negation, passive voice), the
+ * subject of a verb group (through coordination, relative pronouns and control verbs: `urged Iran to
+ * stop`), and the actor filling a target slot (the object, a prepositional phrase, a pattern slot).
+ *
+ * Everything works on token indexes into `doc.tokens`; the caller fills `lemma`, `tag` and `actorAt`
+ * (the actor mention covering each token, or -1) once per document.
+ */
+import type { Token } from '../doc.js';
+import { isModifierTag, isNegation, isVerbTag } from './tags.js';
+
+export interface VerbGroup {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  /** The main verb: the group's last verb. */
+  head: number;
+  /** The first modal's lemma (`will`, `would`, `could`), or null. */
+  modal: string | null;
+  negated: boolean;
+  passive: boolean;
+  /** `will visit`, `is going to visit`, `'ll`. */
+  future: boolean;
+  /** The head is a past form (VBD), or a perfect (`has visited`). */
+  past: boolean;
+}
+
+export interface ClauseView {
+  tokens: readonly Token[];
+  lemma: readonly string[];
+  tag: readonly string[];
+  /** Index of the actor mention covering each token, or -1. */
+  actorAt: Int32Array;
+  /** Index of the verb group each token belongs to, or -1. */
+  groupAt: Int32Array;
+  groups: VerbGroup[];
+  /** Token range of each token's sentence. */
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+}
+
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+const RELATIVE = new Set(['who', 'which', 'whom']);
+const HARD_STOP = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–']);
+const CLAUSE_LINK = new Set([
+  'that',
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'if',
+  'unless',
+  'when',
+  'after',
+  'before',
+  'since',
+  'as',
+]);
+
+/** Finds the verb groups of one sentence `[from, to)` and appends them to `view.groups`. */
+export function findVerbGroups(view: ClauseView, from: number, to: number): void {
+  const { tag, lemma, tokens } = view;
+  let i = from;
+  while (i < to) {
+    if (!isVerbTag(tag[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let head = i;
+    let j = i;
+    // A group: verbs and modals, with adverbs and negation between them (`has not yet visited`).
+    while (j < to) {
+      if (isVerbTag(tag[j]!)) {
+        head = j;
+        j++;
+      } else if (tag[j]!.startsWith('RB') && j + 1 < to && groupContinues(tag, j + 1, to)) j++;
+      else break;
+    }
+    const end = head + 1;
+    let modal: string | null = null;
+    let negated = false;
+    let future = false;
+    let hasBe = false;
+    let hasHave = false;
+    for (let k = start; k < end; k++) {
+      const w = tokens[k]!.text.toLowerCase();
+      if (tag[k] === 'MD') {
+        modal ??= FUTURE.has(w) ? 'will' : w;
+        if (FUTURE.has(w)) future = true;
+      } else if (isNegation(w)) negated = true;
+      else if (k < head && lemma[k] === 'be') hasBe = true;
+      else if (k < head && lemma[k] === 'have') hasHave = true;
+    }
+    if (end < to && isNegation(tokens[end]!.text) && lemma[head] === 'be') negated = true;
+    const headTag = tag[head]!;
+    const passive = hasBe && headTag === 'VBN';
+    // `is going to visit`: the group `is going`, then `to visit` is governed by it.
+    if (lemma[head] === 'go' && headTag === 'VBG' && tokens[end]?.text.toLowerCase() === 'to') future = true;
+    const g: VerbGroup = {
+      start,
+      end,
+      head,
+      modal,
+      negated,
+      passive,
+      future,
+      past: headTag === 'VBD' || (hasHave && headTag === 'VBN'),
+    };
+    const index = view.groups.length;
+    view.groups.push(g);
+    for (let k = start; k < end; k++) view.groupAt[k] = index;
+    i = end;
+  }
+}
+
+function groupContinues(tag: readonly string[], j: number, to: number): boolean {
+  while (j < to && tag[j]!.startsWith('RB')) j++;
+  return j < to && isVerbTag(tag[j]!);
+}
+
+/** The group whose head is governed by an earlier verb through `to` (`plans to visit`), with the slot between. */
+export function governorOf(view: ClauseView, g: VerbGroup): { group: VerbGroup; object: number } | null {
+  const from = view.sentenceStart[g.start]!;
+  let k = g.start - 1;
+  if (k < from || view.tag[k] !== 'TO') return null;
+  k--;
+  // `urged Iran to stop`: an object between the governor and `to`.
+  let object = -1;
+  for (let steps = 0; k >= from && steps < 8; k--, steps++) {
+    const gi = view.groupAt[k]!;
+    if (gi >= 0) return { group: view.groups[gi]!, object };
+    if (view.actorAt[k]! >= 0 && object < 0) object = view.actorAt[k]!;
+    const t = view.tag[k]!;
+    if (!isModifierTag(t) && t !== 'PRP' && t !== 'NNP' && t !== ',' && t !== 'RB') return null;
+  }
+  return null;
+}
+
+/**
+ * The actor mention that is the subject of group `g`, or -1. Looks left within the clause; follows
+ * coordination (`arrived and met`), relative pronouns (`Russia, which attacked`) and control verbs;
+ * for verbs of saying also looks right (`..., said Wang`).
+ */
+export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth = 0): number {
+  if (depth > 4) return -1;
+  const from = view.sentenceStart[g.start]!;
+  const gov = governorOf(view, g);
+  if (gov) return gov.object >= 0 ? gov.object : subjectOf(view, gov.group, false, depth + 1);
+  let k = g.start - 1;
+  while (k >= from && view.tag[k]!.startsWith('RB')) k--;
+  const w = k >= from ? view.tokens[k]!.text.toLowerCase() : '';
+  // Coordinated verb phrases share the subject: `X arrived and met Y`.
+  if ((w === 'and' || w === 'but' || w === 'or' || (w === ',' && !speech)) && k > from) {
+    const prev = previousGroup(view, k, from);
+    if (prev) return subjectOf(view, prev, speech, depth + 1);
+  }
+  if (RELATIVE.has(w) || (w === 'that' && view.tag[k] === 'WDT')) {
+    let j = k - 1;
+    if (j >= from && view.tokens[j]!.text === ',') j--;
+    if (j >= from && view.actorAt[j]! >= 0) return view.actorAt[j]!;
+  }
+  for (let steps = 0; k >= from && steps < 30; k--, steps++) {
+    const tok = view.tokens[k]!.text;
+    if (HARD_STOP.has(tok)) break;
+    if (view.groupAt[k]! >= 0) break;
+    const low = tok.toLowerCase();
+    if (CLAUSE_LINK.has(low) && view.tag[k] !== 'DT' && view.tag[k] !== 'RB') break;
+    const m = view.actorAt[k]!;
+    if (m >= 0) return ofChain(view, k, m, from);
+  }
+  if (speech) return inverted(view, g);
+  return -1;
+}
+
+/** `the president of Russia` -> prefer the mention heading the `of` chain. */
+function ofChain(view: ClauseView, k: number, m: number, from: number): number {
+  let start = k;
+  while (start > from && view.actorAt[start - 1] === m) start--;
+  const of = start - 1;
+  if (of > from && view.lemma[of] === 'of') {
+    for (let j = of - 1; j >= from && j >= of - 4; j--) {
+      if (view.actorAt[j]! >= 0) return view.actorAt[j]!;
+      if (!isModifierTag(view.tag[j]!)) break;
+    }
+  }
+  return m;
+}
+
+function inverted(view: ClauseView, g: VerbGroup): number {
+  const to = view.sentenceEnd[g.start]!;
+  for (let k = g.end; k < to && k < g.end + 5; k++) {
+    if (view.actorAt[k]! >= 0) return view.actorAt[k]!;
+    if (!isModifierTag(view.tag[k]!)) break;
+  }
+  return -1;
+}
+
+function previousGroup(view: ClauseView, k: number, from: number): VerbGroup | null {
+  for (let j = k - 1; j >= from; j--) {
+    const gi = view.groupAt[j]!;
+    if (gi >= 0) return view.groups[gi]!;
+    if (HARD_STOP.has(view.tokens[j]!.text)) return null;
+  }
+  return null;
+}
+
+/** The `by` agent of a passive group (`was attacked by rebels`), or -1. */
+export function agentOf(view: ClauseView, g: VerbGroup): number {
+  const to = view.sentenceEnd[g.start]!;
+  for (let k = g.end; k < to && k < g.end + 6; k++) {
+    if (view.lemma[k] === 'by') return firstActor(view, k + 1, Math.min(to, k + 8));
+    if (view.groupAt[k]! >= 0 || HARD_STOP.has(view.tokens[k]!.text)) break;
+  }
+  return -1;
+}
+
+/** The first actor mention in `[from, to)` inside one noun phrase, or -1. */
+export function firstActor(view: ClauseView, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    if (view.actorAt[k]! >= 0) return view.actorAt[k]!;
+    const t = view.tag[k]!;
+    if (!isModifierTag(t) && view.lemma[k] !== 'of' && t !== 'RB' && t !== 'PRP' && t !== 'NNP') return -1;
+  }
+  return -1;
+}
+
+/**
+ * The actor filling `slot` after token `after` (exclusive end of the trigger phrase): `obj` the noun
+ * phrase right after it, a preposition the phrase it heads later in the clause. -1 when none.
+ */
+export function slotActor(view: ClauseView, slot: string, after: number, skip: ReadonlySet<number>): number {
+  const to = view.sentenceEnd[Math.max(0, after - 1)]!;
+  if (slot === 'obj') {
+    const m = firstActor(view, after, Math.min(to, after + 8));
+    return skip.has(m) ? -1 : m;
+  }
+  for (let k = after; k < to && k < after + 16; k++) {
+    const tok = view.tokens[k]!.text;
+    if (HARD_STOP.has(tok) || view.lemma[k] === 'that') break;
+    // Another clause's verb ends the search, except participles inside noun phrases.
+    if (view.groupAt[k]! >= 0 && view.tag[k] !== 'VBN' && view.tag[k] !== 'VBG') break;
+    if (view.lemma[k] === slot || (slot === 'toward' && view.lemma[k] === 'towards')) {
+      const m = firstActor(view, k + 1, Math.min(to, k + 8));
+      if (m >= 0 && !skip.has(m)) return m;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,26 @@
+import type { Doc } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { buildView, proposeEvents, STAGE } from './extract.js';
+import { eventResources } from './lexicon.js';
+import { foldAnaphora, mergeRetellings, recodeIntent, recodeStatements } from './refine.js';
+
+/** Codes events: the extractor proposes, the refiners recode and merge. */
+export function codeEvents(doc: Doc): Doc {
+  const res = eventResources();
+  const { proposals, view } = proposeEvents(doc, res);
+  let list = recodeIntent(proposals);
+  list = recodeStatements(view, list);
+  list = foldAnaphora(list);
+  list = mergeRetellings(list);
+  doc.events = list.map((p) => p.event);
+  return doc;
+}
+
+export const eventsStage: Stage = {
+  name: STAGE,
+  requires: ['sentences', 'tokens', 'mentions', 'actors'],
+  adds: ['events'],
+  run: codeEvents,
+};
+
+export { buildView };

@@ -1,0 +1,423 @@
+/**
+ * The event extractor: finds lexicon phrases in each sentence, fills their frames from the clause
+ * (source, target, modality, negation), dates them from the time expressions of their sentence, and
+ * proposes one event per phrase. Refiners (refine.ts) then recode and merge the proposals.
+ */
+import type { Actor, Doc, Event, EventArgument, Quote, Span, TimeExpression } from '../doc.js';
+import { eventCode } from '../ontology/event-codes.js';
+import { agentOf, findVerbGroups, slotActor, subjectOf, type ClauseView, type VerbGroup } from './clause.js';
+import { eventResources, type EventResources } from './lexicon.js';
+import { matchAt, type PhraseMatch } from './match.js';
+import { readModality, type ModalityReading } from './modality.js';
+import { isModifierTag, sentenceTags } from './tags.js';
+
+export const STAGE = 'events';
+
+/** A proposed event before refinement: the event plus what the refiners need to know. */
+export interface Proposal {
+  event: Event;
+  match: PhraseMatch;
+  /** The date came from a time expression in the text (not the publication date). */
+  datedInText: boolean;
+  /** A definite noun without an actor of its own (`the visit`): evidence for an earlier event. */
+  anaphoric: boolean;
+  /** A statement (root 01) made by a verb of saying: its content may recode it. */
+  speech: boolean;
+  /** Token range of what was said, for statements. */
+  content: [number, number] | null;
+  /** A promise or agreement governs the event (`agreed to cooperate`). */
+  intent: boolean;
+}
+
+/** Everything one document's extraction needs, computed once. */
+export interface DocView extends ClauseView {
+  doc: Doc;
+  actors: Map<string, Actor>;
+  mentionActor: (string | null)[];
+  /** Content cue matches (`double standards`), as token ranges with their rule. */
+  cues: { start: number; end: number; rule: string; code: string }[];
+}
+
+const LIGHT_VERBS = new Set([
+  'have',
+  'hold',
+  'make',
+  'conduct',
+  'launch',
+  'carry',
+  'stage',
+  'begin',
+  'start',
+  'resume',
+  'continue',
+  'announce',
+  'pay',
+  'undertake',
+  'open',
+  'impose',
+  'provide',
+  'send',
+]);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
+
+export function buildView(doc: Doc, res: EventResources = eventResources()): DocView {
+  const tokens = doc.tokens ?? [];
+  const n = tokens.length;
+  const lemma = new Array<string>(n);
+  for (let i = 0; i < n; i++) lemma[i] = res.lexicon.lemmatizer.lemma(tokens[i]!.text);
+  const tag = new Array<string>(n);
+  const sentenceStart = new Int32Array(n);
+  const sentenceEnd = new Int32Array(n);
+  for (const s of doc.sentences ?? []) {
+    sentenceTags(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      sentenceStart[i] = s.tokenStart;
+      sentenceEnd[i] = s.tokenEnd;
+    }
+  }
+  const actors = new Map<string, Actor>();
+  for (const a of doc.actors ?? []) actors.set(a.id, a);
+  const actorAt = new Int32Array(n).fill(-1);
+  const mentions = doc.mentions ?? [];
+  const mentionActor = mentions.map((m) => (m.actor && actors.has(m.actor) ? m.actor : null));
+  // Mentions and tokens are both in text order: one merge pass.
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  let t = 0;
+  for (const mi of order) {
+    if (!mentionActor[mi]) continue;
+    const m = mentions[mi]!;
+    while (t < n && tokens[t]!.end <= m.start) t++;
+    for (let k = t; k < n && tokens[k]!.start < m.end; k++) actorAt[k] = mi;
+  }
+  const view: DocView = {
+    doc,
+    tokens,
+    lemma,
+    tag,
+    actorAt,
+    groupAt: new Int32Array(n).fill(-1),
+    groups: [],
+    sentenceStart,
+    sentenceEnd,
+    actors,
+    mentionActor,
+    cues: [],
+  };
+  for (const s of doc.sentences ?? []) findVerbGroups(view, s.tokenStart, s.tokenEnd);
+  return view;
+}
+
+/** Proposes the events of a document. */
+export function proposeEvents(
+  doc: Doc,
+  res: EventResources = eventResources(),
+): { proposals: Proposal[]; view: DocView } {
+  const view = buildView(doc, res);
+  const matches: PhraseMatch[] = [];
+  for (const s of doc.sentences ?? []) {
+    if (s.heading) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd;) {
+      const m = matchAt(res.lexicon, view, i, s.tokenEnd);
+      if (!m) {
+        i++;
+        continue;
+      }
+      if (m.entry.kind === 'c')
+        view.cues.push({
+          start: m.start,
+          end: m.end,
+          rule: `content:${m.entry.pattern}`,
+          code: m.entry.code,
+        });
+      else matches.push(m);
+      i = m.end;
+    }
+  }
+  const speechSentences = new Set<number>();
+  for (const m of matches)
+    if (m.entry.code.startsWith('01') && m.entry.targets.length <= 1)
+      speechSentences.add(view.tokens[m.start]!.sentence);
+  const proposals: Proposal[] = [];
+  for (const m of matches) {
+    const p = m.entry.kind === 'v' ? verbEvent(view, m, res, speechSentences) : nounEvent(view, m, res);
+    if (p) proposals.push(p);
+  }
+  assignDates(view, proposals);
+  return { proposals, view };
+}
+
+function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: Set<number>): Proposal | null {
+  const gi = view.groupAt[m.start]!;
+  if (gi < 0) return null;
+  const g = view.groups[gi]!;
+  const isSpeech = m.entry.code.startsWith('01') && m.entry.targets.length <= 1 && m.entry.code === '010';
+  let source: number;
+  let target = -1;
+  let voice = '';
+  if (g.passive) {
+    source = agentOf(view, g);
+    target = subjectOf(view, g);
+    voice = '+passive';
+  } else {
+    source = subjectOf(view, g, isSpeech);
+    if (isSpeech) {
+      const q = quoteWithCue(view.doc.quotes, view.tokens[m.start]!);
+      const speaker = q ? speakerMention(view, q) : -1;
+      if (speaker >= 0) source = speaker;
+    }
+  }
+  if (source < 0) return null;
+  const compound = compoundPartner(view, source);
+  if (target < 0) target = findTarget(view, m, source);
+  if (target < 0 && compound >= 0 && m.entry.targets.length > 0) target = compound;
+  if (target < 0 && m.entry.needsTarget) return null;
+  const reading = readModality(view, g, res.governors, speech.has(view.tokens[m.start]!.sentence));
+  return propose(view, m, source, target, reading, voice, {
+    anaphoric: false,
+    speech: isSpeech,
+    content: isSpeech ? speechContent(view, m, g) : null,
+  });
+}
+
+function nounEvent(view: DocView, m: PhraseMatch, res: EventResources): Proposal | null {
+  const from = view.sentenceStart[m.start]!;
+  let source = -1;
+  let k = m.start - 1;
+  let definite = false;
+  // The possessor or an actor word inside the noun phrase: `Xi's visit`, `Russian shelling`.
+  for (; k >= from && k >= m.start - 6; k--) {
+    if (view.actorAt[k]! >= 0) {
+      source = view.actorAt[k]!;
+      break;
+    }
+    if (DEFINITE.has(view.tokens[k]!.text.toLowerCase())) definite = true;
+    if (!isModifierTag(view.tag[k]!)) break;
+  }
+  let reading: ModalityReading = { modality: 'asserted', negated: false, intent: false, why: null };
+  // Or the subject of a light verb taking the noun: `China announced sanctions on ...`.
+  const gi = k >= from ? view.groupAt[k]! : -1;
+  if (gi >= 0) {
+    const g: VerbGroup = view.groups[gi]!;
+    if (source < 0 && LIGHT_VERBS.has(view.lemma[g.head]!)) source = subjectOf(view, g);
+    reading = readModality(view, g, res.governors, false);
+  } else {
+    const next = nextGroup(view, m.end);
+    if (next) reading = readModality(view, next, res.governors, false);
+  }
+  if (source < 0) {
+    if (!definite) return null;
+    return propose(view, m, -1, -1, reading, '', { anaphoric: true, speech: false, content: null });
+  }
+  const target = findTarget(view, m, source);
+  if (target < 0 && m.entry.needsTarget) return null;
+  return propose(view, m, source, target, reading, '', { anaphoric: false, speech: false, content: null });
+}
+
+/** The verb group right after a noun phrase (its predicate: `Xi's visit will be ...`), if close. */
+function nextGroup(view: DocView, k: number): VerbGroup | null {
+  const to = view.sentenceEnd[Math.max(0, k - 1)]!;
+  for (let j = k; j < to && j < k + 8; j++) {
+    const gi = view.groupAt[j]!;
+    if (gi >= 0) return view.groups[gi]!;
+    if (view.tokens[j]!.text === ',' || view.tokens[j]!.text === ';') return null;
+  }
+  return null;
+}
+
+function findTarget(view: DocView, m: PhraseMatch, source: number): number {
+  const skip = new Set<number>([source]);
+  const sourceActor = view.mentionActor[source];
+  for (const slot of m.entry.targets) {
+    let t = -1;
+    if (slot === 'X') {
+      if (m.slot)
+        for (let k = m.slot[0]; k < m.slot[1] && t < 0; k++) if (view.actorAt[k]! >= 0) t = view.actorAt[k]!;
+    } else if (slot === 'obj' && m.entry.kind === 'n') continue;
+    else t = slotActor(view, slot, m.end, skip);
+    if (t >= 0 && view.mentionActor[t] !== sourceActor) return t;
+  }
+  return -1;
+}
+
+/** `China and Russia will ...`: the other conjunct of the subject, or -1. */
+function compoundPartner(view: DocView, mention: number): number {
+  const m = view.doc.mentions![mention]!;
+  let k = 0;
+  // First token of the mention (binary search would do; subjects are few).
+  while (k < view.tokens.length && view.tokens[k]!.end <= m.start) k++;
+  const from = view.sentenceStart[k]!;
+  if (k - 1 > from && view.lemma[k - 1] === 'and' && view.actorAt[k - 2]! >= 0) {
+    const other = view.actorAt[k - 2]!;
+    return view.mentionActor[other] !== view.mentionActor[mention] ? other : -1;
+  }
+  return -1;
+}
+
+function quoteWithCue(quotes: Quote[] | undefined, token: Span): Quote | null {
+  if (!quotes) return null;
+  for (const q of quotes) if (q.cue.start < token.end && token.start < q.cue.end) return q;
+  return null;
+}
+
+function speakerMention(view: DocView, q: Quote): number {
+  const sp = q.speaker;
+  if (!sp || !sp.actor || !view.actors.has(sp.actor)) return -1;
+  const mentions = view.doc.mentions ?? [];
+  if (sp.start !== undefined && sp.end !== undefined) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if (m.actor === sp.actor && m.start < sp.end && sp.start < m.end) return i;
+    }
+  }
+  // The speaker's nearest mention before the cue.
+  let best = -1;
+  for (let i = 0; i < mentions.length; i++)
+    if (mentions[i]!.actor === sp.actor && mentions[i]!.start <= q.cue.start) best = i;
+  return best;
+}
+
+/** What a statement says: its quote's content, else the rest of its sentence. */
+function speechContent(view: DocView, m: PhraseMatch, g: VerbGroup): [number, number] {
+  const q = quoteWithCue(view.doc.quotes, view.tokens[m.start]!);
+  if (q) {
+    let a = m.start;
+    let b = m.start;
+    while (a > 0 && view.tokens[a - 1]!.start >= q.start) a--;
+    while (b < view.tokens.length && view.tokens[b]!.end <= q.end && view.tokens[b]!.start >= q.start) b++;
+    if (b > a) return [a, b];
+    // Content after the cue.
+    a = m.end;
+    while (a < view.tokens.length && view.tokens[a]!.start < q.start) a++;
+    b = a;
+    while (b < view.tokens.length && view.tokens[b]!.end <= q.end) b++;
+    if (b > a) return [a, b];
+  }
+  const from = view.sentenceStart[g.start]!;
+  const to = view.sentenceEnd[g.start]!;
+  return [from, to];
+}
+
+function propose(
+  view: DocView,
+  m: PhraseMatch,
+  source: number,
+  target: number,
+  reading: ModalityReading,
+  voice: string,
+  extra: Pick<Proposal, 'anaphoric' | 'speech' | 'content'>,
+): Proposal | null {
+  const info = eventCode(m.entry.code);
+  if (!info) return null;
+  const tokens = view.tokens;
+  const first = tokens[m.start]!;
+  const last = tokens[m.end - 1]!;
+  const mentions = view.doc.mentions ?? [];
+  let start = first.start;
+  let end = last.end;
+  for (const i of [source, target]) {
+    if (i < 0) continue;
+    start = Math.min(start, mentions[i]!.start);
+    end = Math.max(end, mentions[i]!.end);
+  }
+  const rule = `lexicon:${m.entry.kind}:${m.entry.pattern}${voice}${reading.why ? `+${reading.why}` : ''}`;
+  const event: Event = {
+    code: m.entry.code,
+    root: info.root,
+    quad: info.quad,
+    goldstein: info.goldstein,
+    source: source >= 0 ? argument(view, source) : { actor: null, code: '---' },
+    target: target >= 0 ? argument(view, target) : null,
+    date: view.doc.date,
+    dateTo: view.doc.date,
+    modality: reading.modality,
+    negated: reading.negated,
+    sentence: first.sentence,
+    start,
+    end,
+    trigger: { start: first.start, end: last.end, text: view.doc.text.slice(first.start, last.end) },
+    stage: STAGE,
+    rule,
+  };
+  return { event, match: m, datedInText: false, intent: reading.intent, ...extra };
+}
+
+/** The actor of a mention as an event argument, with a sector from the noun after a bare country word. */
+export function argument(view: DocView, mention: number): EventArgument {
+  const id = view.mentionActor[mention]!;
+  const actor = view.actors.get(id)!;
+  let code = actor.code;
+  if (code.length === 3 && (actor.kind === 'country' || actor.kind === 'group')) {
+    const m = view.doc.mentions![mention]!;
+    let k = 0;
+    while (k < view.tokens.length && view.tokens[k]!.start < m.end) k++;
+    const to = view.sentenceEnd[Math.max(0, k - 1)]!;
+    for (let j = k; j < to && j < k + 3; j++) {
+      const sector = eventResources().sectors.get(view.lemma[j]!);
+      if (sector) {
+        code += sector;
+        break;
+      }
+      if (!view.tag[j]!.startsWith('JJ') && !view.tag[j]!.startsWith('NN')) break;
+    }
+  }
+  return { actor: id, code };
+}
+
+/**
+ * Dates: each DATE expression of a sentence goes to the nearest trigger in it; an event takes the one
+ * it got, else keeps the publication date.
+ */
+function assignDates(view: DocView, proposals: Proposal[]): void {
+  const bySentence = new Map<number, Proposal[]>();
+  for (const p of proposals) {
+    const list = bySentence.get(p.event.sentence) ?? [];
+    list.push(p);
+    bySentence.set(p.event.sentence, list);
+  }
+  const sentences = view.doc.sentences ?? [];
+  for (const t of view.doc.times ?? []) {
+    const dates = isoRange(t);
+    if (!dates) continue;
+    const si = sentenceOf(sentences, t.start);
+    const list = si >= 0 ? bySentence.get(si) : undefined;
+    if (!list) continue;
+    let best: Proposal | null = null;
+    let bestDist = Infinity;
+    for (const p of list) {
+      const d =
+        t.start >= p.event.trigger.end ? t.start - p.event.trigger.end : p.event.trigger.start - t.end;
+      if (d < bestDist) {
+        bestDist = d;
+        best = p;
+      }
+    }
+    if (!best || best.datedInText) continue;
+    best.event.date = dates[0];
+    best.event.dateTo = dates[1];
+    best.event.start = Math.min(best.event.start, t.start);
+    best.event.end = Math.max(best.event.end, t.end);
+    best.datedInText = true;
+  }
+}
+
+function sentenceOf(sentences: { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** `[from, to]` ISO days of a DATE expression, or null for durations, sets and vague references. */
+function isoRange(t: TimeExpression): [string, string] | null {
+  if (t.type !== 'DATE') return null;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (t.from && day.test(t.from)) return [t.from, t.to && day.test(t.to) ? t.to : t.from];
+  if (day.test(t.value)) return [t.value, t.value];
+  return null;
+}

@@ -1,0 +1,71 @@
+/**
+ * A small lemmatizer for the event lexicon: verbs (`visited`, `visits`, `visiting` -> `visit`, `met` ->
+ * `meet`) and plural nouns (`sanctions` -> `sanction`). Suffix stripping is ambiguous (`accused` ->
+ * `accuse`, `visited` -> `visit`), so each form's candidates are checked against the words the lexicon
+ * knows; unknown words get the most likely candidate. Results are cached per form, so a long text costs
+ * one map lookup per token.
+ */
+import { readDataRows } from '../data.js';
+
+let irregular: Map<string, string> | undefined;
+
+function irregulars(): Map<string, string> {
+  if (!irregular) {
+    irregular = new Map();
+    for (const [form, lemma] of readDataRows('events/irregular.tsv')) irregular.set(form!, lemma!);
+  }
+  return irregular;
+}
+
+const VOWEL = /[aeiou]/;
+
+/** Base-form candidates of a lower-case form, most likely first. */
+export function candidates(w: string): string[] {
+  const out: string[] = [];
+  const n = w.length;
+  if (n > 4 && w.endsWith('ied')) out.push(w.slice(0, -3) + 'y');
+  if (n > 4 && w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
+  if (n > 3 && w.endsWith('ed')) {
+    const stem = w.slice(0, -2);
+    out.push(stem, stem + 'e');
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+  }
+  if (n > 4 && w.endsWith('ing')) {
+    const stem = w.slice(0, -3);
+    out.push(stem, stem + 'e');
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+  }
+  if (n > 3 && w.endsWith('es')) out.push(w.slice(0, -2), w.slice(0, -1));
+  else if (n > 2 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) out.push(w.slice(0, -1));
+  return out.filter((c) => c.length > 1 && VOWEL.test(c));
+}
+
+/** Lemmatizes against a set of known base forms. */
+export class Lemmatizer {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly known: ReadonlySet<string>) {}
+
+  lemma(word: string): string {
+    let hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    const w = word.toLowerCase().replace(/’/g, "'");
+    hit = irregulars().get(w);
+    if (hit === undefined) {
+      if (this.known.has(w)) hit = w;
+      else {
+        const cands = candidates(w);
+        hit = cands.find((c) => this.known.has(c)) ?? guess(w, cands);
+      }
+    }
+    if (this.cache.size < 100_000) this.cache.set(word, hit);
+    return hit;
+  }
+}
+
+/** For words the lexicon does not know: the plain stripped form, enough for matching never to fire. */
+function guess(w: string, cands: string[]): string {
+  if (cands.length === 0) return w;
+  if (w.endsWith('s') && !w.endsWith('es')) return w.slice(0, -1);
+  return cands[0]!;
+}

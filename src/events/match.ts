@@ -1,0 +1,69 @@
+/**
+ * Finds lexicon phrases in a sentence: one map lookup per token, then the few entries starting with that
+ * lemma are tried, longest first. Gaps (`~`) and slots (`X`) are bounded, so matching stays linear.
+ */
+import type { ClauseView } from './clause.js';
+import type { EventLexicon, LexiconEntry, PatternPart } from './lexicon.js';
+import { isModifierTag, isNounTag, isVerbTag } from './tags.js';
+
+export interface PhraseMatch {
+  entry: LexiconEntry;
+  /** Token range `[start, end)` of the whole phrase. */
+  start: number;
+  end: number;
+  /** Token range of the `X` slot, when the pattern has one. */
+  slot: [number, number] | null;
+}
+
+const MAX_GAP = 3;
+const MAX_SLOT = 6;
+
+/** The phrase starting at token `i`, if any; `to` is the sentence's end. */
+export function matchAt(lexicon: EventLexicon, view: ClauseView, i: number, to: number): PhraseMatch | null {
+  const list = lexicon.byFirst.get(view.lemma[i]!);
+  if (!list) return null;
+  const tag = view.tag[i]!;
+  for (const entry of list) {
+    if (entry.kind === 'v' && !isVerbTag(tag)) continue;
+    if (entry.kind === 'n' && !isNounTag(tag)) continue;
+    const slot: [number, number] = [-1, -1];
+    const end = matchParts(view, entry.parts, 1, i + 1, to, slot);
+    if (end >= 0) return { entry, start: i, end, slot: slot[0] >= 0 ? slot : null };
+  }
+  return null;
+}
+
+function matchParts(
+  view: ClauseView,
+  parts: readonly PatternPart[],
+  p: number,
+  k: number,
+  to: number,
+  slot: [number, number],
+): number {
+  if (p === parts.length) return k;
+  const part = parts[p]!;
+  if ('lemma' in part) {
+    if (k < to && view.lemma[k] === part.lemma) return matchParts(view, parts, p + 1, k + 1, to, slot);
+    return -1;
+  }
+  if ('gap' in part) {
+    for (let n = 0; n <= MAX_GAP && k + n <= to; n++) {
+      if (n > 0 && !isModifierTag(view.tag[k + n - 1]!)) break;
+      const end = matchParts(view, parts, p + 1, k + n, to, slot);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  for (let n = 1; n <= MAX_SLOT && k + n <= to; n++) {
+    const t = view.tag[k + n - 1]!;
+    if (isVerbTag(t) || t === '.' || t === ':' || t === ',') break;
+    const end = matchParts(view, parts, p + 1, k + n, to, slot);
+    if (end >= 0) {
+      slot[0] = k;
+      slot[1] = k + n;
+      return end;
+    }
+  }
+  return -1;
+}

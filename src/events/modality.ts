@@ -1,0 +1,91 @@
+/**
+ * Modality and negation of an event from its verb group and the verbs governing it: `will visit` and
+ * `plans to visit` are planned, `would`/`could`, `urged ... to` and `if` clauses hypothetical (but
+ * `would` under a past verb of saying is the future of reported speech: planned), `not`, `never` and
+ * `refused to` negate.
+ */
+import type { Modality } from '../doc.js';
+import { governorOf, type ClauseView, type VerbGroup } from './clause.js';
+import type { GovernorEffect } from './lexicon.js';
+
+export interface ModalityReading {
+  modality: Modality;
+  negated: boolean;
+  /** A promise or agreement governs the event (`agreed to cooperate`): CAMEO codes it as intent (03x). */
+  intent: boolean;
+  /** The rule that decided, for provenance (`modal:will`, `governor:plan`, `conditional:if`). */
+  why: string | null;
+}
+
+const HYPOTHETICAL_MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ought']);
+const CONDITIONAL = new Set(['if', 'unless', 'whether']);
+
+export function readModality(
+  view: ClauseView,
+  g: VerbGroup,
+  governors: ReadonlyMap<string, GovernorEffect>,
+  reportedSpeech: boolean,
+): ModalityReading {
+  const r: ModalityReading = { modality: 'asserted', negated: g.negated, intent: false, why: null };
+  own(g, r, reportedSpeech);
+  // Walk up the chain of governing verbs: `will seek to hold talks`, `refused to agree to meet`.
+  let cur = g;
+  for (let depth = 0; depth < 4; depth++) {
+    const gov = governorOf(view, cur);
+    let govGroup: VerbGroup;
+    let lemma: string;
+    if (gov) {
+      govGroup = gov.group;
+      lemma = view.lemma[govGroup.head]!;
+      // `is to visit`, `is due to`, `is ready to`: the adjective or the copula governs.
+      const before = cur.start - 2;
+      if (lemma === 'be' && before >= 0 && governors.has(view.lemma[before]!)) lemma = view.lemma[before]!;
+      else if (lemma === 'be') lemma = 'plan';
+      if (lemma === 'go' && govGroup.future) lemma = 'plan';
+    } else break;
+    const effect = governors.get(lemma);
+    if (effect === 'negated') {
+      r.negated = true;
+      r.why ??= `governor:${lemma}`;
+    } else if (effect === 'hypothetical' && r.modality === 'asserted') {
+      r.modality = 'hypothetical';
+      r.why ??= `governor:${lemma}`;
+    } else if ((effect === 'planned' || effect === 'intent') && r.modality === 'asserted') {
+      r.modality = 'planned';
+      r.why ??= `governor:${lemma}`;
+    }
+    if (effect === 'intent') r.intent = true;
+    if (govGroup.negated) r.negated = true;
+    if (r.modality === 'asserted') own(govGroup, r, reportedSpeech);
+    cur = govGroup;
+  }
+  if (r.modality !== 'hypothetical' && conditionalClause(view, g)) {
+    r.modality = 'hypothetical';
+    r.why = 'conditional';
+  }
+  return r;
+}
+
+function own(g: VerbGroup, r: ModalityReading, reportedSpeech: boolean): void {
+  if (r.modality !== 'asserted') return;
+  if (g.future) {
+    r.modality = 'planned';
+    r.why ??= 'modal:will';
+  } else if (g.modal === 'would' && reportedSpeech) {
+    r.modality = 'planned';
+    r.why ??= 'modal:would-reported';
+  } else if (g.modal && HYPOTHETICAL_MODALS.has(g.modal)) {
+    r.modality = 'hypothetical';
+    r.why ??= `modal:${g.modal}`;
+  }
+}
+
+/** An `if`/`unless` before the group within its clause. */
+function conditionalClause(view: ClauseView, g: VerbGroup): boolean {
+  const from = view.sentenceStart[g.start]!;
+  for (let k = g.start - 1; k >= from && k >= g.start - 12; k--) {
+    if (CONDITIONAL.has(view.tokens[k]!.text.toLowerCase())) return true;
+    if (view.groupAt[k]! >= 0 || view.tokens[k]!.text === ';') return false;
+  }
+  return false;
+}

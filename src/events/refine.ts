@@ -1,0 +1,114 @@
+/**
+ * Refiners over proposed events, each a small pass over the list: recode promises of cooperation as
+ * intent (03x), recode statements by what they say (criticism -> 111), fold definite re-mentions
+ * (`the visit`) into the event they refer to, and merge the same event told twice into one event with
+ * several evidence spans.
+ */
+import type { Event } from '../doc.js';
+import { eventCode } from '../ontology/event-codes.js';
+import type { DocView, Proposal } from './extract.js';
+
+/** CAMEO's intent codes for promised cooperation (`will cooperate`, `agreed to provide aid`). */
+const INTENT: Record<string, string> = {
+  '050': '032',
+  '060': '030',
+  '061': '0311',
+  '062': '0312',
+  '063': '0313',
+  '064': '0314',
+  '070': '033',
+  '071': '0331',
+  '072': '0332',
+  '073': '0333',
+  '074': '0334',
+  '075': '033',
+  '080': '035',
+  '081': '0351',
+  '0841': '0353',
+  '0842': '0353',
+  '085': '0354',
+  '086': '0355',
+  '087': '0356',
+  '0871': '0356',
+  '0872': '0356',
+};
+/** Meetings and mediation are intent only when promised, not merely scheduled (a planned visit stays 042). */
+const PROMISED_ONLY: Record<string, string> = { '040': '036', '046': '036', '045': '039' };
+
+function recode(e: Event, code: string, why: string): void {
+  const info = eventCode(code);
+  if (!info) return;
+  e.code = code;
+  e.root = info.root;
+  e.quad = info.quad;
+  e.goldstein = info.goldstein;
+  e.rule = `${e.rule}+${why}`;
+}
+
+export function recodeIntent(proposals: Proposal[]): Proposal[] {
+  for (const p of proposals) {
+    const e = p.event;
+    if (e.negated || e.modality === 'asserted') continue;
+    const intent = INTENT[e.code];
+    if (intent && (p.intent || e.modality === 'planned')) recode(e, intent, 'intent');
+    else if (p.intent && PROMISED_ONLY[e.code]) recode(e, PROMISED_ONLY[e.code]!, 'intent');
+  }
+  return proposals;
+}
+
+/** A statement whose content carries words of disapproval is a criticism (111). */
+export function recodeStatements(view: DocView, proposals: Proposal[]): Proposal[] {
+  if (view.cues.length === 0) return proposals;
+  for (const p of proposals) {
+    if (!p.speech || !p.content) continue;
+    const [a, b] = p.content;
+    const cue = view.cues.find((c) => c.start >= a && c.end <= b);
+    if (cue) recode(p.event, cue.code, cue.rule);
+  }
+  return proposals;
+}
+
+/** `the visit` with no actor of its own is more evidence for the latest earlier event with that code. */
+export function foldAnaphora(proposals: Proposal[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (const p of proposals) {
+    if (!p.anaphoric) {
+      out.push(p);
+      continue;
+    }
+    for (let i = out.length - 1; i >= 0; i--) {
+      const e = out[i]!.event;
+      if (e.code === p.event.code && e.start < p.event.start) {
+        addEvidence(e, p.event);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The same event told twice: same code, source and target, and no conflicting dates. Statements are
+ * never merged: each says something else.
+ */
+export function mergeRetellings(proposals: Proposal[]): Proposal[] {
+  const out: Proposal[] = [];
+  const byKey = new Map<string, Proposal>();
+  for (const p of proposals) {
+    const e = p.event;
+    const key = `${e.code}|${e.source.code}|${e.target?.code ?? ''}|${e.negated}`;
+    const first = p.speech || e.root === '01' ? undefined : byKey.get(key);
+    if (first && (!p.datedInText || !first.datedInText || first.event.date === e.date)) {
+      addEvidence(first.event, e);
+      continue;
+    }
+    if (!byKey.has(key)) byKey.set(key, p);
+    out.push(p);
+  }
+  return out;
+}
+
+function addEvidence(into: Event, from: Event): void {
+  into.evidence ??= [];
+  into.evidence.push({ start: from.start, end: from.end });
+}

@@ -1,0 +1,56 @@
+/**
+ * Builds documents by hand for the event tests: the text is cleaned and segmented by the real stages,
+ * then actors are given as `{ text: code }` and every occurrence of each text becomes a mention of it.
+ * Later stages (tags, times, quotes) can be added by the caller; the extractor copes without them.
+ */
+import type { Actor, ActorKind, Doc, Mention, TimeExpression } from '../../src/doc.js';
+import { cleanStage } from '../../src/clean/clean-stage.js';
+import { createDoc } from '../../src/pipeline.js';
+import { segmentStage } from '../../src/text/segment-stage.js';
+
+export interface HandActor {
+  code: string;
+  kind?: ActorKind;
+  /** Other texts naming the same actor (pronouns, short names). */
+  also?: string[];
+}
+
+export function handDoc(
+  text: string,
+  actors: Record<string, HandActor>,
+  options: { date?: string; times?: Omit<TimeExpression, 'stage'>[] } = {},
+): Doc {
+  let doc = createDoc({ date: options.date ?? '2024-05-01', text });
+  doc = segmentStage.run(cleanStage.run(doc));
+  const mentions: Mention[] = [];
+  const list: Actor[] = [];
+  for (const [name, a] of Object.entries(actors)) {
+    const id = `a${list.length}`;
+    list.push({
+      id,
+      name,
+      kind: a.kind ?? (a.code.length === 3 ? 'country' : 'organization'),
+      code: a.code,
+      country: a.code.slice(0, 3),
+      sector: a.code.slice(3) || null,
+      stage: 'test',
+    });
+    for (const form of [name, ...(a.also ?? [])]) {
+      const re = new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+      for (const m of doc.text.matchAll(re))
+        mentions.push({
+          start: m.index,
+          end: m.index + form.length,
+          text: form,
+          type: 'other',
+          actor: id,
+          stage: 'test',
+        });
+    }
+  }
+  mentions.sort((x, y) => x.start - y.start);
+  doc.mentions = mentions;
+  doc.actors = list;
+  if (options.times) doc.times = options.times.map((t) => ({ ...t, stage: 'test' }));
+  return doc;
+}
