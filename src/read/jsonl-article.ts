@@ -16,7 +16,8 @@ export function readJsonlArticle(line: string, file: string, lineNo: number): Ra
   const fail = (reason: string, code: 'bad-record' | 'bad-date' | 'empty' | 'no-date' = 'bad-record') =>
     new ReadError(code, file, reason, lineNo, line);
 
-  if (typeof rec.text !== 'string') throw fail("field 'text' must be a string");
+  if (rec.text === undefined || rec.text === null) throw fail("missing field 'text'");
+  if (typeof rec.text !== 'string') throw fail(`field 'text' must be a string, got ${typeof rec.text}`);
   if (rec.text.trim() === '') throw fail('empty text', 'empty');
   const date = checkDate(rec.date);
   if (!date.ok) throw fail(date.reason, rec.date === undefined || rec.date === null ? 'no-date' : 'bad-date');

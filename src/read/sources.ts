@@ -19,6 +19,25 @@ export interface ReadOptions {
 
 const JSONL_EXT = /\.(jsonl|ndjson)$/i;
 
+const IO_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'symbolic link loop',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a path component is not a directory',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A readable reason for a failed file-system call: `cannot read: permission denied (EACCES)`. */
+export function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words = code ? IO_REASONS[code] : undefined;
+  if (words) return `cannot read: ${words} (${code})`;
+  return `cannot read (${code ?? (e as Error).message ?? 'error'})`;
+}
+
 /** Expands paths (files, directories recursively, `-` for standard input) into the files to read, in order. */
 export async function* expandPaths(paths: readonly string[]): AsyncGenerator<string | ReadError> {
   for (const path of paths) {
@@ -30,15 +49,18 @@ export async function* expandPaths(paths: readonly string[]): AsyncGenerator<str
     try {
       info = await stat(path);
     } catch (e) {
-      yield new ReadError(
-        'unreadable',
-        path,
-        `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
+      yield new ReadError('unreadable', path, ioReason(e));
       continue;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
+      let names: string[];
+      try {
+        names = await readdir(path);
+      } catch (e) {
+        yield new ReadError('unreadable', path, ioReason(e));
+        continue;
+      }
+      const entries = names.filter((n) => !n.startsWith('.')).sort();
       yield* expandPaths(entries.map((n) => join(path, n)));
     } else yield path;
   }
@@ -74,7 +96,7 @@ async function* readTextFile(file: string, options: ReadOptions): AsyncGenerator
   } catch (e) {
     yield {
       ok: false,
-      error: new ReadError('unreadable', file, `cannot read (${(e as NodeJS.ErrnoException).code})`),
+      error: new ReadError('unreadable', file, ioReason(e)),
     };
     return;
   }
@@ -98,7 +120,7 @@ async function* readJsonlFile(file: string): AsyncGenerator<ReadResult> {
   } catch (e) {
     yield {
       ok: false,
-      error: new ReadError('unreadable', file, `cannot read (${(e as NodeJS.ErrnoException).code})`),
+      error: new ReadError('unreadable', file, ioReason(e)),
     };
     return;
   }
@@ -109,10 +131,13 @@ async function* readJsonlFile(file: string): AsyncGenerator<ReadResult> {
 async function* readJsonlLines(stream: NodeJS.ReadableStream, file: string): AsyncGenerator<ReadResult> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
+  let records = 0;
   try {
-    for await (const line of lines) {
+    for await (const read of lines) {
       lineNo++;
+      const line = lineNo === 1 && read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
       if (line.trim() === '') continue;
+      records++;
       if (line.includes('\ufffd')) {
         yield { ok: false, error: new ReadError('not-utf8', file, 'bytes that are not UTF-8', lineNo, line) };
         continue;
@@ -129,7 +154,9 @@ async function* readJsonlLines(stream: NodeJS.ReadableStream, file: string): Asy
       ok: false,
       error: new ReadError('unreadable', file, `read failed (${(e as Error).message})`, lineNo),
     };
+    return;
   }
+  if (records === 0) yield { ok: false, error: new ReadError('empty', file, 'no articles (empty JSONL)') };
 }
 
 /** Standard input: JSONL when the first non-blank character is `{`, else one text article. */

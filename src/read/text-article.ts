@@ -15,18 +15,20 @@ export function readTextArticle(content: string, file: string, givenDate?: strin
   const header = DATE_LINE.exec(content);
   if (header) {
     const check = checkDate(header[1]);
-    if (!check.ok) throw new ReadError('bad-date', file, check.reason, 1);
+    if (!check.ok) throw new ReadError('bad-date', file, check.reason, 1, content);
     date = check.date;
     text = content.slice(header[0].length);
   } else if (givenDate !== undefined) {
     const check = checkDate(givenDate);
-    if (!check.ok) throw new ReadError('bad-date', file, `--date: ${check.reason}`);
+    if (!check.ok) throw new ReadError('bad-date', file, `--date: ${check.reason}`, undefined, content);
     date = check.date;
   } else {
     throw new ReadError(
       'no-date',
       file,
       'no date: start the file with a line `date YYYY-MM-DD` or pass --date',
+      undefined,
+      content,
     );
   }
   if (text.trim() === '') throw new ReadError('empty', file, 'empty text', undefined, content);
