@@ -2,7 +2,7 @@
  * Bad input through `annals code` in-process: each failure names the file (and line) and the reason on
  * stderr and in the --rejects file, the other articles of the batch still come out, and the exit code is 1.
  */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,12 +42,9 @@ async function batch(paths: string[], dir: string, extra: string[] = []) {
     ...extra,
     ...paths,
   ]);
-  let rejects: Reject[] = [];
-  try {
-    rejects = jsonLines(readFileSync(rejectsPath, 'utf8')) as unknown as Reject[];
-  } catch {
-    rejects = [];
-  }
+  const rejects = existsSync(rejectsPath)
+    ? (jsonLines(readFileSync(rejectsPath, 'utf8')) as unknown as Reject[])
+    : [];
   const docs = jsonLines(run.stdout);
   return { ...run, docs, rejects };
 }
