@@ -4,11 +4,12 @@
  */
 import { cleanStage } from './clean/clean-stage.js';
 import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
+import { quotesStage } from './quotes/quotes-stage.js';
 import { posStage } from './text/pos-stage.js';
 import { segmentStage } from './text/segment-stage.js';
 import { timesStage } from './time/times-stage.js';
 
-export const DEFAULT_STAGES: readonly Stage[] = [cleanStage, segmentStage, posStage, timesStage];
+export const DEFAULT_STAGES: readonly Stage[] = [cleanStage, segmentStage, posStage, timesStage, quotesStage];
 
 let shared: Pipeline | undefined;
 

@@ -1,0 +1,192 @@
+/**
+ * Direct quotations: each pair of quotation marks becomes a proposal when it is attributed (a cue and a
+ * speaker right after the closing mark or right before the opening one) or stands as a sentence of its
+ * own (its speaker is borrowed later from the adjacent attribution). Quoted headings and short quoted
+ * phrases inside a sentence (scare quotes, titles) are dropped here.
+ */
+import type { Doc, Sentence, Token } from '../doc.js';
+import type { CueLexicon, CueMatch } from './lexicon.js';
+import { findQuotations, type Quotation } from './marks.js';
+import { tokenAt, type Proposal } from './proposal.js';
+import { speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
+import { isWord } from './words.js';
+
+/** A quoted phrase inside a sentence with fewer words than this is a scare quote or a title. */
+const MIN_EMBEDDED_WORDS = 8;
+/** How far after a closing mark an attribution may sit (`," the Foreign Ministry spokesperson said`). */
+const AFTER_WINDOW = 12;
+
+export interface DirectResult {
+  /** Attributed or free-standing quotations. */
+  quotes: Proposal[];
+  /** Longer quoted passages inside a sentence: kept only if no reported speech covers them. */
+  embedded: Proposal[];
+}
+
+export function paragraphSpans(sentences: readonly Sentence[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of sentences) {
+    const p = out[s.paragraph];
+    if (p) p.end = s.end;
+    else out[s.paragraph] = { start: s.start, end: s.end };
+  }
+  return out.filter(Boolean);
+}
+
+export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
+  const tokens = doc.tokens ?? [];
+  const sentences = doc.sentences ?? [];
+  const quotes: Proposal[] = [];
+  const embedded: Proposal[] = [];
+  if (!tokens.length) return { quotes, embedded };
+  for (const q of findQuotations(doc.text, paragraphSpans(sentences))) {
+    const openTok = tokenAt(tokens, q.open);
+    const closeTok = q.balanced ? tokenAt(tokens, q.close) : tokenAt(tokens, q.end) - 1;
+    const content = { start: tokenAt(tokens, q.start), end: tokenAt(tokens, q.end) };
+    if (content.end <= content.start) continue;
+    const sentence = sentences[tokens[openTok].sentence];
+    const base = {
+      kind: 'direct' as const,
+      start: q.start,
+      end: q.end,
+      tokens: content,
+      paragraph: sentence.paragraph,
+      mark: { start: openTok, end: openTok + 1 },
+      marks: { start: openTok, end: closeTok + 1 },
+    };
+    const after = q.balanced ? attributionAfter(tokens, sentences, closeTok, lexicon) : null;
+    const before = after ? null : attributionBefore(tokens, sentences, openTok, lexicon);
+    const found = after ?? before;
+    if (found) {
+      quotes.push({ ...base, cue: found.cue, speaker: found.speaker, attributed: true, rule: found.rule });
+      continue;
+    }
+    if (sentence.heading && wholeParagraph(q, sentence)) continue; // a quoted heading
+    const words = countWords(tokens, content);
+    if (standsAlone(tokens, sentences, openTok, closeTok, q)) {
+      quotes.push({
+        ...base,
+        cue: null,
+        speaker: null,
+        attributed: false,
+        rule: q.balanced ? 'direct:free' : 'direct:unbalanced',
+      });
+    } else if (words >= MIN_EMBEDDED_WORDS) {
+      embedded.push({ ...base, cue: null, speaker: null, attributed: false, rule: 'direct:embedded' });
+    }
+  }
+  return { quotes, embedded };
+}
+
+function wholeParagraph(q: Quotation, s: Sentence): boolean {
+  return q.open <= s.start + 1 && q.close >= s.end - 2;
+}
+
+function countWords(tokens: readonly Token[], r: TokenRange): number {
+  let n = 0;
+  for (let i = r.start; i < r.end; i++) if (isWord(tokens[i].text)) n++;
+  return n;
+}
+
+/** The quotation opens its sentence and ends one (its own sentences, not a phrase inside another). */
+function standsAlone(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  openTok: number,
+  closeTok: number,
+  q: Quotation,
+): boolean {
+  const first = sentences[tokens[openTok].sentence];
+  if (openTok !== first.tokenStart) return false;
+  if (!q.balanced) return true;
+  const last = sentences[tokens[closeTok].sentence];
+  // Nothing but end punctuation after the closing mark in its sentence.
+  for (let i = closeTok + 1; i < last.tokenEnd; i++) if (isWord(tokens[i].text)) return false;
+  return true;
+}
+
+interface Attribution {
+  cue: TokenRange;
+  speaker: TokenRange | null;
+  rule: string;
+}
+
+function asRange(m: CueMatch): TokenRange {
+  return { start: m.start, end: m.end };
+}
+
+/** `"...," he said.` / `"...," said the spokesperson.` / `"...," Wang, a spokesman, said on Friday.` */
+function attributionAfter(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  closeTok: number,
+  lexicon: CueLexicon,
+): Attribution | null {
+  let first = closeTok + 1;
+  if (first >= tokens.length) return null;
+  const paragraph = sentences[tokens[closeTok].sentence].paragraph;
+  const s = sentences[tokens[first].sentence];
+  if (s.paragraph !== paragraph) return null;
+  const hi = Math.min(s.tokenEnd, first + AFTER_WINDOW);
+  if (tokens[first].text === ',') first++;
+  for (let k = first; k < hi; k++) {
+    const t = tokens[k].text;
+    if ('“”"«».!?;'.includes(t)) return null;
+    const m = lexicon.match(tokens, k, hi);
+    if (!m || m.entry.use === 'participle') continue;
+    if (m.entry.use === 'prep') {
+      const sp = speakerAfter(tokens, m.end, hi);
+      return k === first && sp ? { cue: asRange(m), speaker: sp, rule: 'direct:after:according' } : null;
+    }
+    if (k === first) {
+      const sp = speakerAfter(tokens, m.end, hi);
+      return sp ? { cue: asRange(m), speaker: sp, rule: `direct:after:cue-speaker:${m.entry.lemma}` } : null;
+    }
+    const sp = speakerBefore(tokens, k, first);
+    if (sp && sp.start === first)
+      return { cue: asRange(m), speaker: sp, rule: `direct:after:${m.entry.lemma}` };
+    return null;
+  }
+  return null;
+}
+
+/** `X said: "..."` / `X said, "..."` / `said X: "..."` / `X told reporters: "..."`. */
+function attributionBefore(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  openTok: number,
+  lexicon: CueLexicon,
+): Attribution | null {
+  const lo = sentences[tokens[openTok].sentence].tokenStart;
+  let j = openTok - 1;
+  if (j < lo) return null;
+  const colon = tokens[j].text === ':';
+  if (colon || tokens[j].text === ',') j--;
+  if (j >= lo && tokens[j].text.toLowerCase() === 'that') j--;
+  if (j < lo) return null;
+  // A cue ending at j, or (after a colon) within a few tokens before it: `said on Friday:`.
+  const reach = colon ? 6 : 1;
+  for (let k = j; k >= lo && k > j - reach - 1; k--) {
+    for (let s = k; s >= lo && s > k - 3; s--) {
+      const m = lexicon.match(tokens, s, k + 1);
+      if (!m || m.end !== k + 1 || m.entry.trailingOnly || m.entry.use === 'participle') continue;
+      if (m.entry.use === 'prep') {
+        const sp = speakerAfter(tokens, m.end, j + 1);
+        return sp ? { cue: asRange(m), speaker: sp, rule: 'direct:before:according' } : null;
+      }
+      const sp = speakerBefore(tokens, m.start, lo) ?? (k === j ? null : speakerAfter(tokens, m.end, j + 1));
+      return sp ? { cue: asRange(m), speaker: sp, rule: `direct:before:${m.entry.lemma}` } : null;
+    }
+  }
+  // `said Wang:` — a phrase ending at j with the cue right before it (only before a colon or comma).
+  if (j === openTok - 1) return null;
+  const sp = speakerBefore(tokens, j + 1, lo);
+  if (sp && sp.start - 1 >= lo) {
+    for (let s = sp.start - 1; s >= lo && s > sp.start - 3; s--) {
+      const m = lexicon.match(tokens, s, sp.start);
+      if (m && m.end === sp.start && m.entry.use === 'verb')
+        return { cue: asRange(m), speaker: sp, rule: `direct:before:cue-speaker:${m.entry.lemma}` };
+    }
+  }
+  return null;
+}

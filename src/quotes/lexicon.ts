@@ -1,0 +1,78 @@
+/**
+ * The speech-cue lexicon (data/quotes/cues.tsv), loaded once into a map keyed by the first word, so a
+ * cue is found with one lookup per token.
+ */
+import { readDataRows } from '../data.js';
+import type { Token } from '../doc.js';
+
+export type CueUse = 'verb' | 'participle' | 'prep';
+
+export interface CueEntry {
+  /** The words of the cue, lower-case. */
+  words: string[];
+  lemma: string;
+  use: CueUse;
+  /** `trailing`: only a cue after its content (`"...?" he asked.`). */
+  trailingOnly: boolean;
+}
+
+/** A cue found in the tokens: `[start, end)` token indexes. */
+export interface CueMatch {
+  entry: CueEntry;
+  start: number;
+  end: number;
+}
+
+export class CueLexicon {
+  private readonly byFirst = new Map<string, CueEntry[]>();
+
+  constructor(entries: readonly CueEntry[]) {
+    for (const e of entries) {
+      const list = this.byFirst.get(e.words[0]) ?? [];
+      list.push(e);
+      // Longest first, so `pointed out` wins over a shorter entry on the same word.
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.byFirst.set(e.words[0], list);
+    }
+  }
+
+  /** The cue starting at token `i`, if any; `end` bounds the tokens it may span (the sentence end). */
+  match(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+    const list = this.byFirst.get(lower(tokens[i].text));
+    if (!list) return null;
+    for (const entry of list) {
+      const n = entry.words.length;
+      if (i + n > end) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = lower(tokens[i + k].text) === entry.words[k];
+      if (ok) return { entry, start: i, end: i + n };
+    }
+    return null;
+  }
+}
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+export function parseCueRows(rows: readonly string[][]): CueEntry[] {
+  return rows.map((r, line) => {
+    const [form, lemma, use, where] = r;
+    if (
+      !form ||
+      !lemma ||
+      !['verb', 'participle', 'prep'].includes(use) ||
+      !['any', 'trailing'].includes(where)
+    )
+      throw new Error(`data/quotes/cues.tsv: malformed row ${line + 1}: ${r.join(' | ')}`);
+    return { words: form.split(' '), lemma, use: use as CueUse, trailingOnly: where === 'trailing' };
+  });
+}
+
+let shared: CueLexicon | undefined;
+
+/** The default lexicon, read once. */
+export function cueLexicon(): CueLexicon {
+  shared ??= new CueLexicon(parseCueRows(readDataRows('quotes/cues.tsv')));
+  return shared;
+}

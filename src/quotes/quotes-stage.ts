@@ -1,0 +1,61 @@
+/**
+ * Stage `quotes`: direct quotations and reported speech, each with its cue and speaker.
+ * Extractors propose (direct.ts, reported.ts); refiners dispose (refine.ts).
+ */
+import type { Doc, Quote } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { directQuotes } from './direct.js';
+import { cueLexicon, type CueLexicon } from './lexicon.js';
+import { charSpan, type Proposal } from './proposal.js';
+import { borrowSpeakers, dropCoveredEmbedded, resolveActors } from './refine.js';
+import { reportedQuotes } from './reported.js';
+
+export const QUOTES_STAGE = 'quotes';
+
+/** Finds the quotes of a segmented document (mentions and actors are used when present). */
+export function findQuotes(doc: Doc, lexicon: CueLexicon = cueLexicon()): Quote[] {
+  const tokens = doc.tokens ?? [];
+  if (!tokens.length) return [];
+  const { quotes: direct, embedded } = directQuotes(doc, lexicon);
+  const blocked = new Uint8Array(tokens.length);
+  for (const q of direct) {
+    // The marks and the content, and the attribution's own words.
+    const marks = q.marks ?? q.tokens;
+    blocked.fill(1, marks.start, marks.end);
+    if (q.cue) blocked.fill(1, q.cue.start, q.cue.end);
+    if (q.speaker) blocked.fill(1, q.speaker.start, q.speaker.end);
+  }
+  const reported = reportedQuotes(doc, blocked, lexicon);
+  const all: Proposal[] = [...direct, ...reported, ...dropCoveredEmbedded(embedded, reported)];
+  all.sort((a, b) => a.start - b.start || a.end - b.end);
+  borrowSpeakers(all);
+  const actors = resolveActors(all, tokens, doc.mentions);
+  return all.map((p, i) => toQuote(doc, p, actors[i]));
+}
+
+function toQuote(doc: Doc, p: Proposal, actor: string | null): Quote {
+  const tokens = doc.tokens ?? [];
+  // With no attribution at all, the quotation marks are what mark the speech.
+  const cueRange = p.cue ?? p.mark;
+  const cueSpan = cueRange ? charSpan(tokens, cueRange) : { start: p.start, end: p.start };
+  const speaker = p.speaker ? { ...charSpan(tokens, p.speaker), actor } : null;
+  return {
+    start: p.start,
+    end: p.end,
+    kind: p.kind,
+    cue: { ...cueSpan, text: doc.text.slice(cueSpan.start, cueSpan.end) },
+    speaker,
+    stage: QUOTES_STAGE,
+    rule: p.rule,
+  };
+}
+
+export const quotesStage: Stage = {
+  name: QUOTES_STAGE,
+  requires: ['sentences', 'tokens'],
+  adds: ['quotes'],
+  run(doc: Doc): Doc {
+    doc.quotes = findQuotes(doc);
+    return doc;
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Refiners: each takes the proposals and returns a better list.
+ *   dropCoveredEmbedded  a quoted passage inside reported speech is part of that speech, not a quote
+ *   borrowSpeakers       an unattributed quotation takes the speaker of the adjacent attribution
+ *   resolveActors        the speaker phrase's actor, from the mention inside it; a pronoun or a bare role
+ *                        with no actor of its own takes the previous speaker's actor
+ */
+import type { Mention, Token } from '../doc.js';
+import type { Proposal } from './proposal.js';
+import { isAnaphoric, type TokenRange } from './speaker.js';
+
+export function dropCoveredEmbedded(
+  embedded: readonly Proposal[],
+  reported: readonly Proposal[],
+): Proposal[] {
+  return embedded.filter((e) => !reported.some((r) => r.start < e.end && e.start < r.end));
+}
+
+/** How many paragraphs away an attribution may lend its speaker. */
+const BORROW_REACH = 1;
+
+export function borrowSpeakers(sorted: Proposal[]): Proposal[] {
+  for (let i = 0; i < sorted.length; i++) {
+    const q = sorted[i];
+    // Only a quotation standing as its own sentence borrows; a passage inside a sentence does not.
+    if (q.speaker || (!q.rule.startsWith('direct:free') && !q.rule.startsWith('direct:unbalanced'))) continue;
+    const donor = neighbour(sorted, i, -1) ?? neighbour(sorted, i, +1);
+    if (!donor) continue;
+    q.speaker = donor.speaker;
+    q.cue ??= donor.cue;
+    q.rule += ':inherited';
+  }
+  return sorted;
+}
+
+function neighbour(sorted: readonly Proposal[], i: number, step: -1 | 1): Proposal | null {
+  for (let j = i + step; j >= 0 && j < sorted.length; j += step) {
+    const d = sorted[j];
+    if (Math.abs(d.paragraph - sorted[i].paragraph) > BORROW_REACH) return null;
+    if (d.attributed && d.speaker) return d;
+  }
+  return null;
+}
+
+export interface ResolvedSpeaker {
+  actor: string | null;
+}
+
+/**
+ * Actor ids per proposal (same order). The mention chosen is the one inside the speaker phrase with an
+ * actor, preferring names over pronouns and nominals; only mentions inside the speaker phrase count, so an
+ * actor named in the content is never taken.
+ */
+export function resolveActors(
+  sorted: readonly Proposal[],
+  tokens: readonly Token[],
+  mentions: readonly Mention[] | undefined,
+): (string | null)[] {
+  const out: (string | null)[] = [];
+  let previous: string | null = null;
+  const byStart = mentions ? [...mentions].sort((a, b) => a.start - b.start) : [];
+  for (const q of sorted) {
+    let actor: string | null = null;
+    if (q.speaker) {
+      actor = mentionActor(byStart, tokens, q.speaker);
+      if (actor === null && isAnaphoric(tokens, q.speaker)) actor = previous;
+      if (actor !== null) previous = actor;
+    }
+    out.push(actor);
+  }
+  return out;
+}
+
+const RANK: Record<string, number> = { person: 0, organization: 1, nominal: 2, pronoun: 3 };
+
+function mentionActor(byStart: readonly Mention[], tokens: readonly Token[], r: TokenRange): string | null {
+  if (!byStart.length) return null;
+  const start = tokens[r.start].start;
+  const end = tokens[r.end - 1].end;
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Mention | null = null;
+  for (let i = Math.max(0, lo - 2); i < byStart.length && byStart[i].start < end; i++) {
+    const m = byStart[i];
+    if (m.actor === null || m.end <= start || m.start >= end) continue;
+    if (!best || (RANK[m.type] ?? 1.5) < (RANK[best.type] ?? 1.5)) best = m;
+  }
+  return best?.actor ?? null;
+}

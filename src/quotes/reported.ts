@@ -1,0 +1,223 @@
+/**
+ * Reported speech, sentence by sentence over the tokens outside direct quotations:
+ *   leading   `X said (that) ...`, `He noted that ...`, `X told reporters ...`
+ *   trailing  `..., X said.`, `..., said X.`, `..., X told a briefing.`
+ *   according `According to X, ...`, `..., according to X.`
+ *   clauses   `Noting that ..., X said ...`, `..., X said, adding that ...` (the participle's speaker is
+ *             the main verb's)
+ * Content never includes the speaker, so an actor mentioned inside the content cannot become it.
+ */
+import type { Doc, Sentence, Token } from '../doc.js';
+import { isTrailingPunct, skipAdjuncts, skipObject } from './clause.js';
+import type { CueLexicon, CueMatch } from './lexicon.js';
+import { charSpan, type Proposal } from './proposal.js';
+import { speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
+import { isWord } from './words.js';
+
+const CLAUSE_OPENERS = new Set(['that', ':', ',']);
+
+export function reportedQuotes(doc: Doc, blocked: Uint8Array, lexicon: CueLexicon): Proposal[] {
+  const tokens = doc.tokens ?? [];
+  const out: Proposal[] = [];
+  for (const s of doc.sentences ?? []) {
+    if (s.heading) continue;
+    out.push(...sentenceQuotes(tokens, s, blocked, lexicon));
+  }
+  return out;
+}
+
+interface Found {
+  cue: CueMatch;
+  speaker: TokenRange | null;
+  content: TokenRange;
+  rule: string;
+}
+
+function sentenceQuotes(
+  tokens: readonly Token[],
+  s: Sentence,
+  blocked: Uint8Array,
+  lexicon: CueLexicon,
+): Proposal[] {
+  const lo = s.tokenStart;
+  const hi = s.tokenEnd;
+  let contentHi = hi;
+  while (contentHi > lo && isTrailingPunct(tokens[contentHi - 1])) contentHi--;
+  const cues: CueMatch[] = [];
+  for (let i = lo; i < hi; i++) {
+    if (blocked[i]) continue;
+    const m = lexicon.match(tokens, i, hi);
+    if (m) {
+      cues.push(m);
+      i = m.end - 1;
+    }
+  }
+  if (!cues.length) return [];
+  const found: Found[] = [];
+  const inside = (i: number) => found.some((f) => i >= f.content.start && i < f.content.end);
+  // Main clauses first (verbs, `according to`), then the participle clauses hanging off them.
+  for (const m of cues) {
+    if (m.entry.use === 'participle' || inside(m.start)) continue;
+    const f =
+      m.entry.use === 'prep'
+        ? according(tokens, m, lo, hi, contentHi)
+        : verbClause(tokens, m, lo, hi, contentHi, blocked);
+    if (f) found.push(f);
+  }
+  for (const m of cues) {
+    if (m.entry.use !== 'participle') continue;
+    // Inside a found content only when it opens a clause after a comma (`X said A, adding that B`).
+    if (inside(m.start) && !(m.start > lo && tokens[m.start - 1].text === ',')) continue;
+    const f = participleClause(tokens, m, lo, contentHi, found);
+    if (f) found.push(f);
+  }
+  // A leading clause stops where a participle clause after a comma begins (`X said A, adding that B`).
+  for (const f of found) {
+    for (const g of found) {
+      if (g !== f && g.cue.start > f.content.start && g.cue.start < f.content.end) {
+        f.content = { start: f.content.start, end: trimEnd(tokens, f.content.start, g.cue.start) };
+      }
+    }
+  }
+  const out: Proposal[] = [];
+  for (const f of found) {
+    if (f.content.end <= f.content.start || !hasWord(tokens, f.content)) continue;
+    if (blockedRange(blocked, f.content)) continue;
+    const span = charSpan(tokens, f.content);
+    out.push({
+      kind: 'indirect',
+      start: span.start,
+      end: span.end,
+      tokens: f.content,
+      cue: { start: f.cue.start, end: f.cue.end },
+      speaker: f.speaker,
+      rule: `${f.rule}:${f.cue.entry.lemma}`,
+      attributed: f.speaker !== null,
+      paragraph: s.paragraph,
+    });
+  }
+  return out;
+}
+
+function hasWord(tokens: readonly Token[], r: TokenRange): boolean {
+  for (let i = r.start; i < r.end; i++) if (isWord(tokens[i].text)) return true;
+  return false;
+}
+
+/** Most of the content inside a direct quotation: the direct quote already covers it. */
+function blockedRange(blocked: Uint8Array, r: TokenRange): boolean {
+  let n = 0;
+  for (let i = r.start; i < r.end; i++) n += blocked[i];
+  return n * 2 > r.end - r.start;
+}
+
+/** End of content before token `i`, dropping the comma or conjunction that joins the next clause. */
+function trimEnd(tokens: readonly Token[], lo: number, i: number): number {
+  let e = i;
+  while (e > lo && (isTrailingPunct(tokens[e - 1]) || /^(and|but)$/i.test(tokens[e - 1].text))) e--;
+  return e;
+}
+
+/** Start of content at token `i`, skipping `that`, `:` and `,`. */
+function trimStart(tokens: readonly Token[], i: number, hi: number): number {
+  let j = i;
+  while (j < hi && CLAUSE_OPENERS.has(tokens[j].text.toLowerCase())) j++;
+  return j;
+}
+
+function according(
+  tokens: readonly Token[],
+  m: CueMatch,
+  lo: number,
+  hi: number,
+  contentHi: number,
+): Found | null {
+  const speaker = speakerAfter(tokens, m.end, hi);
+  if (!speaker) return null;
+  if (m.start === lo || (m.start === lo + 1 && !isWord(tokens[lo].text))) {
+    const start = trimStart(tokens, speaker.end, contentHi);
+    return { cue: m, speaker, content: { start, end: contentHi }, rule: 'according:leading' };
+  }
+  return {
+    cue: m,
+    speaker,
+    content: { start: lo, end: trimEnd(tokens, lo, m.start) },
+    rule: 'according:trailing',
+  };
+}
+
+function verbClause(
+  tokens: readonly Token[],
+  m: CueMatch,
+  lo: number,
+  hi: number,
+  contentHi: number,
+  blocked: Uint8Array,
+): Found | null {
+  let speaker = speakerBefore(tokens, m.start, lo);
+  if (speaker && blockedRange(blocked, speaker)) speaker = null;
+  let after = m.end;
+  if (m.entry.lemma === 'tell') after = skipObject(tokens, after, hi);
+  after = skipAdjuncts(tokens, after, hi);
+  const next = after < contentHi ? tokens[after].text : '';
+  const trailing = next === '' || next === ',' || next === ';';
+  if (trailing) {
+    // `..., X said.` / `..., said X.` — the content is the clause before the attribution.
+    let boundary: number;
+    if (speaker) boundary = speaker.start;
+    else {
+      speaker = speakerAfter(tokens, m.end, hi);
+      if (!speaker) return null;
+      boundary = m.start;
+    }
+    if (boundary - 1 <= lo || !isTrailingPunct(tokens[boundary - 1])) return null;
+    let start = lo;
+    // `Noting that A, X said.` is rare; a leading participle clause belongs to the participle.
+    while (start < boundary && blocked[start]) start++;
+    return {
+      cue: m,
+      speaker,
+      content: { start, end: trimEnd(tokens, start, boundary) },
+      rule: 'reported:trailing',
+    };
+  }
+  if (!speaker || m.entry.trailingOnly) return null;
+  const start = trimStart(tokens, after, contentHi);
+  return { cue: m, speaker, content: { start, end: contentHi }, rule: 'reported:leading' };
+}
+
+/** `Noting that A, X said B` (A is X's) and `X said A, adding that B` (B is X's). */
+function participleClause(
+  tokens: readonly Token[],
+  m: CueMatch,
+  lo: number,
+  contentHi: number,
+  found: Found[],
+): Found | null {
+  const main = nearest(found, m.start);
+  if (!main?.speaker) return null;
+  const start = trimStart(tokens, m.end, contentHi);
+  if (m.start <= lo + 1 && main.speaker.start > m.start) {
+    // Sentence-initial: the clause runs to the comma before the main speaker.
+    return {
+      cue: m,
+      speaker: main.speaker,
+      content: { start, end: trimEnd(tokens, start, main.speaker.start) },
+      rule: 'reported:participle-leading',
+    };
+  }
+  if (m.start - 1 >= lo && tokens[m.start - 1].text === ',' && m.start > main.cue.start)
+    return {
+      cue: m,
+      speaker: main.speaker,
+      content: { start, end: contentHi },
+      rule: 'reported:participle-trailing',
+    };
+  return null;
+}
+
+function nearest(found: Found[], i: number): Found | null {
+  let best: Found | null = null;
+  for (const f of found) if (!best || Math.abs(f.cue.start - i) < Math.abs(best.cue.start - i)) best = f;
+  return best;
+}

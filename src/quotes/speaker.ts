@@ -1,0 +1,156 @@
+/**
+ * Finds the speaker phrase next to a cue: the noun phrase before it (`the spokesperson said`, `Chinese
+ * Foreign Ministry spokeswoman Hua Chunying said`, `Wang Wenbin, another spokesperson, told`) or after it
+ * (`said Wang`). Works on token shapes and a few closed word classes; uses Penn tags when a tagger ran.
+ */
+import type { Token } from '../doc.js';
+import {
+  CUE_MODIFIERS,
+  DETERMINERS,
+  isCapitalised,
+  isWord,
+  NOT_SPEAKER_HEADS,
+  PHRASE_BREAKERS,
+  SUBJECT_PRONOUNS,
+} from './words.js';
+
+/** Token range `[start, end)`. */
+export interface TokenRange {
+  start: number;
+  end: number;
+}
+
+const MAX_PHRASE = 9;
+const TITLES = new Set([
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'gen.',
+  'lt.',
+  'col.',
+  'prof.',
+  'st.',
+]);
+
+function lower(t: Token): string {
+  return t.text.toLowerCase();
+}
+
+/** Could this token sit inside a speaker noun phrase? */
+function phraseWord(t: Token): boolean {
+  const w = lower(t);
+  if (t.tag) return /^(NN|JJ|CD|POS|NNP)/.test(t.tag) || (t.tag === 'DT' && DETERMINERS.has(w));
+  if (TITLES.has(w)) return true;
+  if (w === "'s" || w === '’s' || w === '-' || w === '&') return true;
+  if (!isWord(t.text)) return false;
+  if (PHRASE_BREAKERS.has(w) || SUBJECT_PRONOUNS.has(w)) return false;
+  return true;
+}
+
+/** Skips the adverbs and auxiliaries between a speaker and its cue, walking left from `i`. */
+function skipModifiers(tokens: readonly Token[], i: number, lo: number): number {
+  let j = i;
+  while (
+    j >= lo &&
+    j > i - 3 &&
+    CUE_MODIFIERS.has(lower(tokens[j])) &&
+    !SUBJECT_PRONOUNS.has(lower(tokens[j]))
+  )
+    j--;
+  return j;
+}
+
+/**
+ * The noun phrase ending at token `last` (inclusive), walking left no further than `lo`: a pronoun, or a
+ * run of phrase words that starts at a determiner, a capitalised word or the clause start.
+ */
+function phraseEndingAt(tokens: readonly Token[], last: number, lo: number): TokenRange | null {
+  if (last < lo) return null;
+  const w = lower(tokens[last]);
+  if (SUBJECT_PRONOUNS.has(w) || (tokens[last].tag === 'PRP' && !NOT_SPEAKER_HEADS.has(w)))
+    return { start: last, end: last + 1 };
+  if (!phraseWord(tokens[last]) || NOT_SPEAKER_HEADS.has(w) || DETERMINERS.has(w)) return null;
+  let start = last;
+  while (start - 1 >= lo && last - start + 1 < MAX_PHRASE) {
+    const prev = tokens[start - 1];
+    const p = lower(prev);
+    if (DETERMINERS.has(p)) {
+      start--;
+      break;
+    }
+    // `Secretary of State John Kerry`: `of` between capitalised words.
+    if (
+      p === 'of' &&
+      start - 2 >= lo &&
+      isCapitalised(tokens[start - 2].text) &&
+      isCapitalised(tokens[start].text)
+    ) {
+      start--;
+      continue;
+    }
+    if (!phraseWord(prev)) break;
+    start--;
+  }
+  // A lower-case phrase with no determiner is a speaker only when plural or a role (`officials said`);
+  // reject lower-case run-on content (`... would help bring peace said`) by requiring a capital, a
+  // determiner, a possessive, or a short phrase.
+  const first = lower(tokens[start]);
+  const hasCapital = tokens.slice(start, last + 1).some((t) => isCapitalised(t.text) && isWord(t.text));
+  if (!hasCapital && !DETERMINERS.has(first) && last - start + 1 > 2) return null;
+  return { start, end: last + 1 };
+}
+
+/**
+ * The speaker before a cue at token `cue`, within `[lo, cue)`: skips `also`, `has`; takes an appositive
+ * (`Wang Wenbin, another spokesperson, told`) whole.
+ */
+export function speakerBefore(tokens: readonly Token[], cue: number, lo: number): TokenRange | null {
+  const j = skipModifiers(tokens, cue - 1, lo);
+  if (j < lo) return null;
+  if (tokens[j].text === ',') {
+    // `NAME , APPOSITIVE ,` cue
+    const appositive = phraseEndingAt(tokens, j - 1, lo);
+    if (!appositive || appositive.start - 1 < lo || tokens[appositive.start - 1].text !== ',') return null;
+    const head = phraseEndingAt(tokens, appositive.start - 2, lo);
+    // One of the two must name someone: `Wang, another spokesperson,` or `the delegation head, Anna Petrova,`.
+    const names = (r: TokenRange) =>
+      tokens.slice(r.start, r.end).some((t) => isCapitalised(t.text) || SUBJECT_PRONOUNS.has(lower(t)));
+    if (!head || !(names(head) || names(appositive))) return null;
+    return { start: head.start, end: appositive.end };
+  }
+  return phraseEndingAt(tokens, j, lo);
+}
+
+/** The speaker after a cue ending at token `after` (`said Wang`, `said the spokesman`), before `hi`. */
+export function speakerAfter(tokens: readonly Token[], after: number, hi: number): TokenRange | null {
+  if (after >= hi) return null;
+  const first = tokens[after];
+  const w = lower(first);
+  if (SUBJECT_PRONOUNS.has(w)) return { start: after, end: after + 1 };
+  if (!(DETERMINERS.has(w) || isCapitalised(first.text)) || !phraseWord(first)) return null;
+  let end = after + 1;
+  while (end < hi && end - after < MAX_PHRASE) {
+    if (phraseWord(tokens[end])) end++;
+    // `a statement from the city hall`, `the Ministry of Defence`
+    else if (/^(of|from)$/i.test(tokens[end].text) && end + 1 < hi && phraseWord(tokens[end + 1])) end += 2;
+    else break;
+  }
+  // `said Wang, a spokesman,`: take the appositive too.
+  if (end + 1 < hi && tokens[end].text === ',' && DETERMINERS.has(lower(tokens[end + 1]))) {
+    let k = end + 2;
+    while (k < hi && k - end < MAX_PHRASE && phraseWord(tokens[k])) k++;
+    end = k;
+  }
+  return { start: after, end };
+}
+
+/** Is the phrase a pronoun or a bare role (`he`, `the spokesperson`), whose referent comes from context? */
+export function isAnaphoric(tokens: readonly Token[], r: TokenRange): boolean {
+  if (r.end - r.start === 1 && SUBJECT_PRONOUNS.has(lower(tokens[r.start]))) return true;
+  const first = lower(tokens[r.start]);
+  return first === 'the' && !tokens.slice(r.start + 1, r.end).some((t) => isCapitalised(t.text));
+}
