@@ -22,12 +22,23 @@ export interface TimeContext {
   dctMonth: number | null;
   /** Last quarter mentioned (earnings stories say `the quarter`, `a year earlier` about it). */
   lastQuarter: { y: number; q: number; sentence: number } | null;
+  /** Last explicit year mentioned, the anchor of `the following year`. */
+  lastYear: number | null;
+  /** The article talks about quarters (an earnings story): `a year ago` then means the quarter a year back. */
+  quarterly: boolean;
 }
 
-export function newContext(date: string | null): TimeContext {
+export function newContext(date: string | null, text = ''): TimeContext {
   const dct = parseIsoDay(date);
   const ymd = dct === null ? null : fromDayNumber(dct);
-  return { dct, dctYear: ymd?.y ?? null, dctMonth: ymd?.m ?? null, lastQuarter: null };
+  return {
+    dct,
+    dctYear: ymd?.y ?? null,
+    dctMonth: ymd?.m ?? null,
+    lastQuarter: null,
+    lastYear: null,
+    quarterly: /\bquarter\b/i.test(text),
+  };
 }
 
 export type Extractor = (s: SentenceView, ctx: TimeContext, out: Candidate[]) => void;
@@ -112,14 +123,16 @@ function wordTense(s: SentenceView, j: number): Tense | null {
   const lexical = cls(s, j, 'tense');
   if (lexical) {
     if (w.norm === 'going' && norm(s, j + 1) !== 'to') return null;
+    // `due to its loss` is a preposition; `due to expire` looks ahead
+    if (w.norm === 'due' && (norm(s, j + 1) !== 'to' || s.words[j + 2]?.tag !== 'VB')) return null;
     return lexical as Tense;
   }
   // `is to meet`, `are to visit`
-  if ((w.norm === 'is' || w.norm === 'are') && norm(s, j + 1) === 'to') return 'future';
+  if ((w.norm === 'is' || w.norm === 'are' || w.norm === 'set') && norm(s, j + 1) === 'to') return 'future';
   if (w.tag) {
     if (w.tag === 'VBD') return 'past';
     if (w.tag === 'MD') return w.norm === 'will' || w.norm === 'shall' || w.norm === "'ll" ? 'future' : null;
-    if (w.tag === 'VBZ' || w.tag === 'VBP') return PRESENT.has(w.norm) ? 'present' : null;
+    if (w.tag === 'VBZ' || w.tag === 'VBP') return 'present';
     return null;
   }
   if (PRESENT.has(w.norm)) return 'present';

@@ -36,7 +36,7 @@ export function monthYear(ctx: TimeContext, m: number, tense: Tense | null, shif
   if (tense === 'past') return m <= cur ? y : y - 1;
   if (tense === 'future') return m >= cur ? y : y + 1;
   const diff = m - cur;
-  if (diff > 6) return y - 1;
+  if (diff > (tense === 'present' ? 6 : 3)) return y - 1;
   if (diff < -6) return y + 1;
   return y;
 }
@@ -51,7 +51,9 @@ export function monthDayValue(ctx: TimeContext, m: number, d: number, tense: Ten
   let best = options[0];
   for (const o of options) if (Math.abs(o - dct) < Math.abs(best - dct)) best = o;
   // A tense cue overrides the nearest reading only when that reading is far on the wrong side.
-  if (tense === 'past' && best - dct > 31) best = options.filter((o) => o <= dct).pop() ?? best;
+  // News looks back: without a future cue, a date months ahead is more likely last year's.
+  if ((tense === 'past' && best - dct > 31) || (tense !== 'future' && best - dct > 92))
+    best = options.filter((o) => o <= dct).pop() ?? best;
   if (tense === 'future' && dct - best > 31) best = options.find((o) => o >= dct) ?? best;
   return isoDay(best);
 }

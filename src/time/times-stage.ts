@@ -22,10 +22,10 @@ import { sentenceView } from './words.js';
  */
 export const EXTRACTORS: readonly Extractor[] = [
   calendarDates,
+  years,
   quarters,
   relative,
   weekdays,
-  years,
   sets,
   durations,
   vague,
@@ -34,7 +34,7 @@ export const EXTRACTORS: readonly Extractor[] = [
 
 /** Finds and normalises the time expressions of one article against its publication date. */
 export function findTimes(doc: Doc): TimeExpression[] {
-  const ctx = newContext(doc.date);
+  const ctx = newContext(doc.date, doc.text);
   const times: TimeExpression[] = [];
   const sentences = doc.sentences ?? [];
   for (let si = 0; si < sentences.length; si++) {

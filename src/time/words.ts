@@ -37,6 +37,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
   const lex = timeLexicon();
   const words: Word[] = [];
   let trigger = false;
+  let hyphenJoin = false;
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
     const tok = tokens[t];
     const first = t === sentence.tokenStart;
@@ -68,7 +69,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
             text: piece,
             start: offset,
             end: offset + piece.length,
-            joined: part > 0,
+            joined: part > 0 || (part === 0 && hyphenJoin),
             dotted: false,
             tag: tok.tag,
             first: first && part === 0,
@@ -77,12 +78,28 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         }
         offset += piece.length + 1;
       }
+      hyphenJoin = false;
       continue;
+    }
+    // `10-year` is tokenised `10` `-` `year`: drop the hyphen, join the word to the number
+    if (text === '-' && words.length && t + 1 < sentence.tokenEnd) {
+      const prev = tokens[t - 1];
+      const next = tokens[t + 1];
+      if (
+        prev.end === tok.start &&
+        next.start === tok.end &&
+        DIGITS.test(prev.text) &&
+        /^\p{L}/u.test(next.text)
+      ) {
+        hyphenJoin = true;
+        continue;
+      }
     }
     const dotted = text.length > 1 && text.endsWith('.') && text.indexOf('.') === text.length - 1;
     const norm = (dotted ? text.slice(0, -1) : text).toLowerCase();
     if (!trigger && lex.isTrigger(norm)) trigger = true;
-    words.push({ norm, text, start: tok.start, end, joined: false, dotted, tag: tok.tag, first });
+    words.push({ norm, text, start: tok.start, end, joined: hyphenJoin, dotted, tag: tok.tag, first });
+    hyphenJoin = false;
   }
   return trigger ? { index, words } : null;
 }

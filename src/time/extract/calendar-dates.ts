@@ -114,6 +114,7 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
     let from: string | null;
     let to: string | null = null;
     if (yr) {
+      ctx.lastYear = yr[0];
       from = explicitDay(yr[0], m, d);
       if (!Number.isNaN(d2)) to = explicitDay(yr[0], m, d2);
       last = yr[1];
@@ -132,8 +133,20 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
   }
   const yr = yearAfter(s, i);
   if (yr && norm(s, i + 1) !== ',') {
+    ctx.lastYear = yr[0];
     emit(out, s, i, yr[1], `${yr[0]}-${pad(m)}`, 'month-year');
     return yr[1];
+  }
+  // `June last year`, `January this year`
+  const yearShift = cls(s, i + 1, 'shift');
+  if (
+    yearShift !== undefined &&
+    norm(s, i + 2) === 'year' &&
+    ctx.dctYear !== null &&
+    ['last', 'this', 'next'].includes(norm(s, i + 1))
+  ) {
+    emit(out, s, i, i + 2, `${ctx.dctYear + +yearShift}-${pad(m)}`, 'month-shift-year');
+    return i + 2;
   }
   // A month alone: `last April`, `in March`, `early September`.
   const shiftWord = cls(s, i - 1, 'shift');

@@ -3,7 +3,17 @@
  * nearest day-level date earlier in the sentence (`Friday at 3 p.m.`), else the publication date.
  */
 import { isoDay } from '../calendar.js';
-import { norm, type Candidate, type Extractor } from '../context.js';
+import {
+  clauseTense,
+  cls,
+  isCapitalised,
+  norm,
+  type Candidate,
+  type Extractor,
+  type TimeContext,
+} from '../context.js';
+import { weekdayValue } from '../resolve.js';
+import type { SentenceView } from '../words.js';
 
 const MERIDIEM = new Set(['a.m.', 'p.m.', 'am', 'pm', 'a.m', 'p.m']);
 const ZONES = new Set(['gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'bst', 'cet']);
@@ -13,6 +23,17 @@ function dayBefore(out: Candidate[], from: number, i: number): string | null {
   for (let k = out.length - 1; k >= from; k--) {
     if (out[k].last < i && /^\d{4}-\d{2}-\d{2}$/.test(out[k].value)) return out[k].value;
   }
+  return null;
+}
+
+/** A day named right after the clock time (`10 p.m. Wednesday`, `noon yesterday`), or null. */
+function dayAfter(s: SentenceView, j: number, ctx: TimeContext): string | null {
+  if (ctx.dct === null) return null;
+  const deictic = cls(s, j, 'deictic');
+  if (deictic !== undefined && s.words[j].norm !== 'tonight') return isoDay(ctx.dct + +deictic);
+  const wd = cls(s, j, 'weekday');
+  if (wd !== undefined && isCapitalised(s.words[j]) && s.words[j].norm.length > 4)
+    return weekdayValue(ctx, +wd, clauseTense(s, j, j));
   return null;
 }
 
@@ -40,7 +61,9 @@ export const clock: Extractor = (s, ctx, out) => {
       if (!isZone && ZONES.has(norm(s, i + 2))) last = i + 2;
       if (hh > 24 || mm > 59) continue;
     }
-    const day = dayBefore(out, from, i) ?? (ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct));
+    const named = dayAfter(s, last + 1, ctx);
+    if (named) last++;
+    const day = named ?? dayBefore(out, from, i) ?? (ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct));
     out.push({ first: i, last, type: 'TIME', value: `${day}T${pad(hh)}:${pad(mm)}`, rule: 'clock' });
     i = last;
   }

@@ -19,6 +19,23 @@ const ORDER_WORDS = new Set([
   'remaining',
   'same',
 ]);
+/** Words allowed between a number and its unit: `20 more years`, `three full days`. */
+const EXTRA = new Set(['more', 'additional', 'full', 'consecutive', 'straight', 'long', 'extra']);
+/** Before `one day` these make it a duration; elsewhere it is `someday` (`he will one day run`). */
+const ONE_DAY_AFTER = new Set([
+  'for',
+  'in',
+  'within',
+  'after',
+  'over',
+  'than',
+  'just',
+  'only',
+  'about',
+  'the',
+  'of',
+  'by',
+]);
 const BARE_PLURAL_AFTER = new Set(['for', 'over', 'within', 'after', 'in', 'lasting']);
 
 /** TIMEX3 period for n units (n may be X); null for units that make no duration. */
@@ -29,8 +46,9 @@ export function period(n: number | 'X', unit: string): string | null {
     case 'M':
     case 'W':
     case 'D':
-    case 'Q':
       return `P${num(1)}${unit}`;
+    case 'Q':
+      return `P${num(3)}M`;
     case 'H':
       return `PT${num(1)}H`;
     case 'MIN':
@@ -63,11 +81,13 @@ export const durations: Extractor = (s, _ctx, out) => {
   for (let i = 0; i < w.length; i++) {
     const n = numberAt(s, i);
     if (n) {
-      const u = n.last + 1;
+      const u = EXTRA.has(norm(s, n.last + 1)) ? n.last + 2 : n.last + 1;
       const unit = cls(s, u, 'unit');
       if (!unit || (n.value === 1 && w[u].norm.endsWith('s') && w[u].norm !== 'hours')) continue;
       if (norm(s, u + 1) === 'old' && w[u + 1].joined) continue; // 45-year-old
-      if (unit === 'Q' && typeof n.value === 'number' && n.value <= 4 && cls(s, i, 'ordinal')) continue;
+      if (w[i].norm === 'one' && w[u].norm === 'day' && !ONE_DAY_AFTER.has(norm(s, i - 1))) continue;
+      // `three-quarters of`, `a quarter of` are fractions
+      if (unit === 'Q' && (w[u].joined || w[i].norm === 'a' || norm(s, u + 1) === 'of')) continue;
       const value = period(n.value, unit);
       if (!value) continue;
       let first: number;

@@ -15,12 +15,18 @@ function yearAfter(s: SentenceView, i: number): [number, number] | null {
   return Number.isNaN(y) ? null : [y, j];
 }
 
-/** Leftward extension over `the`, `fiscal`, `this year's`, or a year (`1989 third quarter`). */
-function leftEdge(s: SentenceView, i: number): { first: number; year: number | null } {
+/**
+ * Leftward extension over `the`, `fiscal`, a year (`1989 third quarter`) or a shifted year with a
+ * possessive (`this year's`, `next year's`).
+ */
+function leftEdge(s: SentenceView, i: number, ctx: TimeContext): { first: number; year: number | null } {
   let f = i;
   if (norm(s, f - 1) === 'fiscal') f--;
   const y = yearWord(s.words[f - 1]);
   if (!Number.isNaN(y)) return { first: norm(s, f - 2) === 'the' ? f - 2 : f - 1, year: y };
+  const shift = cls(s, f - 3, 'shift');
+  if (norm(s, f - 1) === "'s" && norm(s, f - 2) === 'year' && shift !== undefined && ctx.dctYear !== null)
+    return { first: f - 3, year: ctx.dctYear + +shift };
   if (norm(s, f - 1) === 'the') f--;
   return { first: f, year: null };
 }
@@ -37,9 +43,10 @@ export const quarters: Extractor = (s, ctx, out) => {
     const ord = cls(s, i, 'ordinal');
     if (ord && ord !== 'L' && +ord <= 4 && next === 'quarter') {
       const q = +ord;
-      const left = leftEdge(s, i);
+      const left = leftEdge(s, i, ctx);
       const after = yearAfter(s, i + 1);
-      const y = after ? after[0] : (left.year ?? quarterYear(ctx, q, clauseTense(s, left.first, i + 1)));
+      const tense = clauseTense(s, left.first, i + 1) === 'future' ? 'future' : null;
+      const y = after ? after[0] : (left.year ?? quarterYear(ctx, q, tense));
       const last = after ? after[1] : i + 1;
       const value = y === null ? `XXXX-Q${q}` : `${y}-Q${q}`;
       if (y !== null) ctx.lastQuarter = { y, q, sentence: s.index };
@@ -61,23 +68,37 @@ export const quarters: Extractor = (s, ctx, out) => {
       i = after ? after[1] : i + 1;
       continue;
     }
-    // the quarter, the latest quarter, the year-earlier quarter is `relative`
+    // the quarter, the latest quarter (the last one ended), last year's quarter
     if (
       word === 'the' &&
       (next === 'quarter' ||
         ((next === 'latest' || next === 'recent') &&
           (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')))
     ) {
-      const a = anchorQuarter(ctx);
+      const a = next === 'quarter' ? anchorQuarter(ctx) : shiftedQuarter(ctx, -1);
       if (!a) continue;
       const last = next === 'quarter' ? i + 1 : i + 2;
       out.push({ first: i, last, type: 'DATE', value: `${a.y}-Q${a.q}`, rule: 'the-quarter' });
       i = last;
       continue;
     }
+    const shift = cls(s, i, 'shift');
+    if (shift !== undefined && next === 'year' && norm(s, i + 2) === "'s" && norm(s, i + 3) === 'quarter') {
+      const a = anchorQuarter(ctx);
+      if (!a || ctx.dctYear === null) continue;
+      out.push({
+        first: i,
+        last: i + 3,
+        type: 'DATE',
+        value: `${ctx.dctYear + +shift}-Q${a.q}`,
+        rule: 'year-quarter',
+      });
+      i += 3;
+      continue;
+    }
     const season = cls(s, i, 'season');
     if (season) {
-      const shift = cls(s, i - 1, 'shift');
+      const seasonShift = cls(s, i - 1, 'shift');
       const after = yearAfter(s, i);
       if (after) {
         const first = norm(s, i - 1) === 'the' ? i - 1 : i;
@@ -89,15 +110,15 @@ export const quarters: Extractor = (s, ctx, out) => {
           rule: 'season-year',
         });
         i = after[1];
-      } else if (shift !== undefined && ctx.dctYear !== null && ctx.dctMonth !== null) {
+      } else if (seasonShift !== undefined && ctx.dctYear !== null && ctx.dctMonth !== null) {
         // `last winter` in March is the winter just ended; seasons start Mar, Jun, Sep, Dec.
         const starts: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
         const cur = ctx.dctMonth;
         const sm = starts[season];
         let y = ctx.dctYear;
-        if (+shift < 0) y = sm <= cur && !(season === 'WI' && cur === 12) ? y : y - 1;
-        else if (+shift > 0) y = sm > cur ? y : y + 1;
-        if (season === 'WI' && cur <= 2 && +shift === 0) y -= 1;
+        if (+seasonShift < 0) y = sm <= cur && !(season === 'WI' && cur === 12) ? y : y - 1;
+        else if (+seasonShift > 0) y = sm > cur ? y : y + 1;
+        if (season === 'WI' && cur <= 2 && +seasonShift === 0) y -= 1;
         out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'shift-season' });
       }
     }

@@ -6,6 +6,7 @@ import { addMonths, isoDay, isoMonth, isoWeekValue } from '../calendar.js';
 import { cls, norm, numberAt, type Extractor, type TimeContext } from '../context.js';
 import { shiftedMonth, shiftedQuarter } from '../resolve.js';
 
+const ANAPHORIC = new Set(['previous', 'following', 'preceding', 'prior']);
 const SHIFT_WORDS = new Set([
   'last',
   'this',
@@ -50,6 +51,10 @@ function shiftedUnit(ctx: TimeContext, unit: string, k: number): string | null {
 function yearBack(ctx: TimeContext, sentence: number): string | null {
   const q = ctx.lastQuarter;
   if (q && sentence - q.sentence <= 3) return `${q.y - 1}-Q${q.q}`;
+  if (ctx.quarterly) {
+    const a = q ?? shiftedQuarter(ctx, -1);
+    if (a) return `${a.y - 1}-Q${a.q}`;
+  }
   return ctx.dctYear === null ? null : String(ctx.dctYear - 1);
 }
 
@@ -96,7 +101,9 @@ export const relative: Extractor = (s, ctx, out) => {
           continue;
         }
         const k = +(cls(s, i, 'shift') ?? 0);
-        const value = shiftedUnit(ctx, unit, k);
+        // `the following year` counts from the year last mentioned, `next year` from the publication date
+        const anaphoric = ANAPHORIC.has(word) && unit === 'Y' && ctx.lastYear !== null;
+        const value = anaphoric ? String((ctx.lastYear ?? 0) + k) : shiftedUnit(ctx, unit, k);
         if (value) {
           let first = the ? i - 1 : i;
           const before = norm(s, first - 1);
@@ -128,7 +135,8 @@ export const relative: Extractor = (s, ctx, out) => {
         (after === 'ago' || ((after === 'earlier' || after === 'before') && unit === 'Y' && n.value === 1))
       ) {
         let value: string | null;
-        if (after !== 'ago') value = yearBack(ctx, s.index);
+        if (after !== 'ago' || (unit === 'Y' && n.value === 1 && ctx.quarterly))
+          value = yearBack(ctx, s.index);
         else if (n.value === 'X') value = 'PAST_REF';
         else if (ctx.dct === null || ctx.dctYear === null || ctx.dctMonth === null) value = null;
         else if (unit === 'D') value = isoDay(ctx.dct - n.value);

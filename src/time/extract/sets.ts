@@ -63,7 +63,8 @@ export const sets: Extractor = (s, _ctx, out) => {
       continue;
     }
     const adverb = cls(s, i, 'set');
-    if (adverb) {
+    // `paid quarterly` is a set; `its quarterly dividend` is an adjective
+    if (adverb && !/^\p{Ll}/u.test(norm(s, i + 1))) {
       out.push({ first: i, last: i, type: 'SET', value: adverb, rule: 'set-adverb' });
       continue;
     }

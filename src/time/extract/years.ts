@@ -7,7 +7,7 @@ import { cls, norm, yearWord, type Extractor } from '../context.js';
 
 const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
-export const years: Extractor = (s, _ctx, out) => {
+export const years: Extractor = (s, ctx, out) => {
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
     const y = yearWord(w[i]);
@@ -19,6 +19,7 @@ export const years: Extractor = (s, _ctx, out) => {
       else if (cls(s, i - 1, 'edge') && norm(s, i - 1) !== 'later' && norm(s, i - 1) !== 'earlier')
         first = i - 1;
       else if (norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') first = i - 3;
+      ctx.lastYear = y;
       out.push({ first, last: i, type: 'DATE', value: String(y), rule: 'year' });
       continue;
     }
