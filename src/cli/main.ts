@@ -1,8 +1,28 @@
 import { AnnalsError } from '../errors.js';
+import { articlesCommand } from './commands/articles.js';
 import { codeCommand } from './commands/code.js';
+import { dyadCommand } from './commands/dyad.js';
+import { eventsCommand } from './commands/events.js';
+import { exportCommand } from './commands/export.js';
+import { ingestCommand } from './commands/ingest.js';
+import { quotesCommand } from './commands/quotes.js';
+import { reprocessCommand } from './commands/reprocess.js';
+import { retryCommand } from './commands/retry.js';
+import { showCommand } from './commands/show.js';
 import type { CliIO, Command } from './io.js';
 
-export const COMMANDS: readonly Command[] = [codeCommand];
+export const COMMANDS: readonly Command[] = [
+  codeCommand,
+  ingestCommand,
+  reprocessCommand,
+  retryCommand,
+  eventsCommand,
+  quotesCommand,
+  articlesCommand,
+  showCommand,
+  dyadCommand,
+  exportCommand,
+];
 
 function help(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

@@ -1,0 +1,212 @@
+/**
+ * Canonical events in SQLite: one row per real-world event, merging the events of every article that
+ * tells it. Two events merge when they have the same source code, target code, CAMEO code, modality and
+ * negation, and their date intervals overlap (a shared day counts). A canonical event's interval is the
+ * union of its members', so it is exactly a connected group of overlapping intervals: the same groups
+ * come out whatever order the articles arrive in. Undated events are never merged.
+ *
+ * Counts are recomputed for every canonical event a write touches: mentions (event records), distinct
+ * articles, and distinct sources, where articles that are near-duplicate texts (syndicated copies) or
+ * come from one outlet count once.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+interface MemberRow {
+  rowid: number;
+  article: number;
+  idx: number;
+  id: string;
+  date: string | null;
+  outlet: string | null;
+}
+
+interface EventKeyRow {
+  source_code: string;
+  target_code: string | null;
+  code: string;
+  modality: string;
+  negated: number;
+  date: string | null;
+  date_to: string | null;
+  article_date: string | null;
+  root: string;
+  quad: number;
+  goldstein: number;
+  source_country: string | null;
+  target_country: string | null;
+}
+
+export class CanonicalEvents {
+  private readonly eventKey: Database.Statement;
+  private readonly overlapping: Database.Statement;
+  private readonly insert: Database.Statement;
+  private readonly setInterval: Database.Statement;
+  private readonly moveMembers: Database.Statement;
+  private readonly remove: Database.Statement;
+  private readonly attach: Database.Statement;
+  private readonly members: Database.Statement;
+  private readonly pairs: Database.Statement;
+  private readonly update: Database.Statement;
+  private readonly detach: Database.Statement;
+  private readonly keyRow: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.eventKey = db.prepare(`
+      SELECT e.source_code, e.target_code, e.code, e.modality, e.negated, e.date, e.date_to,
+             a.date AS article_date, e.root, e.quad, e.goldstein, e.source_country, e.target_country
+      FROM events e JOIN articles a ON a.rowid = e.article WHERE e.rowid = ?`);
+    this.overlapping = db.prepare(`
+      SELECT rowid, date_from, date_to FROM canonical_events
+      WHERE source_code = ? AND target_code = ? AND code = ? AND modality = ? AND negated = ?
+        AND date_from IS NOT NULL AND date_from <= ? AND date_to >= ?
+      ORDER BY rowid`);
+    this.insert = db.prepare(`
+      INSERT INTO canonical_events (key, source_code, target_code, code, modality, negated, date_from, date_to,
+                                    root, quad, goldstein, source_country, target_country)
+      VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.setInterval = db.prepare('UPDATE canonical_events SET date_from = ?, date_to = ? WHERE rowid = ?');
+    this.moveMembers = db.prepare('UPDATE events SET canonical = ? WHERE canonical = ?');
+    this.remove = db.prepare('DELETE FROM canonical_events WHERE rowid = ?');
+    this.attach = db.prepare('UPDATE events SET canonical = ? WHERE rowid = ?');
+    this.detach = db.prepare('UPDATE events SET canonical = NULL WHERE canonical = ? RETURNING rowid');
+    this.members = db.prepare(`
+      SELECT e.rowid, e.article, e.idx, a.id, a.date, a.outlet
+      FROM events e JOIN articles a ON a.rowid = e.article WHERE e.canonical = ?`);
+    this.pairs = db.prepare(`
+      SELECT a, b FROM duplicates
+      WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?))`);
+    this.update = db.prepare(`
+      UPDATE canonical_events SET key = ?, num_mentions = ?, num_articles = ?, num_sources = ?, first_event = ?
+      WHERE rowid = ?`);
+    this.keyRow = db.prepare(`
+      SELECT source_code, target_code, code, modality, negated, date_from, date_to
+      FROM canonical_events WHERE rowid = ?`);
+  }
+
+  /** Puts one stored event into its canonical event (merging groups it bridges); returns the touched ids. */
+  assign(eventRowid: number, touched: Set<number>): void {
+    const e = this.eventKey.get(eventRowid) as EventKeyRow;
+    const target = e.target_code ?? '';
+    let from = e.date ?? e.article_date;
+    let to = e.date ? (e.date_to ?? e.date) : from;
+    if (from && to && to < from) [from, to] = [to, from];
+    const found = from
+      ? (this.overlapping.all(e.source_code, target, e.code, e.modality, e.negated, to, from) as {
+          rowid: number;
+          date_from: string;
+          date_to: string;
+        }[])
+      : [];
+    let id: number;
+    if (found.length === 0) {
+      id = Number(
+        this.insert.run(
+          e.source_code,
+          target,
+          e.code,
+          e.modality,
+          e.negated,
+          from,
+          to,
+          e.root,
+          e.quad,
+          e.goldstein,
+          e.source_country,
+          e.target_country,
+        ).lastInsertRowid,
+      );
+    } else {
+      id = found[0].rowid;
+      let lo = from as string;
+      let hi = to as string;
+      for (const c of found) {
+        if (c.date_from < lo) lo = c.date_from;
+        if (c.date_to > hi) hi = c.date_to;
+      }
+      for (const c of found.slice(1)) {
+        this.moveMembers.run(id, c.rowid);
+        this.remove.run(c.rowid);
+        touched.delete(c.rowid);
+      }
+      this.setInterval.run(lo, hi, id);
+    }
+    this.attach.run(id, eventRowid);
+    touched.add(id);
+  }
+
+  /**
+   * Takes canonical events apart before their members change (an article is deleted): returns the
+   * events they held, now detached, for `assign` to regroup once the article is gone.
+   */
+  dissolve(ids: Iterable<number>): number[] {
+    const events: number[] = [];
+    for (const id of ids) {
+      for (const r of this.detach.all(id) as { rowid: number }[]) events.push(r.rowid);
+      this.remove.run(id);
+    }
+    return events;
+  }
+
+  /** Recomputes counts, representative and key of each touched canonical event. */
+  refresh(touched: Iterable<number>): void {
+    for (const id of touched) {
+      const members = this.members.all(id) as MemberRow[];
+      if (members.length === 0) {
+        this.remove.run(id);
+        continue;
+      }
+      members.sort(byArticleOrder);
+      const first = members[0];
+      const articles = [...new Set(members.map((m) => m.article))];
+      const sources = this.countSources(members, articles);
+      this.update.run(this.keyOf(id, first), members.length, articles.length, sources, first.rowid, id);
+    }
+  }
+
+  /** A stable id: a hash of the merge key and the interval (undated: of the representative event). */
+  private keyOf(id: number, first: MemberRow): string {
+    const r = this.keyRow.get(id) as Record<string, unknown>;
+    const basis = [r.source_code, r.target_code, r.code, r.modality, r.negated, r.date_from, r.date_to];
+    if (r.date_from === null) basis.push(first.id, first.idx);
+    return createHash('sha1').update(basis.join('|')).digest('hex').slice(0, 16);
+  }
+
+  /** Distinct sources: connected groups of articles linked by near-duplicate text or a shared outlet. */
+  private countSources(members: MemberRow[], articles: number[]): number {
+    if (articles.length === 1) return 1;
+    const parent = new Map<number, number>(articles.map((a) => [a, a]));
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    const union = (a: number, b: number) => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+    };
+    const byOutlet = new Map<string, number>();
+    for (const m of members) {
+      if (!m.outlet) continue;
+      const seen = byOutlet.get(m.outlet);
+      if (seen === undefined) byOutlet.set(m.outlet, m.article);
+      else union(seen, m.article);
+    }
+    const list = JSON.stringify(articles);
+    for (const p of this.pairs.all(list, list) as { a: number; b: number }[]) union(p.a, p.b);
+    let groups = 0;
+    for (const a of articles) if (find(a) === a) groups++;
+    return groups;
+  }
+}
+
+/** Earliest article date first (undated last), then smallest article id, then position in the article. */
+function byArticleOrder(x: MemberRow, y: MemberRow): number {
+  const dx = x.date ?? '\uffff';
+  const dy = y.date ?? '\uffff';
+  if (dx !== dy) return dx < dy ? -1 : 1;
+  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
+  return x.idx - y.idx;
+}
