@@ -103,7 +103,7 @@ export function parseReutersSgml(sgml: string): CorpusArticle[] {
     const rawBody = between(rec, '<BODY>', '</BODY>');
     if (!id || !date || rawBody === undefined) continue;
     let body = unescapeEntities(rawBody).replace(/\s+$/, '');
-    body = body.replace(/\s+REUTER\s*$/i, '').replace(/\s+$/, '');
+    body = body.replace(/(?:\s+REUTER)+\s*$/i, '').replace(/\s+$/, '');
     if (body.trim() === '') continue;
     const dateline = unescapeEntities(between(rec, '<DATELINE>', '</DATELINE>') ?? '').trim();
     const title = unescapeEntities(between(rec, '<TITLE>', '</TITLE>') ?? '').trim();

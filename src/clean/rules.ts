@@ -78,14 +78,14 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   {
     name: 'space-before-punctuation',
     why: 'a space before a comma or sentence end (not before a spaced ellipsis `. . .`)',
-    pattern: /(?<=[\p{L}\p{N})”"’])( +)(?=[,;:!?]|\.(?!(?: \.){2})(?:\s|$))/gu,
+    pattern: /(?<=[\p{L}\p{N})]|(?<![.!?])[”"’])( +)(?=[,;:!?]|\.(?!(?: \.){2})(?:\s|$))/gu,
     replace: () => '',
   },
   {
     name: 'doubled-attribution',
-    why: 'a machine translation repeats the attribution verb as a sentence of its own',
+    why: 'a machine translation repeats the attribution verb as a lower-case sentence of its own',
     pattern: new RegExp(
-      `(?<=\\b(?:${TAIL_VERB})\\.)[ ]+(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[A-Z][a-z]+)[ ]+)?(?:${TAIL_VERB})\\.(?=\\s|$)`,
+      `(?<=\\b(?:${TAIL_VERB})\\.)[ ]+(?:(?:he|she|they|it)[ ]+)?(?:${TAIL_VERB})\\.(?=\\s|$)`,
       'g',
     ),
     replace: () => '',
