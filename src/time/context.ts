@@ -109,6 +109,24 @@ export function numberAt(s: SentenceView, i: number): { value: number | 'X'; las
   return { value, last };
 }
 
+/** Words that can follow a noun phrase or an adverb, so they do not make the word before them an adjective. */
+const NOT_A_HEAD = new Set(
+  'is was are were will would and or but of for to in on at as that which when if has have had could can may might should than where while with by from it its'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether word j is the noun the previous word modifies (`future plans`, `quarterly dividend`): by its
+ * tag when a tagger has run, else any lower-case word that is not a function word.
+ */
+export function modifiesNext(s: SentenceView, j: number): boolean {
+  const w = s.words[j];
+  if (!w) return false;
+  if (w.tag) return /^(NN|JJ|CD)/.test(w.tag) && !NOT_A_HEAD.has(w.norm);
+  return /^\p{Ll}/u.test(w.norm) && !NOT_A_HEAD.has(w.norm);
+}
+
 const ED_NOT_PAST = new Set(
   'hundred indeed need red bed seed speed feed proceed exceed succeed united based related limited detailed advanced concerned interested supposed used so-called armed shed bred'.split(
     ' ',
@@ -118,8 +136,22 @@ const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do']);
 
 export type Tense = 'past' | 'future' | 'present';
 
+const PASSIVE = new Set(['be', 'been', 'being']);
+const PERFECT = new Set(['has', 'have', 'had']);
+
 function wordTense(s: SentenceView, j: number): Tense | null {
   const w = s.words[j];
+  // `will be held`, `to be signed`: the participle defers to the auxiliary before it
+  if (
+    PASSIVE.has(norm(s, j - 1)) &&
+    (w.tag === 'VBN' || cls(s, j, 'tense') === 'past' || w.norm.endsWith('ed'))
+  )
+    return null;
+  // `has signed`, `have been`: the perfect speaks of the past
+  if (PERFECT.has(w.norm)) {
+    const next = s.words[j + 1];
+    if (next && (next.tag === 'VBN' || next.norm === 'been' || next.norm.endsWith('ed'))) return 'past';
+  }
   const lexical = cls(s, j, 'tense');
   if (lexical) {
     if (w.norm === 'going' && norm(s, j + 1) !== 'to') return null;

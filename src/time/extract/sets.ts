@@ -2,7 +2,7 @@
  * Recurring times: `every Monday`, `each year`, `every two weeks`, `each July`, `twice a year`,
  * `$5 million a year`, `on Mondays`, `annually`, `weekly`.
  */
-import { cls, isCapitalised, norm, numberAt, type Extractor } from '../context.js';
+import { cls, isCapitalised, modifiesNext, norm, numberAt, type Extractor } from '../context.js';
 import { period } from './durations.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -64,7 +64,7 @@ export const sets: Extractor = (s, _ctx, out) => {
     }
     const adverb = cls(s, i, 'set');
     // `paid quarterly` is a set; `its quarterly dividend` is an adjective
-    if (adverb && !/^\p{Ll}/u.test(norm(s, i + 1))) {
+    if (adverb && !modifiesNext(s, i + 1)) {
       out.push({ first: i, last: i, type: 'SET', value: adverb, rule: 'set-adverb' });
       continue;
     }

@@ -3,8 +3,7 @@
  * `in recent years`, `these days`, `at present`. They are times but not calendar dates: their values are
  * PAST_REF, PRESENT_REF or FUTURE_REF, with no from/to. `for generations` is not a time expression.
  */
-import { cls, norm, type Extractor } from '../context.js';
-import type { SentenceView } from '../words.js';
+import { cls, modifiesNext, norm, type Extractor } from '../context.js';
 
 /** Adverbs that are a reference on their own. */
 const ALONE = new Set([
@@ -17,21 +16,6 @@ const ALONE = new Set([
   'lately',
   'soon',
 ]);
-
-/** Words that may follow `the future` / `the past` as a noun phrase (`in the future is`, `the past and`). */
-const AFTER_NOUN = new Set(
-  'is was are were will would and or but of for to in on at as that which when if has have had could can may might should than where while with by from'.split(
-    ' ',
-  ),
-);
-
-/** Whether word j makes the word before it an adjective (`future plans`, `past mistakes`). */
-function adjectiveBefore(s: SentenceView, j: number): boolean {
-  const w = s.words[j];
-  if (!w) return false;
-  if (w.tag) return /^(NN|JJ|CD)/.test(w.tag);
-  return /^\p{L}/u.test(w.norm) && !AFTER_NOUN.has(w.norm);
-}
 
 export const vague: Extractor = (s, _ctx, out) => {
   const w = s.words;
@@ -56,7 +40,7 @@ export const vague: Extractor = (s, _ctx, out) => {
     // the future, the near future, in future, the past (not `the past three years`), at present
     if (word === 'future' || word === 'past' || word === 'present') {
       const nextIsTime = cls(s, i + 1, 'unit') || cls(s, i + 1, 'number') || /^\d/.test(next);
-      if (nextIsTime || adjectiveBefore(s, i + 1)) continue; // adjective: `future plans`
+      if (nextIsTime || modifiesNext(s, i + 1)) continue; // adjective: `future plans`
       let first = -1;
       if (prev === 'the') first = i - 1;
       else if (
