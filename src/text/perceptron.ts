@@ -57,16 +57,22 @@ export interface ModelHeader {
   meta?: Record<string, unknown>;
 }
 
-/** An averaged, pruned model: scores feature lists. Read-only once built. */
+/**
+ * An averaged, pruned model: scores feature lists. Read-only once built.
+ *
+ * Rows are packed for locality: `rowOf[bucket]` is an offset into one buffer holding, at that offset, the
+ * row's entry count and then its (class, weight) pairs side by side, read through an integer view and a
+ * float view of the same memory. Scoring a feature touches two places in memory, not four.
+ */
 export class Perceptron {
   readonly classes: readonly string[];
   readonly nClasses: number;
   readonly meta: Record<string, unknown>;
   private readonly mask: number;
   private readonly rowOf: Int32Array;
-  private readonly rowStart: Int32Array;
-  private readonly cls: Uint8Array;
-  private readonly w: Float32Array;
+  private readonly ints: Int32Array;
+  private readonly floats: Float32Array;
+  private readonly weights: number;
 
   constructor(
     header: ModelHeader,
@@ -79,26 +85,42 @@ export class Perceptron {
     this.nClasses = header.classes.length;
     this.meta = header.meta ?? {};
     this.mask = (1 << header.bits) - 1;
-    this.rowOf = rowOf;
-    this.rowStart = rowStart;
-    this.cls = cls;
-    this.w = w;
+    const rows = rowStart.length - 1;
+    const buffer = new ArrayBuffer(4 * (rows + 2 * w.length));
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float32Array(buffer);
+    this.weights = w.length;
+    const offsetOfRow = new Int32Array(rows);
+    let o = 0;
+    for (let row = 0; row < rows; row++) {
+      offsetOfRow[row] = o;
+      const start = rowStart[row];
+      const end = rowStart[row + 1];
+      this.ints[o++] = end - start;
+      for (let k = start; k < end; k++) {
+        this.ints[o++] = cls[k];
+        this.floats[o++] = w[k];
+      }
+    }
+    this.rowOf = new Int32Array(rowOf.length);
+    for (let b = 0; b < rowOf.length; b++) this.rowOf[b] = rowOf[b] < 0 ? -1 : offsetOfRow[rowOf[b]];
   }
 
   /** Adds the votes of `features[0, n)` into `scores` (zeroed first). */
   score(features: Uint32Array, n: number, scores: Float64Array): void {
     scores.fill(0);
-    const { rowOf, rowStart, cls, w, mask } = this;
+    const { rowOf, ints, floats, mask } = this;
     for (let f = 0; f < n; f++) {
-      const row = rowOf[features[f] & mask];
-      if (row < 0) continue;
-      for (let k = rowStart[row], end = rowStart[row + 1]; k < end; k++) scores[cls[k]] += w[k];
+      let o = rowOf[features[f] & mask];
+      if (o < 0) continue;
+      const end = o + 1 + 2 * ints[o];
+      for (o++; o < end; o += 2) scores[ints[o]] += floats[o + 1];
     }
   }
 
   /** Number of stored (non-zero) weights. */
   get size(): number {
-    return this.w.length;
+    return this.weights;
   }
 
   /** Serialises to the gzip binary format described at the top of this file. */
@@ -119,15 +141,14 @@ export class Perceptron {
     out.varint(buckets.length);
     let last = 0;
     for (const b of buckets) {
-      const row = this.rowOf[b];
+      const o = this.rowOf[b];
       out.varint(b - last);
       last = b;
-      const start = this.rowStart[row];
-      const end = this.rowStart[row + 1];
-      out.varint(end - start);
-      for (let k = start; k < end; k++) {
-        out.varint(this.cls[k]);
-        out.varint(zigzag(Math.round(this.w[k] / step)));
+      const count = this.ints[o];
+      out.varint(count);
+      for (let k = o + 1; k < o + 1 + 2 * count; k += 2) {
+        out.varint(this.ints[k]);
+        out.varint(zigzag(Math.round(this.floats[k + 1] / step)));
       }
     }
     return gzipSync(out.finish(), { level: 9 });

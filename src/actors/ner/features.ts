@@ -1,0 +1,201 @@
+/**
+ * What the name tagger sees: a whole document's tokens in one run (so that a name's earlier tags in the
+ * document can inform later ones), the part-of-speech and chunk tags from the `pos` stage, gazetteer
+ * marks, and document-wide casing evidence. Context windows stop at sentence edges.
+ */
+import { mix } from '../../text/perceptron.js';
+import { F_HAS_LOWER, F_UPPER_INITIAL, SentenceValues } from '../../text/pos-features.js';
+import { nerGazetteer } from './gazetteer.js';
+
+const START = 0x5157a27;
+const END = 0x3e4d;
+
+export class NerInput {
+  readonly v = new SentenceValues();
+  /** For each token, the first token of its sentence and one past the last. */
+  sStart = new Int32Array(0);
+  sEnd = new Int32Array(0);
+  gaz = new Uint8Array(0);
+  gazBegin = new Uint8Array(0);
+  /** Part-of-speech and chunk tags as strings' hashes (independent of the tagger's class order). */
+  pos = new Uint32Array(0);
+  chunk = new Uint32Array(0);
+  /** The word appears in lower case elsewhere in the document / capitalised away from a sentence start. */
+  seenLower = new Uint8Array(0);
+  seenCapitalMid = new Uint8Array(0);
+  /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
+  history = new Map<number, number>();
+  private absorbed = 0;
+
+  get n(): number {
+    return this.v.n;
+  }
+
+  /**
+   * Loads a document: its sentences as arrays of token texts with their Penn tags and chunk tags.
+   */
+  load(
+    sentences: readonly { words: readonly string[]; pos: readonly string[]; chunk: readonly string[] }[],
+  ): this {
+    const words: string[] = [];
+    const pos: string[] = [];
+    const chunk: string[] = [];
+    for (const s of sentences) {
+      for (let i = 0; i < s.words.length; i++) {
+        words.push(s.words[i]);
+        pos.push(s.pos[i]);
+        chunk.push(s.chunk[i]);
+      }
+    }
+    const n = words.length;
+    this.v.load(words);
+    this.sStart = new Int32Array(n);
+    this.sEnd = new Int32Array(n);
+    let at = 0;
+    for (const s of sentences) {
+      for (let i = 0; i < s.words.length; i++) {
+        this.sStart[at + i] = at;
+        this.sEnd[at + i] = at + s.words.length;
+      }
+      at += s.words.length;
+    }
+    this.pos = Uint32Array.from(pos, (p) => hashTag(p));
+    this.chunk = Uint32Array.from(chunk, (c) => hashTag(c));
+    this.gaz = new Uint8Array(n);
+    this.gazBegin = new Uint8Array(n);
+    const g = nerGazetteer();
+    at = 0;
+    for (const s of sentences) {
+      const len = s.words.length;
+      g.mark(
+        this.v.words.slice(at, at + len),
+        this.v.lowers.slice(at, at + len),
+        this.gaz.subarray(at, at + len),
+        this.gazBegin.subarray(at, at + len),
+      );
+      at += len;
+    }
+    // Document-wide casing: is this word ever written in lower case, or capitalised mid-sentence?
+    const lowerSeen = new Set<number>();
+    const capitalMid = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const f = this.v.flags[i];
+      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) lowerSeen.add(this.v.lower[i]);
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > this.sStart[i] && !this.allCapsSentence(i))
+        capitalMid.add(this.v.lower[i]);
+    }
+    this.seenLower = new Uint8Array(n);
+    this.seenCapitalMid = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      this.seenLower[i] = lowerSeen.has(this.v.lower[i]) ? 1 : 0;
+      this.seenCapitalMid[i] = capitalMid.has(this.v.lower[i]) ? 1 : 0;
+    }
+    this.history.clear();
+    this.absorbed = 0;
+    return this;
+  }
+
+  /** Headlines in title case: most words of the sentence capitalised. */
+  private allCapsSentence(i: number): boolean {
+    const s = this.sStart[i];
+    const e = this.sEnd[i];
+    let caps = 0;
+    let words = 0;
+    for (let k = s; k < e; k++) {
+      const f = this.v.flags[k];
+      if (f & F_HAS_LOWER || f & F_UPPER_INITIAL) {
+        words++;
+        if (f & F_UPPER_INITIAL) caps++;
+      }
+    }
+    return words >= 3 && caps / words > 0.6;
+  }
+
+  /** Brings the name history up to position `i` from the tags chosen so far. */
+  absorb(i: number, tags: Int32Array, typeOf: Int32Array): void {
+    if (i === 0 && this.absorbed !== 0) {
+      this.history.clear();
+      this.absorbed = 0;
+    }
+    for (; this.absorbed < i; this.absorbed++) {
+      const type = typeOf[tags[this.absorbed]];
+      if (type > 0 && this.v.flags[this.absorbed] & F_UPPER_INITIAL)
+        this.history.set(this.v.cased[this.absorbed], type);
+    }
+  }
+}
+
+export function hashTag(tag: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < tag.length; i++) h = Math.imul(h ^ tag.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Features of token `i`. `typeOf` maps a class index to its entity type (0 for `O`, 1-4), for the
+ * document history.
+ */
+export function nerFeatures(
+  x: NerInput,
+  i: number,
+  tags: Int32Array,
+  typeOf: Int32Array,
+  out: Uint32Array,
+): number {
+  x.absorb(i, tags, typeOf);
+  const v = x.v;
+  const s = x.sStart[i];
+  const e = x.sEnd[i];
+  const hasPrev = i > s;
+  const hasPrev2 = i - 1 > s;
+  const hasNext = i + 1 < e;
+  const hasNext2 = i + 2 < e;
+  const t1 = hasPrev ? tags[i - 1] : -1;
+  const t2 = hasPrev2 ? tags[i - 2] : -2;
+  const first = hasPrev ? 0 : 1;
+  const shape = v.shape[i];
+  const lw = v.lower[i];
+  const lPrev = hasPrev ? v.lower[i - 1] : START;
+  const lNext = hasNext ? v.lower[i + 1] : END;
+  const pos = x.pos[i];
+  const gaz = x.gaz[i];
+  let k = 0;
+  out[k++] = 1;
+  out[k++] = mix(101, lw);
+  out[k++] = mix(102, v.cased[i]);
+  out[k++] = mix(103, shape);
+  out[k++] = mix(104, v.suf3[i]);
+  out[k++] = mix(105, v.suf4[i]);
+  out[k++] = mix(106, v.pre3[i]);
+  out[k++] = mix(107, v.suf2[i]);
+  out[k++] = mix(108, v.flags[i] | (first << 7));
+  out[k++] = mix(109, mix(shape, first));
+  out[k++] = mix(110, lPrev);
+  out[k++] = mix(111, lNext);
+  out[k++] = mix(112, hasPrev2 ? v.lower[i - 2] : START);
+  out[k++] = mix(113, hasNext2 ? v.lower[i + 2] : END);
+  out[k++] = mix(114, hasPrev ? v.shape[i - 1] : START);
+  out[k++] = mix(115, hasNext ? v.shape[i + 1] : END);
+  out[k++] = mix(116, mix(lPrev, lw));
+  out[k++] = mix(117, mix(lw, lNext));
+  out[k++] = mix(118, pos);
+  out[k++] = mix(119, mix(hasPrev ? x.pos[i - 1] : START, pos));
+  out[k++] = mix(120, mix(pos, hasNext ? x.pos[i + 1] : END));
+  out[k++] = mix(121, x.chunk[i]);
+  out[k++] = mix(122, t1);
+  out[k++] = mix(123, mix(t1, t2));
+  out[k++] = mix(124, mix(t1, lw));
+  out[k++] = mix(125, mix(t1, shape));
+  out[k++] = mix(126, mix(gaz, x.gazBegin[i]));
+  out[k++] = mix(127, hasPrev ? x.gaz[i - 1] : 255);
+  out[k++] = mix(128, hasNext ? x.gaz[i + 1] : 255);
+  out[k++] = mix(129, mix(gaz, shape));
+  out[k++] = mix(
+    130,
+    x.seenLower[i] | (x.seenCapitalMid[i] << 1) | (first << 2) | ((v.flags[i] & F_UPPER_INITIAL) << 3),
+  );
+  out[k++] = mix(131, mix(x.history.get(v.cased[i]) ?? 0, shape));
+  out[k++] = mix(132, hasPrev ? v.suf3[i - 1] : START);
+  out[k++] = mix(133, mix(t1, lPrev));
+  return k;
+}

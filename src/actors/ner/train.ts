@@ -1,0 +1,67 @@
+/**
+ * Trains the name tagger on CoNLL-2003 `eng.train` (part-of-speech and chunk features come from the
+ * trained `pos` models, as at run time) and writes `models/ner.bin.gz`. Part of `npm run train:taggers`.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { modelPath, trainGreedy } from '../../text/perceptron.js';
+import { iobAllowed, readConll, type ConllDocument } from '../../text/pos-conll.js';
+import { SentenceValues } from '../../text/pos-features.js';
+import { posModels, tagSentence } from '../../text/pos-tagger.js';
+import { DEFAULT_TRAIN } from '../../text/pos-train.js';
+import { NerInput, nerFeatures } from './features.js';
+import { NER_MODEL, NER_TYPES, typeTable } from './tagger.js';
+
+export const NER_CLASSES = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
+
+/** A CoNLL document as the tagger sees it at run time: our own part-of-speech and chunk tags. */
+export function nerInputOf(doc: ConllDocument): NerInput {
+  const models = posModels();
+  const values = new SentenceValues();
+  const sentences = doc.sentences.map((s) => {
+    values.load(s.words);
+    tagSentence(values, models);
+    return {
+      words: s.words,
+      pos: s.words.map((_, i) => models.pos.classes[values.pos[i]]),
+      chunk: s.words.map((_, i) => models.chunk.classes[values.chunk[i]]),
+    };
+  });
+  return new NerInput().load(sentences);
+}
+
+export function trainNer(docs: readonly ConllDocument[], epochs = 8, log: (line: string) => void = () => {}) {
+  const index = new Map(NER_CLASSES.map((c, i) => [c, i]));
+  const typeOf = typeTable(NER_CLASSES);
+  const allowed = iobAllowed(NER_CLASSES);
+  const data = docs.map((d) => ({
+    seq: nerInputOf(d),
+    gold: Int32Array.from(
+      d.sentences.flatMap((s) => s.ner),
+      (t) => index.get(t)!,
+    ),
+  }));
+  log(`names: ${docs.length} documents, ${data.reduce((n, d) => n + d.gold.length, 0)} tokens`);
+  return trainGreedy(
+    NER_CLASSES,
+    data,
+    {
+      length: (x) => x.n,
+      featurize: (x, i, tags, out) => nerFeatures(x, i, tags, typeOf, out),
+      allowed: (x, i, tags) => allowed[i > x.sStart[i] ? tags[i - 1] + 1 : 0],
+    },
+    { epochs, log, bits: Number(process.env.NER_BITS ?? 20), prune: Number(process.env.NER_PRUNE ?? 0.05) },
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const at = process.argv.indexOf('--train');
+  const file = at > 0 ? process.argv[at + 1] : DEFAULT_TRAIN;
+  const epochs = Number(process.env.NER_EPOCHS ?? 8);
+  const t0 = Date.now();
+  const model = trainNer(readConll(file), epochs, console.log);
+  const bytes = model.encode({}, 2);
+  writeFileSync(modelPath(NER_MODEL), bytes);
+  console.log(`${NER_MODEL}: ${model.size} weights, ${(bytes.length / 1024).toFixed(0)} KB`);
+  console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
