@@ -21,6 +21,7 @@ import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { codeArticleLines, codeArticles } from '../src/code-articles.js';
+import { createDoc } from '../src/pipeline.js';
 import { defaultPipeline } from '../src/stages.js';
 import { corporaPresent, corpusJsonl, DEFAULT_OUT_DIR, type CorpusName } from './corpora.js';
 
@@ -32,7 +33,18 @@ interface Corpus {
 
 interface Timing {
   ms: number;
+  /** CPU time of the whole process (all threads) over the run. */
+  cpuMs: number;
   sentences?: number;
+}
+
+/** Times `run`: wall clock and CPU time of the process (every thread). */
+async function timed(run: () => Promise<number | undefined> | number | undefined): Promise<Timing> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const sentences = await run();
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, sentences };
 }
 
 const MB = 1024 * 1024;
@@ -61,32 +73,60 @@ function prepare(name: CorpusName, limit: number | undefined, suffix = ''): Corp
   return { file, texts, words: texts.reduce((n, t) => n + countWords(t), 0) };
 }
 
-async function annalsDocs(corpus: Corpus): Promise<Timing> {
-  const t0 = performance.now();
-  let sentences = 0;
-  for await (const r of codeArticles([corpus.file], { workers: 1 })) {
-    if (!r.ok) throw new Error(`bench: article failed: ${r.error.message}`);
-    sentences += r.doc.sentences?.length ?? 0;
-  }
-  return { ms: performance.now() - t0, sentences };
+function annalsDocs(corpus: Corpus): Promise<Timing> {
+  return timed(async () => {
+    let sentences = 0;
+    for await (const r of codeArticles([corpus.file], { workers: 1 })) {
+      if (!r.ok) throw new Error(`bench: article failed: ${r.error.message}`);
+      sentences += r.doc.sentences?.length ?? 0;
+    }
+    return sentences;
+  });
 }
 
-async function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
-  const t0 = performance.now();
-  let bytes = 0;
-  for await (const r of codeArticleLines([corpus.file], { workers, output: {} })) {
-    if (!r.ok) throw new Error(`bench: article failed: ${r.error.message}`);
-    bytes += r.json.length;
+function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
+  return timed(async () => {
+    let bytes = 0;
+    for await (const r of codeArticleLines([corpus.file], { workers, output: {} })) {
+      if (!r.ok) throw new Error(`bench: article failed: ${r.error.message}`);
+      bytes += r.json.length;
+    }
+    if (bytes === 0) throw new Error('bench: no output');
+    return undefined;
+  });
+}
+
+function countTokens(corpus: Corpus): number {
+  let n = 0;
+  for (const text of corpus.texts)
+    n += defaultPipeline().run({ date: '2000-01-01', text }).tokens?.length ?? 0;
+  return n;
+}
+
+/** Each stage's own time over the corpus (articles read beforehand). */
+function stageTimes(corpus: Corpus): { name: string; ms: number }[] {
+  const pipeline = defaultPipeline();
+  const ms = pipeline.stages.map(() => 0);
+  for (const text of corpus.texts) {
+    let doc = createDoc({ date: '2000-01-01', text });
+    pipeline.stages.forEach((stage, i) => {
+      const t0 = performance.now();
+      doc = stage.run(doc);
+      ms[i] += performance.now() - t0;
+      doc.stages.push(stage.name);
+    });
   }
-  if (bytes === 0) throw new Error('bench: no output');
-  return { ms: performance.now() - t0 };
+  return pipeline.stages.map((s, i) => ({ name: s.name, ms: ms[i] }));
 }
 
 const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
 const its = wink.its;
 
-function winkPass(corpus: Corpus): Timing {
-  const t0 = performance.now();
+function winkPass(corpus: Corpus): Promise<Timing> {
+  return timed(() => winkRun(corpus));
+}
+
+function winkRun(corpus: Corpus): number {
   let sentences = 0;
   let found = 0;
   for (const text of corpus.texts) {
@@ -96,11 +136,14 @@ function winkPass(corpus: Corpus): Timing {
     found += doc.tokens().out(its.pos).length;
   }
   if (found === 0) throw new Error('bench: wink found nothing');
-  return { ms: performance.now() - t0, sentences };
+  return sentences;
 }
 
-function compromisePass(corpus: Corpus): Timing {
-  const t0 = performance.now();
+function compromisePass(corpus: Corpus): Promise<Timing> {
+  return timed(() => compromiseRun(corpus));
+}
+
+function compromiseRun(corpus: Corpus): undefined {
   let found = 0;
   for (const text of corpus.texts) {
     const doc = nlp(text);
@@ -109,7 +152,7 @@ function compromisePass(corpus: Corpus): Timing {
     found += doc.organizations().out('array').length;
   }
   if (found === 0) throw new Error('bench: compromise found nothing');
-  return { ms: performance.now() - t0 };
+  return undefined;
 }
 
 const best = (ts: Timing[]): Timing => ts.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -150,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
 
   // Warm-up (also loads models), and the memory of a one-core annals run.
   await annalsDocs(small);
-  winkPass(small);
+  await winkPass(small);
   const rssBefore = rssMB();
   const annals: Timing[] = [];
   const winks: Timing[] = [];
@@ -158,40 +201,64 @@ async function main(argv: string[]): Promise<number> {
   const lines2: Timing[] = [];
   annals.push(await annalsDocs(corpus));
   const peakAnnals = peakMB();
-  winks.push(winkPass(corpus));
+  winks.push(await winkPass(corpus));
   lines1.push(await annalsLines(corpus, 1));
   lines2.push(await annalsLines(corpus, 2));
   for (let r = 1; r < rounds; r++) {
     annals.push(await annalsDocs(corpus));
-    winks.push(winkPass(corpus));
+    winks.push(await winkPass(corpus));
     lines1.push(await annalsLines(corpus, 1));
     lines2.push(await annalsLines(corpus, 2));
   }
   const annalsSmall = best([await annalsDocs(small), await annalsDocs(small)]);
-  const comp = compromisePass(small);
+  const comp = await compromisePass(small);
 
   const a = best(annals);
   const w = best(winks);
   const l1 = best(lines1);
   const l2 = best(lines2);
-  const rows: [string, string, string][] = [
-    ['annals pipeline, 1 core', fmt(perSec(corpus.words, a)), fmt(perSec(a.sentences ?? 0, a))],
-    ['annals code jsonl, 1 worker', fmt(perSec(corpus.words, l1)), ''],
-    ['annals code jsonl, 2 workers', fmt(perSec(corpus.words, l2)), ''],
-    ['wink-nlp readDoc (sbd, pos, ner)', fmt(perSec(corpus.words, w)), fmt(perSec(w.sentences ?? 0, w))],
-    [`annals pipeline, 1 core, ${fmt(small.words)}-word prefix`, fmt(perSec(small.words, annalsSmall)), ''],
-    [`compromise people/places/orgs, same prefix`, fmt(perSec(small.words, comp)), ''],
+  const cpu = (t: Timing) => (t.cpuMs / 1000).toFixed(1);
+  const rows: [string, string, string, string][] = [
+    ['annals pipeline, 1 core', fmt(perSec(corpus.words, a)), fmt(perSec(a.sentences ?? 0, a)), cpu(a)],
+    ['annals code jsonl, 1 worker', fmt(perSec(corpus.words, l1)), '', cpu(l1)],
+    ['annals code jsonl, 2 workers', fmt(perSec(corpus.words, l2)), '', cpu(l2)],
+    [
+      'wink-nlp readDoc (sbd, pos, ner)',
+      fmt(perSec(corpus.words, w)),
+      fmt(perSec(w.sentences ?? 0, w)),
+      cpu(w),
+    ],
+    [
+      `annals pipeline, 1 core, ${fmt(small.words)}-word prefix`,
+      fmt(perSec(small.words, annalsSmall)),
+      '',
+      cpu(annalsSmall),
+    ],
+    [`compromise people/places/orgs, same prefix`, fmt(perSec(small.words, comp)), '', cpu(comp)],
   ];
-  process.stdout.write(`${'system'.padEnd(52)} ${'words/s'.padStart(11)} ${'sentences/s'.padStart(12)}\n`);
-  for (const [label, words, sents] of rows)
-    process.stdout.write(`${label.padEnd(52)} ${words.padStart(11)} ${sents.padStart(12)}\n`);
-  const ratio = (x: number) => x.toFixed(2);
-  process.stdout.write(`\nannals / wink-nlp (1 core):           ${ratio(w.ms / a.ms)}\n`);
-  process.stdout.write(`annals / compromise (1 core):         ${ratio(comp.ms / annalsSmall.ms)}\n`);
-  process.stdout.write(`2 workers / 1 worker (annals code):   ${ratio(l1.ms / l2.ms)}\n`);
-  process.stdout.write(
-    `memory: RSS ${rssBefore} MB after warm-up; peak RSS ${peakAnnals} MB after the 1-core annals run, ${peakMB()} MB at the end (all systems, corpus in memory)\n`,
+  const out = (line: string) => process.stdout.write(line + '\n');
+  out(
+    `${'system'.padEnd(52)} ${'words/s'.padStart(11)} ${'sentences/s'.padStart(12)} ${'CPU s'.padStart(7)}`,
   );
+  for (const [label, words, sents, c] of rows)
+    out(`${label.padEnd(52)} ${words.padStart(11)} ${sents.padStart(12)} ${c.padStart(7)}`);
+  const ratio = (x: number) => x.toFixed(2);
+  out('');
+  out(`annals / wink-nlp (1 core):           ${ratio(w.ms / a.ms)}`);
+  out(`annals / compromise (1 core):         ${ratio(comp.ms / annalsSmall.ms)}`);
+  out(
+    `2 workers / 1 worker (annals code):   ${ratio(l1.ms / l2.ms)}  (CPU time 2 workers / 1 worker: ${ratio(l2.cpuMs / l1.cpuMs)})`,
+  );
+  out(
+    `memory: RSS ${rssBefore} MB after warm-up; peak RSS ${peakAnnals} MB after the 1-core annals run, ${peakMB()} MB at the end (all systems, corpus in memory)`,
+  );
+  out('');
+  const tokens = countTokens(corpus);
+  out(`per stage, 1 core (articles already read; ${fmt(tokens)} tokens):`);
+  for (const st of stageTimes(corpus))
+    out(
+      `  ${st.name.padEnd(12)} ${(st.ms / 1000).toFixed(2).padStart(7)} s ${fmt((tokens * 1000) / st.ms).padStart(12)} tokens/s`,
+    );
   return 0;
 }
 
