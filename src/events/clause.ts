@@ -148,19 +148,25 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   const from = view.sentenceStart[g.start]!;
   const gov = governorOf(view, g);
   if (gov) return gov.object >= 0 ? gov.object : subjectOf(view, gov.group, false, depth + 1);
+  // Coordinated verb phrases share the subject: `X arrived and met Y`.
+  const coord = coordinatedWith(view, g, speech);
+  if (coord) return subjectOf(view, coord, speech, depth + 1);
   let k = g.start - 1;
   while (k >= from && view.tag[k]!.startsWith('RB')) k--;
-  const w = k >= from ? view.tokens[k]!.text.toLowerCase() : '';
-  // Coordinated verb phrases share the subject: `X arrived and met Y`.
-  if ((w === 'and' || w === 'but' || w === 'or' || (w === ',' && !speech)) && k > from) {
+  // A purpose infinitive takes the subject of the clause it serves: `X will visit Y to promote ...`.
+  if (k >= from && view.tag[k] === 'TO') {
     const prev = previousGroup(view, k, from);
-    if (prev) return subjectOf(view, prev, speech, depth + 1);
+    return prev ? subjectOf(view, prev, false, depth + 1) : -1;
   }
+  const w = k >= from ? view.tokens[k]!.text.toLowerCase() : '';
   if (RELATIVE.has(w) || (w === 'that' && view.tag[k] === 'WDT')) {
     let j = k - 1;
     if (j >= from && view.tokens[j]!.text === ',') j--;
     if (j >= from && view.actorAt[j]! >= 0) return view.actorAt[j]!;
   }
+  // Walk left to the nearest actor; one inside a prepositional phrase (`Xi's visit to Russia`, `the
+  // president of Russia`) is kept only if the phrase's head has no actor of its own.
+  let fallback = -1;
   for (let steps = 0; k >= from && steps < 30; k--, steps++) {
     const tok = view.tokens[k]!.text;
     if (HARD_STOP.has(tok)) break;
@@ -168,24 +174,36 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     const low = tok.toLowerCase();
     if (CLAUSE_LINK.has(low) && view.tag[k] !== 'DT' && view.tag[k] !== 'RB') break;
     const m = view.actorAt[k]!;
-    if (m >= 0) return ofChain(view, k, m, from);
+    if (m < 0) continue;
+    let start = k;
+    while (start > from && view.actorAt[start - 1] === m) start--;
+    const before = start - 1;
+    const inPP =
+      before > from &&
+      (view.tag[before] === 'IN' || view.tag[before] === 'TO') &&
+      isModifierTag(view.tag[before - 1]!);
+    if (!inPP) return m;
+    if (fallback < 0) fallback = m;
+    k = start;
   }
+  if (fallback >= 0) return fallback;
   if (speech) return inverted(view, g);
   return -1;
 }
 
-/** `the president of Russia` -> prefer the mention heading the `of` chain. */
-function ofChain(view: ClauseView, k: number, m: number, from: number): number {
-  let start = k;
-  while (start > from && view.actorAt[start - 1] === m) start--;
-  const of = start - 1;
-  if (of > from && view.lemma[of] === 'of') {
-    for (let j = of - 1; j >= from && j >= of - 4; j--) {
-      if (view.actorAt[j]! >= 0) return view.actorAt[j]!;
-      if (!isModifierTag(view.tag[j]!)) break;
-    }
+/** The verb group `g` is coordinated with (`met Putin and signed`, `..., deepen ...`), or null. */
+export function coordinatedWith(view: ClauseView, g: VerbGroup, speech = false): VerbGroup | null {
+  const from = view.sentenceStart[g.start]!;
+  let k = g.start - 1;
+  while (k >= from && view.tag[k]!.startsWith('RB')) k--;
+  if (k <= from) return null;
+  const w = view.tokens[k]!.text.toLowerCase();
+  if (w === 'and' || w === 'but' || w === 'or' || (w === ',' && !speech)) {
+    let j = k - 1;
+    if (w === 'and' && view.tokens[j]!.text === ',') j--;
+    return previousGroup(view, j + 1, from);
   }
-  return m;
+  return null;
 }
 
 function inverted(view: ClauseView, g: VerbGroup): number {

@@ -2,7 +2,13 @@ import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { buildView, proposeEvents, STAGE } from './extract.js';
 import { eventResources } from './lexicon.js';
-import { foldAnaphora, mergeRetellings, recodeIntent, recodeStatements } from './refine.js';
+import {
+  dropPromiseGovernors,
+  foldAnaphora,
+  mergeRetellings,
+  recodeIntent,
+  recodeStatements,
+} from './refine.js';
 
 /** Codes events: the extractor proposes, the refiners recode and merge. */
 export function codeEvents(doc: Doc): Doc {
@@ -10,6 +16,7 @@ export function codeEvents(doc: Doc): Doc {
   const { proposals, view } = proposeEvents(doc, res);
   let list = recodeIntent(proposals);
   list = recodeStatements(view, list);
+  list = dropPromiseGovernors(list);
   list = foldAnaphora(list);
   list = mergeRetellings(list);
   doc.events = list.map((p) => p.event);

@@ -5,7 +5,15 @@
  */
 import type { Actor, Doc, Event, EventArgument, Quote, Span, TimeExpression } from '../doc.js';
 import { eventCode } from '../ontology/event-codes.js';
-import { agentOf, findVerbGroups, slotActor, subjectOf, type ClauseView, type VerbGroup } from './clause.js';
+import {
+  agentOf,
+  findVerbGroups,
+  governorOf,
+  slotActor,
+  subjectOf,
+  type ClauseView,
+  type VerbGroup,
+} from './clause.js';
 import { eventResources, type EventResources } from './lexicon.js';
 import { matchAt, type PhraseMatch } from './match.js';
 import { readModality, type ModalityReading } from './modality.js';
@@ -27,6 +35,9 @@ export interface Proposal {
   content: [number, number] | null;
   /** A promise or agreement governs the event (`agreed to cooperate`). */
   intent: boolean;
+  /** Index of the trigger's verb group, and of the group governing it through `to`, or -1. */
+  group: number;
+  governor: number;
 }
 
 /** Everything one document's extraction needs, computed once. */
@@ -38,6 +49,7 @@ export interface DocView extends ClauseView {
   cues: { start: number; end: number; rule: string; code: string }[];
 }
 
+const NOUN = { anaphoric: true, speech: false, content: null, group: -1, governor: -1 };
 const LIGHT_VERBS = new Set([
   'have',
   'hold',
@@ -166,16 +178,20 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
       if (speaker >= 0) source = speaker;
     }
   }
-  if (source < 0) return null;
+  if (source < 0 || !known(view, source)) return null;
+  // `China and Russia will ...`: the first conjunct is the source (the pair is reciprocal, not a target).
   const compound = compoundPartner(view, source);
+  if (compound >= 0) source = compound;
   if (target < 0) target = findTarget(view, m, source);
-  if (target < 0 && compound >= 0 && m.entry.targets.length > 0) target = compound;
   if (target < 0 && m.entry.needsTarget) return null;
   const reading = readModality(view, g, res.governors, speech.has(view.tokens[m.start]!.sentence));
+  const gov = governorOf(view, g);
   return propose(view, m, source, target, reading, voice, {
     anaphoric: false,
     speech: isSpeech,
     content: isSpeech ? speechContent(view, m, g) : null,
+    group: gi,
+    governor: gov ? view.groups.indexOf(gov.group) : -1,
   });
 }
 
@@ -206,11 +222,11 @@ function nounEvent(view: DocView, m: PhraseMatch, res: EventResources): Proposal
   }
   if (source < 0) {
     if (!definite) return null;
-    return propose(view, m, -1, -1, reading, '', { anaphoric: true, speech: false, content: null });
+    return propose(view, m, -1, -1, reading, '', NOUN);
   }
   const target = findTarget(view, m, source);
   if (target < 0 && m.entry.needsTarget) return null;
-  return propose(view, m, source, target, reading, '', { anaphoric: false, speech: false, content: null });
+  return propose(view, m, source, target, reading, '', { ...NOUN, anaphoric: false });
 }
 
 /** The verb group right after a noun phrase (its predicate: `Xi's visit will be ...`), if close. */
@@ -234,9 +250,14 @@ function findTarget(view: DocView, m: PhraseMatch, source: number): number {
         for (let k = m.slot[0]; k < m.slot[1] && t < 0; k++) if (view.actorAt[k]! >= 0) t = view.actorAt[k]!;
     } else if (slot === 'obj' && m.entry.kind === 'n') continue;
     else t = slotActor(view, slot, m.end, skip);
-    if (t >= 0 && view.mentionActor[t] !== sourceActor) return t;
+    if (t >= 0 && view.mentionActor[t] !== sourceActor && known(view, t)) return t;
   }
   return -1;
+}
+
+/** An actor with at least a country or a sector (`---` alone names nobody). */
+function known(view: DocView, mention: number): boolean {
+  return view.actors.get(view.mentionActor[mention]!)!.code !== '---';
 }
 
 /** `China and Russia will ...`: the other conjunct of the subject, or -1. */
@@ -276,25 +297,16 @@ function speakerMention(view: DocView, q: Quote): number {
   return best;
 }
 
-/** What a statement says: its quote's content, else the rest of its sentence. */
+/** What a statement says: its sentence, and its quote's content when that reaches further. */
 function speechContent(view: DocView, m: PhraseMatch, g: VerbGroup): [number, number] {
+  let a = view.sentenceStart[g.start]!;
+  let b = view.sentenceEnd[g.start]!;
   const q = quoteWithCue(view.doc.quotes, view.tokens[m.start]!);
   if (q) {
-    let a = m.start;
-    let b = m.start;
     while (a > 0 && view.tokens[a - 1]!.start >= q.start) a--;
-    while (b < view.tokens.length && view.tokens[b]!.end <= q.end && view.tokens[b]!.start >= q.start) b++;
-    if (b > a) return [a, b];
-    // Content after the cue.
-    a = m.end;
-    while (a < view.tokens.length && view.tokens[a]!.start < q.start) a++;
-    b = a;
     while (b < view.tokens.length && view.tokens[b]!.end <= q.end) b++;
-    if (b > a) return [a, b];
   }
-  const from = view.sentenceStart[g.start]!;
-  const to = view.sentenceEnd[g.start]!;
-  return [from, to];
+  return [a, b];
 }
 
 function propose(
@@ -304,7 +316,7 @@ function propose(
   target: number,
   reading: ModalityReading,
   voice: string,
-  extra: Pick<Proposal, 'anaphoric' | 'speech' | 'content'>,
+  extra: Pick<Proposal, 'anaphoric' | 'speech' | 'content' | 'group' | 'governor'>,
 ): Proposal | null {
   const info = eventCode(m.entry.code);
   if (!info) return null;

@@ -15,7 +15,7 @@ export interface PhraseMatch {
   slot: [number, number] | null;
 }
 
-const MAX_GAP = 3;
+const MAX_GAP = 4;
 const MAX_SLOT = 6;
 
 /** The phrase starting at token `i`, if any; `to` is the sentence's end. */
@@ -49,7 +49,8 @@ function matchParts(
   }
   if ('gap' in part) {
     for (let n = 0; n <= MAX_GAP && k + n <= to; n++) {
-      if (n > 0 && !isModifierTag(view.tag[k + n - 1]!)) break;
+      const t = n > 0 ? view.tag[k + n - 1]! : '';
+      if (n > 0 && !isModifierTag(t) && !(t === 'CC' && n > 1)) break;
       const end = matchParts(view, parts, p + 1, k + n, to, slot);
       if (end >= 0) return end;
     }

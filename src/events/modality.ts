@@ -5,7 +5,7 @@
  * `refused to` negate.
  */
 import type { Modality } from '../doc.js';
-import { governorOf, type ClauseView, type VerbGroup } from './clause.js';
+import { coordinatedWith, governorOf, type ClauseView, type VerbGroup } from './clause.js';
 import type { GovernorEffect } from './lexicon.js';
 
 export interface ModalityReading {
@@ -25,9 +25,16 @@ export function readModality(
   g: VerbGroup,
   governors: ReadonlyMap<string, GovernorEffect>,
   reportedSpeech: boolean,
+  depth = 0,
 ): ModalityReading {
   const r: ModalityReading = { modality: 'asserted', negated: g.negated, intent: false, why: null };
   own(g, r, reportedSpeech);
+  // `will uphold its stance and play a role`: a coordinated verb takes the first one's reading.
+  const coord = r.modality === 'asserted' && depth < 4 ? coordinatedWith(view, g) : null;
+  if (coord && !g.modal) {
+    const first = readModality(view, coord, governors, reportedSpeech, depth + 1);
+    return { ...first, negated: first.negated || g.negated };
+  }
   // Walk up the chain of governing verbs: `will seek to hold talks`, `refused to agree to meet`.
   let cur = g;
   for (let depth = 0; depth < 4; depth++) {

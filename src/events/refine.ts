@@ -11,6 +11,10 @@ import type { DocView, Proposal } from './extract.js';
 /** CAMEO's intent codes for promised cooperation (`will cooperate`, `agreed to provide aid`). */
 const INTENT: Record<string, string> = {
   '050': '032',
+  '051': '032',
+  '052': '032',
+  '054': '032',
+  '057': '032',
   '060': '030',
   '061': '0311',
   '062': '0312',
@@ -97,12 +101,16 @@ export function mergeRetellings(proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
     const key = `${e.code}|${e.source.code}|${e.target?.code ?? ''}|${e.negated}`;
-    const first = p.speech || e.root === '01' ? undefined : byKey.get(key);
+    // A retelling may leave out the target: `Xi's visit` after `Xi will visit Russia`.
+    const loose = `${e.code}|${e.source.code}|*|${e.negated}`;
+    const first =
+      p.speech || e.root === '01' ? undefined : (byKey.get(key) ?? (e.target ? undefined : byKey.get(loose)));
     if (first && (!p.datedInText || !first.datedInText || first.event.date === e.date)) {
       addEvidence(first.event, e);
       continue;
     }
     if (!byKey.has(key)) byKey.set(key, p);
+    if (!byKey.has(loose)) byKey.set(loose, p);
     out.push(p);
   }
   return out;
@@ -111,4 +119,14 @@ export function mergeRetellings(proposals: Proposal[]): Proposal[] {
 function addEvidence(into: Event, from: Event): void {
   into.evidence ??= [];
   into.evidence.push({ start: from.start, end: from.end });
+}
+
+/**
+ * `agreed to cooperate`, `offered to mediate`: when the governed verb made an event of its own (recoded
+ * as intent), the governing promise adds nothing and goes.
+ */
+export function dropPromiseGovernors(proposals: Proposal[]): Proposal[] {
+  const governing = new Set<number>();
+  for (const p of proposals) if (p.governor >= 0) governing.add(p.governor);
+  return proposals.filter((p) => !(p.group >= 0 && governing.has(p.group) && p.event.root === '03'));
 }

@@ -6,7 +6,9 @@
 import type { Actor, ActorKind, Doc, Mention, TimeExpression } from '../../src/doc.js';
 import { cleanStage } from '../../src/clean/clean-stage.js';
 import { createDoc } from '../../src/pipeline.js';
+import { posStage } from '../../src/text/pos-stage.js';
 import { segmentStage } from '../../src/text/segment-stage.js';
+import { timesStage } from '../../src/time/times-stage.js';
 
 export interface HandActor {
   code: string;
@@ -18,10 +20,11 @@ export interface HandActor {
 export function handDoc(
   text: string,
   actors: Record<string, HandActor>,
-  options: { date?: string; times?: Omit<TimeExpression, 'stage'>[] } = {},
+  options: { date?: string; times?: Omit<TimeExpression, 'stage'>[]; tagged?: boolean } = {},
 ): Doc {
   let doc = createDoc({ date: options.date ?? '2024-05-01', text });
   doc = segmentStage.run(cleanStage.run(doc));
+  if (options.tagged !== false) doc = timesStage.run(posStage.run(doc));
   const mentions: Mention[] = [];
   const list: Actor[] = [];
   for (const [name, a] of Object.entries(actors)) {
