@@ -44,6 +44,7 @@ const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE actors (
     article INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
     actor TEXT NOT NULL,
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -52,7 +53,7 @@ const MIGRATIONS: readonly string[] = [
     sector TEXT,
     stage TEXT NOT NULL,
     rule TEXT,
-    PRIMARY KEY (article, actor)
+    PRIMARY KEY (article, idx)
   ) WITHOUT ROWID;
   CREATE INDEX actors_code ON actors (code);
   CREATE INDEX actors_name ON actors (name COLLATE NOCASE);

@@ -339,7 +339,7 @@ export class SqliteStore implements ArticleStore {
     const rowid = r.rowid as number;
     const all = (sql: string) => this.db.prepare(sql).all(rowid) as Row[];
     const text = (r.text as string | null) ?? '';
-    const actors: Actor[] = all('SELECT * FROM actors WHERE article = ? ORDER BY rowid').map((x) => ({
+    const actors: Actor[] = all('SELECT * FROM actors WHERE article = ? ORDER BY idx').map((x) => ({
       id: x.actor as string,
       name: x.name as string,
       kind: x.kind as Actor['kind'],

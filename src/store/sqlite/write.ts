@@ -50,8 +50,8 @@ export class ArticleWriter {
       articleFtsDelete: p(
         "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
       ),
-      actor: p(`INSERT INTO actors (article, actor, name, kind, code, country, sector, stage, rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      actor: p(`INSERT INTO actors (article, idx, actor, name, kind, code, country, sector, stage, rule)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       mention: p(`INSERT INTO mentions (article, idx, start, "end", text, type, actor, stage, rule)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       quote: p(`INSERT INTO quotes (article, idx, kind, start, "end", text, cue_start, cue_end, cue,
@@ -146,9 +146,9 @@ export class ArticleWriter {
     s.articleFts.run(rowid, doc.title, doc.text);
 
     const actors = new Map<string, Actor>();
-    for (const a of doc.actors ?? []) {
+    for (const [i, a] of (doc.actors ?? []).entries()) {
       actors.set(a.id, a);
-      s.actor.run(rowid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.stage, a.rule ?? null);
+      s.actor.run(rowid, i, a.id, a.name, a.kind, a.code, a.country, a.sector, a.stage, a.rule ?? null);
     }
     (doc.mentions ?? []).forEach((m, i) =>
       s.mention.run(rowid, i, m.start, m.end, m.text, m.type, m.actor, m.stage, m.rule ?? null),

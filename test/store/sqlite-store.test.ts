@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
+import { storeSuite } from './store-suite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'annals-store-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeSuite('sqlite', async () => new SqliteStore(join(dir, `t${n++}.db`)));
+
+describe('sqlite specifics', () => {
+  it('opens in WAL mode at the current schema version, and reopens without migrating again', async () => {
+    const path = join(dir, 'wal.db');
+    const a = new SqliteStore(path);
+    expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(a.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    await a.close();
+    const b = new SqliteStore(path);
+    expect(b.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    await b.close();
+  });
+
+  it('refuses a database from a newer annals', async () => {
+    const path = join(dir, 'newer.db');
+    const a = new SqliteStore(path);
+    a.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    await a.close();
+    expect(() => new SqliteStore(path)).toThrow(/newer than this annals/);
+  });
+});
