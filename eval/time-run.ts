@@ -5,9 +5,11 @@ import { buildPipeline } from '../src/pipeline.js';
 import { DEFAULT_STAGES } from '../src/stages.js';
 import { emptyScore, readTimeml, report, scoreDoc, type ScoredPair, type TimeReport } from './time-timeml.js';
 
+const TIMES_AT = DEFAULT_STAGES.findIndex((s) => s.name === 'times');
+
+/** The default pipeline up to and including `times`. */
 export function timesPipeline() {
-  const upTo = DEFAULT_STAGES.findIndex((s) => s.name === 'times');
-  return buildPipeline(DEFAULT_STAGES.slice(0, upTo + 1));
+  return buildPipeline(DEFAULT_STAGES.slice(0, TIMES_AT + 1));
 }
 
 export function evaluateTimeml(
@@ -18,15 +20,18 @@ export function evaluateTimeml(
     .filter((f) => f.endsWith('.tml'))
     .sort()
     .slice(0, options.limit);
-  const pipeline = timesPipeline();
+  // The stages before `times` run as one pipeline, `times` on its own, so its speed is measured alone.
+  const before = buildPipeline(DEFAULT_STAGES.slice(0, TIMES_AT));
+  const times = DEFAULT_STAGES[TIMES_AT];
   const score = emptyScore();
   const pairs: ScoredPair[] = [];
   let words = 0;
   let ms = 0;
   for (const f of files) {
     const tml = readTimeml(f, readFileSync(join(dir, f), 'utf8'));
+    const doc = before.run({ id: f, date: tml.dct, text: tml.text });
     const t0 = performance.now();
-    const doc = pipeline.run({ id: f, date: tml.dct, text: tml.text });
+    times.run(doc);
     ms += performance.now() - t0;
     words += doc.tokens?.length ?? 0;
     // Offsets are into the cleaned text; map them back to the text as read, where the gold offsets are.

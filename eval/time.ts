@@ -34,7 +34,7 @@ console.log(line('relaxed span', r.relaxed));
 console.log(`type accuracy  ${pct(r.typeAccuracy)} of ${r.score.matchedPairs} matched`);
 console.log(line('value', r.value));
 console.log(
-  `speed          ${Math.round(words / (ms / 1000)).toLocaleString('en')} tokens/s through the pipeline up to times`,
+  `speed          ${Math.round(words / (ms / 1000)).toLocaleString('en')} tokens/s in the times stage alone`,
 );
 
 const top = (label: string, keys: string[]): void => {

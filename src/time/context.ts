@@ -46,7 +46,7 @@ export type Extractor = (s: SentenceView, ctx: TimeContext, out: Candidate[]) =>
 /** The value of a word's reading in a class, or undefined; out-of-range indexes read as nothing. */
 export function cls(s: SentenceView, i: number, c: WordClass): string | undefined {
   const w = s.words[i];
-  return w ? timeLexicon().get(w.norm)?.get(c) : undefined;
+  return w?.readings?.get(c);
 }
 
 export function norm(s: SentenceView, i: number): string {
@@ -83,9 +83,12 @@ export function yearWord(w: Word | undefined): number {
 export function numberAt(s: SentenceView, i: number): { value: number | 'X'; last: number } | null {
   const w = s.words[i];
   if (!w) return null;
-  const d = Number(w.norm.replace(/,/g, ''));
-  if (/^\d[\d,]*(\.\d+)?$/.test(w.norm) && Number.isFinite(d)) return { value: d, last: i };
-  const v = cls(s, i, 'number');
+  const c = w.norm.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    const d = Number(w.norm.replace(/,/g, ''));
+    return /^\d[\d,]*(\.\d+)?$/.test(w.norm) && Number.isFinite(d) ? { value: d, last: i } : null;
+  }
+  const v = w.readings?.get('number');
   if (v === undefined) return null;
   if (w.norm === 'a' || w.norm === 'an') {
     // `a couple of`, `a few`, `a dozen`, `a hundred`

@@ -1,5 +1,5 @@
 import type { Doc, Sentence } from '../doc.js';
-import { timeLexicon } from './lexicon.js';
+import { timeLexicon, type Readings } from './lexicon.js';
 
 /**
  * A sentence as the time extractors see it: words made from the tokens, lower-cased, with a final period
@@ -21,6 +21,8 @@ export interface Word {
   tag?: string;
   /** Index of the sentence's first word of the token (for sentence-start checks). */
   first: boolean;
+  /** The word's lexicon readings, looked up once. */
+  readings: Readings | undefined;
 }
 
 export interface SentenceView {
@@ -31,12 +33,36 @@ export interface SentenceView {
 const DIGITS = /^\d+$/;
 const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
 
+/**
+ * The pre-filter: whether any token of the sentence could anchor a time expression (a lexicon trigger,
+ * a year-like or clock-like number). Most sentences fail it and cost one map look-up per token.
+ */
+function triggered(doc: Doc, sentence: Sentence): boolean {
+  const tokens = doc.tokens ?? [];
+  const lex = timeLexicon();
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const text = tokens[t].text;
+    const c = text.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      if (text.length === 4 || text.includes(':') || text.includes('/')) return true;
+      const next = tokens[t + 1];
+      if (next && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text)) return true;
+      continue;
+    }
+    let lower = text.toLowerCase();
+    if (lower.endsWith('.')) lower = lower.slice(0, -1);
+    if (lex.isTrigger(lower)) return true;
+    if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p))) return true;
+  }
+  return false;
+}
+
 /** Builds the word view of one sentence, or null when no word could anchor a time expression. */
 export function sentenceView(doc: Doc, sentence: Sentence, index: number): SentenceView | null {
+  if (!triggered(doc, sentence)) return null;
   const tokens = doc.tokens ?? [];
   const lex = timeLexicon();
   const words: Word[] = [];
-  let trigger = false;
   let hyphenJoin = false;
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
     const tok = tokens[t];
@@ -44,7 +70,6 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     let text = tok.text;
     let end = tok.end;
     if (DIGITS.test(text)) {
-      trigger = true;
       const next = tokens[t + 1];
       if (
         next &&
@@ -63,7 +88,6 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       for (const piece of text.split('-')) {
         if (piece) {
           const norm = piece.toLowerCase();
-          if (lex.isTrigger(norm)) trigger = true;
           words.push({
             norm,
             text: piece,
@@ -73,6 +97,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
             dotted: false,
             tag: tok.tag,
             first: first && part === 0,
+            readings: lex.get(norm),
           });
           part++;
         }
@@ -97,9 +122,18 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     }
     const dotted = text.length > 1 && text.endsWith('.') && text.indexOf('.') === text.length - 1;
     const norm = (dotted ? text.slice(0, -1) : text).toLowerCase();
-    if (!trigger && lex.isTrigger(norm)) trigger = true;
-    words.push({ norm, text, start: tok.start, end, joined: hyphenJoin, dotted, tag: tok.tag, first });
+    words.push({
+      norm,
+      text,
+      start: tok.start,
+      end,
+      joined: hyphenJoin,
+      dotted,
+      tag: tok.tag,
+      first,
+      readings: lex.get(norm),
+    });
     hyphenJoin = false;
   }
-  return trigger ? { index, words } : null;
+  return { index, words };
 }
