@@ -1,6 +1,6 @@
 import type { TimeType } from '../doc.js';
 import { fromDayNumber, parseIsoDay } from './calendar.js';
-import { timeLexicon, type WordClass } from './lexicon.js';
+import type { WordClass } from './lexicon.js';
 import type { SentenceView, Word } from './words.js';
 
 /** A proposed time expression over words `[first, last]` of one sentence. */
