@@ -81,6 +81,8 @@ export interface Actor extends Provenance {
   code: string;
   country: string | null;
   sector: string | null;
+  /** For a group actor standing for several others (`the two countries`): their actor ids. */
+  members?: string[];
 }
 
 export interface Quote extends Span, Provenance {

@@ -1,0 +1,810 @@
+/**
+ * Stage `actors`: codes every name mention CAMEO-style and resolves who is who within the article.
+ *
+ * One pass over the tokens, in document order. At each position it takes, in this order, a name the
+ * name tagger found, else a gazetteer entry (country, demonym, capital, seat of government, international
+ * organisation, office holder, sector word), else a short form of a person already named, else a subject
+ * pronoun. Each becomes a mention with an actor:
+ * - persons take country and sector from the words that introduce them (`person-context.ts`), else from
+ *   the office-holders list on the article's date (`office.ts`);
+ * - organisations take the country of their modifier (`Chinese Foreign Ministry` CHNGOV) and the sector
+ *   of their head word (`China Media Group` CHNMED); international organisations their IGO code;
+ * - countries are coded by ISO alpha-3; a capital that acts (`Beijing said`) is that country's government;
+ * - short forms (`Xi`, `Mr. Wang`), role nouns (`the spokesperson`, `the Chinese side`, `the two countries`)
+ *   and `he`/`she` in subject position resolve to the most recent compatible actor.
+ * Lookups are maps keyed by token or name, and the recency lists hold a handful of actors, so the stage is
+ * linear in the tokens.
+ */
+import type { Actor, ActorKind, Doc, Mention, MentionType, Token } from '../doc.js';
+import { readDataRows } from '../data.js';
+import { composeCode, isInternationalCode } from '../ontology/actor-codes.js';
+import type { Stage } from '../pipeline.js';
+import { entryOf, matchGazetteer, type GazHit, type GazHits } from './gazetteer-match.js';
+import { gazetteer, type GazEntry } from './gazetteer.js';
+import { officeOn } from './office.js';
+import { personContext } from './person-context.js';
+import { ActorRegistry } from './registry.js';
+
+export const STAGE = 'actors';
+
+interface Placed extends Mention {
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+type SectorEntry = Extract<GazEntry, { kind: 'sector' }>;
+
+const SUBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
+const VERBISH = new Set(
+  'is was has had have will would could can should may might must did does also then later again'.split(' '),
+);
+const PAIR_CUES = new Set(['two', 'both']);
+/** Roles of heads of state and government, for `the two leaders`. */
+const HEADS = new Set([
+  'president',
+  'premier',
+  'minister',
+  'chancellor',
+  'king',
+  'queen',
+  'leader',
+  'emir',
+  'sultan',
+]);
+/** Words that are never a person's short form even when capitalised. */
+const NOT_NAMES = new Set(
+  'The A An He She It They We I His Her Its Their This That These Those In On At For And But Or Of To By Mr. Mrs. Ms. Dr.'.split(
+    ' ',
+  ),
+);
+
+let heads: Map<string, MentionType> | undefined;
+/** Head words that retype a name (`... Initiative` is no person), from `data/actors/name-heads.tsv`. */
+function nameHeads(): Map<string, MentionType> {
+  heads ??= new Map(readDataRows('actors/name-heads.tsv').map((r) => [r[0]!, r[1] as MentionType]));
+  return heads;
+}
+
+let speechVerbs: Set<string> | undefined;
+function speech(): Set<string> {
+  speechVerbs ??= new Set(readDataRows('actors/speech-verbs.tsv').map((r) => r[0]!));
+  return speechVerbs;
+}
+
+function isCapitalised(text: string): boolean {
+  return /^\p{Lu}/u.test(text);
+}
+
+/** Token index of the first token ending after `offset`. */
+function tokenAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+class ActorResolver {
+  readonly registry = new ActorRegistry();
+  readonly out: Mention[] = [];
+  private readonly tokens: readonly Token[];
+  private readonly text: string;
+  /** Tokens already used by some actor's context or mention. */
+  private readonly used: Uint8Array;
+  /** Name-tagger mention index starting at each token, or -1; and covering each token. */
+  private readonly nerStart: Int32Array;
+  private readonly nerCover: Int32Array;
+  private readonly partHits = new Map<number, GazHit[]>();
+  private sentence = 0;
+  private lastSpeaker: { actor: Actor; sentence: number } | null = null;
+  private lastSubject: { actor: Actor; sentence: number } | null = null;
+  private lastCapital: { end: number; acts: boolean } | null = null;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly gaz: GazHits,
+    private readonly ner: Placed[],
+  ) {
+    this.tokens = doc.tokens ?? [];
+    this.text = doc.text;
+    this.used = new Uint8Array(this.tokens.length);
+    this.nerStart = new Int32Array(this.tokens.length).fill(-1);
+    this.nerCover = new Int32Array(this.tokens.length).fill(-1);
+    ner.forEach((m, i) => {
+      if (m.tokenStart < m.tokenEnd && this.nerStart[m.tokenStart] === -1) this.nerStart[m.tokenStart] = i;
+      for (let k = m.tokenStart; k < m.tokenEnd; k++) if (this.nerCover[k] === -1) this.nerCover[k] = i;
+    });
+    for (const h of gaz.hits)
+      if (h.part) {
+        const list = this.partHits.get(h.tokenStart) ?? [];
+        list.push(h);
+        this.partHits.set(h.tokenStart, list);
+      }
+  }
+
+  run(): void {
+    const sentences = this.doc.sentences ?? [];
+    for (let si = 0; si < sentences.length; si++) {
+      this.sentence = si;
+      const s = sentences[si]!;
+      let i = s.tokenStart;
+      while (i < s.tokenEnd) i = Math.max(i + 1, this.step(i, s.tokenStart, s.tokenEnd));
+    }
+  }
+
+  /** Handles whatever starts at token i; returns the next token to look at. */
+  private step(i: number, sStart: number, sEnd: number): number {
+    const mi = this.nerStart[i]!;
+    if (mi >= 0) {
+      const m = this.ner[mi]!;
+      this.nameMention(m, sStart, sEnd);
+      return m.tokenEnd;
+    }
+    if (this.nerCover[i]! >= 0) return i + 1;
+    const h = this.gaz.byToken[i]!;
+    const hit = h >= 0 ? this.gaz.hits[h]! : undefined;
+    if (hit && hit.tokenStart === i) {
+      this.gazetteerHit(hit, sStart, sEnd);
+      return hit.tokenEnd;
+    }
+    const parts = this.partHits.get(i);
+    if (parts) {
+      for (const p of parts) this.place(p.start, p.end, i, i + 1, p.entries, 'part');
+      return i + 1;
+    }
+    const t = this.tokens[i]!;
+    if (this.used[i]) return i + 1;
+    if (isCapitalised(t.text) && !NOT_NAMES.has(t.text)) {
+      const known = this.registry.names.get(t.text);
+      if (known) {
+        this.personSpan(i, i + 1, sStart, sEnd, 'names', 'short-form');
+        return i + 1;
+      }
+      const prev = this.sectorAt(i - 1);
+      if (prev && (prev.cls === 'title' || prev.cls === 'person')) {
+        // A capitalised run after a title the name tagger missed: `President Xi`, `Mr. Wang`.
+        let j = i;
+        while (
+          j < sEnd &&
+          isCapitalised(this.tokens[j]!.text) &&
+          this.gaz.byToken[j] === -1 &&
+          this.nerCover[j] === -1
+        )
+          j++;
+        this.personSpan(i, j, sStart, sEnd, STAGE, 'after-title');
+        return j;
+      }
+    }
+    const g = SUBJECT_PRONOUNS[t.text.toLowerCase()];
+    if (g) this.pronoun(i, g);
+    return i + 1;
+  }
+
+  // --- names from the name tagger -------------------------------------------------------------------
+
+  private nameMention(m: Placed, sStart: number, sEnd: number): void {
+    const exact = this.exactHit(m.tokenStart, m.tokenEnd);
+    let type: MentionType = m.type;
+    if (exact) {
+      const kinds = new Set(exact.entries.map((e) => e.kind));
+      if (kinds.has('igo') || kinds.has('seat')) type = 'organization';
+      else if (kinds.has('country') || kinds.has('capital')) type = 'location';
+      else if (kinds.has('demonym')) type = 'nationality';
+      else if (kinds.has('holder')) type = 'person';
+    }
+    const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits.get(m.tokenStart) : undefined;
+    if (parts && !exact) {
+      // `China-Russia` tagged as one name: the countries in it.
+      for (const p of parts) this.place(p.start, p.end, m.tokenStart, m.tokenEnd, p.entries, 'part');
+      return;
+    }
+    const head = nameHeads().get(this.tokens[m.tokenEnd - 1]!.text);
+    if (!exact && head && m.tokenEnd - m.tokenStart > 0 && (type === 'person' || type === 'other'))
+      type = head;
+    if (!exact && (type === 'organization' || type === 'other') && this.orgHeadAt(m.tokenEnd - 1)) {
+      // `Ministry` tagged alone: the organisation is the capitalised run ending in it (`Foreign Ministry`).
+      const a = this.orgStart(m.tokenStart, sStart);
+      const start = this.tokens[a]!.start;
+      const text = this.text.slice(start, m.end);
+      return this.organization(a, m.tokenEnd, {
+        ...m,
+        start,
+        text,
+        tokenStart: a,
+        rule: `${m.rule ?? ''}+org-head`,
+      });
+    }
+    if (type === 'person') return this.personSpan(m.tokenStart, m.tokenEnd, sStart, sEnd, m.stage, m.rule, m);
+    if (exact) return this.place(m.start, m.end, m.tokenStart, m.tokenEnd, exact.entries, 'name', m, type);
+    if (type === 'organization') return this.organization(m.tokenStart, m.tokenEnd, m);
+    this.push(m, m.type, null);
+  }
+
+  /** A whole-token gazetteer hit covering exactly `[a, b)`, allowing a leading `the`. */
+  private exactHit(a: number, b: number): GazHit | undefined {
+    if (a < b && this.tokens[a]!.text.toLowerCase() === 'the' && this.gaz.byToken[a] === -1) a++;
+    const h = this.gaz.byToken[a]!;
+    const hit = h >= 0 ? this.gaz.hits[h] : undefined;
+    const proper = hit?.entries.some((e) => e.kind !== 'sector');
+    return hit && proper && hit.tokenStart === a && hit.tokenEnd === b ? hit : undefined;
+  }
+
+  // --- gazetteer entries the name tagger did not cover ----------------------------------------------
+
+  private gazetteerHit(hit: GazHit, sStart: number, sEnd: number): void {
+    const sector = entryOf(hit, 'sector');
+    const proper = hit.entries.some((e) => e.kind !== 'sector');
+    if (proper) {
+      if (entryOf(hit, 'holder') && !entryOf(hit, 'country') && !entryOf(hit, 'igo'))
+        return this.personSpan(
+          hit.tokenStart,
+          hit.tokenEnd,
+          sStart,
+          sEnd,
+          STAGE,
+          entryOf(hit, 'holder')!.rule,
+        );
+      return this.place(hit.start, hit.end, hit.tokenStart, hit.tokenEnd, hit.entries, 'gazetteer');
+    }
+    if (sector && !this.used[hit.tokenStart]) this.sectorWord(hit, sector, sStart);
+  }
+
+  /** A country, capital, seat, demonym or international organisation at `[start, end)`. */
+  private place(
+    start: number,
+    end: number,
+    a: number,
+    b: number,
+    entries: readonly GazEntry[],
+    how: string,
+    from?: Placed,
+    type?: MentionType,
+  ): void {
+    const by = <K extends GazEntry['kind']>(k: K) =>
+      entries.find((e) => e.kind === k) as Extract<GazEntry, { kind: K }> | undefined;
+    const igo = by('igo');
+    const seat = by('seat');
+    const country = by('country');
+    const capital = by('capital');
+    const demonym = by('demonym');
+    const base = from ?? {
+      start,
+      end,
+      text: this.text.slice(start, end),
+      type: 'other' as MentionType,
+      actor: null,
+      stage: STAGE,
+      rule: (igo ?? seat ?? country ?? capital ?? demonym)?.rule,
+    };
+    if (igo) {
+      const actor = this.obtain(`igo:${igo.name}`, igo.name, 'igo', igo.code, null, null, igo.rule);
+      return this.push(base, type ?? 'organization', actor);
+    }
+    if (seat) {
+      const name = this.text.slice(start, end);
+      const actor = this.obtain(
+        `seat:${name}`,
+        name,
+        'organization',
+        seat.code,
+        seat.code,
+        seat.sector,
+        seat.rule,
+      );
+      return this.push(base, type ?? 'organization', actor);
+    }
+    if (country) {
+      const actor = this.country(country.code);
+      this.push(base, type ?? 'location', actor);
+      if (!from && how !== 'part' && /^['’]s$/.test(this.tokens[b]?.text ?? ''))
+        this.nominalAfter(b + 1, country.code, a);
+      return;
+    }
+    if (capital) {
+      const acts = this.capitalActs(a, b);
+      const actor = acts
+        ? this.obtain(
+            `gov:${capital.code}`,
+            this.text.slice(start, end),
+            'country',
+            composeCode(capital.code, 'GOV'),
+            capital.code,
+            'GOV',
+            `${capital.rule}:government`,
+          )
+        : null;
+      this.lastCapital = { end: b, acts: actor !== null };
+      return this.push(base, type ?? 'location', actor);
+    }
+    if (demonym) {
+      this.push(base, type ?? 'nationality', this.country(demonym.code));
+      if (how !== 'part') this.nominalAfter(b, demonym.code, a);
+    }
+  }
+
+  /**
+   * Whether the capital at tokens `[a, b)` stands for its government: it owns something (`Moscow's`), acts
+   * (`Beijing said`), or is a party (`talks between Washington and Beijing`); after a preposition of place
+   * (`in Moscow`, `flew to Kyiv`) it is a place. A conjunct (`in Paris and Berlin`) follows the first.
+   */
+  private capitalActs(a: number, b: number): boolean {
+    const next = this.tokens[b]?.text ?? '';
+    if (/^['’]s$/.test(next) || this.isVerb(b)) return true;
+    let prev = this.tokens[a - 1]?.text.toLowerCase() ?? '';
+    if ((prev === 'and' || prev === 'or') && this.lastCapital && this.lastCapital.end === a - 1) {
+      return this.lastCapital.acts;
+    }
+    if (prev === 'the') prev = this.tokens[a - 2]?.text.toLowerCase() ?? '';
+    return prev === 'between' || prev === 'with' || prev === 'by' || prev === 'against' || prev === 'and';
+  }
+
+  private country(code: string): Actor {
+    const name = gazetteer().countryNames.get(code) ?? code;
+    return this.obtain(`country:${code}`, name, 'country', code, code, null, 'country');
+  }
+
+  // --- organisations ---------------------------------------------------------------------------------
+
+  /** An organisation name at tokens `[a, b)`: IGO, seat, or coded by its modifier and head word. */
+  private organization(a: number, b: number, from?: Placed): void {
+    const start = this.tokens[a]!.start;
+    const end = this.tokens[b - 1]!.end;
+    const inside: GazHit[] = [];
+    for (let k = a; k < b;) {
+      const h = this.gaz.byToken[k]!;
+      if (h >= 0) {
+        inside.push(this.gaz.hits[h]!);
+        k = this.gaz.hits[h]!.tokenEnd;
+      } else k++;
+    }
+    const igo = inside.map((h) => entryOf(h, 'igo')).find(Boolean);
+    const seat = inside.map((h) => entryOf(h, 'seat')).find(Boolean);
+    const base: Mention = from ?? {
+      start,
+      end,
+      text: this.text.slice(start, end),
+      type: 'organization',
+      actor: null,
+      stage: STAGE,
+      rule: 'org-head',
+    };
+    if (igo || seat) {
+      const hit = inside.find((h) => entryOf(h, 'igo') || entryOf(h, 'seat'))!;
+      return this.place(start, end, a, b, hit.entries, 'org', base as Placed, 'organization');
+    }
+    const countryOf = (h: GazHit | undefined) =>
+      (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
+    let country = inside.map(countryOf).find(Boolean) ?? null;
+    let nameStart = start;
+    if (!country) {
+      // The modifier before the name: `Chinese` Foreign Ministry, `China's` Foreign Ministry.
+      let j = a - 1;
+      if (/^['’]s$/.test(this.tokens[j]?.text ?? '')) j--;
+      const h = j >= 0 ? this.gaz.byToken[j]! : -1;
+      const code = h >= 0 ? countryOf(this.gaz.hits[h]) : undefined;
+      if (code) {
+        country = code;
+        nameStart = this.tokens[this.gaz.hits[h]!.tokenStart]!.start;
+      } else if (this.tokens[b]?.text === 'of') {
+        // The Foreign Ministry `of Russia`.
+        let k = b + 1;
+        if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
+        const h2 = k < this.tokens.length ? this.gaz.byToken[k]! : -1;
+        country = (h2 >= 0 ? countryOf(this.gaz.hits[h2]) : undefined) ?? null;
+      }
+    }
+    const sectors = inside.map((h) => entryOf(h, 'sector')).filter((e): e is SectorEntry => !!e?.sector);
+    const head =
+      sectors.find((e) => e.cls === 'org') ??
+      sectors.find((e) => e.cls === 'people') ??
+      sectors.find((e) => e.cls === 'person');
+    const sector = head?.sector ?? null;
+    const name = this.text.slice(nameStart, end);
+    // The identity leaves the country word out: `Chinese Foreign Ministry` and `Foreign Ministry` after `Chinese`.
+    let keyStart = start;
+    const first = inside[0];
+    if (first && first.tokenStart === a && countryOf(first) && first.tokenEnd < b)
+      keyStart = this.tokens[first.tokenEnd]!.start;
+    const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
+    const rule = [country ? 'modifier' : null, head ? head.rule : null].filter(Boolean).join('+') || 'org';
+    const actor = this.obtain(key, name, 'organization', composeCode(country, sector), country, sector, rule);
+    for (let k = a; k < b; k++) this.used[k] = 1;
+    this.push(base, 'organization', actor);
+  }
+
+  /** Whether token k is a capitalised organisation word (`Ministry`, `Army`). */
+  private orgHeadAt(k: number): boolean {
+    const e = this.sectorAt(k);
+    return !!e && e.cls === 'org' && isCapitalised(this.tokens[k]!.text);
+  }
+
+  /** The start of the capitalised run ending before token a, not crossing a country word or a title. */
+  private orgStart(a: number, sStart: number): number {
+    while (a - 1 >= sStart) {
+      const t = this.tokens[a - 1]!;
+      const h = this.gaz.byToken[a - 1]!;
+      const e = h >= 0 ? this.gaz.hits[h]!.entries : [];
+      const isCountry = e.some((x) => x.kind === 'country' || x.kind === 'demonym');
+      if (!isCapitalised(t.text) || isCountry || this.nerCover[a - 1]! >= 0) break;
+      if (e.some((x) => x.kind === 'sector' && (x.cls === 'person' || x.cls === 'title'))) break;
+      a = h >= 0 ? this.gaz.hits[h]!.tokenStart : a - 1;
+    }
+    return a;
+  }
+
+  /** A capitalised organisation head the name tagger missed (`Foreign Ministry`): its whole name. */
+  private properOrganization(head: GazHit, sStart: number): void {
+    const a = this.orgStart(head.tokenStart, sStart);
+    let b = head.tokenEnd;
+    // `Ministry of Foreign Affairs`: `of` and capitalised words after the head.
+    if (
+      this.tokens[b]?.text === 'of' &&
+      isCapitalised(this.tokens[b + 1]?.text ?? '') &&
+      this.gaz.byToken[b + 1] === -1
+    ) {
+      b += 2;
+      while (b < this.tokens.length && isCapitalised(this.tokens[b]!.text) && this.gaz.byToken[b] === -1) b++;
+    }
+    this.organization(a, b);
+  }
+
+  // --- sector words: nominal actors and role nouns ----------------------------------------------------
+
+  /** After a nationality or `Country's` ending before token b: `Russian troops`, `the Chinese side`. */
+  private nominalAfter(b: number, code: string, modStart: number): void {
+    let k = b;
+    while (k < this.tokens.length) {
+      const e = this.sectorAt(k);
+      if (!e || e.cls !== 'modifier') break;
+      k = this.hitAt(k)!.tokenEnd;
+    }
+    const hit = this.hitAt(k);
+    const e = this.sectorAt(k);
+    if (!hit || !e || hit.tokenStart !== k || this.nerCover[k]! >= 0) return;
+    const start = this.tokens[modStart]!.start;
+    const end = hit.end;
+    const text = this.text.slice(start, end);
+    const mark = () => {
+      for (let q = b; q < hit.tokenEnd; q++) this.used[q] = 1;
+    };
+    if (e.cls === 'side') {
+      mark();
+      return this.push(this.nominal(start, end, e.rule), 'nominal', this.country(code));
+    }
+    if (e.cls === 'org' && isCapitalised(this.tokens[k]!.text)) return; // a proper name: handled as one
+    const nameFollows = isCapitalised(this.tokens[hit.tokenEnd]?.text ?? '');
+    if ((e.cls === 'people' || e.cls === 'org') && e.sector) {
+      mark();
+      const kind: ActorKind = e.cls === 'org' ? 'organization' : 'group';
+      const key = `${kind}:${code}${e.sector}:${e.role}`;
+      const actor = this.obtain(
+        key,
+        text,
+        kind,
+        composeCode(code, e.sector),
+        code,
+        e.sector,
+        `modifier+${e.rule}`,
+      );
+      return this.push(this.nominal(start, end, e.rule), 'nominal', actor);
+    }
+    if (e.cls === 'person' && !nameFollows) {
+      // `the Russian foreign minister` without a name: the person of that country and role, if named before.
+      const actor = this.registry
+        .recentOf('person')
+        .find((p) => p.country === code && this.registry.note(p).roles.has(e.role));
+      if (actor) {
+        mark();
+        this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', actor);
+        this.noteRole(actor, modStart, hit.tokenEnd);
+      }
+    }
+  }
+
+  private sectorWord(hit: GazHit, e: SectorEntry, sStart: number): void {
+    const k = hit.tokenStart;
+    const word = this.tokens[k]!;
+    const prev = this.tokens[k - 1]?.text.toLowerCase() ?? '';
+    const capital = isCapitalised(word.text) && k > sStart;
+    if (e.cls === 'org' && (capital || (isCapitalised(word.text) && this.sectorAt(k + 1)?.cls === 'org'))) {
+      return this.properOrganization(hit, sStart);
+    }
+    if (e.cls === 'pair' && PAIR_CUES.has(prev)) {
+      const seen = new Set<string | null>();
+      const members = this.registry
+        .recentOf('country')
+        .filter((c) => !seen.has(c.country) && !!seen.add(c.country))
+        .slice(0, 2);
+      return this.pair(hit, k - 1, members, e);
+    }
+    if (
+      e.cls === 'people' &&
+      (e.role === 'presidents' || e.role === 'leaders') &&
+      (PAIR_CUES.has(prev) || prev === 'the')
+    ) {
+      const wanted = e.role === 'presidents' ? new Set(['president']) : HEADS;
+      const members = this.registry
+        .recentOf('person')
+        .filter((p) => [...this.registry.note(p).roles].some((r) => wanted.has(r)))
+        .slice(0, 2);
+      if (members.length === 2 && this.tokens[k + 1]?.text !== 'of')
+        return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
+    }
+    if (
+      e.cls === 'person' &&
+      (prev === 'the' || prev === 'this') &&
+      !isCapitalised(this.tokens[hit.tokenEnd]?.text ?? '')
+    ) {
+      // A role noun: `the spokesperson` is the latest person named in that role.
+      const people = this.registry.recentOf('person');
+      const actor =
+        people.find((p) => this.registry.note(p).roles.has(e.role)) ??
+        (e.sector
+          ? people.find((p) => p.sector === e.sector && this.registry.note(p).roles.size > 0)
+          : undefined);
+      if (actor) {
+        this.push(this.nominal(hit.start, hit.end, `role:${e.rule}`), 'nominal', actor);
+        this.noteRole(actor, k, hit.tokenEnd);
+      }
+      return;
+    }
+    const next = this.tokens[hit.tokenEnd];
+    const standsAlone =
+      (prev === 'the' || k === sStart || e.cls === 'people') &&
+      !(next?.tag ?? '').startsWith('NN') &&
+      next?.text !== '-';
+    if ((e.cls === 'people' || e.cls === 'org') && e.sector && !capital && standsAlone) {
+      // `the police`, `protesters`: the latest group or organisation in that sector, else one of unknown country.
+      const kind: ActorKind = e.cls === 'org' ? 'organization' : 'group';
+      const recent = this.registry.recentOf(kind).find((x) => x.sector === e.sector && x.country);
+      const actor =
+        recent ??
+        this.obtain(
+          `${kind}:---${e.sector}:${e.role}`,
+          word.text.toLowerCase(),
+          kind,
+          composeCode(null, e.sector),
+          null,
+          e.sector,
+          e.rule,
+        );
+      this.push(this.nominal(hit.start, hit.end, e.rule), 'nominal', actor);
+    }
+  }
+
+  /** `the two countries`, `both sides`, `the two leaders`: a group actor of the two latest. */
+  private pair(hit: GazHit, from: number, members: readonly Actor[], e: SectorEntry): void {
+    if (members.length < 2) return;
+    const sorted = [...members].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const sectors = new Set(sorted.map((m) => m.sector));
+    const sector = sectors.size === 1 ? sorted[0]!.sector : e.sector;
+    const name = sorted.map((m) => m.name).join(' and ');
+    const actor = this.registry.obtain(`pair:${sorted.map((m) => m.id).join('+')}`, () => ({
+      name,
+      kind: 'group',
+      code: composeCode(null, sector),
+      country: null,
+      sector,
+      members: sorted.map((m) => m.id),
+      stage: STAGE,
+      rule: `pair:${e.rule}`,
+    }));
+    let start = this.tokens[from]!.start;
+    if (this.tokens[from - 1]?.text.toLowerCase() === 'the') start = this.tokens[from - 1]!.start;
+    this.push(this.nominal(start, hit.end, `pair:${e.rule}`), 'nominal', actor);
+  }
+
+  // --- persons -------------------------------------------------------------------------------------
+
+  private personSpan(
+    a: number,
+    b: number,
+    sStart: number,
+    sEnd: number,
+    stage: string,
+    rule?: string,
+    from?: Placed,
+  ): void {
+    // The name only: titles off the front (`President Xi`, `Mr. Wang`), a possessive off the end.
+    while (a < b) {
+      const e = this.sectorAt(a);
+      if (!e || (e.cls !== 'title' && e.cls !== 'person' && e.cls !== 'modifier')) break;
+      a = this.hitAt(a)!.tokenEnd;
+    }
+    while (b > a && /^(['’]s|,|\.)$/.test(this.tokens[b - 1]!.text)) b--;
+    if (a >= b) {
+      if (from) this.push(from, from.type, null);
+      return;
+    }
+    const start = this.tokens[a]!.start;
+    const end = this.tokens[b - 1]!.end;
+    const name = this.text.slice(start, end);
+    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, (j) => {
+      const m = this.nerCover[j]!;
+      return m >= 0 && this.ner[m]!.type === 'organization';
+    });
+    for (const k of context.used) {
+      const e = this.sectorAt(k);
+      if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
+    }
+    const office = officeOn(name, this.doc.date);
+    let actor = this.registry.names.get(name) ?? (office ? this.registry.names.get(office.name) : undefined);
+    if (actor && actor.kind !== 'person') actor = undefined;
+    if (!actor) {
+      let country = context.igo ? null : context.country;
+      let igo = context.igo;
+      let sector = context.sector;
+      const rules: string[] = [];
+      if (context.rule) rules.push(`context:${context.rule}`);
+      if (office) {
+        const officeIgo = isInternationalCode(office.country);
+        if (!country && !igo) {
+          if (officeIgo) igo = office.country;
+          else country = office.country;
+          if (!sector || sector === office.sector) sector = office.sector;
+          rules.push(office.rule);
+        } else if ((country ?? igo) === office.country && !sector) {
+          sector = office.sector;
+          rules.push(office.rule);
+        }
+      }
+      if (igo) sector = null;
+      const code = igo ?? composeCode(country, sector);
+      actor = this.obtain(
+        `person:${office?.name ?? name}`,
+        office?.name ?? name,
+        'person',
+        code,
+        country,
+        sector,
+        rules.join('+') || 'uncoded',
+      );
+    } else if (!actor.country && !isInternationalCode(actor.code) && (context.country || context.sector)) {
+      actor.country = context.country ?? actor.country;
+      actor.sector = context.sector ?? actor.sector;
+      actor.code = composeCode(actor.country, actor.sector);
+      actor.rule = `${actor.rule}+context:${context.rule}`;
+    }
+    const notes = this.registry.note(actor);
+    for (const r of context.roles) notes.roles.add(r);
+    notes.gender ??= context.gender ?? this.titleGender(a);
+    this.registerNames(actor, name, a, b);
+    if (office) this.registry.names.set(office.name, actor);
+    const mention: Mention = from
+      ? { ...from, start, end, text: name }
+      : { start, end, text: name, type: 'person', actor: null, stage, rule };
+    this.push(mention, 'person', actor);
+    this.noteRole(actor, a, b);
+  }
+
+  private titleGender(a: number): 'm' | 'f' | null {
+    return this.sectorAt(a - 1)?.gender ?? null;
+  }
+
+  /** The full name and its first and last words refer to this person from now on. */
+  private registerNames(actor: Actor, name: string, a: number, b: number): void {
+    this.registry.names.set(name, actor);
+    if (b - a < 2) return;
+    for (const k of [a, b - 1]) {
+      const w = this.tokens[k]!.text;
+      if (w.length > 1 && isCapitalised(w) && !NOT_NAMES.has(w) && this.gaz.byToken[k] === -1)
+        this.registry.names.set(w, actor);
+    }
+  }
+
+  private pronoun(i: number, gender: 'm' | 'f'): void {
+    if (!this.isVerb(i + 1) && !speech().has(this.tokens[i + 1]?.text ?? '')) return;
+    const fits = (a: Actor | undefined) => {
+      const g = a ? this.registry.note(a).gender : null;
+      return a !== undefined && a.kind === 'person' && (g === null || g === gender);
+    };
+    const recent = (x: { actor: Actor; sentence: number } | null, within: number) =>
+      x && this.sentence - x.sentence <= within && fits(x.actor) ? x.actor : undefined;
+    const actor =
+      recent(this.lastSpeaker, 6) ??
+      recent(this.lastSubject, 2) ??
+      this.registry.recentOf('person').find(fits);
+    if (!actor) return;
+    this.registry.note(actor).gender ??= gender;
+    const t = this.tokens[i]!;
+    this.push(
+      {
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        type: 'pronoun',
+        actor: null,
+        stage: STAGE,
+        rule: 'subject-pronoun',
+      },
+      'pronoun',
+      actor,
+    );
+    this.noteRole(actor, i, i + 1);
+  }
+
+  /** Tracks the latest speaker (`Wang said`, `said Wang`) and subject (`Xi will ...`) for pronouns. */
+  private noteRole(actor: Actor, a: number, b: number): void {
+    if (actor.kind !== 'person') return;
+    const sv = speech();
+    if (sv.has(this.tokens[b]?.text ?? '') || sv.has(this.tokens[a - 1]?.text ?? ''))
+      this.lastSpeaker = { actor, sentence: this.sentence };
+    else if (this.isVerb(b)) this.lastSubject = { actor, sentence: this.sentence };
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------
+
+  private isVerb(k: number): boolean {
+    const t = this.tokens[k];
+    if (!t) return false;
+    if (t.tag) return t.tag.startsWith('VB') || t.tag === 'MD';
+    return VERBISH.has(t.text) || speech().has(t.text);
+  }
+
+  private hitAt(k: number): GazHit | undefined {
+    const h = k >= 0 && k < this.tokens.length ? this.gaz.byToken[k]! : -1;
+    return h >= 0 ? this.gaz.hits[h] : undefined;
+  }
+
+  private sectorAt(k: number): SectorEntry | undefined {
+    return entryOf(this.hitAt(k), 'sector');
+  }
+
+  private nominal(start: number, end: number, rule: string): Mention {
+    return {
+      start,
+      end,
+      text: this.text.slice(start, end),
+      type: 'nominal',
+      actor: null,
+      stage: STAGE,
+      rule,
+    };
+  }
+
+  private obtain(
+    key: string,
+    name: string,
+    kind: ActorKind,
+    code: string,
+    country: string | null,
+    sector: string | null,
+    rule: string,
+  ): Actor {
+    return this.registry.obtain(key, () => ({ name, kind, code, country, sector, stage: STAGE, rule }));
+  }
+
+  private push(m: Mention, type: MentionType, actor: Actor | null): void {
+    const { tokenStart: _s, tokenEnd: _e, ...plain } = m as Placed;
+    this.out.push({ ...plain, type, actor: actor?.id ?? null });
+    if (actor) this.registry.touch(actor);
+  }
+}
+
+/** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */
+export function codeActors(doc: Doc): Doc {
+  const tokens = doc.tokens ?? [];
+  const ner: Placed[] = (doc.mentions ?? [])
+    .filter((m) => m.type !== 'pronoun' && m.type !== 'nominal')
+    .map((m) => ({
+      ...m,
+      tokenStart: tokenAfter(tokens, m.start),
+      tokenEnd: tokenAfter(tokens, m.end - 1) + 1,
+    }))
+    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const resolver = new ActorResolver(doc, matchGazetteer(doc), ner);
+  resolver.run();
+  doc.mentions = resolver.out.sort((x, y) => x.start - y.start || y.end - x.end);
+  doc.actors = resolver.registry.actors;
+  return doc;
+}
+
+export const actorsStage: Stage = {
+  name: STAGE,
+  requires: ['tokens', 'mentions', 'pos'],
+  adds: ['actors'],
+  run: codeActors,
+};

@@ -1,0 +1,170 @@
+/**
+ * The actor gazetteer: countries, demonyms, capitals and seats of government, international
+ * organisations, sector words and office holders, loaded once from `data/actors/` (and country names
+ * from the `i18n-iso-countries` package) into one token trie.
+ */
+import { createRequire } from 'node:module';
+import { readDataRows } from '../data.js';
+import { tokenize } from '../text/tokens.js';
+import { TokenTrie } from './token-trie.js';
+
+export type SectorClass = 'person' | 'people' | 'org' | 'title' | 'modifier' | 'side' | 'pair';
+
+/** A gazetteer entry: what a matched form means; `words` is the form as tokens, for the case check. */
+export type GazEntry = GazEntryBody & { words: readonly string[] };
+
+type GazEntryBody =
+  | { kind: 'country'; code: string; rule: string }
+  | { kind: 'demonym'; code: string; prefix: boolean; rule: string }
+  | { kind: 'capital'; code: string; rule: string }
+  | { kind: 'seat'; code: string; sector: string; rule: string }
+  | { kind: 'igo'; code: string; name: string; rule: string }
+  | { kind: 'holder'; name: string; rule: string }
+  | {
+      kind: 'sector';
+      sector: string | null;
+      cls: SectorClass;
+      gender: 'm' | 'f' | null;
+      /** The role family: the entry's last word, with spokesman/spokeswoman folded to spokesperson. */
+      role: string;
+      rule: string;
+    };
+
+/** One tenure of an office, from `office-holders.tsv`. */
+export interface Tenure {
+  name: string;
+  country: string;
+  sector: string | null;
+  office: string;
+  from: string;
+  to: string | null;
+}
+
+export interface Gazetteer {
+  trie: TokenTrie<GazEntry>;
+  /** Entries of single-token forms, for parts of hyphenated words (`Sino-Russian`, `China-Russia`). */
+  single: Map<string, GazEntry[]>;
+  /** Tenures by full name and by short form. */
+  tenures: Map<string, Tenure[]>;
+  /** The canonical full name of each office holder's short forms. */
+  holderNames: Map<string, string>;
+  /** Country names by ISO3, for naming country actors. */
+  countryNames: Map<string, string>;
+}
+
+let loaded: Gazetteer | undefined;
+
+/** Splits a lexicon form into tokens the way the document tokenizer does. */
+export function formTokens(form: string): string[] {
+  const out: { text: string }[] = [];
+  tokenize(form, { start: 0, end: form.length }, 0, out as never);
+  return out.map((t) => t.text);
+}
+
+function roleOf(form: string): string {
+  const last = form.toLowerCase().split(/\s+/).pop()!;
+  return /^spokes(wo)?(man|person|people|men|women|persons)$/.test(last) ? 'spokesperson' : last;
+}
+
+export function gazetteer(): Gazetteer {
+  if (loaded) return loaded;
+  const trie = new TokenTrie<GazEntry>();
+  const single = new Map<string, GazEntry[]>();
+  const add = (form: string, body: GazEntryBody): void => {
+    const words = formTokens(form);
+    if (!words.length) return;
+    const entry = { ...body, words } as GazEntry;
+    trie.add(words, entry);
+    if (words.length === 1) {
+      const list = single.get(words[0]!) ?? [];
+      list.push(entry);
+      single.set(words[0]!, list);
+    }
+  };
+
+  // Countries: the package's English names, then our aliases, which win when they repeat a name.
+  const countryNames = new Map<string, string>();
+  const countryForm = new Map<string, string>();
+  const require = createRequire(import.meta.url);
+  const iso = require('i18n-iso-countries') as {
+    getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
+    alpha2ToAlpha3(a2: string): string | undefined;
+  };
+  for (const [a2, names] of Object.entries(iso.getNames('en', { select: 'all' }))) {
+    const a3 = iso.alpha2ToAlpha3(a2);
+    if (!a3) continue;
+    for (const name of names) if (!name.includes(',')) countryForm.set(name, a3);
+    const plain = names.find((n) => !n.includes(',') && !/ of /.test(n)) ?? names[0]!;
+    countryNames.set(a3, plain);
+  }
+  for (const [name, a3] of readDataRows('actors/country-aliases.tsv')) countryForm.set(name!, a3!);
+  for (const [name, a3] of countryForm) add(name, { kind: 'country', code: a3, rule: `country:${name}` });
+  for (const [a3, name] of [
+    ['USA', 'United States'],
+    ['GBR', 'United Kingdom'],
+    ['RUS', 'Russia'],
+    ['CHN', 'China'],
+    ['KOR', 'South Korea'],
+    ['PRK', 'North Korea'],
+    ['IRN', 'Iran'],
+    ['SYR', 'Syria'],
+  ] as const)
+    countryNames.set(a3, name);
+
+  for (const [form, a3] of readDataRows('actors/demonyms.tsv')) {
+    const prefix = form!.endsWith('-');
+    const word = prefix ? form!.slice(0, -1) : form!;
+    add(word, { kind: 'demonym', code: a3!, prefix, rule: `demonym:${form}` });
+  }
+  for (const [form, a3, kind, sector] of readDataRows('actors/capitals.tsv')) {
+    if (kind === 'seat') add(form!, { kind: 'seat', code: a3!, sector: sector!, rule: `seat:${form}` });
+    else add(form!, { kind: 'capital', code: a3!, rule: `capital:${form}` });
+  }
+  for (const [code, name, others] of readDataRows('actors/igos.tsv')) {
+    const forms = [name!, ...(others ? others.split(/;\s*/) : [])];
+    for (const f of forms) add(f, { kind: 'igo', code: code!, name: name!, rule: `igo:${f}` });
+  }
+  for (const [form, sector, cls, gender] of readDataRows('actors/sectors.tsv')) {
+    add(form!, {
+      kind: 'sector',
+      sector: sector === '-' ? null : sector!,
+      cls: cls as SectorClass,
+      gender: gender === 'm' || gender === 'f' ? gender : null,
+      role: roleOf(form!),
+      rule: `sector:${form}`,
+    });
+  }
+
+  const tenures = new Map<string, Tenure[]>();
+  const holderNames = new Map<string, string>();
+  const seenHolder = new Set<string>();
+  for (const [name, short, country, sector, office, from, to] of readDataRows('actors/office-holders.tsv')) {
+    const tenure: Tenure = {
+      name: name!,
+      country: country!,
+      sector: sector === '-' ? null : sector!,
+      office: office!,
+      from: from!,
+      to: to ? to : null,
+    };
+    const forms = [name!, ...(short ? short.split(/;\s*/) : [])];
+    for (const f of forms) {
+      const list = tenures.get(f) ?? [];
+      list.push(tenure);
+      tenures.set(f, list);
+      if (!holderNames.has(f)) holderNames.set(f, name!);
+      if (!seenHolder.has(f)) {
+        seenHolder.add(f);
+        add(f, { kind: 'holder', name: name!, rule: `holder:${f}` });
+      }
+    }
+  }
+  loaded = { trie, single, tenures, holderNames, countryNames };
+  return loaded;
+}
+
+/** Whether a document token matches an entry's word: exact when the entry word has capitals, else any case. */
+export function wordMatches(entryWord: string, token: string): boolean {
+  const t = token.replace(/’/g, "'");
+  return entryWord === entryWord.toLowerCase() ? t.toLowerCase() === entryWord : t === entryWord;
+}

@@ -1,0 +1,153 @@
+/**
+ * The context that introduces a person: the title and nationality before the name (`Chinese President
+ * Xi Jinping`, `Foreign Ministry spokeswoman Hua Chunying`), an apposition after it (`Wang Wenbin, another
+ * Chinese Foreign Ministry spokesperson,`) or an `of` phrase (`Hua Chunying of the Foreign Ministry`).
+ */
+import type { Token } from '../doc.js';
+import type { GazEntry } from './gazetteer.js';
+import type { GazHit, GazHits } from './gazetteer-match.js';
+
+export interface PersonContext {
+  country: string | null;
+  /** An international organisation's code, when the person speaks for one (`UN Secretary-General X`). */
+  igo: string | null;
+  sector: string | null;
+  roles: string[];
+  gender: 'm' | 'f' | null;
+  /** Which cue coded the person: `left`, `apposition`, `of`, or null when none did. */
+  rule: string | null;
+  /** Tokens the context used (their person-role words are not separate actors). */
+  used: number[];
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its', 'their', 'also']);
+const MAX_CONTEXT = 10;
+
+/** What one collected cue says. */
+interface Cue {
+  entry: GazEntry;
+  token: number;
+}
+
+function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Reads the context of the person name at tokens `[a, b)` within the sentence `[sStart, sEnd)`.
+ * `inOrg(j)` tells whether token j lies inside an organisation name (`China Media Group`).
+ */
+export function personContext(
+  tokens: readonly Token[],
+  gaz: GazHits,
+  a: number,
+  b: number,
+  sStart: number,
+  sEnd: number,
+  inOrg: (j: number) => boolean,
+): PersonContext {
+  const hitAt = (j: number): GazHit | undefined => {
+    const h = gaz.byToken[j]!;
+    return h >= 0 ? gaz.hits[h] : undefined;
+  };
+  const left: Cue[] = [];
+  const used: number[] = [];
+  // Leftwards: titles, sector words, nationalities, countries (with 's), organisation names.
+  let j = a - 1;
+  while (j >= sStart && a - j <= MAX_CONTEXT) {
+    const hit = hitAt(j);
+    const text = tokens[j]!.text;
+    if (hit && !hit.entries.some((e) => e.kind === 'holder')) {
+      for (const e of hit.entries) left.push({ entry: e, token: hit.tokenStart });
+      for (let k = hit.tokenStart; k < hit.tokenEnd; k++) used.push(k);
+      j = hit.tokenStart - 1;
+    } else if ((text === "'s" || text === '’s') && j > sStart && hitAt(j - 1)) {
+      j--;
+    } else if (inOrg(j) && isCapitalised(text)) {
+      j--;
+    } else break;
+  }
+  let rule: string | null = left.some((c) => c.entry.kind === 'sector') ? 'left' : null;
+  const right: Cue[] = [];
+  // Rightwards: `, [the|another] <title words ...>` up to the next comma or the sentence's end.
+  let k = b;
+  if (tokens[k]?.text === ',' || tokens[k]?.text === '(') {
+    k++;
+    const collected: Cue[] = [];
+    const usedHere: number[] = [];
+    while (k < sEnd && k - b <= MAX_CONTEXT + 2) {
+      const text = tokens[k]!.text;
+      const hit = hitAt(k);
+      if (hit && !hit.entries.some((e) => e.kind === 'holder')) {
+        for (const e of hit.entries) collected.push({ entry: e, token: hit.tokenStart });
+        for (let q = hit.tokenStart; q < hit.tokenEnd; q++) usedHere.push(q);
+        k = hit.tokenEnd;
+      } else if (DETERMINERS.has(text.toLowerCase()) || text === 'of' || text === "'s" || text === '’s') k++;
+      else if (inOrg(k) && isCapitalised(text)) k++;
+      else break;
+    }
+    const stop = tokens[k]?.text;
+    const ends = k >= sEnd || stop === ',' || stop === ')' || stop === '.' || stop === ';';
+    if (ends && collected.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person')) {
+      right.push(...collected);
+      used.push(...usedHere);
+      rule ??= 'apposition';
+    }
+  } else if (tokens[k]?.text === 'of') {
+    // `spokeswoman Hua Chunying of the Chinese Foreign Ministry`
+    k++;
+    if (tokens[k] && DETERMINERS.has(tokens[k]!.text.toLowerCase())) k++;
+    while (k < sEnd) {
+      const hit = hitAt(k);
+      if (hit && hit.entries.some((e) => e.kind !== 'holder' && e.kind !== 'sector')) {
+        for (const e of hit.entries) right.push({ entry: e, token: hit.tokenStart });
+        k = hit.tokenEnd;
+      } else if (hit || (inOrg(k) && isCapitalised(tokens[k]!.text))) {
+        if (hit) for (const e of hit.entries) right.push({ entry: e, token: hit.tokenStart });
+        k = hit ? hit.tokenEnd : k + 1;
+      } else break;
+    }
+    if (right.length) rule ??= 'of';
+  }
+  return summarise(left, right, rule, used);
+}
+
+function summarise(left: Cue[], right: Cue[], rule: string | null, used: number[]): PersonContext {
+  // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
+  const cues = [...left, ...right];
+  let country: string | null = null;
+  let igo: string | null = null;
+  let orgSector: string | null = null;
+  let personSector: string | null = null;
+  let titleSector: string | null = null;
+  let gender: 'm' | 'f' | null = null;
+  let former = false;
+  const roles: string[] = [];
+  // Organisation words read left to right (`opposition party leader` is the opposition's).
+  const orgWords = [...left].reverse().concat(right);
+  for (const c of orgWords) {
+    const e = c.entry;
+    if (e.kind === 'sector' && (e.cls === 'org' || e.cls === 'people') && e.sector && !orgSector)
+      orgSector = e.sector;
+    if (e.kind === 'seat' && !orgSector) orgSector = e.sector;
+    // A role word before another describes the affiliation (`rebel commander`): leftmost first.
+    if (e.kind === 'sector' && e.cls === 'person' && e.sector) personSector ??= e.sector;
+  }
+  for (const c of cues) {
+    const e = c.entry;
+    if (e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'seat')
+      country ??= e.code;
+    else if (e.kind === 'igo') igo ??= e.code;
+    else if (e.kind === 'sector') {
+      if (e.gender) gender ??= e.gender;
+      if (e.cls === 'person') roles.push(e.role);
+      else if (e.cls === 'title' && e.sector) titleSector ??= e.sector;
+      else if (e.cls === 'modifier' && e.sector === 'ELI') former = true;
+    }
+  }
+  let sector = orgSector ?? personSector ?? titleSector;
+  if (former) sector = 'ELI';
+  if (!country && !igo && !sector && !roles.length && !gender) rule = null;
+  return { country, igo, sector, roles, gender, rule, used };
+}

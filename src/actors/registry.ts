@@ -1,0 +1,53 @@
+/**
+ * The actors of one document as they are found: one actor per identity key, the names and short forms
+ * that refer to each person, and the most recently mentioned actors of each kind, for coreference.
+ */
+import type { Actor, ActorKind } from '../doc.js';
+
+export interface ActorNotes {
+  roles: Set<string>;
+  gender: 'm' | 'f' | null;
+}
+
+const RECENT = 8;
+
+export class ActorRegistry {
+  readonly actors: Actor[] = [];
+  readonly notes = new Map<string, ActorNotes>();
+  private readonly byKey = new Map<string, Actor>();
+  /** Full names and single name tokens of persons, to the actor (the latest one wins). */
+  readonly names = new Map<string, Actor>();
+  /** Distinct actors, most recently mentioned first, by kind. */
+  private readonly recent = new Map<ActorKind, Actor[]>();
+
+  /** The actor with identity `key`, created from `make` the first time. */
+  obtain(key: string, make: () => Omit<Actor, 'id'>): Actor {
+    let actor = this.byKey.get(key);
+    if (!actor) {
+      actor = { id: `a${this.actors.length + 1}`, ...make() };
+      this.byKey.set(key, actor);
+      this.actors.push(actor);
+      this.notes.set(actor.id, { roles: new Set(), gender: null });
+    }
+    return actor;
+  }
+
+  note(actor: Actor): ActorNotes {
+    return this.notes.get(actor.id)!;
+  }
+
+  /** Records a mention of `actor`, making it the most recent of its kind. */
+  touch(actor: Actor): void {
+    let list = this.recent.get(actor.kind);
+    if (!list) this.recent.set(actor.kind, (list = []));
+    const at = list.indexOf(actor);
+    if (at >= 0) list.splice(at, 1);
+    list.unshift(actor);
+    if (list.length > RECENT) list.pop();
+  }
+
+  /** The most recently mentioned actors of a kind, most recent first (at most a handful). */
+  recentOf(kind: ActorKind): readonly Actor[] {
+    return this.recent.get(kind) ?? [];
+  }
+}
