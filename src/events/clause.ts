@@ -40,6 +40,23 @@ export interface ClauseView {
 }
 
 const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+const SAY = new Set([
+  'say',
+  'tell',
+  'announce',
+  'add',
+  'state',
+  'declare',
+  'claim',
+  'insist',
+  'confirm',
+  'note',
+  'warn',
+  'promise',
+  'pledge',
+  'vow',
+  'threaten',
+]);
 const RELATIVE = new Set(['who', 'which', 'whom']);
 const HARD_STOP = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–']);
 const CLAUSE_LINK = new Set([
@@ -62,8 +79,10 @@ const CLAUSE_LINK = new Set([
 export function findVerbGroups(view: ClauseView, from: number, to: number): void {
   const { tag, lemma, tokens } = view;
   let i = from;
+  // A token inside an actor mention is never a verb, whatever the tagger said (`Beijing/VBG`).
+  const verb = (k: number): boolean => isVerbTag(tag[k]!) && view.actorAt[k]! < 0;
   while (i < to) {
-    if (!isVerbTag(tag[i]!)) {
+    if (!verb(i)) {
       i++;
       continue;
     }
@@ -72,7 +91,7 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
     let j = i;
     // A group: verbs and modals, with adverbs and negation between them (`has not yet visited`).
     while (j < to) {
-      if (isVerbTag(tag[j]!)) {
+      if (verb(j)) {
         head = j;
         j++;
       } else if (tag[j]!.startsWith('RB') && j + 1 < to && groupContinues(tag, j + 1, to)) j++;
@@ -174,7 +193,15 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     const low = tok.toLowerCase();
     if (CLAUSE_LINK.has(low) && view.tag[k] !== 'DT' && view.tag[k] !== 'RB') break;
     const m = view.actorAt[k]!;
-    if (m < 0) continue;
+    if (m < 0) {
+      // An unresolved `it`/`they` right after a verb of saying is its speaker: `Syria says it will ...`.
+      if (view.tag[k] === 'PRP' && fallback < 0) {
+        const say = previousGroup(view, k, from);
+        if (say && SAY.has(view.lemma[say.head]!)) return subjectOf(view, say, true, depth + 1);
+        return -1;
+      }
+      continue;
+    }
     let start = k;
     while (start > from && view.actorAt[start - 1] === m) start--;
     const before = start - 1;

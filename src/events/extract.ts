@@ -389,7 +389,7 @@ function assignDates(view: DocView, proposals: Proposal[]): void {
   const sentences = view.doc.sentences ?? [];
   for (const t of view.doc.times ?? []) {
     const dates = isoRange(t);
-    if (!dates) continue;
+    if (!dates || boundOnly(view, t)) continue;
     const si = sentenceOf(sentences, t.start);
     const list = si >= 0 ? bySentence.get(si) : undefined;
     if (!list) continue;
@@ -411,6 +411,14 @@ function assignDates(view: DocView, proposals: Proposal[]): void {
     best.datedInText = true;
   }
 }
+
+/** `since 2020`, `until May`: a bound, not the event's date. */
+function boundOnly(view: DocView, t: TimeExpression): boolean {
+  const before = /(\S+)\s*$/.exec(view.doc.text.slice(Math.max(0, t.start - 12), t.start));
+  return !!before && BOUNDS.has(before[1]!.toLowerCase());
+}
+
+const BOUNDS = new Set(['since', 'until', 'till', 'before', 'after', 'by']);
 
 function sentenceOf(sentences: { start: number; end: number }[], offset: number): number {
   let lo = 0;

@@ -118,7 +118,7 @@ export function mergeRetellings(proposals: Proposal[]): Proposal[] {
 
 function addEvidence(into: Event, from: Event): void {
   into.evidence ??= [];
-  into.evidence.push({ start: from.start, end: from.end });
+  into.evidence.push({ start: from.start, end: from.end }, ...(from.evidence ?? []));
 }
 
 /**
