@@ -5,10 +5,11 @@
  * phrases inside a sentence (scare quotes, titles) are dropped here.
  */
 import type { Doc, Sentence, Token } from '../doc.js';
+import { skipAdjuncts } from './clause.js';
 import type { CueLexicon, CueMatch } from './lexicon.js';
 import { findQuotations, type Quotation } from './marks.js';
 import { tokenAt, type Proposal } from './proposal.js';
-import { speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
+import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
 import { isWord } from './words.js';
 
 /** A quoted phrase inside a sentence with fewer words than this is a scare quote or a title. */
@@ -124,6 +125,9 @@ function attributionAfter(
 ): Attribution | null {
   let first = closeTok + 1;
   if (first >= tokens.length) return null;
+  // `"... woman." He adds, "..."`: after a full stop, an attribution leading into a new quotation is the
+  // new one's; after a comma (`"...," he said, "..."`) it is shared.
+  const endsWithPeriod = closeTok > 0 && tokens[closeTok - 1].text === '.';
   const paragraph = sentences[tokens[closeTok].sentence].paragraph;
   const s = sentences[tokens[first].sentence];
   if (s.paragraph !== paragraph) return null;
@@ -140,14 +144,24 @@ function attributionAfter(
     }
     if (k === first) {
       const sp = speakerAfter(tokens, m.end, hi);
-      return sp ? { cue: asRange(m), speaker: sp, rule: `direct:after:cue-speaker:${m.entry.lemma}` } : null;
+      return sp && !(endsWithPeriod && introducesNext(tokens, sp.end, s.tokenEnd))
+        ? { cue: asRange(m), speaker: sp, rule: `direct:after:cue-speaker:${m.entry.lemma}` }
+        : null;
     }
     const sp = speakerBefore(tokens, k, first);
-    if (sp && sp.start === first)
+    if (sp && sp.start === first && !(endsWithPeriod && introducesNext(tokens, m.end, s.tokenEnd)))
       return { cue: asRange(m), speaker: sp, rule: `direct:after:${m.entry.lemma}` };
     return null;
   }
   return null;
+}
+
+/** `He adds, "..."` / `He said:` — an attribution that opens the next quotation, not one closing this. */
+function introducesNext(tokens: readonly Token[], after: number, hi: number): boolean {
+  const i = skipAdjuncts(tokens, after, hi);
+  if (i >= hi) return false;
+  const t = tokens[i].text;
+  return t === ':' || (t === ',' && i + 1 < hi && '“"«'.includes(tokens[i + 1].text));
 }
 
 /** `X said: "..."` / `X said, "..."` / `said X: "..."` / `X told reporters: "..."`. */
@@ -174,7 +188,11 @@ function attributionBefore(
         const sp = speakerAfter(tokens, m.end, j + 1);
         return sp ? { cue: asRange(m), speaker: sp, rule: 'direct:before:according' } : null;
       }
-      const sp = speakerBefore(tokens, m.start, lo) ?? (k === j ? null : speakerAfter(tokens, m.end, j + 1));
+      // `said Wang:` has the speaker after the cue; `told her supporters:` has the addressee there.
+      const sp =
+        speakerBefore(tokens, m.start, lo) ??
+        clauseSubject(tokens, lo, m.start) ??
+        (k === j || m.entry.lemma === 'tell' ? null : speakerAfter(tokens, m.end, j + 1));
       return sp ? { cue: asRange(m), speaker: sp, rule: `direct:before:${m.entry.lemma}` } : null;
     }
   }

@@ -11,7 +11,7 @@ import type { Doc, Sentence, Token } from '../doc.js';
 import { isTrailingPunct, skipAdjuncts, skipObject } from './clause.js';
 import type { CueLexicon, CueMatch } from './lexicon.js';
 import { charSpan, type Proposal } from './proposal.js';
-import { speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
+import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
 import { isWord } from './words.js';
 
 const CLAUSE_OPENERS = new Set(['that', ':', ',']);
@@ -181,9 +181,15 @@ function verbClause(
       rule: 'reported:trailing',
     };
   }
-  if (!speaker || m.entry.trailingOnly) return null;
+  if (m.entry.trailingOnly) return null;
+  let rule = 'reported:leading';
+  if (!speaker) {
+    speaker = clauseSubject(tokens, lo, m.start);
+    if (!speaker || blockedRange(blocked, speaker)) return null;
+    rule = 'reported:leading-subject';
+  }
   const start = trimStart(tokens, after, contentHi);
-  return { cue: m, speaker, content: { start, end: contentHi }, rule: 'reported:leading' };
+  return { cue: m, speaker, content: { start, end: contentHi }, rule };
 }
 
 /** `Noting that A, X said B` (A is X's) and `X said A, adding that B` (B is X's). */
@@ -195,8 +201,15 @@ function participleClause(
   found: Found[],
 ): Found | null {
   const main = nearest(found, m.start);
-  if (!main?.speaker) return null;
   const start = trimStart(tokens, m.end, contentHi);
+  if (!main?.speaker) {
+    // `Clinton attacked Trump, saying ...`: the speaker is the subject of the sentence.
+    const subject =
+      m.start - 1 > lo && tokens[m.start - 1].text === ',' ? clauseSubject(tokens, lo, m.start) : null;
+    return subject
+      ? { cue: m, speaker: subject, content: { start, end: contentHi }, rule: 'reported:participle-subject' }
+      : null;
+  }
   if (m.start <= lo + 1 && main.speaker.start > m.start) {
     // Sentence-initial: the clause runs to the comma before the main speaker.
     return {

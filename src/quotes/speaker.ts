@@ -21,6 +21,8 @@ export interface TokenRange {
 }
 
 const MAX_PHRASE = 9;
+/** Penn tags of words inside a noun phrase: nouns, adjectives, numbers, possessives, `all`, `his`. */
+const TAG_IN_PHRASE = /^(NN|JJ|CD|POS|PDT|PRP\$)/;
 const TITLES = new Set([
   'mr.',
   'mrs.',
@@ -43,7 +45,7 @@ function lower(t: Token): string {
 /** Could this token sit inside a speaker noun phrase? */
 function phraseWord(t: Token): boolean {
   const w = lower(t);
-  if (t.tag) return /^(NN|JJ|CD|POS|NNP)/.test(t.tag) || (t.tag === 'DT' && DETERMINERS.has(w));
+  if (t.tag) return TAG_IN_PHRASE.test(t.tag) || (t.tag === 'DT' && DETERMINERS.has(w)) || TITLES.has(w);
   if (TITLES.has(w)) return true;
   if (w === "'s" || w === '’s' || w === '-' || w === '&') return true;
   if (!isWord(t.text)) return false;
@@ -54,15 +56,31 @@ function phraseWord(t: Token): boolean {
 /** Skips the adverbs and auxiliaries between a speaker and its cue, walking left from `i`. */
 function skipModifiers(tokens: readonly Token[], i: number, lo: number): number {
   let j = i;
-  while (
-    j >= lo &&
-    j > i - 3 &&
-    CUE_MODIFIERS.has(lower(tokens[j])) &&
-    !SUBJECT_PRONOUNS.has(lower(tokens[j]))
-  )
-    j--;
+  while (j >= lo && j > i - 4) {
+    const w = lower(tokens[j]);
+    const prev = j - 1 >= lo ? lower(tokens[j - 1]) : '';
+    if (CUE_MODIFIERS.has(w) && !SUBJECT_PRONOUNS.has(w)) j--;
+    // `X on Wednesday said`, `X last week said`
+    else if (WEEKDAYS.has(w)) j -= TIME_OPENERS.has(prev) ? 2 : 1;
+    else if (PERIODS.has(w) && TIME_OPENERS.has(prev)) j -= 2;
+    else break;
+  }
   return j;
 }
+
+const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+]);
+const PERIODS = new Set(['week', 'month', 'year', 'morning', 'night', 'evening', 'afternoon']);
+const TIME_OPENERS = new Set(['on', 'last', 'this', 'late', 'early']);
 
 /**
  * The noun phrase ending at token `last` (inclusive), walking left no further than `lo`: a pronoun, or a
@@ -82,12 +100,12 @@ function phraseEndingAt(tokens: readonly Token[], last: number, lo: number): Tok
       start--;
       break;
     }
-    // `Secretary of State John Kerry`: `of` between capitalised words.
+    // `Secretary of State John Kerry`, `55 percent of all voters`: `of` inside a noun phrase.
     if (
       p === 'of' &&
       start - 2 >= lo &&
-      isCapitalised(tokens[start - 2].text) &&
-      isCapitalised(tokens[start].text)
+      phraseWord(tokens[start - 2]) &&
+      !DETERMINERS.has(lower(tokens[start - 2]))
     ) {
       start--;
       continue;
@@ -153,4 +171,28 @@ export function isAnaphoric(tokens: readonly Token[], r: TokenRange): boolean {
   if (r.end - r.start === 1 && SUBJECT_PRONOUNS.has(lower(tokens[r.start]))) return true;
   const first = lower(tokens[r.start]);
   return first === 'the' && !tokens.slice(r.start + 1, r.end).some((t) => isCapitalised(t.text));
+}
+
+/** Tokens that may sit between a clause's subject and a cue it governs at a distance. */
+const SUBJECT_GAP_ENDS = new Set(['and', ',', ')', '—', '–', '-', '--']);
+
+/**
+ * The subject at the start of the clause, for a cue whose speaker is not next to it: `Reid caucused on
+ * Saturday and says ...`, `Joe Bateman, who travelled ..., says ...`, `Sen. Warren (D-MA) said ...`,
+ * `Clinton attacked Trump, saying ...`. Only when the token before the cue closes such a gap.
+ */
+export function clauseSubject(tokens: readonly Token[], lo: number, cue: number): TokenRange | null {
+  const before = skipModifiers(tokens, cue - 1, lo);
+  if (before < lo || !SUBJECT_GAP_ENDS.has(lower(tokens[before]))) return null;
+  let i = lo;
+  while (i < cue && !isWord(tokens[i].text)) i++;
+  if (i >= cue) return null;
+  if (SUBJECT_PRONOUNS.has(lower(tokens[i]))) return { start: i, end: i + 1 };
+  if (!phraseWord(tokens[i])) return null;
+  let end = i + 1;
+  while (end < cue && end - i < MAX_PHRASE && phraseWord(tokens[end])) end++;
+  if (end >= before) return null;
+  const words = tokens.slice(i, end);
+  if (!words.some((t) => isCapitalised(t.text)) && !DETERMINERS.has(lower(tokens[i]))) return null;
+  return { start: i, end };
 }
