@@ -13,7 +13,7 @@ import { view } from './helpers.js';
 
 describe.runIf(sharedPresent('seed'))('quotes in the seed article', () => {
   const doc = defaultPipeline().run(readTextArticle(readFileSync(SEED, 'utf8'), SEED));
-  const quotes = view(doc);
+  const quotes = view(doc).map((q, i) => ({ ...q, actor: doc.quotes?.[i].speaker?.actor ?? null }));
   const withActors = doc.actors !== undefined && quotes.some((q) => q.actor !== null);
 
   /** Who said it: the actor's name when actors ran, else the speaker phrase, pronouns taken as Wang. */
