@@ -10,7 +10,11 @@ import { evaluateTimeml } from './time-run.js';
 
 const DIR = fileURLToPath(new URL('../../shared/gold/timebank/TimeBank/', import.meta.url));
 const { values } = parseArgs({
-  options: { limit: { type: 'string' }, errors: { type: 'string', default: '15' } },
+  options: {
+    limit: { type: 'string' },
+    errors: { type: 'string', default: '15' },
+    chrono: { type: 'boolean', default: false },
+  },
 });
 
 if (!existsSync(DIR)) {
@@ -24,7 +28,10 @@ const {
   pairs,
   words,
   ms,
-} = evaluateTimeml(DIR, { limit: values.limit ? +values.limit : undefined });
+} = evaluateTimeml(DIR, {
+  limit: values.limit ? +values.limit : undefined,
+  chrono: values.chrono,
+});
 const pct = (x: number): string => x.toFixed(3);
 const line = (name: string, m: { p: number; r: number; f: number }): string =>
   `${name.padEnd(14)} P ${pct(m.p)}  R ${pct(m.r)}  F1 ${pct(m.f)}`;
@@ -34,7 +41,7 @@ console.log(line('relaxed span', r.relaxed));
 console.log(`type accuracy  ${pct(r.typeAccuracy)} of ${r.score.matchedPairs} matched`);
 console.log(line('value', r.value));
 console.log(
-  `speed          ${Math.round(words / (ms / 1000)).toLocaleString('en')} tokens/s in the times stage alone`,
+  `speed          ${Math.round(words / (ms / 1000)).toLocaleString('en')} tokens/s ${values.chrono ? ' in chrono-node (baseline)' : ' in the times stage alone'}`,
 );
 
 const top = (label: string, keys: string[]): void => {

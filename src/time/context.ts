@@ -77,6 +77,42 @@ export function yearWord(w: Word | undefined): number {
 }
 
 /**
+ * A year at word i, in digits (`1996`) or spoken as broadcasts transcribe it (`nineteen ninety-six`,
+ * `two thousand`): the year and the index of its last word, or null.
+ */
+export function yearAt(s: SentenceView, i: number): { year: number; last: number } | null {
+  const w = s.words[i];
+  if (!w) return null;
+  const y = yearWord(w);
+  if (!Number.isNaN(y)) return { year: y, last: i };
+  const century = w.norm === 'eighteen' ? 18 : w.norm === 'nineteen' ? 19 : w.norm === 'twenty' ? 20 : 0;
+  if (century) {
+    const rest = numberAt(s, i + 1);
+    if (
+      rest &&
+      typeof rest.value === 'number' &&
+      rest.value >= 10 &&
+      rest.value < 100 &&
+      !cls(s, rest.last + 1, 'unit')
+    )
+      return { year: century * 100 + rest.value, last: rest.last };
+    return null;
+  }
+  if (w.norm === 'two' && norm(s, i + 1) === 'thousand') {
+    let last = i + 1;
+    let year = 2000;
+    const j = norm(s, i + 2) === 'and' ? i + 3 : i + 2;
+    const ones = numberAt(s, j);
+    if (ones && typeof ones.value === 'number' && ones.value < 100 && s.words[j].norm !== 'a') {
+      year += ones.value;
+      last = ones.last;
+    }
+    return cls(s, last + 1, 'unit') ? null : { year, last };
+  }
+  return null;
+}
+
+/**
  * A cardinal at word i: digits, number words (`twenty four`, `twenty-four`, `a hundred`), `a couple of`,
  * `a few`, `several`. Returns the value (`X` when vague) and the index of its last word, or null.
  */

@@ -12,6 +12,7 @@ import {
   digits,
   isCapitalised,
   norm,
+  yearAt,
   yearWord,
   type Candidate,
   type Extractor,
@@ -92,8 +93,8 @@ function emit(
 function yearAfter(s: SentenceView, i: number): [number, number] | null {
   let j = i + 1;
   if (norm(s, j) === ',' || norm(s, j) === 'of') j++;
-  const y = yearWord(s.words[j]);
-  return Number.isNaN(y) ? null : [y, j];
+  const y = yearAt(s, j);
+  return y ? [y.year, y.last] : null;
 }
 
 function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out: Candidate[]): number {

@@ -2,8 +2,8 @@
  * Expressions anchored to the publication date by a word rather than a number: `yesterday`, `tonight`,
  * `this morning`, `last week`, `next year`, `earlier this month`, `three years ago`, `a year earlier`.
  */
-import { addMonths, isoDay, isoMonth, isoWeekValue } from '../calendar.js';
-import { cls, norm, numberAt, type Extractor, type TimeContext } from '../context.js';
+import { addMonths, isoDay, isoMonth, isoWeekValue, weekday } from '../calendar.js';
+import { clauseTense, cls, norm, numberAt, type Extractor, type TimeContext } from '../context.js';
 import { shiftedMonth, shiftedQuarter } from '../resolve.js';
 
 const ANAPHORIC = new Set(['previous', 'following', 'preceding', 'prior']);
@@ -124,6 +124,21 @@ export const relative: Extractor = (s, ctx, out) => {
           continue;
         }
       }
+    }
+    // the weekend: by tense, the one just past or the one coming
+    if (word === 'weekend' && norm(s, i - 1) === 'the' && ctx.dct !== null) {
+      const today = weekday(ctx.dct);
+      const future = clauseTense(s, i - 1, i) === 'future';
+      const saturday = ctx.dct - today + 6; // this ISO week's Saturday
+      const day = future || today >= 6 ? saturday : saturday - 7;
+      out.push({
+        first: i - 1,
+        last: i,
+        type: 'DATE',
+        value: `${isoWeekValue(day)}-WE`,
+        rule: 'the-weekend',
+      });
+      continue;
     }
     // three years ago, a week ago, a year earlier
     const n = numberAt(s, i);

@@ -3,15 +3,16 @@
  * `mid-1990s`, `the 20th century`. A four-digit number is a year unless its neighbours say it counts
  * something (`$1990`, `1990 percent`, `2000 troops`); that check is the refiner `plausible-years`.
  */
-import { cls, norm, yearWord, type Extractor } from '../context.js';
+import { cls, norm, yearAt, type Extractor } from '../context.js';
 
 const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export const years: Extractor = (s, ctx, out) => {
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
-    const y = yearWord(w[i]);
-    if (!Number.isNaN(y)) {
+    const at = yearAt(s, i);
+    if (at) {
+      const y = at.year;
       if (w[i].joined && !cls(s, i - 1, 'edge')) continue; // `1990-91`? the part after a hyphen
       let first = i;
       if (norm(s, i - 1) === 'fiscal') first = i - 1;
@@ -20,7 +21,14 @@ export const years: Extractor = (s, ctx, out) => {
         first = i - 1;
       else if (norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') first = i - 3;
       ctx.lastYear = y;
-      out.push({ first, last: i, type: 'DATE', value: String(y), rule: 'year' });
+      out.push({
+        first,
+        last: at.last,
+        type: 'DATE',
+        value: String(y),
+        rule: at.last > i ? 'spoken-year' : 'year',
+      });
+      i = at.last;
       continue;
     }
     // `1990s`
