@@ -17,6 +17,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -155,6 +156,33 @@ function compromiseRun(corpus: Corpus): undefined {
   return undefined;
 }
 
+/**
+ * What this machine allows right now: a fixed arithmetic loop in one thread, then in two threads at once
+ * (twice the work). On two idle cores the ratio is near 2; other jobs on the machine bring it down, and
+ * annals' 2-worker speed-up is to be read against it.
+ */
+async function machineCeiling(): Promise<number> {
+  const LOOP = `const { parentPort } = require('node:worker_threads');
+    let h = 1; for (let i = 0; i < 3e8; i++) h = Math.imul(h ^ i, 0x01000193) >>> 0;
+    parentPort.postMessage(h);`;
+  const run = (threads: number) =>
+    new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      let done = 0;
+      for (let i = 0; i < threads; i++) {
+        const w = new Worker(LOOP, { eval: true });
+        w.on('error', reject);
+        w.on('message', () => {
+          void w.terminate();
+          if (++done === threads) resolve(performance.now() - t0);
+        });
+      }
+    });
+  const one = await run(1);
+  const two = await run(2);
+  return (2 * one) / two;
+}
+
 const best = (ts: Timing[]): Timing => ts.reduce((a, b) => (b.ms < a.ms ? b : a));
 const perSec = (n: number, t: Timing) => (n * 1000) / t.ms;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -195,6 +223,7 @@ async function main(argv: string[]): Promise<number> {
   await annalsDocs(small);
   await winkPass(small);
   const rssBefore = rssMB();
+  const ceilings = [await machineCeiling()];
   const annals: Timing[] = [];
   const winks: Timing[] = [];
   const lines1: Timing[] = [];
@@ -210,6 +239,7 @@ async function main(argv: string[]): Promise<number> {
     lines1.push(await annalsLines(corpus, 1));
     lines2.push(await annalsLines(corpus, 2));
   }
+  ceilings.push(await machineCeiling());
   const annalsSmall = best([await annalsDocs(small), await annalsDocs(small)]);
   const comp = await compromisePass(small);
 
@@ -248,6 +278,9 @@ async function main(argv: string[]): Promise<number> {
   out(`annals / compromise (1 core):         ${ratio(comp.ms / annalsSmall.ms)}`);
   out(
     `2 workers / 1 worker (annals code):   ${ratio(l1.ms / l2.ms)}  (CPU time 2 workers / 1 worker: ${ratio(l2.cpuMs / l1.cpuMs)})`,
+  );
+  out(
+    `this machine, 2 threads / 1 thread of pure arithmetic: ${ceilings.map(ratio).join(' (before), ')} (after)  (2.00 = two idle cores)`,
   );
   out(
     `memory: RSS ${rssBefore} MB after warm-up; peak RSS ${peakAnnals} MB after the 1-core annals run, ${peakMB()} MB at the end (all systems, corpus in memory)`,
