@@ -73,9 +73,9 @@ export class ArticleWriter {
       deleteArticle: p('DELETE FROM articles WHERE rowid = ?'),
       ftsRow: p('SELECT status, title, text FROM articles WHERE rowid = ?'),
       stillStored: p('SELECT rowid FROM events WHERE rowid IN (SELECT value FROM json_each(?))'),
-      candidates:
-        p(`SELECT DISTINCT a.rowid, a.signature FROM sketch_bands b JOIN articles a ON a.rowid = b.article
-                     WHERE b.band IN (SELECT value FROM json_each(?))`),
+      // The most recent articles in one LSH band (the primary key (band, article) serves it directly).
+      bandMembers: p('SELECT article FROM sketch_bands WHERE band = ? ORDER BY article DESC LIMIT 16'),
+      signatureOf: p('SELECT signature FROM articles WHERE rowid = ?'),
       band: p('INSERT OR IGNORE INTO sketch_bands (band, article) VALUES (?, ?)'),
       duplicate: p('INSERT OR IGNORE INTO duplicates (a, b, similarity) VALUES (?, ?, ?)'),
     };
@@ -242,14 +242,24 @@ export class ArticleWriter {
     this.canonical.refresh(touched);
   }
 
-  /** Finds stored near-duplicates through the LSH bands, records the pairs, then indexes this article. */
+  /**
+   * Finds stored near-duplicates through the LSH bands, records the pairs, then indexes this article.
+   * Bounded work per article, however many copies a story has: at most 16 recent articles per band are
+   * candidates, and the 8 most similar above the threshold are linked (enough to join a story's copies
+   * into one group for counting sources).
+   */
   private linkDuplicates(rowid: number, bands: number[], signature: Uint32Array): void {
-    const found = this.s.candidates.all(JSON.stringify(bands)) as { rowid: number; signature: Uint8Array }[];
-    for (const c of found) {
-      const sim = similarity(signature, signatureFromBytes(c.signature));
-      if (sim >= DUPLICATE_THRESHOLD)
-        this.s.duplicate.run(Math.min(c.rowid, rowid), Math.max(c.rowid, rowid), sim);
+    const shared = new Map<number, number>();
+    for (const b of bands)
+      for (const a of this.s.bandMembers.pluck().all(b) as number[]) shared.set(a, (shared.get(a) ?? 0) + 1);
+    const scored: [number, number][] = [];
+    for (const a of shared.keys()) {
+      const sim = similarity(signature, signatureFromBytes(this.s.signatureOf.pluck().get(a) as Uint8Array));
+      if (sim >= DUPLICATE_THRESHOLD) scored.push([a, sim]);
     }
+    scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    for (const [a, sim] of scored.slice(0, 8))
+      this.s.duplicate.run(Math.min(a, rowid), Math.max(a, rowid), sim);
     for (const b of bands) this.s.band.run(b, rowid);
   }
 
