@@ -34,13 +34,31 @@ export function paragraphSpans(sentences: readonly Sentence[]): { start: number;
   return out.filter(Boolean);
 }
 
+/** Paragraphs split further at single line breaks: a line break is where an unclosed quotation stops. */
+export function lineSpans(
+  text: string,
+  paragraphs: readonly { start: number; end: number }[],
+): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const p of paragraphs) {
+    let start = p.start;
+    for (let nl = text.indexOf('\n', start); nl >= 0 && nl < p.end; nl = text.indexOf('\n', start)) {
+      if (nl > start) out.push({ start, end: nl });
+      start = nl + 1;
+      while (start < p.end && /\s/.test(text[start])) start++;
+    }
+    if (p.end > start) out.push({ start, end: p.end });
+  }
+  return out;
+}
+
 export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
   const tokens = doc.tokens ?? [];
   const sentences = doc.sentences ?? [];
   const quotes: Proposal[] = [];
   const embedded: Proposal[] = [];
   if (!tokens.length) return { quotes, embedded };
-  for (const q of findQuotations(doc.text, paragraphSpans(sentences))) {
+  for (const q of findQuotations(doc.text, lineSpans(doc.text, paragraphSpans(sentences)))) {
     const openTok = tokenAt(tokens, q.open);
     const closeTok = q.balanced ? tokenAt(tokens, q.close) : tokenAt(tokens, q.end) - 1;
     const content = { start: tokenAt(tokens, q.start), end: tokenAt(tokens, q.end) };
@@ -125,9 +143,12 @@ function attributionAfter(
 ): Attribution | null {
   let first = closeTok + 1;
   if (first >= tokens.length) return null;
-  // `"... woman." He adds, "..."`: after a full stop, an attribution leading into a new quotation is the
-  // new one's; after a comma (`"...," he said, "..."`) it is shared.
-  const endsWithPeriod = closeTok > 0 && tokens[closeTok - 1].text === '.';
+  // After a quotation that ends its sentence (`"... woman." He adds, "..."`, `"...." Rubio said the
+  // plan ...`), a cue is this quotation's only when the attribution is all that follows; after a comma
+  // (`"...," he said, "..."`, `"...," he said, adding ...`) it is this quotation's in any case.
+  const strict =
+    (closeTok > 0 && '.!?'.includes(tokens[closeTok - 1].text)) ||
+    tokens[first].sentence !== tokens[closeTok].sentence;
   const paragraph = sentences[tokens[closeTok].sentence].paragraph;
   const s = sentences[tokens[first].sentence];
   if (s.paragraph !== paragraph) return null;
@@ -144,24 +165,26 @@ function attributionAfter(
     }
     if (k === first) {
       const sp = speakerAfter(tokens, m.end, hi);
-      return sp && !(endsWithPeriod && introducesNext(tokens, sp.end, s.tokenEnd))
+      return sp && !(strict && !endsAttribution(tokens, sp.end, s.tokenEnd))
         ? { cue: asRange(m), speaker: sp, rule: `direct:after:cue-speaker:${m.entry.lemma}` }
         : null;
     }
     const sp = speakerBefore(tokens, k, first);
-    if (sp && sp.start === first && !(endsWithPeriod && introducesNext(tokens, m.end, s.tokenEnd)))
+    if (
+      sp &&
+      sp.start === first &&
+      !(strict && !endsAttribution(tokens, Math.max(m.end, sp.end), s.tokenEnd))
+    )
       return { cue: asRange(m), speaker: sp, rule: `direct:after:${m.entry.lemma}` };
     return null;
   }
   return null;
 }
 
-/** `He adds, "..."` / `He said:` — an attribution that opens the next quotation, not one closing this. */
-function introducesNext(tokens: readonly Token[], after: number, hi: number): boolean {
+/** Nothing but adjuncts between `after` and the end of the sentence (`he said on Friday.`). */
+function endsAttribution(tokens: readonly Token[], after: number, hi: number): boolean {
   const i = skipAdjuncts(tokens, after, hi);
-  if (i >= hi) return false;
-  const t = tokens[i].text;
-  return t === ':' || (t === ',' && i + 1 < hi && '“"«'.includes(tokens[i + 1].text));
+  return i >= hi || '.!?'.includes(tokens[i].text);
 }
 
 /** `X said: "..."` / `X said, "..."` / `said X: "..."` / `X told reporters: "..."`. */
