@@ -183,13 +183,23 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     if (j >= from && view.tokens[j]!.text === ',') j--;
     if (j >= from && view.actorAt[j]! >= 0) return view.actorAt[j]!;
   }
+  // `Pakistan, a key U.S. ally, has refused`: skip the apposition to the noun phrase it describes.
+  if (k > from && view.tokens[k]!.text === ',') {
+    for (let j = k - 1; j > from && j >= k - 15; j--) {
+      if (view.groupAt[j]! >= 0 || HARD_STOP.has(view.tokens[j]!.text)) break;
+      if (view.tokens[j]!.text === ',') {
+        if (view.actorAt[j - 1]! >= 0) return view.actorAt[j - 1]!;
+        break;
+      }
+    }
+  }
   // Walk left to the nearest actor; one inside a prepositional phrase (`Xi's visit to Russia`, `the
   // president of Russia`) is kept only if the phrase's head has no actor of its own.
   let fallback = -1;
   for (let steps = 0; k >= from && steps < 30; k--, steps++) {
     const tok = view.tokens[k]!.text;
     if (HARD_STOP.has(tok)) break;
-    if (view.groupAt[k]! >= 0) break;
+    if (view.groupAt[k]! >= 0 && !participle(view, k)) break;
     const low = tok.toLowerCase();
     if (CLAUSE_LINK.has(low) && view.tag[k] !== 'DT' && view.tag[k] !== 'RB') break;
     const m = view.actorAt[k]!;
@@ -216,6 +226,12 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   if (fallback >= 0) return fallback;
   if (speech) return inverted(view, g);
   return -1;
+}
+
+/** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */
+function participle(view: ClauseView, k: number): boolean {
+  const g = view.groups[view.groupAt[k]!]!;
+  return g.start === g.end - 1 && (view.tag[k] === 'VBG' || view.tag[k] === 'VBN');
 }
 
 /** The verb group `g` is coordinated with (`met Putin and signed`, `..., deepen ...`), or null. */
@@ -281,6 +297,18 @@ export function slotActor(view: ClauseView, slot: string, after: number, skip: R
     const m = firstActor(view, after, Math.min(to, after + 8));
     return skip.has(m) ? -1 : m;
   }
+  if (slot === 'that') {
+    // `demanded (on Friday) that Israel ...`: the subject of the complement clause.
+    for (let k = after; k < to && k < after + 5; k++) {
+      if (view.lemma[k] === 'that') {
+        const m = firstActor(view, k + 1, Math.min(to, k + 6));
+        return skip.has(m) ? -1 : m;
+      }
+      if (view.groupAt[k]! >= 0 || HARD_STOP.has(view.tokens[k]!.text)) break;
+    }
+    return -1;
+  }
+  if (slot === 'vp') return complementActor(view, after, to, skip);
   for (let k = after; k < to && k < after + 16; k++) {
     const tok = view.tokens[k]!.text;
     if (HARD_STOP.has(tok) || view.lemma[k] === 'that') break;
@@ -290,6 +318,23 @@ export function slotActor(view: ClauseView, slot: string, after: number, skip: R
       const m = firstActor(view, k + 1, Math.min(to, k + 8));
       if (m >= 0 && !skip.has(m)) return m;
     }
+  }
+  return -1;
+}
+
+/**
+ * `threatened to resume attacks in Israel`, `offered to hand over to Britain`: the first actor inside
+ * the infinitive the phrase governs, for verbs whose target sits there. -1 when none.
+ */
+function complementActor(view: ClauseView, after: number, to: number, skip: ReadonlySet<number>): number {
+  let k = after;
+  while (k < to && k < after + 3 && view.tag[k] !== 'TO') k++;
+  if (k >= to || view.tag[k] !== 'TO' || k + 1 >= to || !isVerbTag(view.tag[k + 1]!)) return -1;
+  for (k += 2; k < to && k < after + 16; k++) {
+    const tok = view.tokens[k]!.text;
+    if (HARD_STOP.has(tok) || view.lemma[k] === 'that' || tok === ',') break;
+    const m = view.actorAt[k]!;
+    if (m >= 0 && !skip.has(m)) return m;
   }
   return -1;
 }

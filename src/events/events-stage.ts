@@ -8,6 +8,7 @@ import {
   mergeRetellings,
   recodeIntent,
   recodeStatements,
+  recodeThreats,
 } from './refine.js';
 
 /** Codes events: the extractor proposes, the refiners recode and merge. */
@@ -15,6 +16,7 @@ export function codeEvents(doc: Doc): Doc {
   const res = eventResources();
   const { proposals, view } = proposeEvents(doc, res);
   let list = recodeIntent(proposals);
+  list = recodeThreats(list);
   list = recodeStatements(view, list);
   list = dropPromiseGovernors(list);
   list = foldAnaphora(list);

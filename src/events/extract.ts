@@ -35,6 +35,8 @@ export interface Proposal {
   content: [number, number] | null;
   /** A promise or agreement governs the event (`agreed to cooperate`). */
   intent: boolean;
+  /** What made the modality (`modal:will`, `governor:urge`), or null. */
+  why: string | null;
   /** Index of the trigger's verb group, and of the group governing it through `to`, or -1. */
   group: number;
   governor: number;
@@ -240,17 +242,39 @@ function nextGroup(view: DocView, k: number): VerbGroup | null {
   return null;
 }
 
+/** Roots whose verbs often govern an infinitive holding the target (promise, appeal, demand, reject, threaten). */
+const COMPLEMENT_ROOTS = new Set(['02', '03', '10', '12', '13']);
+
 function findTarget(view: DocView, m: PhraseMatch, source: number): number {
   const skip = new Set<number>([source]);
   const sourceActor = view.mentionActor[source];
-  for (const slot of m.entry.targets) {
+  const slots =
+    m.entry.kind === 'v' && COMPLEMENT_ROOTS.has(m.entry.code.slice(0, 2))
+      ? [...m.entry.targets, 'vp']
+      : m.entry.targets;
+  let weak = -1;
+  for (const slot of slots) {
     let t = -1;
     if (slot === 'X') {
       if (m.slot)
         for (let k = m.slot[0]; k < m.slot[1] && t < 0; k++) if (view.actorAt[k]! >= 0) t = view.actorAt[k]!;
     } else if (slot === 'obj' && m.entry.kind === 'n') continue;
-    else t = slotActor(view, slot, m.end, skip);
-    if (t >= 0 && view.mentionActor[t] !== sourceActor && known(view, t)) return t;
+    else if (slot === 'obj' && m.end - m.start > 1 && (t = gapActor(view, m, skip)) >= 0) {
+      // `rejected a U.S. request`, `condemned Israel's raid`: the actor inside the phrase.
+    } else t = slotActor(view, slot, m.end, skip);
+    if (t < 0 || view.mentionActor[t] === sourceActor || !known(view, t)) continue;
+    // An actor of unknown country (`its troops`, `---MIL`) is kept only if nothing better turns up.
+    if (!view.actors.get(view.mentionActor[t]!)!.code.startsWith('---')) return t;
+    if (weak < 0) weak = t;
+  }
+  return weak;
+}
+
+/** An actor in the modifier gap of a phrase (`reject ~ request`), or -1. */
+function gapActor(view: DocView, m: PhraseMatch, skip: ReadonlySet<number>): number {
+  for (let k = m.start + 1; k < m.end; k++) {
+    const a = view.actorAt[k]!;
+    if (a >= 0 && !skip.has(a) && view.actorAt[m.start] !== a) return a;
   }
   return -1;
 }
@@ -350,7 +374,7 @@ function propose(
     stage: STAGE,
     rule,
   };
-  return { event, match: m, datedInText: false, intent: reading.intent, ...extra };
+  return { event, match: m, datedInText: false, intent: reading.intent, why: reading.why, ...extra };
 }
 
 /** The actor of a mention as an event argument, with a sector from the noun after a bare country word. */

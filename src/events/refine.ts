@@ -6,7 +6,8 @@
  */
 import type { Event } from '../doc.js';
 import { eventCode } from '../ontology/event-codes.js';
-import type { DocView, Proposal } from './extract.js';
+import { subjectOf } from './clause.js';
+import { argument, type DocView, type Proposal } from './extract.js';
 
 /** CAMEO's intent codes for promised cooperation (`will cooperate`, `agreed to provide aid`). */
 const INTENT: Record<string, string> = {
@@ -60,14 +61,79 @@ export function recodeIntent(proposals: Proposal[]): Proposal[] {
   return proposals;
 }
 
-/** A statement whose content carries words of disapproval is a criticism (111). */
+/**
+ * A statement whose content carries words of disapproval is a criticism (111); one saying that someone
+ * `must` act is a demand on them (100: `Russia said Sudan must return the helicopter`).
+ */
 export function recodeStatements(view: DocView, proposals: Proposal[]): Proposal[] {
-  if (view.cues.length === 0) return proposals;
   for (const p of proposals) {
     if (!p.speech || !p.content) continue;
     const [a, b] = p.content;
     const cue = view.cues.find((c) => c.start >= a && c.end <= b);
-    if (cue) recode(p.event, cue.code, cue.rule);
+    if (cue) {
+      recode(p.event, cue.code, cue.rule);
+      continue;
+    }
+    const must = mustClause(view, p, b);
+    if (must >= 0) {
+      recode(p.event, '100', 'content:must');
+      p.event.target = argument(view, must);
+    }
+  }
+  return proposals;
+}
+
+/** The subject of a `must` clause after a statement's trigger, or -1. */
+function mustClause(view: DocView, p: Proposal, end: number): number {
+  for (let k = p.match.end; k < end; k++) {
+    const gi = view.groupAt[k]!;
+    if (gi < 0 || view.groups[gi]!.modal !== 'must') continue;
+    const subject = subjectOf(view, view.groups[gi]!);
+    if (subject >= 0 && view.mentionActor[subject] !== p.event.source.actor) return subject;
+    return -1;
+  }
+  return -1;
+}
+
+/**
+ * CAMEO codes a conflictual act that is announced or conditional, not done, as a threat of it
+ * (`would boycott`, `will impose sanctions`, `is prepared to impose martial law`): 13x. Acts that are
+ * asked for (`urged ... to`) stay what they are, with hypothetical modality.
+ */
+const THREAT: Record<string, string> = {
+  '14': '133',
+  '143': '1312',
+  '15': '138',
+  '16': '131',
+  '161': '1313',
+  '162': '1311',
+  '163': '1312',
+  '164': '134',
+  '165': '135',
+  '166': '136',
+  '17': '132',
+  '1723': '1323',
+  '1724': '1324',
+  '173': '132',
+  '191': '1381',
+  '192': '1382',
+  '18': '1383',
+  '19': '1384',
+  '20': '1385',
+};
+
+export function recodeThreats(proposals: Proposal[]): Proposal[] {
+  for (const p of proposals) {
+    const e = p.event;
+    if (e.negated || e.modality === 'asserted' || e.root === '13') continue;
+    const why = p.why ?? '';
+    const announced =
+      why.startsWith('modal:') ||
+      why === 'conditional' ||
+      /^governor:(plan|intend|prepare|decide|set|vow|pledge|promise|ready|willing|continue)/.test(why);
+    if (!announced) continue;
+    const threat = THREAT[e.code] ?? THREAT[e.code.slice(0, 3)] ?? THREAT[e.root];
+    if (threat) recode(e, threat, 'threat');
   }
   return proposals;
 }
