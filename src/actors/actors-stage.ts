@@ -190,7 +190,7 @@ class ActorResolver {
     let type: MentionType = m.type;
     if (exact) {
       const kinds = new Set(exact.entries.map((e) => e.kind));
-      if (kinds.has('igo') || kinds.has('seat')) type = 'organization';
+      if (kinds.has('igo') || kinds.has('seat') || kinds.has('group')) type = 'organization';
       else if (kinds.has('country') || kinds.has('capital')) type = 'location';
       else if (kinds.has('demonym')) type = 'nationality';
       else if (kinds.has('holder')) type = 'person';
@@ -267,6 +267,7 @@ class ActorResolver {
       entries.find((e) => e.kind === k) as Extract<GazEntry, { kind: K }> | undefined;
     const igo = by('igo');
     const seat = by('seat');
+    const group = by('group');
     const country = by('country');
     const capital = by('capital');
     const demonym = by('demonym');
@@ -277,7 +278,7 @@ class ActorResolver {
       type: 'other' as MentionType,
       actor: null,
       stage: STAGE,
-      rule: (igo ?? seat ?? country ?? capital ?? demonym)?.rule,
+      rule: (igo ?? seat ?? group ?? country ?? capital ?? demonym)?.rule,
     };
     if (igo) {
       const actor = this.obtain(`igo:${igo.name}`, igo.name, 'igo', igo.code, null, null, igo.rule);
@@ -289,18 +290,33 @@ class ActorResolver {
         `seat:${name}`,
         name,
         'organization',
-        seat.code,
+        composeCode(seat.code, seat.sector),
         seat.code,
         seat.sector,
         seat.rule,
       );
       return this.push(base, type ?? 'organization', actor);
     }
+    if (group) {
+      const actor = this.obtain(
+        `group:${group.name}`,
+        group.name,
+        'organization',
+        composeCode(group.country, group.sector),
+        group.country,
+        group.sector,
+        group.rule,
+      );
+      return this.push(base, type ?? 'organization', actor);
+    }
     if (country) {
       const actor = this.country(country.code);
       this.push(base, type ?? 'location', actor);
-      if (!from && how !== 'part' && /^['’]s$/.test(this.tokens[b]?.text ?? ''))
-        this.nominalAfter(b + 1, country.code, a);
+      if (how !== 'part') {
+        // `Sudan's government`, `Mozambique government`, `Ivory Coast rebels`
+        const poss = /^['’]s$/.test(this.tokens[b]?.text ?? '');
+        this.nominalAfter(poss ? b + 1 : b, country.code, a);
+      }
       return;
     }
     if (capital) {
@@ -361,7 +377,7 @@ class ActorResolver {
       } else k++;
     }
     const igo = inside.map((h) => entryOf(h, 'igo')).find(Boolean);
-    const seat = inside.map((h) => entryOf(h, 'seat')).find(Boolean);
+    const seat = inside.map((h) => entryOf(h, 'seat') ?? entryOf(h, 'group')).find(Boolean);
     const base: Mention = from ?? {
       start,
       end,
@@ -372,7 +388,7 @@ class ActorResolver {
       rule: 'org-head',
     };
     if (igo || seat) {
-      const hit = inside.find((h) => entryOf(h, 'igo') || entryOf(h, 'seat'))!;
+      const hit = inside.find((h) => entryOf(h, 'igo') || entryOf(h, 'seat') || entryOf(h, 'group'))!;
       return this.place(start, end, a, b, hit.entries, 'org', base as Placed, 'organization');
     }
     const countryOf = (h: GazHit | undefined) =>
@@ -500,8 +516,30 @@ class ActorResolver {
         mark();
         this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', actor);
         this.noteRole(actor, modStart, hit.tokenEnd);
+      } else if (!this.used[k] && e.sector) {
+        // `a Russian official`, `Montenegro's prime minister`: an unnamed person of that country.
+        mark();
+        const sector = this.former(b, k) ? 'ELI' : e.sector;
+        const created = this.obtain(
+          `unnamed:${code}:${e.role}`,
+          text,
+          'person',
+          composeCode(code, sector),
+          code,
+          sector,
+          `modifier+${e.rule}`,
+        );
+        this.registry.note(created).roles.add(e.role);
+        this.push(this.nominal(start, end, e.rule), 'nominal', created);
+        this.noteRole(created, modStart, hit.tokenEnd);
       }
     }
+  }
+
+  /** Whether a `former` (or `ousted`, `late`) stands among the modifier tokens `[a, b)`. */
+  private former(a: number, b: number): boolean {
+    for (let q = a; q < b; q++) if (this.sectorAt(q)?.sector === 'ELI') return true;
+    return false;
   }
 
   private sectorWord(hit: GazHit, e: SectorEntry, sStart: number): void {
@@ -559,7 +597,18 @@ class ActorResolver {
     if ((e.cls === 'people' || e.cls === 'org') && e.sector && !capital && standsAlone) {
       // `the police`, `protesters`: the latest group or organisation in that sector, else one of unknown country.
       const kind: ActorKind = e.cls === 'org' ? 'organization' : 'group';
-      const recent = this.registry.recentOf(kind).find((x) => x.sector === e.sector && x.country);
+      const where = this.countryIn(hit.tokenEnd);
+      const recent = where
+        ? this.obtain(
+            `${kind}:${where}${e.sector}:${e.role}`,
+            `${word.text.toLowerCase()} in ${where}`,
+            kind,
+            composeCode(where, e.sector),
+            where,
+            e.sector,
+            `${e.rule}+in-country`,
+          )
+        : this.registry.recentOf(kind).find((x) => x.sector === e.sector && x.country);
       const actor =
         recent ??
         this.obtain(
@@ -573,6 +622,30 @@ class ActorResolver {
         );
       this.push(this.nominal(hit.start, hit.end, e.rule), 'nominal', actor);
     }
+  }
+
+  /** The country of `in [the] <country>` starting at token k (`rebels in the Ivory Coast`), or null. */
+  private countryIn(k: number): string | null {
+    if (this.tokens[k]?.text !== 'in') return null;
+    if (this.tokens[k + 1]?.text.toLowerCase() === 'the') k++;
+    const h = this.hitAt(k + 1);
+    return (entryOf(h, 'country') ?? entryOf(h, 'capital'))?.code ?? null;
+  }
+
+  /** The one country a sentence names (countries, nationalities, capitals), or null if none or several. */
+  private sentenceCountry(sStart: number, sEnd: number): string | null {
+    let found: string | null = null;
+    for (let k = sStart; k < sEnd; k++) {
+      const hits =
+        this.partHits.get(k) ?? (this.gaz.byToken[k]! >= 0 ? [this.gaz.hits[this.gaz.byToken[k]!]!] : []);
+      for (const h of hits) {
+        const code = (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
+        if (!code || code === found) continue;
+        if (found) return null;
+        found = code;
+      }
+    }
+    return found;
   }
 
   /** `the two countries`, `both sides`, `the two leaders`: a group actor of the two latest. */
@@ -622,10 +695,22 @@ class ActorResolver {
     const start = this.tokens[a]!.start;
     const end = this.tokens[b - 1]!.end;
     const name = this.text.slice(start, end);
-    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, (j) => {
-      const m = this.nerCover[j]!;
-      return m >= 0 && this.ner[m]!.type === 'organization';
-    });
+    const context = personContext(
+      this.tokens,
+      this.gaz,
+      a,
+      b,
+      sStart,
+      sEnd,
+      (j) => {
+        const m = this.nerCover[j]!;
+        return m >= 0 && this.ner[m]!.type === 'organization';
+      },
+      (j) => {
+        const m = this.nerCover[j]!;
+        return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
+      },
+    );
     for (const k of context.used) {
       const e = this.sectorAt(k);
       if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
@@ -650,6 +735,11 @@ class ActorResolver {
           sector = office.sector;
           rules.push(office.rule);
         }
+      }
+      if (!country && !igo && sector && sector !== 'ELI') {
+        // `President Yoweri Museveni ... Ugandan opposition`: a titled person of the one country named.
+        country = this.sentenceCountry(sStart, sEnd);
+        if (country) rules.push('country:sentence');
       }
       if (igo) sector = null;
       const code = igo ?? composeCode(country, sector);

@@ -18,6 +18,7 @@ type GazEntryBody =
   | { kind: 'demonym'; code: string; prefix: boolean; rule: string }
   | { kind: 'capital'; code: string; rule: string }
   | { kind: 'seat'; code: string; sector: string; rule: string }
+  | { kind: 'group'; country: string; sector: string; name: string; rule: string }
   | { kind: 'igo'; code: string; name: string; rule: string }
   | { kind: 'holder'; name: string; rule: string }
   | {
@@ -123,6 +124,12 @@ export function gazetteer(): Gazetteer {
   for (const [code, name, others] of readDataRows('actors/igos.tsv')) {
     const forms = [name!, ...(others ? others.split(/;\s*/) : [])];
     for (const f of forms) add(f, { kind: 'igo', code: code!, name: name!, rule: `igo:${f}` });
+  }
+  for (const [code, name, others] of readDataRows('actors/groups.tsv')) {
+    const forms = [name!, ...(others ? others.split(/;\s*/) : [])];
+    const country = code!.slice(0, 3);
+    const sector = code!.slice(3);
+    for (const f of forms) add(f, { kind: 'group', country, sector, name: name!, rule: `group:${f}` });
   }
   for (const [form, sector, cls, gender] of readDataRows('actors/sectors.tsv')) {
     add(form!, {

@@ -36,7 +36,8 @@ function isCapitalised(text: string): boolean {
 
 /**
  * Reads the context of the person name at tokens `[a, b)` within the sentence `[sStart, sEnd)`.
- * `inOrg(j)` tells whether token j lies inside an organisation name (`China Media Group`).
+ * `inOrg(j)` tells whether token j lies inside an organisation name (`China Media Group`); `inName(j)`
+ * whether it lies in a person's or place's name, which a title never crosses.
  */
 export function personContext(
   tokens: readonly Token[],
@@ -46,6 +47,7 @@ export function personContext(
   sStart: number,
   sEnd: number,
   inOrg: (j: number) => boolean,
+  inName: (j: number) => boolean = () => false,
 ): PersonContext {
   const hitAt = (j: number): GazHit | undefined => {
     const h = gaz.byToken[j]!;
@@ -65,6 +67,14 @@ export function personContext(
     } else if ((text === "'s" || text === '’s') && j > sStart && hitAt(j - 1)) {
       j--;
     } else if (inOrg(j) && isCapitalised(text)) {
+      j--;
+    } else if (
+      // Capitalised words of a title (`Planning and Investment Minister`), left of a title word.
+      left.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person') &&
+      !inName(j) &&
+      (isCapitalised(text) ||
+        ((text === 'and' || text === '&') && j > sStart && isCapitalised(tokens[j - 1]!.text)))
+    ) {
       j--;
     } else break;
   }

@@ -1,0 +1,82 @@
+/**
+ * Looking actors up by position, for the stages after `actors` (quotes, events):
+ *
+ *   actorAtToken(doc, i)          the actor of the mention covering token i, or null
+ *   actorAtOffset(doc, offset)    the same by character offset into doc.text
+ *   actorInSpan(doc, start, end)  the head actor of a phrase: the last (rightmost) mention with an actor
+ *                                 inside [start, end), as English noun phrases end in their head
+ *                                 (`Chinese Foreign Ministry spokeswoman Hua Chunying` is Hua)
+ *   actorById(doc, id)            the actor record
+ *
+ * The index is built once per mention layer (cached on the array) in one pass over the mentions, so
+ * each lookup costs O(1) by token and O(log n) by offset. Where mentions nest (`Russian troops` around
+ * `Russian`), a token belongs to the longest mention that has an actor.
+ */
+import type { Actor, Doc, Mention } from '../doc.js';
+
+export interface MentionIndex {
+  /** For each token, the index in `doc.mentions` of its mention, or -1. */
+  byToken: Int32Array;
+  actors: Map<string, Actor>;
+}
+
+const cache = new WeakMap<Mention[], MentionIndex>();
+
+/** First token ending after `offset`. */
+function tokenAfter(doc: Doc, offset: number): number {
+  const tokens = doc.tokens ?? [];
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function mentionIndex(doc: Doc): MentionIndex {
+  const mentions = doc.mentions ?? [];
+  const cached = cache.get(mentions);
+  if (cached && cached.byToken.length === (doc.tokens?.length ?? 0)) return cached;
+  const tokens = doc.tokens ?? [];
+  const byToken = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, i) => {
+    if (m.actor === null) return;
+    for (let k = tokenAfter(doc, m.start); k < tokens.length && tokens[k]!.start < m.end; k++) {
+      const cur = byToken[k]!;
+      if (cur < 0 || mentions[cur]!.end - mentions[cur]!.start < m.end - m.start) byToken[k] = i;
+    }
+  });
+  const index = { byToken, actors: new Map((doc.actors ?? []).map((a) => [a.id, a])) };
+  cache.set(mentions, index);
+  return index;
+}
+
+export function actorById(doc: Doc, id: string | null): Actor | null {
+  return id === null ? null : (mentionIndex(doc).actors.get(id) ?? null);
+}
+
+export function actorAtToken(doc: Doc, token: number): Actor | null {
+  const index = mentionIndex(doc);
+  const m = index.byToken[token] ?? -1;
+  return m < 0 ? null : (index.actors.get(doc.mentions![m]!.actor!) ?? null);
+}
+
+export function actorAtOffset(doc: Doc, offset: number): Actor | null {
+  const k = tokenAfter(doc, offset);
+  const t = doc.tokens?.[k];
+  return t && t.start <= offset ? actorAtToken(doc, k) : null;
+}
+
+/** The head actor of the phrase `[start, end)`: its rightmost mention with an actor. */
+export function actorInSpan(doc: Doc, start: number, end: number): Actor | null {
+  for (let k = tokenAfter(doc, end - 1); k >= 0; k--) {
+    const t = doc.tokens![k];
+    if (!t || t.end > end) continue;
+    if (t.start < start) break;
+    const a = actorAtToken(doc, k);
+    if (a) return a;
+  }
+  return null;
+}
