@@ -23,7 +23,11 @@ export function weekdayValue(ctx: TimeContext, wd: number, tense: Tense | null, 
   return isoDay(day);
 }
 
-/** A month without a year: by tense, else the nearest (within six months) to the publication month. */
+/**
+ * A month without a year. In a future clause, the next such month (this month included). Otherwise the
+ * latest one no more than three months ahead: news mostly looks back, but a past clause often reports a
+ * plan (`said it would close in November`), so the next few months stay in the current year.
+ */
 export function monthYear(ctx: TimeContext, m: number, tense: Tense | null, shift?: number): number | null {
   if (ctx.dctYear === null || ctx.dctMonth === null) return null;
   const y = ctx.dctYear;
@@ -33,11 +37,10 @@ export function monthYear(ctx: TimeContext, m: number, tense: Tense | null, shif
     if (shift > 0) return m > cur ? y : y + 1;
     return y;
   }
-  if (tense === 'past') return m <= cur ? y : y - 1;
   if (tense === 'future') return m >= cur ? y : y + 1;
-  const diff = m - cur;
-  if (diff > (tense === 'present' ? 6 : 3)) return y - 1;
-  if (diff < -6) return y + 1;
+  const ahead = m - cur; // -11 .. 11
+  if (ahead > 3) return y - 1;
+  if (ahead < -8) return y + 1;
   return y;
 }
 
@@ -51,9 +54,9 @@ export function monthDayValue(ctx: TimeContext, m: number, d: number, tense: Ten
   let best = options[0];
   for (const o of options) if (Math.abs(o - dct) < Math.abs(best - dct)) best = o;
   // A tense cue overrides the nearest reading only when that reading is far on the wrong side.
-  // News looks back: without a future cue, a date months ahead is more likely last year's.
-  if ((tense === 'past' && best - dct > 31) || (tense !== 'future' && best - dct > 92))
-    best = options.filter((o) => o <= dct).pop() ?? best;
+  // A past clause moves a date from months ahead to last year; reported plans (`payable Dec. 7`) are
+  // often weeks ahead, so only a far one moves.
+  if (tense === 'past' && best - dct > 120) best = options.filter((o) => o <= dct).pop() ?? best;
   if (tense === 'future' && dct - best > 31) best = options.find((o) => o >= dct) ?? best;
   return isoDay(best);
 }

@@ -4,7 +4,7 @@
  * `24 hours`, and bare plurals after a preposition (`for years`, `over the years`). Ages
  * (`45-year-old`) are not durations.
  */
-import { cls, norm, numberAt, type Extractor } from '../context.js';
+import { cls, norm, numberAt, yearWord, type Extractor } from '../context.js';
 import type { SentenceView } from '../words.js';
 
 const ORDER_WORDS = new Set([
@@ -85,6 +85,7 @@ export const durations: Extractor = (s, _ctx, out) => {
       const unit = cls(s, u, 'unit');
       if (!unit || (n.value === 1 && w[u].norm.endsWith('s') && w[u].norm !== 'hours')) continue;
       if (norm(s, u + 1) === 'old' && w[u + 1].joined) continue; // 45-year-old
+      if (!Number.isNaN(yearWord(w[i]))) continue; // `the 1988 quarter` is a date
       if (w[i].norm === 'one' && w[u].norm === 'day' && !ONE_DAY_AFTER.has(norm(s, i - 1))) continue;
       // `three-quarters of`, `a quarter of` are fractions
       if (unit === 'Q' && (w[u].joined || w[i].norm === 'a' || norm(s, u + 1) === 'of')) continue;

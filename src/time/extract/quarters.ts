@@ -82,6 +82,15 @@ export const quarters: Extractor = (s, ctx, out) => {
       i = last;
       continue;
     }
+    // the 1988 quarter, the 1989 period: the quarter under discussion in that year
+    const y = yearWord(s.words[i + 1]);
+    if (word === 'the' && !Number.isNaN(y) && (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')) {
+      const a = anchorQuarter(ctx);
+      if (!a) continue;
+      out.push({ first: i, last: i + 2, type: 'DATE', value: `${y}-Q${a.q}`, rule: 'year-quarter' });
+      i += 2;
+      continue;
+    }
     const shift = cls(s, i, 'shift');
     if (shift !== undefined && next === 'year' && norm(s, i + 2) === "'s" && norm(s, i + 3) === 'quarter') {
       const a = anchorQuarter(ctx);

@@ -84,22 +84,12 @@ export const relative: Extractor = (s, ctx, out) => {
       i++;
       continue;
     }
-    // last week, this year, next month, the past year (a duration), earlier this month
+    // last week, this year, next month, the past year, earlier this month
     if (SHIFT_WORDS.has(word)) {
       const unit = cls(s, i + 1, 'unit');
       if (unit && !s.words[i + 1].norm.endsWith('s')) {
+        // `the past year` is a DATE in TimeML (the year before), `the past three years` a duration
         const the = norm(s, i - 1) === 'the';
-        if (
-          the &&
-          (word === 'past' || word === 'last' || word === 'next' || word === 'coming') &&
-          unit !== 'Q' &&
-          unit !== 'WE'
-        ) {
-          const p = unit === 'DE' ? 'P10Y' : unit === 'CE' ? 'P100Y' : `P1${unit}`;
-          out.push({ first: i - 1, last: i + 1, type: 'DURATION', value: p, rule: 'the-past-unit' });
-          i++;
-          continue;
-        }
         const k = +(cls(s, i, 'shift') ?? 0);
         // `the following year` counts from the year last mentioned, `next year` from the publication date
         const anaphoric = ANAPHORIC.has(word) && unit === 'Y' && ctx.lastYear !== null;
