@@ -14,13 +14,17 @@ export function cleanText(raw: string, rules: readonly CleanRule[] = CLEAN_RULES
   let alignment = new Alignment();
   const repairs: Repair[] = [];
   for (const rule of rules) {
-    const found: Replacement[] = [];
+    const found: Replacement[] = rule.scan ? rule.scan(text) : [];
     rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-      const replacement = rule.replace(m);
-      if (m[0].length === 0) rule.pattern.lastIndex++;
-      if (replacement !== m[0]) found.push({ start: m.index, end: m.index + m[0].length, replacement });
-    }
+    if (!rule.scan)
+      for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+        if (m[0].length === 0) rule.pattern.lastIndex++;
+        const replacement = rule.replace(m);
+        if (replacement === null) continue;
+        const [start, end] =
+          rule.group === undefined ? [m.index, m.index + m[0].length] : m.indices![rule.group];
+        if (replacement !== text.slice(start, end)) found.push({ start, end, replacement });
+      }
     if (found.length === 0) continue;
     if (!rule.layout) {
       for (const r of found) {

@@ -2,22 +2,52 @@
  * Cleaning rules for wire and machine-translation artifacts. Each rule is one regular expression run as
  * its own pass over the text; a match is replaced by what `replace` returns. Rules are conservative: they
  * fire only on shapes that are never good English prose.
+ *
+ * Speed: every pattern starts with a literal or a small character class, never with a lookbehind, so the
+ * regex engine skips quickly to candidate positions; context before the match is checked in `replace`
+ * (which returns null to leave the match alone).
  */
 
 export interface CleanRule {
   name: string;
   /** Why the rule exists, in a few words (shown in audits). */
   why: string;
-  /** Must have the global flag. */
+  /** Must have the global flag; with `group`, also the `d` (indices) flag. */
   pattern: RegExp;
-  replace: (match: RegExpExecArray) => string;
+  /** The replacement for the match (or for its `group`), or null to leave it unchanged. */
+  replace: (match: RegExpExecArray) => string | null;
+  /** Replace only this capture group of the match, not the whole match. */
+  group?: number;
   /** Layout rules (line endings, indentation) change offsets but are not reported as repairs. */
   layout?: boolean;
+  /** A hand-written scan used instead of `pattern` where a regex would be slow; matches sorted, disjoint. */
+  scan?: (text: string) => ScanMatch[];
 }
+
+export interface ScanMatch {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** Whitespace as `\s` sees it, for the characters cleaning leaves in the text. */
+function isWhite(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
+}
+
+/** The character just before the match. */
+const before = (m: RegExpExecArray, back = 1): string => m.input[m.index - back] ?? '';
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER = /\p{Ll}/u;
+const CLOSING_QUOTE = /["”’]/;
+const END_PUNCT = /[.!?]/;
 
 /** Speech verbs that end an attribution tail (`..., he said.`). */
 const TAIL_VERB =
   'said|says|added|adds|noted|notes|stressed|declared|stated|emphasi[sz]ed|remarked|insisted|explained';
+
+/** The text before a period ends with a speech verb. */
+const TAIL_END = new RegExp(`\\b(?:${TAIL_VERB})$`);
 
 export const CLEAN_RULES: readonly CleanRule[] = [
   {
@@ -51,8 +81,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   {
     name: 'line-edge-space',
     why: 'spaces at the start or end of a line carry nothing',
-    pattern: /^ +| +$/gm,
-    replace: () => '',
+    pattern: / +\n *|\n +/g,
+    replace: () => '\n',
     layout: true,
   },
   {
@@ -65,7 +95,18 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   {
     name: 'edge-whitespace',
     why: 'whitespace before the first or after the last character',
-    pattern: /^\s+|\s+$/g,
+    // A scan from both ends: a pattern `\s+$` would be tried at every run of whitespace.
+    pattern: /^\s+/g,
+    scan: (text) => {
+      const out: ScanMatch[] = [];
+      let s = 0;
+      while (s < text.length && isWhite(text.charCodeAt(s))) s++;
+      if (s > 0) out.push({ start: 0, end: s, replacement: '' });
+      let e = text.length;
+      while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
+      if (e < text.length) out.push({ start: e, end: text.length, replacement: '' });
+      return out;
+    },
     replace: () => '',
     layout: true,
   },
@@ -78,28 +119,39 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   {
     name: 'space-before-punctuation',
     why: 'a space before a comma or sentence end (not before a spaced ellipsis `. . .`)',
-    pattern: /(?<=[\p{L}\p{N})]|(?<![.!?])[”"’])( +)(?=[,;:!?]|\.(?!(?: \.){2})(?:\s|$))/gu,
-    replace: () => '',
+    pattern: /( +)(?:[,;:!?]|\.(?!(?: \.){2})(?:\s|$))/dg,
+    group: 1,
+    replace: (m) => {
+      const b = before(m);
+      if (b === ')' || LETTER_OR_DIGIT.test(b)) return '';
+      // After a closing quote, unless the quote closes a sentence (`"enough." .` is for the next rule).
+      if (CLOSING_QUOTE.test(b) && !END_PUNCT.test(before(m, 2))) return '';
+      return null;
+    },
   },
   {
     name: 'doubled-attribution',
     why: 'a machine translation repeats the attribution verb as a lower-case sentence of its own',
-    pattern: new RegExp(
-      `(?<=\\b(?:${TAIL_VERB})\\.)[ ]+(?:(?:he|she|they|it)[ ]+)?(?:${TAIL_VERB})\\.(?=\\s|$)`,
-      'g',
-    ),
-    replace: () => '',
+    pattern: new RegExp(`\\.( +(?:(?:he|she|they|it) +)?(?:${TAIL_VERB})\\.)(?=\\s|$)`, 'dg'),
+    group: 1,
+    replace: (m) => (TAIL_END.test(m.input.slice(Math.max(0, m.index - 16), m.index)) ? '' : null),
   },
   {
     name: 'orphan-fragment',
     why: 'a word fragment starting with a hyphen stranded after a sentence end',
-    pattern: /(?<=\p{Ll})\. +-\p{Ll}+(?:-\p{Ll}+)*,/gu,
-    replace: () => ',',
+    pattern: /\. +-\p{Ll}+(?:-\p{Ll}+)*,/gu,
+    replace: (m) => (LOWER.test(before(m)) ? ',' : null),
   },
   {
     name: 'doubled-end-punctuation',
     why: 'a stray period after a sentence end (`goals. .`), not a spaced ellipsis',
-    pattern: /(?<=[^.\s][.!?]["”’]?) +\.(?![.\p{L}\p{N}]| +\.)/gu,
-    replace: () => '',
+    pattern: / +\.(?![.\p{L}\p{N}]| +\.)/gu,
+    replace: (m) => {
+      let k = 1;
+      if (CLOSING_QUOTE.test(before(m, k))) k++;
+      const end = before(m, k);
+      const prev = before(m, k + 1);
+      return END_PUNCT.test(end) && prev !== '' && prev !== '.' && !/\s/.test(prev) ? '' : null;
+    },
   },
 ];

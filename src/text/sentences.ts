@@ -70,21 +70,53 @@ function lineBreakEndsParagraph(
 }
 
 const CLOSERS = '"”’\')]';
-const END_CANDIDATE = /[.!?]+["”’')\]]*(?=\s|$)/g;
-const WORD_BEFORE = /[\p{L}\p{N}.'’-]*$/u;
+/** Characters that may open a sentence after an end candidate. */
+const SENTENCE_START = /[\p{Lu}\p{N}"“‘'([]/u;
+/** A word (letters and digits) starting exactly at `lastIndex`. */
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MAX_HEADING_WORDS = 20;
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029;
+}
+
+function isEndCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63; // . ! ?
+}
 
 /** A paragraph with no end punctuation (after closing quotes), short enough to be a title. */
 export function isHeading(text: string, p: Span): boolean {
   let e = p.end;
   while (e > p.start && CLOSERS.includes(text[e - 1])) e--;
-  if (e === p.start || /[.!?:;,\-–—]/.test(text[e - 1])) return false;
-  const words = text.slice(p.start, p.end).split(/\s+/).length;
-  return words <= 20;
+  if (e === p.start || '.!?:;,-–—'.includes(text[e - 1])) return false;
+  let words = 1;
+  for (let i = p.start; i < p.end; i++) {
+    if (
+      isSpaceCode(text.charCodeAt(i)) &&
+      !isSpaceCode(text.charCodeAt(i + 1)) &&
+      ++words > MAX_HEADING_WORDS
+    )
+      return false;
+  }
+  return true;
+}
+
+/** The word before the period at `dot` (letters, digits and inner `.'’-`), at most 24 characters back. */
+function wordBefore(text: string, dot: number): string {
+  let s = dot;
+  const limit = Math.max(0, dot - 24);
+  while (s > limit) {
+    const ch = text[s - 1];
+    if (ch === '.' || ch === "'" || ch === '’' || ch === '-' || LETTER_OR_DIGIT.test(ch)) s--;
+    else break;
+  }
+  return text.slice(s, dot);
 }
 
 /** True when the period ending at `dot` (index of the `.`) belongs to an abbreviation that keeps the sentence going. */
 function abbreviationHolds(text: string, dot: number, nextWord: string): boolean {
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, dot - 24), dot))?.[0] ?? '';
+  const word = wordBefore(text, dot);
   if (word === '') return false;
   const table = abbreviations();
   const kind = table.get(word) ?? table.get(word.replace(/^[^\p{L}]+/u, ''));
@@ -98,26 +130,35 @@ function abbreviationHolds(text: string, dot: number, nextWord: string): boolean
   return false;
 }
 
-/** Sentence spans of one paragraph. */
+/**
+ * Sentence spans of one paragraph: a run of `.!?` (with closing quotes or brackets after it), followed by
+ * whitespace and a word that can open a sentence, ends a sentence unless a single period belongs to an
+ * abbreviation or initial that keeps it going. One pass over the paragraph's characters.
+ */
 export function splitSentences(text: string, p: Span): Span[] {
   const out: Span[] = [];
   let start = p.start;
-  END_CANDIDATE.lastIndex = p.start;
-  for (let m = END_CANDIDATE.exec(text); m && m.index < p.end; m = END_CANDIDATE.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end >= p.end) break;
-    let n = end;
-    while (n < p.end && /\s/.test(text[n])) n++;
-    const next = text[n];
-    // A lower-case continuation is never a new sentence (`the U.S. officials`, `"Go!" she said`).
-    if (!/[\p{Lu}\p{N}"“‘'([]/u.test(next)) continue;
-    const nextWord = /^[\p{L}\p{N}]+/u.exec(text.slice(n, n + 24))?.[0] ?? '';
-    if (
-      m[0][0] === '.' &&
-      m[0].length - m[0].replace(/^\.+/, '').length === 1 &&
-      abbreviationHolds(text, m.index, nextWord)
-    )
+  let i = p.start;
+  while (i < p.end) {
+    if (!isEndCode(text.charCodeAt(i))) {
+      i++;
       continue;
+    }
+    const punct = i;
+    let j = i + 1;
+    while (j < p.end && isEndCode(text.charCodeAt(j))) j++;
+    const singlePeriod = text[punct] === '.' && (j === punct + 1 || text[punct + 1] !== '.');
+    while (j < p.end && CLOSERS.includes(text[j])) j++;
+    i = j;
+    if (j >= p.end || !isSpaceCode(text.charCodeAt(j))) continue;
+    const end = j;
+    let n = end;
+    while (n < p.end && isSpaceCode(text.charCodeAt(n))) n++;
+    // A lower-case continuation is never a new sentence (`the U.S. officials`, `"Go!" she said`).
+    if (n >= p.end || !SENTENCE_START.test(text[n])) continue;
+    WORD_AT.lastIndex = n;
+    const nextWord = WORD_AT.exec(text)?.[0] ?? '';
+    if (singlePeriod && abbreviationHolds(text, punct, nextWord)) continue;
     out.push({ start, end });
     start = n;
   }

@@ -9,14 +9,15 @@ const TOKEN = new RegExp(
   [
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S. a.m.
     String.raw`\p{N}+(?:[.,:/]\p{N}+)*`, // 1,000.5 20:30 3/4
-    String.raw`\p{L}+(?=n['’]t\b)`, // do|n't
-    String.raw`n['’]t\b`,
+    String.raw`n['’]t\b`, // n't (split off a word below, rather than by a backtracking lookahead here)
     String.raw`['’](?:[sdm]|re|ve|ll)\b(?!\p{L})`, // 's 're 'll
     String.raw`[\p{L}\p{M}\p{N}]+(?:[-&][\p{L}\p{M}\p{N}]+|['’](?!(?:[sdmt]|re|ve|ll)\b)[\p{L}\p{M}]+)*`,
     String.raw`\.{2,}|-{2,}|\S`,
   ].join('|'),
   'gu',
 );
+
+const LETTER = /\p{L}/u;
 
 /** Tokens of one sentence; `sentence` is its index. Appends to `out`. */
 export function tokenize(text: string, span: Span, sentence: number, out: Token[]): void {
@@ -25,6 +26,18 @@ export function tokenize(text: string, span: Span, sentence: number, out: Token[
   for (let m = TOKEN.exec(text); m && m.index < span.end; m = TOKEN.exec(text)) {
     let end = m.index + m[0].length;
     let word = m[0];
+    // `don't` -> `do` + `n't`: a word ending in n before 't.
+    if (
+      word.length > 1 &&
+      text.charCodeAt(end - 1) === 110 && // n
+      (text[end] === "'" || text[end] === '’') &&
+      text[end + 1] === 't' &&
+      !LETTER.test(text[end + 2] ?? '')
+    ) {
+      end--;
+      word = word.slice(0, -1);
+      TOKEN.lastIndex = end;
+    }
     // `Mr.` `Gen.` `Jan.`: keep the abbreviation's period unless it is the sentence's own final period.
     if (text[end] === '.' && end + 1 <= span.end) {
       const kind = table.get(word);
