@@ -4,8 +4,11 @@
  * never leaves half an article. One bad article never stops the batch: it is stored as failed.
  */
 import { createReadStream } from 'node:fs';
-import { codeArticles, type CodeOptions, type CodeResult } from '../code-articles.js';
-import { expandPaths } from '../read/sources.js';
+import { codeArticles, codeReadResults, type CodeOptions, type CodeResult } from '../code-articles.js';
+import { contentId } from '../pipeline.js';
+import { expandPaths, readSources, type ReadResult } from '../read/sources.js';
+import { rebuildError } from '../workers/transfer.js';
+import { contentHash } from './content-hash.js';
 import { pipelineVersion } from '../version.js';
 import { failureOf } from './failures.js';
 import type { ArticleStore, FailureInput, WriteItem, WriteOutcome } from './store.js';
@@ -47,8 +50,8 @@ export async function ingestResults(
   store: ArticleStore,
   results: AsyncIterable<CodeResult>,
   options: IngestOptions = {},
+  counts: IngestCounts = emptyCounts(),
 ): Promise<IngestCounts> {
-  const counts = emptyCounts();
   const version = options.pipelineVersion ?? pipelineVersion();
   const size = options.batchSize ?? 64;
   const maxMs = options.maxBatchMs ?? 500;
@@ -84,7 +87,49 @@ export async function ingestPaths(
   paths: readonly string[],
   options: IngestOptions & { code?: CodeOptions } = {},
 ): Promise<IngestCounts> {
-  return ingestResults(store, codeArticles(paths, options.code ?? {}), options);
+  if (options.replace) return ingestResults(store, codeArticles(paths, options.code ?? {}), options);
+  const counts = emptyCounts();
+  const code = options.code ?? {};
+  return ingestResults(
+    store,
+    codeRead(skipStored(store, readSources(paths, code), counts), code),
+    options,
+    counts,
+  );
+}
+
+/**
+ * Leaves out the articles already stored (same id, or same text), counting them, so that a re-ingest
+ * does not code them again only to throw the result away.
+ */
+async function* skipStored(
+  store: ArticleStore,
+  source: AsyncIterable<ReadResult>,
+  counts: IngestCounts,
+): AsyncGenerator<ReadResult> {
+  for await (const r of source) {
+    if (r.ok) {
+      const id = r.article.id ?? contentId(r.article.text);
+      const [found] = await store.findStored([{ id, hash: contentHash(r.article.text) }]);
+      if (found) {
+        counts.read++;
+        counts[found === 'id' ? 'unchanged' : 'duplicate']++;
+        continue;
+      }
+    }
+    yield r;
+  }
+}
+
+/** Codes already-read articles in input order, on the workers `options` asks for (read errors pass through). */
+export async function* codeRead(
+  source: AsyncIterable<ReadResult>,
+  options: CodeOptions,
+): AsyncGenerator<CodeResult> {
+  for await (const r of codeReadResults(source, options)) {
+    if (!r.ok) yield { ok: false, error: rebuildError(r.error) };
+    else if (r.doc) yield { ok: true, doc: r.doc };
+  }
 }
 
 export function toItem(result: CodeResult): WriteItem {

@@ -4,26 +4,17 @@
  */
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { codeReadResults, type CodeOptions, type CodeResult } from '../code-articles.js';
+import type { CodeOptions } from '../code-articles.js';
 import type { RawDocument } from '../doc.js';
 import { ReadError } from '../errors.js';
 import { readJsonlArticle } from '../read/jsonl-article.js';
 import { readSources, type ReadResult } from '../read/sources.js';
 import { readTextArticle } from '../read/text-article.js';
 import { pipelineVersion } from '../version.js';
-import { rebuildError } from '../workers/transfer.js';
-import { ingestResults, toItem, type IngestCounts, type IngestOptions } from './ingest.js';
+import { codeRead, ingestResults, toItem, type IngestCounts, type IngestOptions } from './ingest.js';
 import type { ArticleStore, FailedArticle } from './store.js';
 
 export type MaintenanceOptions = Omit<IngestOptions, 'replace' | 'toItem'> & { code?: CodeOptions };
-
-/** Codes already-read articles in input order, on the workers `options` asks for. */
-async function* codeAll(source: AsyncIterable<ReadResult>, options: CodeOptions): AsyncGenerator<CodeResult> {
-  for await (const r of codeReadResults(source, options)) {
-    if (!r.ok) yield { ok: false, error: rebuildError(r.error) };
-    else if (r.doc) yield { ok: true, doc: r.doc };
-  }
-}
 
 function versionOf(options: MaintenanceOptions): string {
   return options.pipelineVersion ?? pipelineVersion(options.code?.pipeline?.stages.map((s) => s.name));
@@ -43,7 +34,7 @@ export async function reprocessStale(
     for (let i = 0; i < ids.length; i += 256)
       for (const article of await store.getInputs(ids.slice(i, i + 256))) yield { ok: true, article };
   }
-  const counts = await ingestResults(store, codeAll(inputs(), options.code ?? {}), {
+  const counts = await ingestResults(store, codeRead(inputs(), options.code ?? {}), {
     ...options,
     pipelineVersion: version,
     replace: true,
@@ -69,7 +60,7 @@ export async function retryFailed(
       }
     }
   }
-  const counts = await ingestResults(store, codeAll(inputs(), options.code ?? {}), {
+  const counts = await ingestResults(store, codeRead(inputs(), options.code ?? {}), {
     ...options,
     pipelineVersion: versionOf(options),
     replace: true,

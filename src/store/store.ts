@@ -212,6 +212,11 @@ export interface StoreStats {
 export interface ArticleStore {
   /** Writes a batch; each article is atomic (all its layers or nothing), in input order. */
   write(items: readonly WriteItem[], options: WriteOptions): Promise<WriteOutcome[]>;
+  /**
+   * Which articles are already stored (status ok), before coding them: by id, or by content hash
+   * (`contentHash` of the text as read). Ingest skips those, so a re-ingest costs a read, not a coding.
+   */
+  findStored(keys: readonly { id: string; hash: string }[]): Promise<('id' | 'content' | null)[]>;
   /** Failed articles, oldest first. */
   listFailed(limit?: number): Promise<FailedArticle[]>;
   /** Ids of the articles stored under a pipeline version other than `pipelineVersion`. */

@@ -4,6 +4,7 @@
  */
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/pipeline.js';
+import { contentHash } from '../../src/store/content-hash.js';
 import type { ArticleStore, CanonicalEvent, WriteItem } from '../../src/store/store.js';
 import { makeDoc, original, others, ownWords, syndicated, type DocSpec } from './docs.js';
 
@@ -128,6 +129,18 @@ export function storeSuite(name: string, open: () => Promise<ArticleStore>): voi
         expect(await store.write([ok(copy)], V)).toEqual(['duplicate']);
         expect(await store.stats()).toEqual(before);
         expect(await store.queryEvents({})).toEqual(events);
+      });
+
+      it('finds stored articles by id or by content, before coding them', async () => {
+        await store.write([ok(original())], V);
+        const doc = makeDoc(original());
+        expect(
+          await store.findStored([
+            { id: 'alpha-1', hash: 'x' },
+            { id: 'other', hash: contentHash(`  ${doc.raw}\n`) },
+            { id: 'other', hash: contentHash('something else') },
+          ]),
+        ).toEqual(['id', 'content', null]);
       });
 
       it('replace re-codes an article and regroups its events', async () => {

@@ -112,6 +112,18 @@ export class SqliteStore implements ArticleStore {
     return run();
   }
 
+  async findStored(keys: readonly { id: string; hash: string }[]): Promise<('id' | 'content' | null)[]> {
+    this.storedById ??= this.db.prepare("SELECT 1 FROM articles WHERE id = ? AND status = 'ok'").pluck();
+    this.storedByHash ??= this.db
+      .prepare("SELECT 1 FROM articles WHERE content_hash = ? AND status = 'ok'")
+      .pluck();
+    return keys.map((k) =>
+      this.storedById!.get(k.id) ? 'id' : this.storedByHash!.get(k.hash) ? 'content' : null,
+    );
+  }
+  private storedById: Database.Statement | undefined;
+  private storedByHash: Database.Statement | undefined;
+
   async listFailed(limit = -1): Promise<FailedArticle[]> {
     const rows = this.db
       .prepare(

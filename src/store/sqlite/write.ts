@@ -3,9 +3,9 @@
  * canonical events, its full-text entries) is written inside the caller's transaction, so it is stored
  * whole or not at all.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor, Doc } from '../../doc.js';
+import { contentHash } from '../content-hash.js';
 import {
   DUPLICATE_THRESHOLD,
   outletOf,
@@ -16,11 +16,6 @@ import {
 } from '../near-duplicates.js';
 import type { FailureInput, WriteOptions, WriteOutcome } from '../store.js';
 import { CanonicalEvents } from './canonical.js';
-
-/** The content hash that makes re-ingesting the same text under another id a no-op: whitespace-insensitive. */
-export function contentHash(raw: string): string {
-  return createHash('sha256').update(raw.replace(/\s+/g, ' ').trim()).digest('hex');
-}
 
 const LAYERS = ['mentions', 'actors', 'quotes', 'times', 'events'] as const;
 const bool = (b: boolean) => (b ? 1 : 0);
