@@ -15,6 +15,7 @@ import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './s
 import { isWord } from './words.js';
 
 const CLAUSE_OPENERS = new Set(['that', ':', ',']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s', "'s", '’re', "'re"]);
 
 export function reportedQuotes(doc: Doc, blocked: Uint8Array, lexicon: CueLexicon): Proposal[] {
   const tokens = doc.tokens ?? [];
@@ -46,11 +47,19 @@ function sentenceQuotes(
   const cues: CueMatch[] = [];
   for (let i = lo; i < hi; i++) {
     if (blocked[i]) continue;
-    const m = lexicon.match(tokens, i, hi);
-    if (m) {
-      cues.push(m);
-      i = m.end - 1;
-    }
+    let m = lexicon.match(tokens, i, hi);
+    if (!m) continue;
+    i = m.end - 1;
+    // `the said agreement`, `500 pledged delegates`: the cue word modifies a noun.
+    if (m.entry.use === 'verb' && adjectival(tokens, m.start, m.end, lo, hi)) continue;
+    // `Trump is arguing that ...`: a progressive participle is a finite verb.
+    if (
+      m.entry.use === 'participle' &&
+      m.start - 1 >= lo &&
+      BE_FORMS.has(tokens[m.start - 1].text.toLowerCase())
+    )
+      m = { ...m, entry: { ...m.entry, use: 'verb' } };
+    cues.push(m);
   }
   if (!cues.length) return [];
   const found: Found[] = [];
@@ -154,7 +163,9 @@ function verbClause(
   contentHi: number,
   blocked: Uint8Array,
 ): Found | null {
-  let speaker = speakerBefore(tokens, m.start, lo);
+  let subjectEnd = m.start;
+  while (subjectEnd - 1 > lo && BE_FORMS.has(tokens[subjectEnd - 1].text.toLowerCase())) subjectEnd--;
+  let speaker = speakerBefore(tokens, subjectEnd, lo);
   if (speaker && blockedRange(blocked, speaker)) speaker = null;
   let after = m.end;
   if (m.entry.lemma === 'tell') after = skipObject(tokens, after, hi);
@@ -233,4 +244,12 @@ function nearest(found: Found[], i: number): Found | null {
   let best: Found | null = null;
   for (const f of found) if (!best || Math.abs(f.cue.start - i) < Math.abs(best.cue.start - i)) best = f;
   return best;
+}
+
+function adjectival(tokens: readonly Token[], start: number, end: number, lo: number, hi: number): boolean {
+  if (start - 1 < lo || end >= hi) return false;
+  const before = tokens[start - 1];
+  const after = tokens[end].tag;
+  const determiner = before.tag === 'DT' || before.tag === 'CD' || before.tag === 'PRP$';
+  return determiner && after !== undefined && after.startsWith('NN');
 }
