@@ -36,6 +36,8 @@ const ONE_DAY_AFTER = new Set([
   'of',
   'by',
 ]);
+/** Order words that are also prepositions or adjectives without `the` before them. */
+const LOOSE_ORDER = new Set(['following', 'previous', 'same', 'remaining', 'final']);
 const BARE_PLURAL_AFTER = new Set(['for', 'over', 'within', 'after', 'in', 'lasting']);
 
 /** TIMEX3 period for n units (n may be X); null for units that make no duration. */
@@ -92,7 +94,9 @@ export const durations: Extractor = (s, _ctx, out) => {
       const value = period(n.value, unit);
       if (!value) continue;
       let first: number;
-      if (ORDER_WORDS.has(norm(s, i - 1))) {
+      const order = norm(s, i - 1);
+      // `following a year of talks`: a preposition, unless `the following two years`
+      if (ORDER_WORDS.has(order) && (norm(s, i - 2) === 'the' || !LOOSE_ORDER.has(order))) {
         first = i - 1;
         if (norm(s, i - 2) === 'the') first = i - 2;
       } else if (norm(s, i - 1) === 'the') first = i - 1;

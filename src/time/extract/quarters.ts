@@ -43,7 +43,9 @@ export const quarters: Extractor = (s, ctx, out) => {
     const ord = cls(s, i, 'ordinal');
     if (ord && ord !== 'L' && +ord <= 4 && next === 'quarter') {
       const q = +ord;
-      const left = leftEdge(s, i, ctx);
+      // `the third-quarter loss`: `the` belongs to `loss`
+      const left =
+        w[i + 1].joined && norm(s, i - 1) === 'the' ? { first: i, year: null } : leftEdge(s, i, ctx);
       const after = yearAfter(s, i + 1);
       const tense = clauseTense(s, left.first, i + 1) === 'future' ? 'future' : null;
       const y = after ? after[0] : (left.year ?? quarterYear(ctx, q, tense));

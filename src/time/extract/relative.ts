@@ -135,8 +135,10 @@ export const relative: Extractor = (s, ctx, out) => {
     if (n) {
       const unit = cls(s, n.last + 1, 'unit');
       const after = norm(s, n.last + 2);
+      const adjective = s.words[n.last + 2]?.joined; // `a year-earlier figure`: see below
       if (
         unit &&
+        !adjective &&
         (after === 'ago' || ((after === 'earlier' || after === 'before') && unit === 'Y' && n.value === 1))
       ) {
         let value: string | null;

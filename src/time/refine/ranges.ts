@@ -9,6 +9,11 @@ import type { SentenceView } from '../words.js';
 
 const ALWAYS = new Set(['-', '–', 'through']);
 
+/** The shape of a value (`2023-03-20` and `2023-03-22` share one, `2023` and `2023-10-09` do not). */
+function granularity(value: string): string {
+  return value.replace(/\d/g, '9');
+}
+
 export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
   const sorted = [...cands].sort((a, b) => a.first - b.first);
@@ -19,8 +24,10 @@ export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
     if (b && a.type === 'DATE' && b.type === 'DATE' && b.first === a.last + 2) {
       const link = norm(s, a.last + 1);
       const opener = norm(s, a.first - 1);
+      // `this year through Oct. 9` is a year and a day, not a range; `Monday through Friday` is one
+      const sameGrain = granularity(a.value) === granularity(b.value);
       const linked =
-        ALWAYS.has(link) ||
+        (ALWAYS.has(link) && (sameGrain || opener === 'from')) ||
         ((link === 'to' || link === 'until' || link === 'till') && opener === 'from') ||
         (link === 'and' && opener === 'between');
       const ab = valueBounds(a.value);
