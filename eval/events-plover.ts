@@ -59,8 +59,12 @@ export function ploverType(e: Event): string | null {
   return eventCode(e.code)?.plover ?? null;
 }
 
+/** The gold records write Japan `JAP` in places; ISO 3166 (which the records otherwise follow) says `JPN`. */
+const GOLD_ALIASES: Record<string, string> = { JAP: 'JPN' };
+
 function country(code: string | undefined): string {
-  return (code ?? '').slice(0, 3).toUpperCase();
+  const c = (code ?? '').slice(0, 3).toUpperCase();
+  return GOLD_ALIASES[c] ?? c;
 }
 
 export function scoreRecord(

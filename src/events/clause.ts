@@ -231,7 +231,10 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
 /** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */
 function participle(view: ClauseView, k: number): boolean {
   const g = view.groups[view.groupAt[k]!]!;
-  return g.start === g.end - 1 && (view.tag[k] === 'VBG' || view.tag[k] === 'VBN');
+  if (g.start !== g.end - 1) return false;
+  if (view.tag[k] === 'VBG' || view.tag[k] === 'VBN') return true;
+  // `precision guided/VBD missiles`: a past form between nouns is an adjective.
+  return view.tag[k] === 'VBD' && /^NN/.test(view.tag[k + 1] ?? '') && /^(NN|JJ)/.test(view.tag[k - 1] ?? '');
 }
 
 /** The verb group `g` is coordinated with (`met Putin and signed`, `..., deepen ...`), or null. */

@@ -4,6 +4,7 @@ import { buildView, proposeEvents, STAGE } from './extract.js';
 import { eventResources } from './lexicon.js';
 import {
   dropPromiseGovernors,
+  fillCountriesFromContext,
   foldAnaphora,
   mergeRetellings,
   recodeIntent,
@@ -19,6 +20,7 @@ export function codeEvents(doc: Doc): Doc {
   list = recodeThreats(list);
   list = recodeStatements(view, list);
   list = dropPromiseGovernors(list);
+  list = fillCountriesFromContext(view, list);
   list = foldAnaphora(list);
   list = mergeRetellings(list);
   doc.events = list.map((p) => p.event);

@@ -17,7 +17,7 @@ import {
 import { eventResources, type EventResources } from './lexicon.js';
 import { matchAt, type PhraseMatch } from './match.js';
 import { readModality, type ModalityReading } from './modality.js';
-import { isModifierTag, sentenceTags } from './tags.js';
+import { isModifierTag, repairParticiples, sentenceTags } from './tags.js';
 
 export const STAGE = 'events';
 
@@ -84,6 +84,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
   const sentenceEnd = new Int32Array(n);
   for (const s of doc.sentences ?? []) {
     sentenceTags(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
+    repairParticiples(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       sentenceStart[i] = s.tokenStart;
       sentenceEnd[i] = s.tokenEnd;
@@ -180,12 +181,16 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
       if (speaker >= 0) source = speaker;
     }
   }
-  if (source < 0 || !known(view, source)) return null;
+  // `Demonstrators blocked roads`: a group noun with no actor of its own still names the source.
+  if (source === -1 && !g.passive && !isSpeech) source = groupNounBefore(view, g.start);
+  if (source === -1 || (source >= 0 && !known(view, source))) return null;
   // `China and Russia will ...`: the first conjunct is the source (the pair is reciprocal, not a target).
-  const compound = compoundPartner(view, source);
+  const compound = source >= 0 ? compoundPartner(view, source) : -1;
   if (compound >= 0) source = compound;
-  if (target < 0) target = findTarget(view, m, source);
-  if (target < 0 && m.entry.needsTarget) return null;
+  if (target === -1) target = findTarget(view, m, source);
+  if (target === -1 && g.passive) target = groupNounBefore(view, g.start);
+  if (target === -1 && m.entry.targets[0] === 'obj') target = groupNounAfter(view, m.end);
+  if (target === -1 && m.entry.needsTarget) return null;
   const reading = readModality(view, g, res.governors, speech.has(view.tokens[m.start]!.sentence));
   const gov = governorOf(view, g);
   return propose(view, m, source, target, reading, voice, {
@@ -270,6 +275,41 @@ function findTarget(view: DocView, m: PhraseMatch, source: number): number {
   return weak;
 }
 
+/**
+ * Arguments are mention indexes; a group noun that no actor covers (`demonstrators`, `rebels`) is
+ * passed as `GROUP_BASE - token`, and becomes an argument of unknown country with the noun's sector.
+ */
+const GROUP_BASE = -10;
+
+function groupToken(arg: number): number {
+  return GROUP_BASE - arg;
+}
+
+function groupNoun(view: DocView, k: number): number {
+  return view.actorAt[k]! < 0 && eventResources().sectors.has(view.lemma[k]!) && view.tag[k]!.startsWith('NN')
+    ? GROUP_BASE - k
+    : -1;
+}
+
+/** The head noun of the phrase right before `k` (`angry demonstrators blocked`), if a group noun. */
+function groupNounBefore(view: DocView, k: number): number {
+  const from = view.sentenceStart[k]!;
+  let j = k - 1;
+  while (j >= from && view.tag[j]!.startsWith('RB')) j--;
+  return j >= from ? groupNoun(view, j) : -1;
+}
+
+/** A group noun heading the object phrase after `k` (`dispersed the demonstrators`). */
+function groupNounAfter(view: DocView, k: number): number {
+  const to = view.sentenceEnd[Math.max(0, k - 1)]!;
+  for (let j = k; j < to && j < k + 6; j++) {
+    const g = groupNoun(view, j);
+    if (g !== -1) return g;
+    if (!isModifierTag(view.tag[j]!)) return -1;
+  }
+  return -1;
+}
+
 /** An actor in the modifier gap of a phrase (`reject ~ request`), or -1. */
 function gapActor(view: DocView, m: PhraseMatch, skip: ReadonlySet<number>): number {
   for (let k = m.start + 1; k < m.end; k++) {
@@ -351,9 +391,10 @@ function propose(
   let start = first.start;
   let end = last.end;
   for (const i of [source, target]) {
-    if (i < 0) continue;
-    start = Math.min(start, mentions[i]!.start);
-    end = Math.max(end, mentions[i]!.end);
+    if (i === -1) continue;
+    const span = i >= 0 ? mentions[i]! : tokens[groupToken(i)]!;
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
   }
   const rule = `lexicon:${m.entry.kind}:${m.entry.pattern}${voice}${reading.why ? `+${reading.why}` : ''}`;
   const event: Event = {
@@ -361,8 +402,8 @@ function propose(
     root: info.root,
     quad: info.quad,
     goldstein: info.goldstein,
-    source: source >= 0 ? argument(view, source) : { actor: null, code: '---' },
-    target: target >= 0 ? argument(view, target) : null,
+    source: source === -1 ? { actor: null, code: '---' } : argument(view, source),
+    target: target === -1 ? null : argument(view, target),
     date: view.doc.date,
     dateTo: view.doc.date,
     modality: reading.modality,
@@ -379,6 +420,10 @@ function propose(
 
 /** The actor of a mention as an event argument, with a sector from the noun after a bare country word. */
 export function argument(view: DocView, mention: number): EventArgument {
+  if (mention <= GROUP_BASE) {
+    const sector = eventResources().sectors.get(view.lemma[groupToken(mention)]!)!;
+    return { actor: null, code: `---${sector}` };
+  }
   const id = view.mentionActor[mention]!;
   const actor = view.actors.get(id)!;
   let code = actor.code;

@@ -15,7 +15,7 @@ export interface PhraseMatch {
   slot: [number, number] | null;
 }
 
-const MAX_GAP = 4;
+const MAX_GAP = 6;
 const MAX_SLOT = 6;
 
 /** The phrase starting at token `i`, if any; `to` is the sentence's end. */
@@ -50,7 +50,9 @@ function matchParts(
   if ('gap' in part) {
     for (let n = 0; n <= MAX_GAP && k + n <= to; n++) {
       const t = n > 0 ? view.tag[k + n - 1]! : '';
-      if (n > 0 && !isModifierTag(t) && !(t === 'CC' && n > 1)) break;
+      // Modifiers, `and` between them, and `of` inside a measure (`25,000 tons of food aid`).
+      const of = view.lemma[k + n - 1] === 'of' && n > 1 && view.tag[k + n - 2]!.startsWith('NN');
+      if (n > 0 && !isModifierTag(t) && !(t === 'CC' && n > 1) && !of) break;
       const end = matchParts(view, parts, p + 1, k + n, to, slot);
       if (end >= 0) return end;
     }

@@ -196,3 +196,33 @@ export function dropPromiseGovernors(proposals: Proposal[]): Proposal[] {
   for (const p of proposals) if (p.governor >= 0) governing.add(p.governor);
   return proposals.filter((p) => !(p.group >= 0 && governing.has(p.group) && p.event.root === '03'));
 }
+
+const NOT_COUNTRY = new Set(['---', 'IGO', 'NGO', 'IMG', 'MNC']);
+
+/**
+ * An argument of unknown country (`---GOV`: `the judge`, `demonstrators`) takes the country of its
+ * sentence when exactly one country is named there (`Judge Rivera opened investigations against 28
+ * Chilean officials`). The actor is in the text; only its country is read from the context.
+ */
+export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): Proposal[] {
+  for (const p of proposals) {
+    const e = p.event;
+    const unknownSource = e.source.code.startsWith('---');
+    const unknownTarget = !!e.target && e.target.code.startsWith('---');
+    if (!unknownSource && !unknownTarget) continue;
+    const s = view.doc.sentences![e.sentence]!;
+    const countries = new Set<string>();
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const m = view.actorAt[k]!;
+      if (m < 0) continue;
+      const c = view.actors.get(view.mentionActor[m]!)!.code.slice(0, 3);
+      if (!NOT_COUNTRY.has(c)) countries.add(c);
+    }
+    if (countries.size !== 1) continue;
+    const [country] = [...countries];
+    if (unknownSource) e.source = { ...e.source, code: country + e.source.code.slice(3) };
+    if (unknownTarget) e.target = { ...e.target!, code: country + e.target!.code.slice(3) };
+    e.rule = `${e.rule}+country:context`;
+  }
+  return proposals;
+}

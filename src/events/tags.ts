@@ -171,3 +171,26 @@ export function isModifierTag(tag: string): boolean {
 export function isNegation(word: string): boolean {
   return NEG.has(word.toLowerCase());
 }
+
+/**
+ * `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb in -ing or -ed right after a form of `be`
+ * or `have` is a participle, whatever the tagger said.
+ */
+export function repairParticiples(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  lemmas: readonly string[],
+  verbs: ReadonlySet<string>,
+  tags: string[],
+): void {
+  for (let i = from + 1; i < to; i++) {
+    const t = tags[i]!;
+    if (t.startsWith('VB') || !verbs.has(lemmas[i]!)) continue;
+    const prev = lemmas[i - 1];
+    if (prev !== 'be' && prev !== 'have') continue;
+    const w = tokens[i]!.text.toLowerCase();
+    if (w.endsWith('ing')) tags[i] = 'VBG';
+    else if (w.endsWith('ed') || w !== lemmas[i]) tags[i] = 'VBN';
+  }
+}
