@@ -2,6 +2,7 @@
  * The default pipeline, in order. Each stage declares what it needs and adds; `buildPipeline` checks the
  * order when the pipeline is built.
  */
+import { namesStage } from './actors/ner/names-stage.js';
 import { cleanStage } from './clean/clean-stage.js';
 import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
 import { quotesStage } from './quotes/quotes-stage.js';
@@ -9,7 +10,14 @@ import { posStage } from './text/pos-stage.js';
 import { segmentStage } from './text/segment-stage.js';
 import { timesStage } from './time/times-stage.js';
 
-export const DEFAULT_STAGES: readonly Stage[] = [cleanStage, segmentStage, posStage, timesStage, quotesStage];
+export const DEFAULT_STAGES: readonly Stage[] = [
+  cleanStage,
+  segmentStage,
+  posStage,
+  namesStage,
+  timesStage,
+  quotesStage,
+];
 
 let shared: Pipeline | undefined;
 

@@ -5,9 +5,11 @@
  */
 import { mix } from '../../text/perceptron.js';
 import { F_HAS_LOWER, F_UPPER_INITIAL, SentenceValues } from '../../text/pos-features.js';
+import type { Doc } from '../../doc.js';
 import { nerGazetteer } from './gazetteer.js';
 
 const START = 0x5157a27;
+const CONNECTORS = new Set(['of', 'and', 'for', '&', 'de', 'on']);
 const END = 0x3e4d;
 
 export class NerInput {
@@ -23,6 +25,10 @@ export class NerInput {
   /** The word appears in lower case elsewhere in the document / capitalised away from a sentence start. */
   seenLower = new Uint8Array(0);
   seenCapitalMid = new Uint8Array(0);
+  /** For capitalised tokens, the run of capitalised tokens around them: its first and last token. */
+  runStart = new Int32Array(0);
+  runEnd = new Int32Array(0);
+  longEnd = new Int32Array(0);
   /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
   history = new Map<number, number>();
   private absorbed = 0;
@@ -89,6 +95,32 @@ export class NerInput {
     for (let i = 0; i < n; i++) {
       this.seenLower[i] = lowerSeen.has(this.v.lower[i]) ? 1 : 0;
       this.seenCapitalMid[i] = capitalMid.has(this.v.lower[i]) ? 1 : 0;
+    }
+    // Runs of capitalised words (`China Media Group`): their last word and the word before them say a
+    // lot about the whole run's type.
+    this.runStart = new Int32Array(n).fill(-1);
+    this.runEnd = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n;) {
+      if (!(this.v.flags[i] & F_UPPER_INITIAL)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < this.sEnd[i] && this.v.flags[j] & F_UPPER_INITIAL) j++;
+      for (let k = i; k < j; k++) {
+        this.runStart[k] = i;
+        this.runEnd[k] = j - 1;
+      }
+      i = j;
+    }
+    // The same runs bridged over `of`, `and`, `for`, `&` between capitalised words (`Bank of England`,
+    // `Belt and Road Initiative`): the last word of the bridged run.
+    this.longEnd = new Int32Array(n).fill(-1);
+    for (let i = n - 1; i >= 0; i--) {
+      const re = this.runEnd[i];
+      if (re < 0) continue;
+      const after = re + 2 < this.sEnd[i] && CONNECTORS.has(this.v.lowers[re + 1]) ? this.runEnd[re + 2] : -1;
+      this.longEnd[i] = after >= 0 ? this.longEnd[re + 2] : re;
     }
     this.history.clear();
     this.absorbed = 0;
@@ -197,5 +229,33 @@ export function nerFeatures(
   out[k++] = mix(131, mix(x.history.get(v.cased[i]) ?? 0, shape));
   out[k++] = mix(132, hasPrev ? v.suf3[i - 1] : START);
   out[k++] = mix(133, mix(t1, lPrev));
+  const rs = x.runStart[i];
+  if (rs >= 0) {
+    const re = x.runEnd[i];
+    const len = Math.min(4, re - rs + 1);
+    out[k++] = mix(134, v.lower[re]);
+    out[k++] = mix(135, rs > s ? v.lower[rs - 1] : START);
+    out[k++] = mix(136, mix(len, i - rs === 0 ? 0 : i === re ? 2 : 1));
+    out[k++] = mix(137, x.gaz[re] | (rs > s ? x.gaz[rs - 1] << 8 : 0));
+    const le = x.longEnd[i];
+    if (le !== re) out[k++] = mix(138, v.lower[le]);
+  }
   return k;
+}
+
+/** The tagger's input for a document that has been through the `pos` stage. */
+export function nerInputOfDoc(doc: Doc): NerInput {
+  const tokens = doc.tokens ?? [];
+  const sentences = (doc.sentences ?? []).map((s) => {
+    const words: string[] = [];
+    const pos: string[] = [];
+    const chunk: string[] = [];
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      words.push(tokens[t].text);
+      pos.push(tokens[t].tag ?? '');
+      chunk.push(tokens[t].chunk ?? '');
+    }
+    return { words, pos, chunk };
+  });
+  return new NerInput().load(sentences);
 }

@@ -129,3 +129,19 @@ export function isDemonym(name: string): boolean {
     (demonymSet.has(lower.slice(0, hyphen + 1)) || demonymSet.has(lower.slice(0, hyphen)))
   );
 }
+
+let titleSet: Set<string> | undefined;
+
+/** Whether a word is a title or honorific (`Mr.`, `President`), ignoring case. */
+export function isTitle(word: string): boolean {
+  titleSet ??= new Set(readList('ner/titles.txt').map((t) => t.toLowerCase()));
+  return titleSet.has(word.toLowerCase());
+}
+
+let orgHeads: Set<string> | undefined;
+
+/** Whether a word ends organisation names (`Organization`, `Ministry`), ignoring case. */
+export function isOrganizationHead(word: string): boolean {
+  orgHeads ??= new Set(readList('ner/org-heads.txt').map((t) => t.toLowerCase()));
+  return orgHeads.has(word.toLowerCase());
+}

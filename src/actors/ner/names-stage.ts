@@ -1,7 +1,7 @@
 import type { Doc, Mention, MentionType } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
-import { NerInput } from './features.js';
-import { isDemonym } from './gazetteer.js';
+import { nerInputOfDoc } from './features.js';
+import { isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
 import { nameTagger, type NerType } from './tagger.js';
 
 const TYPE: Record<NerType, MentionType> = {
@@ -22,27 +22,28 @@ export const namesStage: Stage = {
   adds: ['mentions'],
   run(doc: Doc): Doc {
     const tokens = doc.tokens ?? [];
-    const sentences = (doc.sentences ?? []).map((s) => {
-      const slice = tokens.slice(s.tokenStart, s.tokenEnd);
-      return {
-        words: slice.map((t) => t.text),
-        pos: slice.map((t) => t.tag ?? ''),
-        chunk: slice.map((t) => t.chunk ?? ''),
-      };
-    });
     const offset = doc.sentences?.[0]?.tokenStart ?? 0;
-    const input = new NerInput().load(sentences);
+    const input = nerInputOfDoc(doc);
     const tagger = nameTagger();
     const mentions: Mention[] = [];
     for (const span of tagger.spans(tagger.tag(input), input)) {
+      // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`).
+      let rule = `perceptron:${span.type}`;
+      if (span.type === 'PER')
+        while (span.end - span.start > 1 && isTitle(tokens[offset + span.start].text)) {
+          span.start++;
+          rule = `perceptron:PER+title-trimmed`;
+        }
       const start = tokens[offset + span.start].start;
       const end = tokens[offset + span.end - 1].end;
       const text = doc.text.slice(start, end);
       let type = TYPE[span.type];
-      let rule = `perceptron:${span.type}`;
       if (span.type === 'MISC' && isDemonym(text)) {
         type = 'nationality';
         rule += '+demonym';
+      } else if (span.type === 'MISC' && isOrganizationHead(tokens[offset + span.end - 1].text)) {
+        type = 'organization';
+        rule += '+org-head';
       }
       mentions.push({ start, end, text, type, actor: null, stage: 'names', rule });
     }

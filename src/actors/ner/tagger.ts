@@ -1,10 +1,10 @@
 /**
- * The name tagger: a greedy averaged perceptron over a document's tokens (see `features.ts`), IOB2
- * classes over the CoNLL-2003 types PER, ORG, LOC and MISC, trained by `npm run train:taggers`.
+ * The name tagger: a greedy averaged perceptron over a document's tokens (see `features.ts`), BILOU
+ * classes (`B-` begin, `I-` inside, `L-` last, `U-` a one-token name, `O`) over the CoNLL-2003 types PER,
+ * ORG, LOC and MISC, trained by `npm run train:taggers`.
  */
 import { existsSync } from 'node:fs';
 import { argmax, modelPath, Perceptron } from '../../text/perceptron.js';
-import { iobAllowed } from '../../text/pos-conll.js';
 import { nerFeatures, type NerInput } from './features.js';
 
 export const NER_MODEL = 'ner.bin.gz';
@@ -16,6 +16,38 @@ export interface NameSpan {
   start: number;
   end: number;
   type: NerType;
+}
+
+export const NER_CLASSES = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`, `L-${t}`, `U-${t}`])];
+
+/** IOB2 tags to BILOU: a name's last token becomes `L-`, a one-token name `U-`. */
+export function toBilou(tags: readonly string[]): string[] {
+  return tags.map((tag, i) => {
+    if (tag === 'O') return tag;
+    const ends = tags[i + 1] !== 'I-' + tag.slice(2);
+    if (tag.startsWith('B-')) return ends ? 'U-' + tag.slice(2) : tag;
+    return ends ? 'L-' + tag.slice(2) : tag;
+  });
+}
+
+/**
+ * Allowed transitions: `table[prev + 1][c]` (`prev` -1 at a sentence start). Inside a name (after `B-X`
+ * or `I-X`) only `I-X` or `L-X` may follow; elsewhere only `O`, `B-` or `U-`.
+ */
+export function bilouAllowed(classes: readonly string[]): boolean[][] {
+  const table: boolean[][] = [];
+  for (let prev = -1; prev < classes.length; prev++) {
+    const p = prev < 0 ? 'O' : classes[prev];
+    const open = p.startsWith('B-') || p.startsWith('I-');
+    table.push(
+      classes.map((c) =>
+        open
+          ? (c.startsWith('I-') || c.startsWith('L-')) && c.slice(2) === p.slice(2)
+          : c === 'O' || c.startsWith('B-') || c.startsWith('U-'),
+      ),
+    );
+  }
+  return table;
 }
 
 /** Maps each class index to its entity type: 0 for `O`, 1-4 in `NER_TYPES` order plus one. */
@@ -31,7 +63,7 @@ export class NameTagger {
 
   constructor(readonly model: Perceptron) {
     this.typeOf = typeTable(model.classes);
-    this.allowed = iobAllowed(model.classes);
+    this.allowed = bilouAllowed(model.classes);
     this.scores = new Float64Array(model.nClasses);
   }
 
@@ -47,20 +79,25 @@ export class NameTagger {
     return tags;
   }
 
-  /** Name spans from class indexes. */
+  /** Name spans from class indexes; a name left open at a sentence's end closes there. */
   spans(tags: Int32Array, x: NerInput): NameSpan[] {
     const out: NameSpan[] = [];
     const classes = this.model.classes;
     let open: NameSpan | null = null;
     for (let i = 0; i < tags.length; i++) {
       const c = classes[tags[i]];
-      const continues = open && c.startsWith('I-') && c.slice(2) === open.type && i > x.sStart[i];
-      if (open && !continues) {
+      const b = c[0];
+      if (open && (i === x.sStart[i] || b === 'O' || b === 'B' || b === 'U' || c.slice(2) !== open.type)) {
         out.push(open);
         open = null;
       }
-      if (!open && c !== 'O') open = { start: i, end: i + 1, type: c.slice(2) as NerType };
-      else if (open) open.end = i + 1;
+      if (b === 'O') continue;
+      if (!open) open = { start: i, end: i + 1, type: c.slice(2) as NerType };
+      else open.end = i + 1;
+      if (b === 'L' || b === 'U') {
+        out.push(open);
+        open = null;
+      }
     }
     if (open) out.push(open);
     return out;

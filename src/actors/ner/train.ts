@@ -5,14 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { modelPath, trainGreedy } from '../../text/perceptron.js';
-import { iobAllowed, readConll, type ConllDocument } from '../../text/pos-conll.js';
+import { readConll, type ConllDocument } from '../../text/pos-conll.js';
 import { SentenceValues } from '../../text/pos-features.js';
 import { posModels, tagSentence } from '../../text/pos-tagger.js';
 import { DEFAULT_TRAIN } from '../../text/pos-train.js';
-import { NerInput, nerFeatures } from './features.js';
-import { NER_MODEL, NER_TYPES, typeTable } from './tagger.js';
-
-export const NER_CLASSES = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
+import { cleanStage } from '../../clean/clean-stage.js';
+import { buildPipeline } from '../../pipeline.js';
+import { posStage } from '../../text/pos-stage.js';
+import { segmentStage } from '../../text/segment-stage.js';
+import { conllText, projectNames } from './conll-text.js';
+import { NerInput, nerFeatures, nerInputOfDoc } from './features.js';
+import { bilouAllowed, NER_CLASSES, NER_MODEL, toBilou, typeTable } from './tagger.js';
 
 /** A CoNLL document as the tagger sees it at run time: our own part-of-speech and chunk tags. */
 export function nerInputOf(doc: ConllDocument): NerInput {
@@ -30,17 +33,27 @@ export function nerInputOf(doc: ConllDocument): NerInput {
   return new NerInput().load(sentences);
 }
 
+const reader = buildPipeline([cleanStage, segmentStage, posStage]);
+
+/**
+ * A training example on the pipeline's own tokens and sentences: the document's text is rebuilt, run
+ * through clean, segment and pos, and the gold names are projected onto the tokens, so the tagger learns
+ * from exactly what it sees at run time.
+ */
+export function pipelineExample(doc: ConllDocument): { input: NerInput; tags: string[] } {
+  const { text, names } = conllText(doc);
+  const processed = reader.run({ date: null, text });
+  return { input: nerInputOfDoc(processed), tags: projectNames(processed, names) };
+}
+
 export function trainNer(docs: readonly ConllDocument[], epochs = 8, log: (line: string) => void = () => {}) {
   const index = new Map(NER_CLASSES.map((c, i) => [c, i]));
   const typeOf = typeTable(NER_CLASSES);
-  const allowed = iobAllowed(NER_CLASSES);
-  const data = docs.map((d) => ({
-    seq: nerInputOf(d),
-    gold: Int32Array.from(
-      d.sentences.flatMap((s) => s.ner),
-      (t) => index.get(t)!,
-    ),
-  }));
+  const allowed = bilouAllowed(NER_CLASSES);
+  const data = docs.map((d) => {
+    const { input, tags } = pipelineExample(d);
+    return { seq: input, gold: Int32Array.from(toBilouSentences(tags, input), (t) => index.get(t)!) };
+  });
   log(`names: ${docs.length} documents, ${data.reduce((n, d) => n + d.gold.length, 0)} tokens`);
   return trainGreedy(
     NER_CLASSES,
@@ -64,4 +77,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(modelPath(NER_MODEL), bytes);
   console.log(`${NER_MODEL}: ${model.size} weights, ${(bytes.length / 1024).toFixed(0)} KB`);
   console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** BILOU tags sentence by sentence (a name never runs across a sentence edge). */
+function toBilouSentences(tags: readonly string[], input: NerInput): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tags.length;) {
+    const end = input.sEnd[i];
+    const sentence = tags
+      .slice(i, end)
+      .map((t, k) => (k === 0 && t.startsWith('I-') ? 'B-' + t.slice(2) : t));
+    out.push(...toBilou(sentence));
+    i = end;
+  }
+  return out;
 }

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cleanStage } from '../../src/clean/clean-stage.js';
+import { isDemonym } from '../../src/actors/ner/gazetteer.js';
+import { namesStage } from '../../src/actors/ner/names-stage.js';
+import { bilouAllowed, NER_CLASSES, toBilou } from '../../src/actors/ner/tagger.js';
+import { buildPipeline } from '../../src/pipeline.js';
+import { posStage } from '../../src/text/pos-stage.js';
+import { segmentStage } from '../../src/text/segment-stage.js';
+import { evaluateEntities } from '../../eval/entities.js';
+import { SEED, SHARED, sharedPresent } from '../helpers/shared.js';
+
+const pipeline = buildPipeline([cleanStage, segmentStage, posStage, namesStage]);
+const names = (text: string) =>
+  pipeline.run({ date: null, text }).mentions!.map((m) => `${m.type}:${m.text}`);
+
+describe('names stage', () => {
+  it('keeps titles before a name out of the span', () => {
+    const got = names('Prime Minister Narendra Modi met Chancellor Olaf Scholz in Berlin on Monday.');
+    expect(got).toEqual(
+      expect.arrayContaining(['person:Narendra Modi', 'person:Olaf Scholz', 'location:Berlin']),
+    );
+    expect(got.some((m) => m.includes('Minister') || m.includes('Chancellor'))).toBe(false);
+  });
+
+  it('finds a name followed by an apposition with its title', () => {
+    const got = names('Emmanuel Macron, the French president, arrived in Nairobi late on Tuesday.');
+    expect(got).toEqual(
+      expect.arrayContaining(['person:Emmanuel Macron', 'nationality:French', 'location:Nairobi']),
+    );
+  });
+
+  it('leaves a curly possessive outside the name', () => {
+    const got = names('Brazil’s president said Lula’s government would not resign.');
+    expect(got).toContain('location:Brazil');
+    expect(got.some((m) => m.includes('’s'))).toBe(false);
+  });
+
+  it('types organisations, and joins a nationality to the organisation it modifies', () => {
+    const got = names(
+      'The World Health Organization and the Kenyan Foreign Ministry issued a joint statement in Geneva.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'organization:World Health Organization',
+        'organization:Kenyan Foreign Ministry',
+        'location:Geneva',
+      ]),
+    );
+  });
+
+  it('types demonyms as nationalities', () => {
+    const got = names('Russian and Ukrainian negotiators met Turkish officials in Istanbul.');
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'nationality:Russian',
+        'nationality:Ukrainian',
+        'nationality:Turkish',
+        'location:Istanbul',
+      ]),
+    );
+  });
+
+  it('records provenance and offsets into the cleaned text', () => {
+    const doc = pipeline.run({ date: null, text: 'Angela Merkel visited Warsaw.' });
+    for (const m of doc.mentions!) {
+      expect(m.stage).toBe('names');
+      expect(m.rule).toMatch(/^perceptron:/);
+      expect(m.actor).toBeNull();
+      expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+    }
+    expect(doc.mentions!.map((m) => m.text)).toEqual(['Angela Merkel', 'Warsaw']);
+  });
+});
+
+describe('name tagger pieces', () => {
+  it('converts IOB2 to BILOU', () => {
+    expect(toBilou(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG'])).toEqual([
+      'B-PER',
+      'L-PER',
+      'O',
+      'U-LOC',
+      'B-ORG',
+      'I-ORG',
+      'L-ORG',
+    ]);
+  });
+
+  it('allows only I- or L- of the same type inside a name', () => {
+    const table = bilouAllowed(NER_CLASSES);
+    const after = (c: string) => NER_CLASSES.filter((_, k) => table[NER_CLASSES.indexOf(c) + 1][k]);
+    expect(after('B-PER')).toEqual(['I-PER', 'L-PER']);
+    expect(after('L-PER')).toEqual(expect.arrayContaining(['O', 'B-ORG', 'U-LOC']));
+    expect(after('L-PER')).not.toContain('I-PER');
+  });
+
+  it('recognises demonyms, including hyphenated and multi-word ones', () => {
+    expect(isDemonym('Chinese')).toBe(true);
+    expect(isDemonym('Sino-Russian')).toBe(true);
+    expect(isDemonym('South Korean')).toBe(true);
+    expect(isDemonym('Olympic')).toBe(false);
+  });
+});
+
+describe.runIf(sharedPresent('seed/000_fc4b7b43cdd233b1.txt'))('seed article', () => {
+  it('finds the people, organisations and places of the seed', () => {
+    const text = readFileSync(SEED, 'utf8').replace(/^\s*date \S+\s*/, '');
+    const got = new Set(names(text));
+    for (const want of [
+      'person:Xi Jinping',
+      'person:Xi',
+      'person:Vladimir Putin',
+      'person:Putin',
+      'person:Hua Chunying',
+      'person:Wang Wenbin',
+      'person:Wang',
+      'organization:Chinese Foreign Ministry',
+      'organization:China Media Group',
+      'organization:Security Council',
+      'organization:United Nations',
+      'organization:Eurasian Economic Union',
+      'location:China',
+      'location:Russia',
+      'location:Ukraine',
+    ])
+      expect(got, want).toContain(want);
+  });
+});
+
+describe.runIf(sharedPresent('gold/conll2003/eng.testa'))('CoNLL-2003 dev slice', () => {
+  it('keeps exact-span F1 above its floors', () => {
+    const r = evaluateEntities(SHARED + 'gold/conll2003/eng.testa', 60);
+    expect(r.words).toBeGreaterThan(10000);
+    expect(r.byType.PER.f1).toBeGreaterThan(0.82);
+    expect(r.byType.LOC.f1).toBeGreaterThan(0.82);
+    expect(r.byType.ORG.f1).toBeGreaterThan(0.7);
+    expect(r.byType.overall.f1).toBeGreaterThan(0.8);
+  });
+});
