@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { BANDS } from '../../src/store/near-duplicates.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -81,7 +82,7 @@ function checkConsistent(path: string): { ok: number; failed: number } {
            OR a.n_quotes != (SELECT count(*) FROM quotes WHERE article = a.rowid)
            OR a.n_times != (SELECT count(*) FROM times WHERE article = a.rowid)
            OR a.n_events != (SELECT count(*) FROM events WHERE article = a.rowid)
-           OR (SELECT count(*) FROM sketch_bands WHERE article = a.rowid) != 16
+           OR (SELECT count(*) FROM sketch_bands WHERE article = a.rowid) != ${BANDS}
            OR (SELECT count(*) FROM articles_fts WHERE rowid = a.rowid) != 1)`,
       )
       .pluck()

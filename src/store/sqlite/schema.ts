@@ -26,7 +26,7 @@ const MIGRATIONS: readonly string[] = [
     layers TEXT,                -- JSON array of the layers the coded Doc had (absent layers stay absent)
     sentences TEXT,             -- JSON array of [start, end, paragraph, heading]
     repairs TEXT,               -- JSON array of repairs
-    signature BLOB,             -- MinHash signature, 64 x uint32
+    signature BLOB,             -- MinHash signature, 128 x uint32
     n_actors INTEGER NOT NULL DEFAULT 0,
     n_mentions INTEGER NOT NULL DEFAULT 0,
     n_quotes INTEGER NOT NULL DEFAULT 0,

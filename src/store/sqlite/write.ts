@@ -69,7 +69,7 @@ export class ArticleWriter {
       ftsRow: p('SELECT status, title, text FROM articles WHERE rowid = ?'),
       stillStored: p('SELECT rowid FROM events WHERE rowid IN (SELECT value FROM json_each(?))'),
       // The most recent articles in one LSH band (the primary key (band, article) serves it directly).
-      bandMembers: p('SELECT article FROM sketch_bands WHERE band = ? ORDER BY article DESC LIMIT 16'),
+      bandMembers: p('SELECT article FROM sketch_bands WHERE band = ? ORDER BY article DESC LIMIT 8'),
       signatureOf: p('SELECT signature FROM articles WHERE rowid = ?'),
       band: p('INSERT OR IGNORE INTO sketch_bands (band, article) VALUES (?, ?)'),
       duplicate: p('INSERT OR IGNORE INTO duplicates (a, b, similarity) VALUES (?, ?, ?)'),
@@ -239,7 +239,7 @@ export class ArticleWriter {
 
   /**
    * Finds stored near-duplicates through the LSH bands, records the pairs, then indexes this article.
-   * Bounded work per article, however many copies a story has: at most 16 recent articles per band are
+   * Bounded work per article, however many copies a story has: at most 8 recent articles per band are
    * candidates, and the 8 most similar above the threshold are linked (enough to join a story's copies
    * into one group for counting sources).
    */
