@@ -71,7 +71,10 @@ function speech(): Set<string> {
   return speechVerbs;
 }
 
+/** First letter upper-case; ASCII checked by code, the rest by Unicode property. */
 function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(text);
 }
 
@@ -178,8 +181,11 @@ class ActorResolver {
         return j;
       }
     }
-    const g = SUBJECT_PRONOUNS[t.text.toLowerCase()];
-    if (g) this.pronoun(i, g);
+    const c = t.text.charCodeAt(0) | 32; // `he`, `she`: look up only words starting with h or s
+    if ((c === 104 || c === 115) && t.text.length <= 3) {
+      const g = SUBJECT_PRONOUNS[t.text.toLowerCase()];
+      if (g) this.pronoun(i, g);
+    }
     return i + 1;
   }
 
@@ -868,8 +874,16 @@ class ActorResolver {
   }
 
   private push(m: Mention, type: MentionType, actor: Actor | null): void {
-    const { tokenStart: _s, tokenEnd: _e, ...plain } = m as Placed;
-    this.out.push({ ...plain, type, actor: actor?.id ?? null });
+    const out: Mention = {
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      type,
+      actor: actor?.id ?? null,
+      stage: m.stage,
+    };
+    if (m.rule !== undefined) out.rule = m.rule;
+    this.out.push(out);
     if (actor) this.registry.touch(actor);
   }
 }

@@ -172,6 +172,6 @@ export function gazetteer(): Gazetteer {
 
 /** Whether a document token matches an entry's word: exact when the entry word has capitals, else any case. */
 export function wordMatches(entryWord: string, token: string): boolean {
-  const t = token.replace(/’/g, "'");
+  const t = token.includes('’') ? token.replace(/’/g, "'") : token;
   return entryWord === entryWord.toLowerCase() ? t.toLowerCase() === entryWord : t === entryWord;
 }

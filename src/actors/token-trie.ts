@@ -11,7 +11,8 @@ interface TrieNode<T> {
 
 /** The key of one token: lower-cased, typographic apostrophes made plain. */
 export function tokenKey(text: string): string {
-  return text.toLowerCase().replace(/’/g, "'");
+  const lower = text.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 export interface TrieMatch<T> {
@@ -52,7 +53,11 @@ export class TokenTrie<T> {
       node = node.next.get(keys[i]!);
       if (!node) break;
       if (node.values) {
-        const values = node.values.filter((v) => accept(v, start, i + 1));
+        const all = node.values;
+        // Most nodes hold one value: avoid building a new array unless some value is refused.
+        const values = all.every((v) => accept(v, start, i + 1))
+          ? all
+          : all.filter((v) => accept(v, start, i + 1));
         if (values.length) best = { length: i + 1 - start, values };
       }
     }
