@@ -31,6 +31,8 @@ export interface SentenceView {
 }
 
 const DIGITS = /^\d+$/;
+/** Words that open a spoken year (`nineteen ninety-six`, `two thousand`) trigger the sentence too. */
+const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand']);
 const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
 
 /**
@@ -51,7 +53,7 @@ function triggered(doc: Doc, sentence: Sentence): boolean {
     }
     let lower = text.toLowerCase();
     if (lower.endsWith('.')) lower = lower.slice(0, -1);
-    if (lex.isTrigger(lower)) return true;
+    if (lex.isTrigger(lower) || SPOKEN_YEAR.has(lower)) return true;
     if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p))) return true;
   }
   return false;

@@ -4,7 +4,15 @@
  * `the summer of 1999`). A quarter without a year is the latest begun by the publication date; the
  * quarter last mentioned anchors later `the quarter` and `a year earlier`.
  */
-import { clauseTense, cls, norm, yearWord, type Extractor, type TimeContext } from '../context.js';
+import {
+  clauseTense,
+  cls,
+  modifiesNext,
+  norm,
+  yearWord,
+  type Extractor,
+  type TimeContext,
+} from '../context.js';
 import { quarterYear, shiftedQuarter } from '../resolve.js';
 import type { SentenceView } from '../words.js';
 
@@ -131,6 +139,18 @@ export const quarters: Extractor = (s, ctx, out) => {
         else if (+seasonShift > 0) y = sm > cur ? y : y + 1;
         if (season === 'WI' && cur <= 2 && +seasonShift === 0) y -= 1;
         out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'shift-season' });
+      } else if (
+        norm(s, i - 1) === 'the' &&
+        ctx.dctYear !== null &&
+        ctx.dctMonth !== null &&
+        !modifiesNext(s, i + 1)
+      ) {
+        // `the summer`: the one under way or just past, the next one in a future clause
+        const starts: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+        const future = clauseTense(s, i - 1, i) === 'future';
+        const begun = starts[season] <= ctx.dctMonth;
+        const y = future ? (begun ? ctx.dctYear + 1 : ctx.dctYear) : begun ? ctx.dctYear : ctx.dctYear - 1;
+        out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'the-season' });
       }
     }
   }

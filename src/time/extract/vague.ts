@@ -59,4 +59,16 @@ export const vague: Extractor = (s, _ctx, out) => {
       i++;
     }
   }
+  // the coming months, in coming weeks (`coming` is a shift word, not a reference)
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (
+      (w[i].norm === 'coming' || w[i].norm === 'upcoming') &&
+      cls(s, i + 1, 'unit') &&
+      w[i + 1].norm.endsWith('s')
+    ) {
+      const first = norm(s, i - 1) === 'the' ? i - 1 : i;
+      out.push({ first, last: i + 1, type: 'DATE', value: 'FUTURE_REF', rule: 'ref:coming-units' });
+      i++;
+    }
+  }
 };
