@@ -396,6 +396,12 @@ function propose(
     start = Math.min(start, span.start);
     end = Math.max(end, span.end);
   }
+  // The evidence opens with the whole noun phrase of its first argument (`Chinese President Xi ...`).
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.end <= start) k++;
+  const from = view.sentenceStart[m.start]!;
+  while (k > from && /^(NNP|JJ|DT|NN)/.test(view.tag[k - 1]!) && view.groupAt[k - 1]! < 0) k--;
+  start = Math.min(start, tokens[k]!.start);
   const rule = `lexicon:${m.entry.kind}:${m.entry.pattern}${voice}${reading.why ? `+${reading.why}` : ''}`;
   const event: Event = {
     code: m.entry.code,

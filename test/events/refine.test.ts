@@ -18,7 +18,7 @@ describe('event refiners', () => {
   it('tells one visit once, with each retelling as evidence', () => {
     expect(visits).toHaveLength(1);
     const spans = (visits[0]!.evidence ?? []).map((s) => text.slice(s.start, s.end));
-    expect(spans).toEqual(['Ruto’s visit to Tanzania', 'visit']);
+    expect(spans).toEqual(['Ruto’s visit to Tanzania', 'the visit']);
   });
 
   it('keeps the date of the first telling, not a bound (`since 2020`) of the retelling', () => {
