@@ -26,7 +26,7 @@ const attr = (tag: string, name: string): string | undefined =>
   new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
 export function readTimeml(id: string, content: string): TimemlDoc {
-  const dctTag = /<DCT>\s*(<TIMEX3[^>]*>)/.exec(content)?.[1];
+  const dctTag = /<DCT>[^<]*(<TIMEX3[^>]*>)/.exec(content)?.[1];
   const dctValue = dctTag ? attr(dctTag, 'value') : undefined;
   const dct = dctValue && /^\d{4}-\d{2}-\d{2}/.test(dctValue) ? dctValue.slice(0, 10) : null;
   const open = content.indexOf('<TEXT>');

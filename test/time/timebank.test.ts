@@ -13,6 +13,11 @@ describe('TimeML reading and TempEval-3 scoring', () => {
     expect(doc.gold.map((g) => doc.text.slice(g.start, g.end))).toEqual(['yesterday', 'Monday']);
   });
 
+  it('reads a DCT that follows a dateline, as TempEval-3 wire files have it', () => {
+    const tml = `<DCT>BEIJING, <TIMEX3 tid="t0" type="TIME" value="2005-11-22" functionInDocument="CREATION_TIME">Nov. 22</TIMEX3> (Xinhua)</DCT><TEXT>x</TEXT>`;
+    expect(readTimeml('x', tml).dct).toBe('2005-11-22');
+  });
+
   it('scores strict, relaxed, type and value as TempEval-3 does', () => {
     const gold = [
       { start: 0, end: 9, text: 'last year', type: 'DATE', value: '2000' },

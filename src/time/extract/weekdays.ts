@@ -5,6 +5,8 @@
 import { clauseTense, cls, isCapitalised, norm, type Extractor } from '../context.js';
 import { weekdayValue } from '../resolve.js';
 
+const EDGE = new Set(['early', 'late', 'mid']);
+
 export const weekdays: Extractor = (s, ctx, out) => {
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
@@ -12,7 +14,8 @@ export const weekdays: Extractor = (s, ctx, out) => {
     if (v === undefined || !isCapitalised(w[i])) continue;
     if (w[i].norm.length <= 4 && !w[i].dotted) continue; // `Sun`, `Wed` without a period
     if (cls(s, i + 1, 'month') || (norm(s, i + 1) === ',' && cls(s, i + 2, 'month'))) continue; // `Friday, March 17`
-    let first = i;
+    // `early Wednesday`, `late Friday`: the modifier stays inside the span, the value is the day
+    let first = EDGE.has(norm(s, i - 1)) ? i - 1 : i;
     let shift = 0;
     const sw = norm(s, i - 1);
     if (sw === 'last' || sw === 'next' || sw === 'this' || sw === 'coming' || sw === 'past') {
