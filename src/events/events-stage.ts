@@ -3,6 +3,7 @@ import type { Stage } from '../pipeline.js';
 import { buildView, proposeEvents, STAGE } from './extract.js';
 import { eventResources } from './lexicon.js';
 import {
+  dropParticipleStatements,
   dropPromiseGovernors,
   fillCountriesFromContext,
   foldAnaphora,
@@ -19,6 +20,7 @@ export function codeEvents(doc: Doc): Doc {
   let list = recodeIntent(proposals);
   list = recodeThreats(list);
   list = recodeStatements(view, list);
+  list = dropParticipleStatements(view, list);
   list = dropPromiseGovernors(list);
   list = fillCountriesFromContext(view, list);
   list = foldAnaphora(list);

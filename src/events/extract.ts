@@ -175,9 +175,9 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
     voice = '+passive';
   } else {
     source = subjectOf(view, g, isSpeech);
-    if (isSpeech) {
+    if (isSpeech && source < 0) {
       const q = quoteWithCue(view.doc.quotes, view.tokens[m.start]!);
-      const speaker = q ? speakerMention(view, q) : -1;
+      const speaker = q ? speakerMention(view, q, view.sentenceStart[m.start]!) : -1;
       if (speaker >= 0) source = speaker;
     }
   }
@@ -344,20 +344,19 @@ function quoteWithCue(quotes: Quote[] | undefined, token: Span): Quote | null {
   return null;
 }
 
-function speakerMention(view: DocView, q: Quote): number {
+function speakerMention(view: DocView, q: Quote, sentenceStart: number): number {
   const sp = q.speaker;
   if (!sp || !sp.actor || !view.actors.has(sp.actor)) return -1;
   const mentions = view.doc.mentions ?? [];
-  if (sp.start !== undefined && sp.end !== undefined) {
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i]!;
-      if (m.actor === sp.actor && m.start < sp.end && sp.start < m.end) return i;
-    }
-  }
-  // The speaker's nearest mention before the cue.
+  const from = view.tokens[sentenceStart]!.start;
+  // The speaker's mention in the cue's sentence: the given span, else the nearest before the cue.
   let best = -1;
-  for (let i = 0; i < mentions.length; i++)
-    if (mentions[i]!.actor === sp.actor && mentions[i]!.start <= q.cue.start) best = i;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.actor !== sp.actor || m.start < from) continue;
+    if (sp.start !== undefined && sp.end !== undefined && m.start < sp.end && sp.start < m.end) return i;
+    if (m.start <= q.cue.start) best = i;
+  }
   return best;
 }
 

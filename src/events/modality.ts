@@ -29,8 +29,10 @@ export function readModality(
 ): ModalityReading {
   const r: ModalityReading = { modality: 'asserted', negated: g.negated, intent: false, why: null };
   own(g, r, reportedSpeech);
-  // `will uphold its stance and play a role`: a coordinated verb takes the first one's reading.
-  const coord = r.modality === 'asserted' && depth < 4 ? coordinatedWith(view, g) : null;
+  // `will uphold its stance and play a role`: a coordinated verb takes the first one's reading; so
+  // does a purpose infinitive (`would meet Putin to promote cooperation`).
+  const coord =
+    r.modality === 'asserted' && depth < 4 ? (coordinatedWith(view, g) ?? purposeOf(view, g)) : null;
   if (coord && !g.modal) {
     const first = readModality(view, coord, governors, reportedSpeech, depth + 1);
     return { ...first, negated: first.negated || g.negated };
@@ -95,4 +97,17 @@ function conditionalClause(view: ClauseView, g: VerbGroup): boolean {
     if (view.groupAt[k]! >= 0 || view.tokens[k]!.text === ';') return false;
   }
   return false;
+}
+
+/** The clause a purpose infinitive serves (`... to promote`, with no governing verb right before). */
+function purposeOf(view: ClauseView, g: VerbGroup): VerbGroup | null {
+  const from = view.sentenceStart[g.start]!;
+  const k = g.start - 1;
+  if (k <= from || view.tag[k] !== 'TO' || governorOf(view, g)) return null;
+  for (let j = k - 1; j >= from; j--) {
+    const gi = view.groupAt[j]!;
+    if (gi >= 0) return view.groups[gi]!;
+    if (view.tokens[j]!.text === ';') return null;
+  }
+  return null;
 }

@@ -226,3 +226,22 @@ export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): 
   }
   return proposals;
 }
+
+/**
+ * `Noting that ..., Wang said`: a participle of saying beside a finite one by the same speaker in the
+ * same sentence is the same statement.
+ */
+export function dropParticipleStatements(view: DocView, proposals: Proposal[]): Proposal[] {
+  const finite = new Set<string>();
+  for (const p of proposals)
+    if (p.speech && view.tag[p.match.start] !== 'VBG')
+      finite.add(`${p.event.sentence}|${p.event.source.code}`);
+  return proposals.filter(
+    (p) =>
+      !(
+        p.speech &&
+        view.tag[p.match.start] === 'VBG' &&
+        finite.has(`${p.event.sentence}|${p.event.source.code}`)
+      ),
+  );
+}
