@@ -10,7 +10,7 @@ import type { CueLexicon, CueMatch } from './lexicon.js';
 import { findQuotations, type Quotation } from './marks.js';
 import { tokenAt, type Proposal } from './proposal.js';
 import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
-import { isWord } from './words.js';
+import { isCapitalised, isWord } from './words.js';
 
 /** A quoted phrase inside a sentence with fewer words than this is a scare quote or a title. */
 const MIN_EMBEDDED_WORDS = 8;
@@ -73,6 +73,9 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
       mark: { start: openTok, end: openTok + 1 },
       marks: { start: openTok, end: closeTok + 1 },
     };
+    // A programme, book or film title (`“Meet the Press”`), or a label (`“Related:”`), is not speech.
+    if (titleLike(tokens, content) || (countWords(tokens, content) < 2 && !endsSentence(tokens, content)))
+      continue;
     const after = q.balanced ? attributionAfter(tokens, sentences, closeTok, lexicon) : null;
     const before = after ? null : attributionBefore(tokens, sentences, openTok, lexicon);
     const found = after ?? before;
@@ -230,4 +233,26 @@ function attributionBefore(
     }
   }
   return null;
+}
+
+const TITLE_SMALL_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with']);
+
+/** Up to five words, each capitalised or a small function word: a title, not a sentence. */
+function titleLike(tokens: readonly Token[], r: TokenRange): boolean {
+  let words = 0;
+  for (let i = r.start; i < r.end; i++) {
+    const t = tokens[i].text;
+    if (!isWord(t)) {
+      if (t === ',' || t === ';' || t === '?' || t === '!') return false;
+      continue;
+    }
+    words++;
+    if (words > 5) return false;
+    if (!isCapitalised(t) && !(words > 1 && TITLE_SMALL_WORDS.has(t))) return false;
+  }
+  return words > 0;
+}
+
+function endsSentence(tokens: readonly Token[], r: TokenRange): boolean {
+  return r.end > r.start && '.!?'.includes(tokens[r.end - 1].text);
 }

@@ -200,7 +200,44 @@ function verbClause(
     rule = 'reported:leading-subject';
   }
   const start = trimStart(tokens, after, contentHi);
+  if (!opensContent(tokens, start, contentHi)) return null;
   return { cue: m, speaker, content: { start, end: contentHi }, rule };
+}
+
+/** Words that open an adjunct, not reported content: `said as he left`, `said before he died`. (`said
+ * about the plan`, `asked for help`, `vowed to act` do report speech, on its topic.) */
+const ADJUNCT_OPENERS = new Set([
+  'as',
+  'before',
+  'after',
+  'while',
+  'during',
+  'at',
+  'from',
+  'than',
+  'and',
+  'or',
+  'but',
+  'so',
+  'too',
+  'afterwards',
+  'later',
+  'when',
+]);
+
+/** Reported content opens a clause: at least two words, not starting with a preposition or conjunction. */
+function opensContent(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  // After `that` anything goes (`said that in 1998, ...`).
+  if (start > 0 && tokens[start - 1].text.toLowerCase() === 'that') return true;
+  const first = tokens[start];
+  const w = first.text.toLowerCase();
+  const next = tokens[start + 1];
+  // `vowed to punish`, `told his advisers to ...` are attributions; `said about 20 people` is a number.
+  if (w === 'to' && next.tag === 'VB') return true;
+  if ((w === 'about' || w === 'over') && next.tag === 'CD') return true;
+  if (ADJUNCT_OPENERS.has(w)) return false;
+  return !(first.tag === 'RB' && end - start < 4);
 }
 
 /** `Noting that A, X said B` (A is X's) and `X said A, adding that B` (B is X's). */
