@@ -9,6 +9,7 @@ import {
   foldAnaphora,
   mergeRetellings,
   recodeIntent,
+  recodeIrregularViolence,
   recodeStatements,
   recodeThreats,
 } from './refine.js';
@@ -19,6 +20,7 @@ export function codeEvents(doc: Doc): Doc {
   const { proposals, view } = proposeEvents(doc, res);
   let list = recodeIntent(proposals);
   list = recodeThreats(list);
+  list = recodeIrregularViolence(list);
   list = recodeStatements(view, list);
   list = dropParticipleStatements(view, list);
   list = dropPromiseGovernors(list);

@@ -39,6 +39,14 @@ const INTENT: Record<string, string> = {
 };
 /** Meetings and mediation are intent only when promised, not merely scheduled (a planned visit stays 042). */
 const PROMISED_ONLY: Record<string, string> = { '040': '036', '046': '036', '045': '039' };
+/** Planned meetings and talks are intent to meet (036); a planned visit keeps its own code (042/043). */
+const PLANNED_MEETING: Record<string, string> = {
+  '040': '036',
+  '041': '036',
+  '044': '036',
+  '045': '039',
+  '046': '036',
+};
 
 function recode(e: Event, code: string, why: string): void {
   const info = eventCode(code);
@@ -57,6 +65,8 @@ export function recodeIntent(proposals: Proposal[]): Proposal[] {
     const intent = INTENT[e.code];
     if (intent && (p.intent || e.modality === 'planned')) recode(e, intent, 'intent');
     else if (p.intent && PROMISED_ONLY[e.code]) recode(e, PROMISED_ONLY[e.code]!, 'intent');
+    else if (e.modality === 'planned' && PLANNED_MEETING[e.code])
+      recode(e, PLANNED_MEETING[e.code]!, 'intent');
   }
   return proposals;
 }
@@ -244,4 +254,23 @@ export function dropParticipleStatements(view: DocView, proposals: Proposal[]): 
         finite.has(`${p.event.sentence}|${p.event.source.code}`)
       ),
   );
+}
+
+/** Sectors of state forces: their use of force is conventional (19x); anyone else's is not (18x). */
+const STATE_FORCE = new Set(['MIL', 'COP', 'GOV', 'SPY']);
+
+/**
+ * CAMEO keeps conventional force by states (19x) apart from violence by others (18x): `guerrillas
+ * killed`, `bombers killed` is 180, `troops killed` stays 190.
+ */
+export function recodeIrregularViolence(proposals: Proposal[]): Proposal[] {
+  for (const p of proposals) {
+    const e = p.event;
+    if (e.code !== '190' && e.code !== '193') continue;
+    const code = e.source.code;
+    const sector = code.slice(3, 6);
+    if (code.length <= 3 || STATE_FORCE.has(sector)) continue;
+    recode(e, '180', 'irregular');
+  }
+  return proposals;
 }

@@ -11,7 +11,7 @@
  * which the evaluation scores against; we store the gold-era names so that one column serves both:
  * root 09 -> INVESTIGATE, roots 11 (ACCUSE) -> DISAPPROVE, 10 (REQUEST) and 02 (appeal, unmapped in the
  * table) -> DEMAND, 19 and blockade/occupation (191, 192) -> FIGHT, easing of administrative
- * sanctions (081x: curfews, states of emergency) -> CONCEDE. Root 01 (statements) has no PLOVER type.
+ * sanctions (081x: curfews, states of emergency) -> CONCEDE, all of root 17 -> COERCE. Root 01 (statements) has no PLOVER type.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,7 @@ function goldEraType(code: string, table: Map<string, string>): string {
   if (root === '11') return 'DISAPPROVE';
   if (root === '19' || code === '191' || code === '192') return 'FIGHT';
   if (code.startsWith('081')) return 'CONCEDE';
+  if (root === '17') return 'COERCE';
   const own = table.get(code) ?? table.get(code.slice(0, 3)) ?? table.get(root);
   if (own === 'ACCUSE') return 'DISAPPROVE';
   if (own === 'REQUEST') return 'DEMAND';
