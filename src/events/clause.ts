@@ -196,9 +196,13 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   // Walk left to the nearest actor; one inside a prepositional phrase (`Xi's visit to Russia`, `the
   // president of Russia`) is kept only if the phrase's head has no actor of its own.
   let fallback = -1;
+  let noun = false;
   for (let steps = 0; k >= from && steps < 30; k--, steps++) {
     const tok = view.tokens[k]!.text;
     if (HARD_STOP.has(tok)) break;
+    // `..., a port official said`: a subject without an actor; what lies before the comma is not it.
+    if (tok === ',' && noun && fallback < 0) break;
+    if (view.tag[k]!.startsWith('NN')) noun = true;
     if (view.groupAt[k]! >= 0 && !participle(view, k)) break;
     const low = tok.toLowerCase();
     if (CLAUSE_LINK.has(low) && view.tag[k] !== 'DT' && view.tag[k] !== 'RB') break;
@@ -285,10 +289,17 @@ export function firstActor(view: ClauseView, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     if (view.actorAt[k]! >= 0) return view.actorAt[k]!;
     const t = view.tag[k]!;
-    if (!isModifierTag(t) && view.lemma[k] !== 'of' && t !== 'RB' && t !== 'PRP' && t !== 'NNP') return -1;
+    if (isModifierTag(t) || t === 'RB' || t === 'PRP' || t === 'JJR' || t === 'RP') continue;
+    const w = view.lemma[k]!;
+    // `of`/`in` chains (`targets in Jericho`) and quantities (`more than 100`, `at least 5`, `up to 20`).
+    if (w === 'of' || (w === 'in' && k > from && view.tag[k - 1]!.startsWith('NN'))) continue;
+    if (QUANTITY.has(w) && (view.tag[k + 1] === 'CD' || view.lemma[k + 1] === 'least')) continue;
+    return -1;
   }
   return -1;
 }
+
+const QUANTITY = new Set(['than', 'at', 'up', 'to', 'about', 'nearly', 'almost', 'around', 'over', 'some']);
 
 /**
  * The actor filling `slot` after token `after` (exclusive end of the trigger phrase): `obj` the noun

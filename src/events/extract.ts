@@ -267,10 +267,15 @@ function findTarget(view: DocView, m: PhraseMatch, source: number): number {
     else if (slot === 'obj' && m.end - m.start > 1 && (t = gapActor(view, m, skip)) >= 0) {
       // `rejected a U.S. request`, `condemned Israel's raid`: the actor inside the phrase.
     } else t = slotActor(view, slot, m.end, skip);
-    if (t < 0 || view.mentionActor[t] === sourceActor || !known(view, t)) continue;
+    if (t < 0 || (t >= 0 && view.mentionActor[t] === sourceActor) || !known(view, t)) continue;
     // An actor of unknown country (`its troops`, `---MIL`) is kept only if nothing better turns up.
     if (!view.actors.get(view.mentionActor[t]!)!.code.startsWith('---')) return t;
     if (weak < 0) weak = t;
+  }
+  if (weak < 0 && m.entry.kind === 'v' && m.end - m.start > 1) {
+    // `agreed to US mediation`, `rejected a Senegalese peace plan`: whose the phrase's noun is.
+    const g = gapActor(view, m, skip);
+    if (g >= 0 && view.mentionActor[g] !== sourceActor) return g;
   }
   return weak;
 }
