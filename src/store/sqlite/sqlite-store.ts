@@ -210,20 +210,13 @@ export class SqliteStore implements ArticleStore {
 
   async *exportEvents(filter: EventFilter): AsyncIterable<CanonicalEvent> {
     const { sql, params } = this.eventQuery(filter);
-    const stmt = this.db.prepare(sql);
-    // Pages rather than one open cursor, so a slow consumer never holds a read transaction for long.
-    const page = 5000;
-    const limit = filter.limit ?? Infinity;
-    let offset = filter.offset ?? 0;
-    let sent = 0;
-    for (;;) {
-      const n = Math.min(page, limit - sent);
-      if (n <= 0) return;
-      const rows = stmt.all(...params.slice(0, -2), n, offset) as Row[];
-      for (const r of rows) yield toCanonical(r);
-      sent += rows.length;
-      offset += rows.length;
-      if (rows.length < n) return;
+    // One cursor on a connection of its own: linear however many rows, a consistent snapshot, and this
+    // store's connection stays free for other queries while the consumer works through the rows.
+    const reader = new Database(this.path, { readonly: true, fileMustExist: true });
+    try {
+      for (const r of reader.prepare(sql).iterate(...params)) yield toCanonical(r as Row);
+    } finally {
+      reader.close();
     }
   }
 
