@@ -2,6 +2,7 @@
  * The default pipeline, in order. Each stage declares what it needs and adds; `buildPipeline` checks the
  * order when the pipeline is built.
  */
+import { actorsStage } from './actors/actors-stage.js';
 import { namesStage } from './actors/ner/names-stage.js';
 import { cleanStage } from './clean/clean-stage.js';
 import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
@@ -15,6 +16,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   segmentStage,
   posStage,
   namesStage,
+  actorsStage,
   timesStage,
   quotesStage,
 ];
