@@ -69,3 +69,11 @@ describe('the lemmatizer', () => {
     expect(lemmatizer.lemma(form)).toBe(lemma);
   });
 });
+
+describe('the lexicon file', () => {
+  it('holds each (kind, pattern) once, so no entry is silently shadowed', () => {
+    const { lexicon } = eventResources();
+    const keys = [...lexicon.byFirst.values()].flat().map((e) => `${e.kind} ${e.pattern}`);
+    expect(keys.length).toBe(new Set(keys).size);
+  });
+});
