@@ -7,7 +7,8 @@
  *              `strictPrecision` counts only overlaps with the speech-verb ones
  *   speaker    on matched gold attributions that have a Source: the best-overlapping prediction's speaker
  *              span overlaps the Source (`speakerAccuracy`), or names the same person, its last
- *              capitalised word appearing in the Source (`speakerEntityAccuracy`)
+ *              capitalised word appearing in the Source, or its actor (from the actors stage) having a
+ *              mention inside the Source (`speakerEntityAccuracy`)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Doc, Span } from '../src/doc.js';
@@ -118,6 +119,8 @@ export interface PredictedQuote {
   content: Span;
   speaker: Span | null;
   speakerText: string;
+  /** The speaker's actor id, when the actors stage ran. */
+  actor: string | null;
   kind: string;
   rule: string;
 }
@@ -149,13 +152,19 @@ function quotesPipeline(): Pipeline {
   return pipeline;
 }
 
-/** Runs the pipeline on raw PolNeAR text and maps the quotes back to raw offsets. */
-export function predict(text: string): PredictedQuote[] {
+/** An actor mention in raw offsets, to tell whether a gold Source names our speaker's actor. */
+export interface RawMention extends Span {
+  actor: string;
+}
+
+/** Runs the pipeline on raw PolNeAR text and maps the quotes (and actor mentions) back to raw offsets. */
+export function predict(text: string, mentions: RawMention[] = []): PredictedQuote[] {
   const doc: Doc = quotesPipeline().run({ date: null, text });
   const raw = (s: Span): Span => ({
     start: doc.alignment.toRaw(s.start, 'start'),
     end: doc.alignment.toRaw(s.end, 'end'),
   });
+  for (const m of doc.mentions ?? []) if (m.actor) mentions.push({ ...raw(m), actor: m.actor });
   return (doc.quotes ?? []).map((q) => {
     const sp =
       q.speaker && q.speaker.start !== undefined && q.speaker.end !== undefined
@@ -165,6 +174,7 @@ export function predict(text: string): PredictedQuote[] {
       content: raw(q),
       speaker: sp ? raw(sp) : null,
       speakerText: sp ? doc.text.slice(sp.start, sp.end) : '',
+      actor: q.speaker?.actor ?? null,
       kind: q.kind,
       rule: q.rule ?? '',
     };
@@ -210,7 +220,8 @@ export function scoreArticles(articles: readonly Article[], onArticle?: (r: Arti
   let speakerEntityRight = 0;
   const byKind: Scores['byKind'] = {};
   for (const article of articles) {
-    const preds = predict(article.text);
+    const mentions: RawMention[] = [];
+    const preds = predict(article.text, mentions);
     const speech = article.gold.filter((g) => isSpeechCue(g.cueText));
     const result: ArticleResult = {
       article,
@@ -252,7 +263,10 @@ export function scoreArticles(articles: readonly Article[], onArticle?: (r: Arti
       const overlapOk = best.speaker !== null && overlapAny(best.speaker, g.source) > 0;
       const sourceText = g.source.map((s) => article.text.slice(s.start, s.end)).join(' ');
       if (overlapOk) speakerRight++;
-      if (overlapOk || (best.speaker !== null && sameName(best.speakerText, sourceText)))
+      const actor = best.actor;
+      const sameActor =
+        actor !== null && mentions.some((m) => m.actor === actor && overlapAny(m, g.source) > 0);
+      if (overlapOk || sameActor || (best.speaker !== null && sameName(best.speakerText, sourceText)))
         speakerEntityRight++;
       else result.wrongSpeaker.push({ gold: g, predicted: best });
     }

@@ -36,7 +36,7 @@ function main(): void {
     `content overlap  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (strict P ${pct(s.strictPrecision)})`,
   );
   console.log(
-    `speaker accuracy ${pct(s.speakerAccuracy)} (span overlap), ${pct(s.speakerEntityAccuracy)} (overlap or same name), on ${s.speakerCases} matched with a source`,
+    `speaker accuracy ${pct(s.speakerAccuracy)} (span overlap), ${pct(s.speakerEntityAccuracy)} (overlap, same actor or same name), on ${s.speakerCases} matched with a source`,
   );
   for (const [kind, k] of Object.entries(s.byKind))
     console.log(`  ${kind}: ${k.predicted} predicted, precision ${pct(k.correct / k.predicted)}`);

@@ -5,7 +5,7 @@
 import { readDataRows } from '../data.js';
 import type { Token } from '../doc.js';
 
-export type CueUse = 'verb' | 'participle' | 'prep';
+export type CueUse = 'verb' | 'participle' | 'prep' | 'noun';
 
 export interface CueEntry {
   /** The words of the cue, lower-case. */
@@ -61,7 +61,7 @@ export function parseCueRows(rows: readonly string[][]): CueEntry[] {
     if (
       !form ||
       !lemma ||
-      !['verb', 'participle', 'prep'].includes(use) ||
+      !['verb', 'participle', 'prep', 'noun'].includes(use) ||
       !['any', 'trailing'].includes(where)
     )
       throw new Error(`data/quotes/cues.tsv: malformed row ${line + 1}: ${r.join(' | ')}`);

@@ -52,7 +52,7 @@ function toQuote(doc: Doc, p: Proposal, actor: string | null): Quote {
 
 export const quotesStage: Stage = {
   name: QUOTES_STAGE,
-  requires: ['sentences', 'tokens'],
+  requires: ['sentences', 'tokens', 'actors'],
   adds: ['quotes'],
   run(doc: Doc): Doc {
     doc.quotes = findQuotes(doc);

@@ -3,6 +3,7 @@
  *   leading   `X said (that) ...`, `He noted that ...`, `X told reporters ...`
  *   trailing  `..., X said.`, `..., said X.`, `..., X told a briefing.`
  *   according `According to X, ...`, `..., according to X.`
+ *   position  `X's position is that ...`, `X's stance ... is to ...`
  *   clauses   `Noting that ..., X said ...`, `..., X said, adding that ...` (the participle's speaker is
  *             the main verb's)
  * Content never includes the speaker, so an actor mentioned inside the content cannot become it.
@@ -70,7 +71,9 @@ function sentenceQuotes(
     const f =
       m.entry.use === 'prep'
         ? according(tokens, m, lo, hi, contentHi)
-        : verbClause(tokens, m, lo, hi, contentHi, blocked);
+        : m.entry.use === 'noun'
+          ? statedPosition(tokens, m, lo, contentHi, blocked)
+          : verbClause(tokens, m, lo, hi, contentHi, blocked);
     if (f) found.push(f);
   }
   for (const m of cues) {
@@ -289,4 +292,31 @@ function adjectival(tokens: readonly Token[], start: number, end: number, lo: nu
   const after = tokens[end].tag;
   const determiner = before.tag === 'DT' || before.tag === 'CD' || before.tag === 'PRP$';
   return determiner && after !== undefined && after.startsWith('NN');
+}
+
+/** How far after the noun the `is that` / `is to` may come (`X's position on the crisis is to ...`). */
+const POSITION_REACH = 8;
+
+/** `X's position (on Y) is that ...` / `... is to ...`: X holds the stated position. */
+function statedPosition(
+  tokens: readonly Token[],
+  m: CueMatch,
+  lo: number,
+  contentHi: number,
+  blocked: Uint8Array,
+): Found | null {
+  const possessive = m.start - 1;
+  if (possessive <= lo || !/^['’]s$/.test(tokens[possessive].text)) return null;
+  const speaker = speakerBefore(tokens, possessive, lo);
+  if (!speaker || blockedRange(blocked, speaker)) return null;
+  for (let i = m.end; i < Math.min(contentHi - 1, m.end + POSITION_REACH); i++) {
+    if (!BE_FORMS.has(tokens[i].text.toLowerCase())) continue;
+    const next = tokens[i + 1].text.toLowerCase();
+    if (next === 'that')
+      return { cue: m, speaker, content: { start: i + 2, end: contentHi }, rule: 'reported:position' };
+    if (next === 'to')
+      return { cue: m, speaker, content: { start: i + 1, end: contentHi }, rule: 'reported:position' };
+    return null;
+  }
+  return null;
 }

@@ -54,7 +54,7 @@ describe('cue lexicon', () => {
   });
 
   it('rejects a malformed row', () => {
-    expect(() => parseCueRows([['said', 'say', 'noun', 'any']])).toThrow(/malformed/);
+    expect(() => parseCueRows([['said', 'say', 'adverb', 'any']])).toThrow(/malformed/);
     expect(new CueLexicon(parseCueRows([['said', 'say', 'verb', 'trailing']]))).toBeInstanceOf(CueLexicon);
   });
 });
