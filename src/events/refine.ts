@@ -230,7 +230,10 @@ export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): 
     }
     if (countries.size !== 1) continue;
     const [country] = [...countries];
-    if (unknownSource) e.source = { ...e.source, code: country + e.source.code.slice(3) };
+    // The target's own country says nothing about who acted on it (`Tutu called for sanctions on Nigeria`).
+    const sourceOk = unknownSource && !(e.target && e.target.code.startsWith(country!));
+    if (!sourceOk && !unknownTarget) continue;
+    if (sourceOk) e.source = { ...e.source, code: country + e.source.code.slice(3) };
     if (unknownTarget) e.target = { ...e.target!, code: country + e.target!.code.slice(3) };
     e.rule = `${e.rule}+country:context`;
   }
