@@ -6,7 +6,7 @@
  *
  * - `reuters`: Reuters-21578 (*.sgm, SGML). DATE `26-FEB-1987 15:01:01.79` becomes `1987-02-26`; the text
  *   is the DATELINE (as the wire printed it) followed by the BODY, entities unescaped, control characters
- *   dropped, and the trailing `Reuter` sign-off removed. Stories without a BODY are left out. The files are
+ *   dropped, and the trailing `REUTER` sign-off (and its variants `Reuter...`, `REUTE`) removed. Stories without a BODY are left out. The files are
  *   decoded as latin1 (they are ASCII except one byte in reut2-017.sgm, which latin1 decodes harmlessly).
  * - `wire`: TempEval-3 silver wire stories (*.tml, AFP 1997 and Xinhua 2005-06). Date from the TIMEX3 with
  *   functionInDocument="CREATION_TIME"; title from <TITLE>; text from <TEXT> with every XML tag stripped.
@@ -103,7 +103,7 @@ export function parseReutersSgml(sgml: string): CorpusArticle[] {
     const rawBody = between(rec, '<BODY>', '</BODY>');
     if (!id || !date || rawBody === undefined) continue;
     let body = unescapeEntities(rawBody).replace(/\s+$/, '');
-    body = body.replace(/(?:\s+REUTER)+\s*$/i, '').replace(/\s+$/, '');
+    body = body.replace(/(?:\s+REU[A-Z]*\b(?:\.\.\.)?)+\s*$/i, '').replace(/\s+$/, '');
     if (body.trim() === '') continue;
     const dateline = unescapeEntities(between(rec, '<DATELINE>', '</DATELINE>') ?? '').trim();
     const title = unescapeEntities(between(rec, '<TITLE>', '</TITLE>') ?? '').trim();

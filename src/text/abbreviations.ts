@@ -14,11 +14,14 @@ export function abbreviations(): Map<string, AbbreviationKind> {
   return table;
 }
 
-/** Words that commonly open a sentence: after a `may-end` abbreviation they mark a sentence break. */
+/**
+ * Words that commonly open a sentence: after a `may-end` abbreviation they mark a sentence break. Nouns
+ * that often follow `U.S.` as a modifier (`U.S. Officials`) are left out.
+ */
 export const SENTENCE_OPENERS = new Set(
   (
     'The He She It They We I You This That These Those There Here But And Or So Yet In On At As After Before ' +
     'If When While However Meanwhile Also Its His Her Their Our Some Many Most A An No Not One Two Both All ' +
-    'What Why How Who Where Which Officials Police Earlier Later Still Since Although Though Under'
+    'What Why How Who Where Which Earlier Later Still Since Although Though Under'
   ).split(' '),
 );

@@ -12,8 +12,10 @@ export const segmentStage: Stage = {
     const sentences: Sentence[] = [];
     const tokens: Token[] = [];
     for (const p of paragraphs(doc.text)) {
-      const heading = isHeading(doc.text, p);
-      const spans = heading ? [p] : splitSentences(doc.text, p);
+      // A heading is one line without end punctuation: a paragraph holding a sentence end is not one.
+      let spans = splitSentences(doc.text, p);
+      const heading = spans.length === 1 && isHeading(doc.text, p);
+      if (heading) spans = [p];
       for (const s of spans) {
         const tokenStart = tokens.length;
         tokenize(doc.text, s, sentences.length, tokens);

@@ -1,12 +1,14 @@
 import type { Span } from '../doc.js';
-import { abbreviations, SENTENCE_OPENERS } from './abbreviations.js';
+import { abbreviations, SENTENCE_OPENERS, type AbbreviationKind } from './abbreviations.js';
 
 export interface Paragraph extends Span {
   index: number;
 }
 
 /**
- * Paragraphs. Blank lines always separate paragraphs. Inside a block, a line break also starts a new
+ * Paragraphs. Blank lines separate paragraphs, except inside a sentence: after a line that ends without
+ * punctuation or with a comma, a next line starting with a lower-case letter goes on with the paragraph
+ * (texts that put a blank line after every wrapped line). Inside a block, a line break also starts a new
  * paragraph after a heading-like line (no end punctuation, not ending in a dash such as a dateline's `--`,
  * starting with a capital, digit or quote, and much shorter than the line after it), and, in a text with
  * no blank line at all, after a line that ends a sentence. Other line breaks are wraps inside a paragraph.
@@ -18,6 +20,7 @@ export function paragraphs(text: string): Paragraph[] {
   let pStart = -1; // start of the current paragraph's first line, or -1 between paragraphs
   let prevStart = 0; // previous non-blank line, trimmed
   let prevEnd = 0;
+  let blankAfter = false; // a blank line since the previous non-blank line
   const close = (end: number) => {
     if (pStart >= 0 && end > pStart) out.push({ start: pStart, end, index: out.length });
     pStart = -1;
@@ -30,9 +33,18 @@ export function paragraphs(text: string): Paragraph[] {
     let e = le;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (s === e) close(prevEnd);
-    else {
-      if (pStart >= 0 && lineBreakEndsParagraph(text, prevStart, prevEnd, s, e, noBlankLines)) close(prevEnd);
+    if (s === e) {
+      if (pStart >= 0) blankAfter = true;
+    } else {
+      if (pStart >= 0) {
+        if (
+          blankAfter
+            ? !blankLineInsideSentence(text, prevStart, prevEnd, s)
+            : lineBreakEndsParagraph(text, prevStart, prevEnd, s, e, noBlankLines)
+        )
+          close(prevEnd);
+      }
+      blankAfter = false;
       if (pStart < 0) pStart = s;
       prevStart = s;
       prevEnd = e;
@@ -49,6 +61,15 @@ const LINE_OPENER = /[\p{Lu}\p{N}"“‘'([]/u;
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
+
+/** Whether a blank line between line `[ps, pe)` and a line starting at `ns` falls inside a sentence. */
+function blankLineInsideSentence(text: string, ps: number, pe: number, ns: number): boolean {
+  if (!LOWER_START.test(text[ns])) return false;
+  const last = text[pe - 1];
+  return last === ',' || LETTER_OR_DIGIT.test(last);
+}
+
+const LOWER_START = /\p{Ll}/u;
 
 /** Whether the break between line `[ps, pe)` and the next line `[ns, ne)` starts a paragraph. */
 function lineBreakEndsParagraph(
@@ -114,19 +135,35 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(s, dot);
 }
 
+/**
+ * The abbreviation kind of a word before a period: as written, without leading punctuation, after the last
+ * hyphen (`Sino-U.S.`), or, for an all-capitals word, capitalized (`ST.` as `St.`).
+ */
+function lookUp(word: string): AbbreviationKind | undefined {
+  const table = abbreviations();
+  const kind = table.get(word);
+  if (kind) return kind;
+  const bare = word.replace(/^[^\p{L}]+/u, '');
+  const afterHyphen = bare.slice(bare.lastIndexOf('-') + 1);
+  const caps = /^\p{Lu}{2,4}$/u.test(afterHyphen)
+    ? afterHyphen[0] + afterHyphen.slice(1).toLowerCase()
+    : afterHyphen;
+  return table.get(bare) ?? table.get(afterHyphen) ?? table.get(caps);
+}
+
 /** True when the period ending at `dot` (index of the `.`) belongs to an abbreviation that keeps the sentence going. */
 function abbreviationHolds(text: string, dot: number, nextWord: string): boolean {
   const word = wordBefore(text, dot);
   if (word === '') return false;
-  const table = abbreviations();
-  const kind = table.get(word) ?? table.get(word.replace(/^[^\p{L}]+/u, ''));
+  const kind = lookUp(word);
   const nextIsNumber = /^\d/.test(nextWord);
   if (kind === 'title') return true;
   if (kind === 'before-number') return nextIsNumber;
   if (kind === 'may-end') return !SENTENCE_OPENERS.has(nextWord);
   // A single capital initial (`J. Smith`), or dotted letters (`U.S.`, `a.m.`) not in the table.
   if (/^\p{Lu}$/u.test(word)) return !SENTENCE_OPENERS.has(nextWord);
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return !SENTENCE_OPENERS.has(nextWord);
+  if (/^(\p{L}\.)+\p{L}$/u.test(word.slice(word.lastIndexOf('-') + 1)))
+    return !SENTENCE_OPENERS.has(nextWord);
   return false;
 }
 
