@@ -39,6 +39,9 @@ const VERBISH = new Set(
   'is was has had have will would could can should may might must did does also then later again'.split(' '),
 );
 const PAIR_CUES = new Set(['two', 'both']);
+const PLACE_PREPOSITIONS = new Set(
+  'in at to from near into outside inside across around via through toward towards'.split(' '),
+);
 /** Roles of heads of state and government, for `the two leaders`. */
 const HEADS = new Set([
   'president',
@@ -354,8 +357,9 @@ class ActorResolver {
    */
   private capitalActs(a: number, b: number): boolean {
     const next = this.tokens[b]?.text ?? '';
-    if (/^['’]s$/.test(next) || this.isVerb(b)) return true;
     let prev = this.tokens[a - 1]?.text.toLowerCase() ?? '';
+    if (PLACE_PREPOSITIONS.has(prev)) return false;
+    if (/^['’]s$/.test(next) || this.isVerb(b)) return true;
     if ((prev === 'and' || prev === 'or') && this.lastCapital && this.lastCapital.end === a - 1) {
       return this.lastCapital.acts;
     }
@@ -773,7 +777,7 @@ class ActorResolver {
       ? { ...from, start, end, text: name }
       : { start, end, text: name, type: 'person', actor: null, stage, rule };
     this.push(mention, 'person', actor);
-    this.noteRole(actor, a, b);
+    this.noteRole(actor, a, context.after);
   }
 
   private titleGender(a: number): 'm' | 'f' | null {

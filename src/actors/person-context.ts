@@ -18,6 +18,8 @@ export interface PersonContext {
   rule: string | null;
   /** Tokens the context used (their person-role words are not separate actors). */
   used: number[];
+  /** The token after the name and its apposition (`Wang, the spokesman, said`: the `said`). */
+  after: number;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its', 'their', 'also']);
@@ -80,6 +82,7 @@ export function personContext(
   }
   let rule: string | null = left.some((c) => c.entry.kind === 'sector') ? 'left' : null;
   const right: Cue[] = [];
+  let after = b;
   // Rightwards: `, [the|another] <title words ...>` up to the next comma or the sentence's end.
   let k = b;
   if (tokens[k]?.text === ',' || tokens[k]?.text === '(') {
@@ -95,6 +98,8 @@ export function personContext(
         k = hit.tokenEnd;
       } else if (DETERMINERS.has(text.toLowerCase()) || text === 'of' || text === "'s" || text === '’s') k++;
       else if (inOrg(k) && isCapitalised(text)) k++;
+      else if (/^[a-z]+$/.test(text) && !(tokens[k]!.tag ?? '').startsWith('VB'))
+        k++; // `foreign policy chief`
       else break;
     }
     const stop = tokens[k]?.text;
@@ -103,6 +108,7 @@ export function personContext(
       right.push(...collected);
       used.push(...usedHere);
       rule ??= 'apposition';
+      if (stop === ',' || stop === ')') after = k + 1;
     }
   } else if (tokens[k]?.text === 'of') {
     // `spokeswoman Hua Chunying of the Chinese Foreign Ministry`
@@ -120,10 +126,15 @@ export function personContext(
     }
     if (right.length) rule ??= 'of';
   }
-  return summarise(left, right, rule, used);
+  return { ...summarise(left, right, rule, used), after };
 }
 
-function summarise(left: Cue[], right: Cue[], rule: string | null, used: number[]): PersonContext {
+function summarise(
+  left: Cue[],
+  right: Cue[],
+  rule: string | null,
+  used: number[],
+): Omit<PersonContext, 'after'> {
   // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
   const cues = [...left, ...right];
   let country: string | null = null;

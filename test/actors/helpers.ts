@@ -67,7 +67,9 @@ export const properNounNames: Stage = {
                 : e.kind,
             );
         }
-        let type: MentionType = 'person';
+        // A lone unknown name after a preposition of place is a place (`in Chicago`).
+        const prev = tokens[i - 1]?.text ?? '';
+        let type: MentionType = j === i + 1 && /^(in|at|near|from|to)$/.test(prev) ? 'location' : 'person';
         if (kinds.has('igo') || kinds.has('org') || kinds.has('seat')) type = 'organization';
         else if (kinds.has('country') || kinds.has('capital')) type = 'location';
         else if (kinds.has('demonym')) type = 'nationality';
