@@ -230,8 +230,9 @@ export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): 
     }
     if (countries.size !== 1) continue;
     const [country] = [...countries];
-    // The target's own country says nothing about who acted on it (`Tutu called for sanctions on Nigeria`).
-    const sourceOk = unknownSource && !(e.target && e.target.code.startsWith(country!));
+    // A country named as the target says nothing about who acted on it (`Tutu called for sanctions on
+    // Nigeria`); a domestic target does (`the judge ordered the opposition leader`).
+    const sourceOk = unknownSource && e.target?.code !== country;
     if (!sourceOk && !unknownTarget) continue;
     if (sourceOk) e.source = { ...e.source, code: country + e.source.code.slice(3) };
     if (unknownTarget) e.target = { ...e.target!, code: country + e.target!.code.slice(3) };
