@@ -49,6 +49,18 @@ describe('sentences: abbreviations and titles', () => {
     expect(sentencesOf(text)).toEqual(expected);
   });
 
+  it('looks abbreviations up after a hyphen and, for capitals, capitalized', () => {
+    expect(sentencesOf('A Sino-U.S. Joint venture was set up. It grew.')).toEqual([
+      'A Sino-U.S. Joint venture was set up.',
+      'It grew.',
+    ]);
+    expect(sentencesOf('ST. LOUIS, March 5 - The firm said profits rose.')).toHaveLength(1);
+  });
+
+  it('a noun after U.S. is a modifier, not a sentence opener', () => {
+    expect(sentencesOf('Some U.S. Officials said talks went well.')).toHaveLength(1);
+  });
+
   it('no sentence ends at a title', () => {
     const text = 'The talks were led by Mr. Wang. Mr. Wang, Dr. Lee and Gen. Park met Mrs. Kim.';
     for (const s of sentencesOf(text)) expect(s).not.toMatch(/\b(Mr|Dr|Gen|Mrs)\.$/);
@@ -161,6 +173,23 @@ describe('paragraphs and headings', () => {
       'Intro sentence here.',
       '# Trade and energy',
       'The two sides signed deals on oil and gas supplies.',
+    ]);
+  });
+
+  it('a blank line inside a sentence (the next line starts in lower case) keeps the paragraph', () => {
+    const text =
+      'LONDON: The opposition leader\n\nhas won the support of most papers,\n\nreinforcing his lead.\n\nNext story.';
+    expect(segment(text)).toEqual([
+      'LONDON: The opposition leader\n\nhas won the support of most papers,\n\nreinforcing his lead.',
+      'Next story.',
+    ]);
+  });
+
+  it('a short paragraph that holds a sentence end is not a heading', () => {
+    expect(segment('The fire was put out, officials said. More\n\nThe next story.')).toEqual([
+      'The fire was put out, officials said.',
+      'More',
+      'The next story.',
     ]);
   });
 
