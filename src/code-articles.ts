@@ -75,23 +75,62 @@ export async function* codeReadResults(
   output?: OutputOptions,
 ): AsyncGenerator<TaskResult> {
   const workers = options.pipeline ? 1 : (options.workers ?? defaultWorkers());
-  if (workers <= 1) {
+  const maxInFlight = options.maxInFlight ?? 16 * workers;
+  const input = workers > 1 ? await peek(source, Math.min(SMALL_INPUT + 1, maxInFlight)) : null;
+  if (!input || input.ended) {
     const pipeline = options.pipeline ?? (await loadPipeline(options.pipelineModule));
     const task = codeTask(pipeline, output);
-    for await (const item of source)
+    for await (const item of input?.items ?? source)
       yield item.ok ? task(item.article) : { ok: false, error: plainError(item.error) };
     return;
   }
   const items = async function* (): AsyncGenerator<PoolItem<RawDocument, TaskResult>> {
-    for await (const item of source)
+    for await (const item of input.items)
       yield item.ok ? { run: item.article } : { ready: { ok: false, error: plainError(item.error) } };
   };
   const results = orderedPool<RawDocument, TaskResult>(items(), {
     workers,
-    maxInFlight: options.maxInFlight ?? 16 * workers,
+    maxInFlight,
     spawn: () => spawnCodeWorker({ output, pipelineModule: options.pipelineModule }),
     crashed: (article, reason) => ({ ok: false, error: plainError(pipelineError(article, reason)) }),
   });
   for await (const r of results)
     yield r.ok && r.doc ? { ok: true, doc: rebuildDoc(r.doc as unknown as ClonedDoc) } : r;
+}
+
+/** Inputs of at most this many articles are coded in this thread: starting a worker costs more. */
+export const SMALL_INPUT = 8;
+
+/**
+ * Reads up to `n` items ahead: `ended` tells whether the source ended within them, and `items` gives
+ * them back followed by the rest of the source.
+ */
+async function peek<T>(
+  source: AsyncIterable<T>,
+  n: number,
+): Promise<{ ended: boolean; items: AsyncIterable<T> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: T[] = [];
+  let ended = false;
+  while (head.length < n) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  async function* items(): AsyncGenerator<T> {
+    try {
+      yield* head;
+      while (!ended) {
+        const next = await iterator.next();
+        if (next.done) ended = true;
+        else yield next.value;
+      }
+    } finally {
+      if (!ended) await iterator.return?.();
+    }
+  }
+  return { ended, items: items() };
 }
