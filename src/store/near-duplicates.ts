@@ -16,6 +16,20 @@ export const SIGNATURE_SIZE = 128;
  */
 export const BANDS = 42;
 const ROWS = 3;
+/** The LSH band keys of a signature: `band * 2^32 + hash of the band's rows`. */
+export function bandsOf(signature: Uint32Array): number[] {
+  const bands: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS; r++) {
+      h ^= signature[b * ROWS + r];
+      h = Math.imul(h, 0x01000193);
+    }
+    bands.push(b * 2 ** 32 + (h >>> 0));
+  }
+  return bands;
+}
+
 /** Estimated Jaccard similarity from which two texts count as copies of one story. */
 export const DUPLICATE_THRESHOLD = 0.5;
 const SHINGLE = 3;
@@ -74,16 +88,7 @@ export function sketchText(text: string): Sketch {
       if (h < signature[k]) signature[k] = h;
     }
   }
-  const bands: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
-    let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < ROWS; r++) {
-      h ^= signature[b * ROWS + r];
-      h = Math.imul(h, 0x01000193);
-    }
-    bands.push(b * 2 ** 32 + (h >>> 0));
-  }
-  return { signature, bands };
+  return { signature, bands: bandsOf(signature) };
 }
 
 /** Estimated Jaccard similarity of the shingle sets behind two signatures. */

@@ -171,13 +171,13 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_article ON events (article);
   CREATE INDEX events_canonical ON events (canonical);
 
-  -- LSH bands of each article's MinHash signature: candidates for near-duplicates.
+  -- LSH bands of each article's MinHash signature: candidates for near-duplicates. No index by article
+  -- (it would double the table): deleting an article recomputes its bands from its signature.
   CREATE TABLE sketch_bands (
     band INTEGER NOT NULL,
-    article INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
+    article INTEGER NOT NULL,
     PRIMARY KEY (band, article)
   ) WITHOUT ROWID;
-  CREATE INDEX sketch_bands_article ON sketch_bands (article);
 
   -- Pairs of articles whose texts are near-duplicates (a < b).
   CREATE TABLE duplicates (

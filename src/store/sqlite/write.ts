@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Actor, Doc } from '../../doc.js';
 import { contentHash } from '../content-hash.js';
 import {
+  bandsOf,
   DUPLICATE_THRESHOLD,
   outletOf,
   signatureFromBytes,
@@ -66,12 +67,13 @@ export class ArticleWriter {
       eventFtsDelete: p('DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE article = ?)'),
       canonicalOf: p('SELECT DISTINCT canonical FROM events WHERE article = ? AND canonical IS NOT NULL'),
       deleteArticle: p('DELETE FROM articles WHERE rowid = ?'),
-      ftsRow: p('SELECT status, title, text FROM articles WHERE rowid = ?'),
+      ftsRow: p('SELECT status, title, text, signature FROM articles WHERE rowid = ?'),
       stillStored: p('SELECT rowid FROM events WHERE rowid IN (SELECT value FROM json_each(?))'),
       // The most recent articles in one LSH band (the primary key (band, article) serves it directly).
       bandMembers: p('SELECT article FROM sketch_bands WHERE band = ? ORDER BY article DESC LIMIT 8'),
       signatureOf: p('SELECT signature FROM articles WHERE rowid = ?'),
       band: p('INSERT OR IGNORE INTO sketch_bands (band, article) VALUES (?, ?)'),
+      unband: p('DELETE FROM sketch_bands WHERE band = ? AND article = ?'),
       duplicate: p('INSERT OR IGNORE INTO duplicates (a, b, similarity) VALUES (?, ?, ?)'),
     };
   }
@@ -265,7 +267,9 @@ export class ArticleWriter {
       status: string;
       title: string | null;
       text: string | null;
+      signature: Uint8Array | null;
     };
+    if (row.signature) for (const b of bandsOf(signatureFromBytes(row.signature))) s.unband.run(b, rowid);
     if (row.status === 'ok') {
       s.articleFtsDelete.run(rowid, row.title, row.text);
       for (const q of s.quotesOf.all(rowid) as { rowid: number; text: string }[])
