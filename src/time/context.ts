@@ -46,7 +46,7 @@ export type Extractor = (s: SentenceView, ctx: TimeContext, out: Candidate[]) =>
 /** The value of a word's reading in a class, or undefined; out-of-range indexes read as nothing. */
 export function cls(s: SentenceView, i: number, c: WordClass): string | undefined {
   const w = s.words[i];
-  return w?.readings?.get(c);
+  return w?.readings?.[c];
 }
 
 export function norm(s: SentenceView, i: number): string {
@@ -59,20 +59,22 @@ export function isCapitalised(w: Word | undefined): boolean {
 
 /** An integer written in digits, or NaN. */
 export function digits(w: Word | undefined): number {
-  return w && /^\d+$/.test(w.norm) ? Number(w.norm) : NaN;
+  return w ? w.num : NaN;
 }
 
 /** A day of month, `20` or `20th`, or NaN. */
 export function dayOfMonth(w: Word | undefined): number {
-  const m = w ? /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(w.norm) : null;
+  if (!w || !w.digit || w.norm.length > 4) return NaN;
+  if (w.norm.length <= 2) return w.num >= 1 && w.num <= 31 ? w.num : NaN;
+  const m = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(w.norm);
   const d = m ? +m[1] : NaN;
   return d >= 1 && d <= 31 ? d : NaN;
 }
 
 /** A four-digit year word in a plausible range, or NaN. */
 export function yearWord(w: Word | undefined): number {
-  if (!w || w.norm.length !== 4) return NaN;
-  const y = digits(w);
+  if (!w || w.norm.length !== 4 || !w.digit) return NaN;
+  const y = w.num;
   return y >= 1000 && y <= 2199 ? y : NaN;
 }
 
@@ -85,6 +87,7 @@ export function yearAt(s: SentenceView, i: number): { year: number; last: number
   if (!w) return null;
   const y = yearWord(w);
   if (!Number.isNaN(y)) return { year: y, last: i };
+  if (w.digit || !w.readings) return null;
   const century = w.norm === 'eighteen' ? 18 : w.norm === 'nineteen' ? 19 : w.norm === 'twenty' ? 20 : 0;
   if (century) {
     const rest = numberAt(s, i + 1);
@@ -119,12 +122,11 @@ export function yearAt(s: SentenceView, i: number): { year: number; last: number
 export function numberAt(s: SentenceView, i: number): { value: number | 'X'; last: number } | null {
   const w = s.words[i];
   if (!w) return null;
-  const c = w.norm.charCodeAt(0);
-  if (c >= 48 && c <= 57) {
+  if (w.digit) {
     const d = Number(w.norm.replace(/,/g, ''));
     return /^\d[\d,]*(\.\d+)?$/.test(w.norm) && Number.isFinite(d) ? { value: d, last: i } : null;
   }
-  const v = w.readings?.get('number');
+  const v = w.readings?.number;
   if (v === undefined) return null;
   if (w.norm === 'a' || w.norm === 'an') {
     // `a couple of`, `a few`, `a dozen`, `a hundred`

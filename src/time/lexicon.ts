@@ -16,8 +16,26 @@ export type WordClass =
   | 'edge'
   | 'tense';
 
-/** One word's readings: class to value (a word can have several classes: `last` is a shift and an ordinal). */
-export type Readings = ReadonlyMap<WordClass, string>;
+/**
+ * One word's readings, class to value (a word can have several: `last` is a shift and an ordinal). A
+ * class with every field, so that all readings share one shape and look-ups stay fast.
+ */
+export class Readings {
+  month?: string = undefined;
+  weekday?: string = undefined;
+  number?: string = undefined;
+  ordinal?: string = undefined;
+  unit?: string = undefined;
+  deictic?: string = undefined;
+  ref?: string = undefined;
+  part?: string = undefined;
+  season?: string = undefined;
+  set?: string = undefined;
+  shift?: string = undefined;
+  approx?: string = undefined;
+  edge?: string = undefined;
+  tense?: string = undefined;
+}
 
 /** Classes whose words can start a time expression on their own: a sentence without one is skipped. */
 const TRIGGER_CLASSES: ReadonlySet<WordClass> = new Set([
@@ -42,12 +60,13 @@ let loaded: TimeLexicon | undefined;
 /** `data/time/lexicon.tsv`, loaded once into a map keyed by the lower-cased word. */
 export function timeLexicon(): TimeLexicon {
   if (loaded) return loaded;
-  const words = new Map<string, Map<WordClass, string>>();
+  const words = new Map<string, Readings>();
   const triggers = new Set<string>();
   for (const [word, cls, value] of readDataRows('time/lexicon.tsv')) {
     let r = words.get(word);
-    if (!r) words.set(word, (r = new Map()));
-    r.set(cls as WordClass, value);
+    if (!r) words.set(word, (r = new Readings()));
+    if (!(cls in r)) throw new Error(`data/time/lexicon.tsv: unknown class '${cls}' for '${word}'`);
+    r[cls as WordClass] = value;
     if (TRIGGER_CLASSES.has(cls as WordClass)) triggers.add(word);
   }
   loaded = { get: (w) => words.get(w), isTrigger: (w) => triggers.has(w) };

@@ -21,6 +21,10 @@ export interface Word {
   tag?: string;
   /** Index of the sentence's first word of the token (for sentence-start checks). */
   first: boolean;
+  /** Starts with a digit. */
+  digit: boolean;
+  /** Its value when all digits, else NaN. */
+  num: number;
   /** The word's lexicon readings, looked up once. */
   readings: Readings | undefined;
 }
@@ -28,7 +32,28 @@ export interface Word {
 export interface SentenceView {
   index: number;
   words: Word[];
+  /**
+   * Indexes of the words an extractor can start at (lexicon words, numbers, `the`, `every`, ...), in
+   * order: extractors visit only these, so a long sentence with one date costs a few steps.
+   */
+  anchors: number[];
 }
+
+/** Words outside the lexicon where an extractor starts (`the quarter`, `every Monday`, `these days`, `on Mondays`). */
+const EXTRA_ANCHORS = new Set([
+  'the',
+  'every',
+  'each',
+  'per',
+  'these',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+]);
 
 const DIGITS = /^\d+$/;
 /** Words that open a spoken year (`nineteen ninety-six`, `two thousand`) trigger the sentence too. */
@@ -57,6 +82,11 @@ function triggered(doc: Doc, sentence: Sentence): boolean {
     if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p))) return true;
   }
   return false;
+}
+
+function isDigit(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** Builds the word view of one sentence, or null when no word could anchor a time expression. */
@@ -100,6 +130,8 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
             tag: tok.tag,
             first: first && part === 0,
             readings: lex.get(norm),
+            digit: isDigit(norm),
+            num: DIGITS.test(norm) ? Number(norm) : NaN,
           });
           part++;
         }
@@ -134,8 +166,15 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       tag: tok.tag,
       first,
       readings: lex.get(norm),
+      digit: isDigit(norm),
+      num: DIGITS.test(norm) ? Number(norm) : NaN,
     });
     hyphenJoin = false;
   }
-  return { index, words };
+  const anchors: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.readings || w.digit || EXTRA_ANCHORS.has(w.norm)) anchors.push(i);
+  }
+  return { index, words, anchors };
 }

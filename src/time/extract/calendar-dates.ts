@@ -167,7 +167,10 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
 
 export const calendarDates: Extractor = (s, ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const m = monthAt(s, i);
     if (!Number.isNaN(m)) {
       i = monthFirst(s, i, m, ctx, out);
@@ -204,7 +207,7 @@ export const calendarDates: Extractor = (s, ctx, out) => {
       }
     }
     // `3/20/2023` (US order; day first when the first number cannot be a month)
-    const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(w[i].norm);
+    const slash = w[i].digit ? /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(w[i].norm) : null;
     if (slash) {
       let a = +slash[1];
       let b = +slash[2];

@@ -40,7 +40,10 @@ function dayAfter(s: SentenceView, j: number, ctx: TimeContext): string | null {
 export const clock: Extractor = (s, ctx, out) => {
   const w = s.words;
   const from = out.length;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const word = w[i].norm;
     let hh: number;
     let mm = 0;

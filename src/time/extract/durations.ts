@@ -80,7 +80,10 @@ function approxStart(s: SentenceView, i: number): number {
 
 export const durations: Extractor = (s, _ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const n = numberAt(s, i);
     if (n) {
       const u = EXTRA.has(norm(s, n.last + 1)) ? n.last + 2 : n.last + 1;

@@ -45,7 +45,10 @@ function anchorQuarter(ctx: TimeContext): { y: number; q: number } | null {
 
 export const quarters: Extractor = (s, ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const word = w[i].norm;
     const next = norm(s, i + 1);
     const ord = cls(s, i, 'ordinal');

@@ -60,7 +60,10 @@ function yearBack(ctx: TimeContext, sentence: number): string | null {
 
 export const relative: Extractor = (s, ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const word = w[i].norm;
     // yesterday, today, tomorrow, tonight (+ morning/night)
     const deictic = cls(s, i, 'deictic');

@@ -11,7 +11,10 @@ const FREQUENCY = new Set(['once', 'twice', 'times']);
 
 export const sets: Extractor = (s, _ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const word = w[i].norm;
     if (word === 'every' || word === 'each' || word === 'per') {
       const wd = cls(s, i + 1, 'weekday');

@@ -19,7 +19,10 @@ const ALONE = new Set([
 
 export const vague: Extractor = (s, _ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const word = w[i].norm;
     const ref = cls(s, i, 'ref');
     if (!ref) {
@@ -60,7 +63,9 @@ export const vague: Extractor = (s, _ctx, out) => {
     }
   }
   // the coming months, in coming weeks (`coming` is a shift word, not a reference)
-  for (let i = 0; i + 1 < w.length; i++) {
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     if (
       (w[i].norm === 'coming' || w[i].norm === 'upcoming') &&
       cls(s, i + 1, 'unit') &&

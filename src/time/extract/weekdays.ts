@@ -9,7 +9,10 @@ const EDGE = new Set(['early', 'late', 'mid']);
 
 export const weekdays: Extractor = (s, ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const v = cls(s, i, 'weekday');
     if (v === undefined || !isCapitalised(w[i])) continue;
     if (w[i].norm.length <= 4 && !w[i].dotted) continue; // `Sun`, `Wed` without a period

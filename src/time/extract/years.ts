@@ -9,7 +9,10 @@ const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export const years: Extractor = (s, ctx, out) => {
   const w = s.words;
-  for (let i = 0; i < w.length; i++) {
+  const anchors = s.anchors;
+  for (let k = 0, i = -1; k < anchors.length; k++) {
+    if (anchors[k] <= i) continue;
+    i = anchors[k];
     const at = yearAt(s, i);
     if (at) {
       const y = at.year;
