@@ -56,6 +56,7 @@ const EXTRA_ANCHORS = new Set([
 ]);
 
 const DIGITS = /^\d+$/;
+const NUMBERS_WITH_HYPHENS = /^\d+(?:[-–]\d+)+$/;
 /** Words that open a spoken year (`nineteen ninety-six`, `two thousand`) trigger the sentence too. */
 const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand']);
 const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
@@ -113,6 +114,29 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         end = next.end;
         t++;
       }
+    }
+    // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, whatever the tokenizer did
+    if (text.length > 2 && NUMBERS_WITH_HYPHENS.test(text)) {
+      let offset = tok.start;
+      for (const piece of text.split(/([-–])/)) {
+        const digit = isDigit(piece);
+        words.push({
+          norm: piece,
+          text: piece,
+          start: offset,
+          end: offset + piece.length,
+          joined: false,
+          dotted: false,
+          tag: tok.tag,
+          first: first && offset === tok.start,
+          readings: undefined,
+          digit,
+          num: digit ? Number(piece) : NaN,
+        });
+        offset += piece.length;
+      }
+      hyphenJoin = false;
+      continue;
     }
     if (text.length > 2 && text.includes('-') && /\p{L}/u.test(text)) {
       let offset = tok.start;
