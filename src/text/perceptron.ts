@@ -109,6 +109,11 @@ export class Perceptron {
   /** Adds the votes of `features[0, n)` into `scores` (zeroed first). */
   score(features: Uint32Array, n: number, scores: Float64Array): void {
     scores.fill(0);
+    this.accumulate(features, n, scores);
+  }
+
+  /** Adds the votes of `features[0, n)` to `scores`. */
+  accumulate(features: Uint32Array, n: number, scores: Float64Array): void {
     const { rowOf, ints, floats, mask } = this;
     for (let f = 0; f < n; f++) {
       let o = rowOf[features[f] & mask];
@@ -180,6 +185,58 @@ export class Perceptron {
 
   static load(file: string): Perceptron {
     return Perceptron.decode(readFileSync(file));
+  }
+}
+
+/**
+ * Partial scores keyed by a pair of 32-bit integers (a word's hashes; a window of tags), computed once and
+ * reused: an open-addressing table with the keys and the score vectors in flat typed arrays, so a hit is a
+ * probe and a copy. When half full it is emptied and fills again with what is frequent.
+ */
+export class ScoreCache {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+  private count = 0;
+
+  constructor(
+    private readonly width: number,
+    bits = 15,
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.keys = new Int32Array(2 << bits);
+    this.used = new Uint8Array(1 << bits);
+    this.values = new Float64Array(width << bits);
+  }
+
+  /**
+   * Copies the scores for key `(a, b)` into `out`; on a miss `fill` computes them into `out` (zeroed
+   * first) and they are kept.
+   */
+  get(a: number, b: number, out: Float64Array, fill: (out: Float64Array) => void): void {
+    const { keys, used, mask, width } = this;
+    let slot = mix(a, b) & mask;
+    while (used[slot]) {
+      if (keys[2 * slot] === (a | 0) && keys[2 * slot + 1] === (b | 0)) {
+        const at = slot * width;
+        for (let c = 0; c < width; c++) out[c] = this.values[at + c];
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    out.fill(0);
+    fill(out);
+    if (this.count * 2 > mask) {
+      used.fill(0);
+      this.count = 0;
+      slot = mix(a, b) & mask;
+    }
+    used[slot] = 1;
+    keys[2 * slot] = a | 0;
+    keys[2 * slot + 1] = b | 0;
+    this.values.set(out.subarray(0, width), slot * width);
+    this.count++;
   }
 }
 

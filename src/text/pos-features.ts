@@ -65,6 +65,8 @@ export class SentenceValues {
   suf4 = new Uint32Array(64);
   shape = new Uint32Array(64);
   flags = new Uint8Array(64);
+  /** Whether the word has an upper-case letter anywhere (`Xi`, `post-Soviet`, `iPhone`). */
+  hasUpper = new Uint8Array(64);
   /** Tags chosen by earlier taggers (class indexes), e.g. part of speech for the chunker. */
   pos = new Int32Array(64);
   chunk = new Int32Array(64);
@@ -86,6 +88,7 @@ export class SentenceValues {
     ] as const)
       this[key] = new Uint32Array(size);
     this.flags = new Uint8Array(size);
+    this.hasUpper = new Uint8Array(size);
     this.pos = new Int32Array(size);
     this.chunk = new Int32Array(size);
   }
@@ -169,5 +172,6 @@ export class SentenceValues {
     if (lower > 0) f |= F_HAS_LOWER;
     if (upper + lower + digit === 0) f |= F_PUNCT;
     this.flags[i] = f;
+    this.hasUpper[i] = upper > 0 ? 1 : 0;
   }
 }

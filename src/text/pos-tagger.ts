@@ -6,7 +6,7 @@
  * stored with the model).
  */
 import { existsSync } from 'node:fs';
-import { argmax, mix, modelPath, Perceptron } from './perceptron.js';
+import { argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
 import { iobAllowed } from './pos-conll.js';
 import { SentenceValues } from './pos-features.js';
 
@@ -15,10 +15,12 @@ const END = 0x3e4d;
 
 /** Features of position `i` for the part-of-speech tagger; `tags` holds the tags chosen before `i`. */
 export function posFeatures(s: SentenceValues, i: number, tags: Int32Array, out: Uint32Array): number {
-  const n = s.n;
-  const p1 = i > 0 ? tags[i - 1] : -1;
-  const p2 = i > 1 ? tags[i - 2] : -2;
-  let k = 0;
+  const k = posWordFeatures(s, i, out, 0);
+  return posContextFeatures(s, i, tags, out, k);
+}
+
+/** The features that depend on the word alone (cached per word at tagging time). */
+export function posWordFeatures(s: SentenceValues, i: number, out: Uint32Array, k: number): number {
   out[k++] = 1;
   out[k++] = mix(2, s.lower[i]);
   out[k++] = mix(3, s.cased[i]);
@@ -29,6 +31,20 @@ export function posFeatures(s: SentenceValues, i: number, tags: Int32Array, out:
   out[k++] = mix(8, s.pre1[i]);
   out[k++] = mix(9, s.pre3[i]);
   out[k++] = mix(10, s.shape[i]);
+  return k;
+}
+
+/** The features that depend on the neighbours and the tags before `i`. */
+export function posContextFeatures(
+  s: SentenceValues,
+  i: number,
+  tags: Int32Array,
+  out: Uint32Array,
+  k: number,
+): number {
+  const n = s.n;
+  const p1 = i > 0 ? tags[i - 1] : -1;
+  const p2 = i > 1 ? tags[i - 2] : -2;
   out[k++] = mix(11, p1);
   out[k++] = mix(12, mix(p1, p2));
   out[k++] = mix(13, mix(p1, s.lower[i]));
@@ -44,36 +60,65 @@ export function posFeatures(s: SentenceValues, i: number, tags: Int32Array, out:
 
 /** Features of position `i` for the chunker, which reads the part-of-speech tags in `s.pos`. */
 export function chunkFeatures(s: SentenceValues, i: number, tags: Int32Array, out: Uint32Array): number {
-  const n = s.n;
+  const k = chunkTagFeatures(s, i, tags, out, 0);
+  return chunkWordFeatures(s, i, tags, out, k);
+}
+
+/**
+ * The chunker's features on the three part-of-speech tags around `i` and the two chunk tags before it,
+ * cached per such window at tagging time (`chunkWindowKey` names the window).
+ */
+export function chunkTagFeatures(
+  s: SentenceValues,
+  i: number,
+  tags: Int32Array,
+  out: Uint32Array,
+  k: number,
+): number {
+  const pm1 = i > 0 ? s.pos[i - 1] : -1;
+  const p0 = s.pos[i];
+  const pp1 = i + 1 < s.n ? s.pos[i + 1] : -2;
   const c1 = i > 0 ? tags[i - 1] : -1;
   const c2 = i > 1 ? tags[i - 2] : -2;
-  const p = s.pos;
-  const pm2 = i > 1 ? p[i - 2] : -1;
-  const pm1 = i > 0 ? p[i - 1] : -1;
-  const p0 = p[i];
-  const pp1 = i + 1 < n ? p[i + 1] : -2;
-  const pp2 = i + 2 < n ? p[i + 2] : -2;
-  let k = 0;
   out[k++] = 1;
   out[k++] = mix(31, p0);
   out[k++] = mix(32, pm1);
   out[k++] = mix(33, pp1);
-  out[k++] = mix(34, pm2);
-  out[k++] = mix(35, pp2);
   out[k++] = mix(36, mix(pm1, p0));
   out[k++] = mix(37, mix(p0, pp1));
   out[k++] = mix(38, mix(mix(pm1, p0), pp1));
-  out[k++] = mix(39, mix(pm2, pm1));
-  out[k++] = mix(40, mix(pp1, pp2));
-  out[k++] = mix(41, s.lower[i]);
-  out[k++] = mix(42, i > 0 ? s.lower[i - 1] : START);
-  out[k++] = mix(43, i + 1 < n ? s.lower[i + 1] : END);
   out[k++] = mix(44, c1);
   out[k++] = mix(45, mix(c1, p0));
   out[k++] = mix(46, mix(c2, c1));
+  out[k++] = mix(49, mix(mix(c1, pm1), p0));
+  return k;
+}
+
+/** Two numbers naming the window `chunkTagFeatures` reads (tags are below 62, chunk tags below 62). */
+function chunkWindowKey(s: SentenceValues, i: number, tags: Int32Array): number {
+  const pm1 = i > 0 ? s.pos[i - 1] : -1;
+  const pp1 = i + 1 < s.n ? s.pos[i + 1] : -2;
+  const c1 = i > 0 ? tags[i - 1] : -1;
+  const c2 = i > 1 ? tags[i - 2] : -2;
+  return ((((pm1 + 2) * 64 + s.pos[i] + 2) * 64 + pp1 + 2) * 64 + c1 + 2) * 64 + c2 + 2;
+}
+
+/** The chunker's features on the words around `i`. */
+export function chunkWordFeatures(
+  s: SentenceValues,
+  i: number,
+  tags: Int32Array,
+  out: Uint32Array,
+  k: number,
+): number {
+  const n = s.n;
+  const c1 = i > 0 ? tags[i - 1] : -1;
+  const p0 = s.pos[i];
+  out[k++] = mix(41, s.lower[i]);
+  out[k++] = mix(42, i > 0 ? s.lower[i - 1] : START);
+  out[k++] = mix(43, i + 1 < n ? s.lower[i + 1] : END);
   out[k++] = mix(47, mix(c1, s.lower[i]));
   out[k++] = mix(48, mix(p0, s.lower[i]));
-  out[k++] = mix(49, mix(mix(c1, pm1), p0));
   return k;
 }
 
@@ -115,16 +160,30 @@ function reserveScores(n: number): Float64Array {
   return scores.subarray(0, n);
 }
 
+const wordScores = new WeakMap<Perceptron, ScoreCache>();
+const windowScores = new WeakMap<Perceptron, ScoreCache>();
+
+function cacheFor(table: WeakMap<Perceptron, ScoreCache>, model: Perceptron): ScoreCache {
+  let cache = table.get(model);
+  if (!cache) table.set(model, (cache = new ScoreCache(model.nClasses, 16)));
+  return cache;
+}
+
 /** Part-of-speech tags for the loaded sentence, into `s.pos` (indexes into `pos.classes`). */
 export function tagPos(s: SentenceValues, pos: Perceptron, tagdict: ReadonlyMap<string, number>): void {
   const out = reserveScores(pos.nClasses);
+  const cache = cacheFor(wordScores, pos);
   for (let i = 0; i < s.n; i++) {
-    const known = tagdict.get(s.words[i]);
+    const word = s.words[i];
+    const known = tagdict.get(word);
     if (known !== undefined) {
       s.pos[i] = known;
       continue;
     }
-    pos.score(features, posFeatures(s, i, s.pos, features), out);
+    cache.get(s.cased[i], s.suf4[i], out, (into) =>
+      pos.accumulate(features, posWordFeatures(s, i, features, 0), into),
+    );
+    pos.accumulate(features, posContextFeatures(s, i, s.pos, features, 0), out);
     s.pos[i] = argmax(out);
   }
 }
@@ -132,8 +191,12 @@ export function tagPos(s: SentenceValues, pos: Perceptron, tagdict: ReadonlyMap<
 /** Chunk tags for the loaded, part-of-speech tagged sentence, into `s.chunk`. */
 export function tagChunks(s: SentenceValues, chunk: Perceptron, allowed: boolean[][]): void {
   const out = reserveScores(chunk.nClasses);
+  const cache = cacheFor(windowScores, chunk);
   for (let i = 0; i < s.n; i++) {
-    chunk.score(features, chunkFeatures(s, i, s.chunk, features), out);
+    cache.get(chunkWindowKey(s, i, s.chunk), 0, out, (into) =>
+      chunk.accumulate(features, chunkTagFeatures(s, i, s.chunk, features, 0), into),
+    );
+    chunk.accumulate(features, chunkWordFeatures(s, i, s.chunk, features, 0), out);
     s.chunk[i] = argmax(out, allowed[i > 0 ? s.chunk[i - 1] + 1 : 0]);
   }
 }

@@ -58,12 +58,16 @@ export function typeTable(classes: readonly string[]): Int32Array {
 export class NameTagger {
   readonly typeOf: Int32Array;
   private readonly allowed: boolean[][];
+  private readonly inside: boolean[];
+  private readonly outside: number;
   private readonly features = new Uint32Array(64);
   private readonly scores: Float64Array;
 
   constructor(readonly model: Perceptron) {
     this.typeOf = typeTable(model.classes);
     this.allowed = bilouAllowed(model.classes);
+    this.inside = model.classes.map((c) => c.startsWith('B-') || c.startsWith('I-'));
+    this.outside = model.classes.indexOf('O');
     this.scores = new Float64Array(model.nClasses);
   }
 
@@ -71,12 +75,29 @@ export class NameTagger {
   tag(x: NerInput): Int32Array {
     const tags = new Int32Array(x.n);
     for (let i = 0; i < x.n; i++) {
+      const fixed = this.fixed(x, i, tags);
+      if (fixed >= 0) {
+        tags[i] = fixed;
+        continue;
+      }
       const n = nerFeatures(x, i, tags, this.typeOf, this.features);
       this.model.score(this.features, n, this.scores);
       const prev = i > x.sStart[i] ? tags[i - 1] + 1 : 0;
       tags[i] = argmax(this.scores, this.allowed[prev]);
     }
     return tags;
+  }
+
+  /**
+   * The fast path: a word with no capital letter (`the`, `said`, `1996`, `,`) outside a name is `O`
+   * without scoring. Names that start in lower case (`de Mello`, `post-Soviet` aside, which has a capital)
+   * are rare enough in news to give up. The model is trained on every token; at run time the fast path
+   * skips about two thirds of them and changed no CoNLL-2003 dev name when it was introduced.
+   */
+  fixed(x: NerInput, i: number, tags: Int32Array): number {
+    if (x.v.hasUpper[i]) return -1;
+    if (i > x.sStart[i] && this.inside[tags[i - 1]]) return -1;
+    return this.outside;
   }
 
   /** Name spans from class indexes; a name left open at a sentence's end closes there. */
