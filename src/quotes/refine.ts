@@ -2,8 +2,8 @@
  * Refiners: each takes the proposals and returns a better list.
  *   dropCoveredEmbedded  a quoted passage inside reported speech is part of that speech, not a quote
  *   borrowSpeakers       an unattributed quotation takes the speaker of the adjacent attribution
- *   resolveActors        the speaker phrase's actor, from the mention inside it; a pronoun or a bare role
- *                        with no actor of its own takes the previous speaker's actor
+ *   resolveActors        the speaker phrase's actor, from the mention inside it; `he`, `she` or `the
+ *                        spokesperson` with no mention at all takes the previous speaker's actor
  */
 import type { Mention, Token } from '../doc.js';
 import type { Proposal } from './proposal.js';
@@ -63,7 +63,9 @@ export function resolveActors(
     let actor: string | null = null;
     if (q.speaker) {
       actor = mentionActor(byStart, tokens, q.speaker);
-      if (actor === null && isAnaphoric(tokens, q.speaker)) actor = previous;
+      // Only where no mention covers the phrase: where coreference made a mention, its verdict stands.
+      if (actor === null && isAnaphoric(tokens, q.speaker) && !covered(byStart, tokens, q.speaker))
+        actor = previous;
       if (actor !== null) previous = actor;
     }
     out.push(actor);
@@ -91,4 +93,10 @@ function mentionActor(byStart: readonly Mention[], tokens: readonly Token[], r: 
     if (!best || (RANK[m.type] ?? 1.5) < (RANK[best.type] ?? 1.5)) best = m;
   }
   return best?.actor ?? null;
+}
+
+function covered(byStart: readonly Mention[], tokens: readonly Token[], r: TokenRange): boolean {
+  const start = tokens[r.start].start;
+  const end = tokens[r.end - 1].end;
+  return byStart.some((m) => m.start < end && start < m.end);
 }

@@ -66,8 +66,18 @@ function sentenceQuotes(
   const found: Found[] = [];
   const inside = (i: number) => found.some((f) => i >= f.content.start && i < f.content.end);
   // Main clauses first (verbs, `according to`), then the participle clauses hanging off them.
+  // Trailing attributions first: `The union's position is that ..., its leader said.` is the leader's.
+  const used = new Set<CueMatch>();
   for (const m of cues) {
-    if (m.entry.use === 'participle' || inside(m.start)) continue;
+    if (m.entry.use !== 'verb' || inside(m.start)) continue;
+    const f = verbClause(tokens, m, lo, hi, contentHi, blocked);
+    if (f && f.rule === 'reported:trailing') {
+      found.push(f);
+      used.add(m);
+    }
+  }
+  for (const m of cues) {
+    if (m.entry.use === 'participle' || used.has(m) || inside(m.start)) continue;
     const f =
       m.entry.use === 'prep'
         ? according(tokens, m, lo, hi, contentHi)
@@ -202,8 +212,13 @@ function verbClause(
     if (!speaker || blockedRange(blocked, speaker)) return null;
     rule = 'reported:leading-subject';
   }
-  const start = trimStart(tokens, after, contentHi);
-  if (!opensContent(tokens, start, contentHi)) return null;
+  let start = trimStart(tokens, after, contentHi);
+  // `said as he left the hall that ...`: the content is the that-clause after the adjunct.
+  if (!opensContent(tokens, start, contentHi)) {
+    const that = thatAfterAdjunct(tokens, start, contentHi);
+    if (that < 0) return null;
+    start = that + 1;
+  }
   return { cue: m, speaker, content: { start, end: contentHi }, rule };
 }
 
@@ -319,4 +334,14 @@ function statedPosition(
     return null;
   }
   return null;
+}
+
+/** Index of a `that` opening the content within a few tokens after an adjunct, or -1. */
+function thatAfterAdjunct(tokens: readonly Token[], start: number, end: number): number {
+  for (let i = start + 1; i < Math.min(end - 1, start + 10); i++) {
+    const w = tokens[i].text.toLowerCase();
+    if (w === 'that') return i;
+    if (w === ',' || w === ';' || w === ':') return -1;
+  }
+  return -1;
 }

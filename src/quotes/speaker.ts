@@ -166,11 +166,17 @@ export function speakerAfter(tokens: readonly Token[], after: number, hi: number
   return { start: after, end };
 }
 
-/** Is the phrase a pronoun or a bare role (`he`, `the spokesperson`), whose referent comes from context? */
+/** The bare role that, in news, names the last quoted speaker again (`the spokesperson said`). */
+const ROLES = /^spokes(person|man|woman)$/;
+
+/**
+ * Is the phrase `he`/`she` or `the spokesperson`, whose referent is the last named speaker when nothing
+ * else resolves it? (`the mayor` is not: it may well be someone new.)
+ */
 export function isAnaphoric(tokens: readonly Token[], r: TokenRange): boolean {
-  if (r.end - r.start === 1 && SUBJECT_PRONOUNS.has(lower(tokens[r.start]))) return true;
   const first = lower(tokens[r.start]);
-  return first === 'the' && !tokens.slice(r.start + 1, r.end).some((t) => isCapitalised(t.text));
+  if (r.end - r.start === 1) return first === 'he' || first === 'she';
+  return first === 'the' && r.end - r.start === 2 && ROLES.test(lower(tokens[r.start + 1]));
 }
 
 /** Tokens that may sit between a clause's subject and a cue it governs at a distance. */

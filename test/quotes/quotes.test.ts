@@ -153,3 +153,30 @@ describe('reported speech', () => {
     for (const x of quotes) expect(x.speaker).not.toMatch(/Meyer|critics/);
   });
 });
+
+describe('positions and edge cases', () => {
+  const quotes = view(runFile(fixture('06-positions-and-edges.txt')));
+  const find = (content: string) => quotes.find((q) => q.content.startsWith(content));
+
+  it("reads X's position/stance is that/to as X's statement", () => {
+    expect(find('to wait for a written offer')).toMatchObject({ speaker: 'The ministry', cue: 'stance' });
+  });
+
+  it('gives a sentence ending in an attribution to that attribution, not to a position inside it', () => {
+    expect(find("The union's position")).toMatchObject({ speaker: 'its leader Maria Costa', cue: 'said' });
+    expect(quotes.filter((q) => q.speaker === 'The union')).toHaveLength(0);
+  });
+
+  it('skips a programme title in quotation marks', () => {
+    expect(quotes.some((q) => q.content.includes('Morning Report'))).toBe(false);
+  });
+
+  it('reads progressive cues and skips an adjunct before the that-clause', () => {
+    expect(find('the reform will save jobs')).toMatchObject({ speaker: 'The employers', cue: 'arguing' });
+    expect(find('the strike would end soon')).toMatchObject({ speaker: 'The mayor', cue: 'said' });
+  });
+
+  it('does not read an adjectival cue word (`40 pledged delegates`) as speech', () => {
+    expect(quotes.filter((q) => q.cue === 'pledged')).toHaveLength(1);
+  });
+});
