@@ -153,6 +153,8 @@ class ActorResolver {
     const h = this.gaz.byToken[i]!;
     const hit = h >= 0 ? this.gaz.hits[h]! : undefined;
     if (hit && hit.tokenStart === i) {
+      // A name from the tagger that starts inside the entry wins (`UN` | `Security Council`).
+      for (let k = i + 1; k < hit.tokenEnd; k++) if (this.nerStart[k]! >= 0) return k;
       this.gazetteerHit(hit, sStart, sEnd);
       return hit.tokenEnd;
     }
@@ -200,7 +202,7 @@ class ActorResolver {
     if (exact) {
       const kinds = new Set(exact.entries.map((e) => e.kind));
       if (kinds.has('igo') || kinds.has('seat') || kinds.has('group')) type = 'organization';
-      else if (kinds.has('country') || kinds.has('capital')) type = 'location';
+      else if (kinds.has('country') || kinds.has('capital') || kinds.has('region')) type = 'location';
       else if (kinds.has('demonym')) type = 'nationality';
       else if (kinds.has('holder')) type = 'person';
     }
@@ -280,6 +282,7 @@ class ActorResolver {
     const country = by('country');
     const capital = by('capital');
     const demonym = by('demonym');
+    const region = by('region');
     const base = from ?? {
       start,
       end,
@@ -287,7 +290,7 @@ class ActorResolver {
       type: 'other' as MentionType,
       actor: null,
       stage: STAGE,
-      rule: (igo ?? seat ?? group ?? country ?? capital ?? demonym)?.rule,
+      rule: (igo ?? seat ?? group ?? country ?? capital ?? demonym ?? region)?.rule,
     };
     if (igo) {
       const actor = this.obtain(`igo:${igo.name}`, igo.name, 'igo', igo.code, null, null, igo.rule);
@@ -347,6 +350,12 @@ class ActorResolver {
     if (demonym) {
       this.push(base, type ?? 'nationality', this.country(demonym.code));
       if (how !== 'part') this.nominalAfter(b, demonym.code, a);
+      return;
+    }
+    if (region) {
+      // A region is a place; the groups named after it belong to its country (`Darfur rebels`).
+      this.push(base, type ?? 'location', null);
+      if (how !== 'part') this.nominalAfter(b, region.code, a);
     }
   }
 
@@ -481,69 +490,92 @@ class ActorResolver {
 
   /** After a nationality or `Country's` ending before token b: `Russian troops`, `the Chinese side`. */
   private nominalAfter(b: number, code: string, modStart: number): void {
+    // The noun phrase after the nationality: modifiers and sector words up to its head
+    // (`foreign ministry spokesman`, `rebel leaders`, `government officials`).
     let k = b;
-    while (k < this.tokens.length) {
+    let head: GazHit | undefined;
+    let sector: string | null = null;
+    while (k < this.tokens.length && this.nerCover[k]! < 0) {
+      const hit = this.hitAt(k);
       const e = this.sectorAt(k);
-      if (!e || e.cls !== 'modifier') break;
-      k = this.hitAt(k)!.tokenEnd;
+      if (!hit || !e || hit.tokenStart !== k || e.cls === 'title' || e.cls === 'pair') break;
+      if (e.cls === 'org' && isCapitalised(this.tokens[k]!.text)) return; // a proper name: handled as one
+      if (e.cls !== 'modifier') {
+        head = hit;
+        if (e.cls !== 'person') sector ??= e.sector;
+      }
+      k = hit.tokenEnd;
     }
-    const hit = this.hitAt(k);
-    const e = this.sectorAt(k);
-    if (!hit || !e || hit.tokenStart !== k || this.nerCover[k]! >= 0) return;
+    if (!head) return;
+    const e = entryOf(head, 'sector')!;
+    if (e.cls === 'person') sector ??= e.sector;
+    if (this.former(b, head.tokenStart)) sector = 'ELI';
     const start = this.tokens[modStart]!.start;
-    const end = hit.end;
+    const end = head.end;
     const text = this.text.slice(start, end);
     const mark = () => {
-      for (let q = b; q < hit.tokenEnd; q++) this.used[q] = 1;
+      for (let q = b; q < head.tokenEnd; q++) this.used[q] = 1;
     };
     if (e.cls === 'side') {
       mark();
       return this.push(this.nominal(start, end, e.rule), 'nominal', this.country(code));
     }
-    if (e.cls === 'org' && isCapitalised(this.tokens[k]!.text)) return; // a proper name: handled as one
-    const nameFollows = isCapitalised(this.tokens[hit.tokenEnd]?.text ?? '');
-    if ((e.cls === 'people' || e.cls === 'org') && e.sector) {
+    if ((e.cls === 'people' || e.cls === 'org') && sector) {
       mark();
       const kind: ActorKind = e.cls === 'org' ? 'organization' : 'group';
-      const key = `${kind}:${code}${e.sector}:${e.role}`;
+      const key = `${kind}:${code}${sector}:${e.role}`;
       const actor = this.obtain(
         key,
         text,
         kind,
-        composeCode(code, e.sector),
+        composeCode(code, sector),
         code,
-        e.sector,
+        sector,
         `modifier+${e.rule}`,
       );
       return this.push(this.nominal(start, end, e.rule), 'nominal', actor);
     }
-    if (e.cls === 'person' && !nameFollows) {
-      // `the Russian foreign minister` without a name: the person of that country and role, if named before.
-      const actor = this.registry
-        .recentOf('person')
-        .find((p) => p.country === code && this.registry.note(p).roles.has(e.role));
-      if (actor) {
-        mark();
-        this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', actor);
-        this.noteRole(actor, modStart, hit.tokenEnd);
-      } else if (!this.used[k] && e.sector) {
-        // `a Russian official`, `Montenegro's prime minister`: an unnamed person of that country.
-        mark();
-        const sector = this.former(b, k) ? 'ELI' : e.sector;
-        const created = this.obtain(
-          `unnamed:${code}:${e.role}`,
-          text,
-          'person',
-          composeCode(code, sector),
-          code,
-          sector,
-          `modifier+${e.rule}`,
-        );
-        this.registry.note(created).roles.add(e.role);
-        this.push(this.nominal(start, end, e.rule), 'nominal', created);
-        this.noteRole(created, modStart, hit.tokenEnd);
-      }
+    if (e.cls === 'person' && !isCapitalised(this.tokens[head.tokenEnd]?.text ?? '')) {
+      if (!this.used[head.tokenStart]) mark();
+      else return;
+      this.unnamedPerson(code, sector, e, start, end, modStart, head.tokenEnd);
     }
+  }
+
+  /**
+   * `the Russian foreign minister`, `the president of Armenia` without a name: the person of that country
+   * and role named before, else an unnamed person of that country.
+   */
+  private unnamedPerson(
+    code: string,
+    sector: string | null,
+    e: SectorEntry,
+    start: number,
+    end: number,
+    a: number,
+    b: number,
+  ): void {
+    const named = this.registry
+      .recentOf('person')
+      .find((p) => p.country === code && this.registry.note(p).roles.has(e.role));
+    if (named) {
+      this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', named);
+      return this.noteRole(named, a, b);
+    }
+    if (!sector) return;
+    const text = this.text.slice(start, end);
+    const created = this.obtain(
+      `unnamed:${code}:${e.role}`,
+      text,
+      'person',
+      composeCode(code, sector),
+      code,
+      sector,
+      `modifier+${e.rule}`,
+    );
+    this.registry.note(created).roles.add(e.role);
+    this.push(this.nominal(start, end, e.rule), 'nominal', created);
+    this.noteRole(created, a, b);
   }
 
   /** Whether a `former` (or `ousted`, `late`) stands among the modifier tokens `[a, b)`. */
@@ -580,6 +612,14 @@ class ActorResolver {
         .slice(0, 2);
       if (members.length === 2 && this.tokens[k + 1]?.text !== 'of')
         return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
+    }
+    if (e.cls === 'person' && this.tokens[hit.tokenEnd]?.text === 'of' && !this.used[k]) {
+      // `the president of Armenia`
+      const code = this.countryOf(hit.tokenEnd + 1);
+      if (code) {
+        for (let q = k; q < hit.tokenEnd; q++) this.used[q] = 1;
+        return this.unnamedPerson(code, e.sector, e, hit.start, hit.end, k, hit.tokenEnd);
+      }
     }
     if (
       e.cls === 'person' &&
@@ -636,10 +676,14 @@ class ActorResolver {
 
   /** The country of `in [the] <country>` starting at token k (`rebels in the Ivory Coast`), or null. */
   private countryIn(k: number): string | null {
-    if (this.tokens[k]?.text !== 'in') return null;
-    if (this.tokens[k + 1]?.text.toLowerCase() === 'the') k++;
-    const h = this.hitAt(k + 1);
-    return (entryOf(h, 'country') ?? entryOf(h, 'capital'))?.code ?? null;
+    return this.tokens[k]?.text === 'in' ? this.countryOf(k + 1) : null;
+  }
+
+  /** The country named at token k (after an optional `the`): a country, capital or region, or null. */
+  private countryOf(k: number): string | null {
+    if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
+    const h = this.hitAt(k);
+    return (entryOf(h, 'country') ?? entryOf(h, 'capital') ?? entryOf(h, 'region'))?.code ?? null;
   }
 
   /** The one country a sentence names (countries, nationalities, capitals), or null if none or several. */
@@ -892,6 +936,24 @@ class ActorResolver {
   }
 }
 
+/**
+ * A refiner: a name that begins inside a title (`State Warren Christopher` after `Secretary of`) starts
+ * after it, and is a person's.
+ */
+function trimTitle(doc: Doc, gaz: GazHits, m: Placed): void {
+  const h = m.tokenStart < gaz.byToken.length ? gaz.byToken[m.tokenStart]! : -1;
+  const hit = h >= 0 ? gaz.hits[h]! : undefined;
+  const e = entryOf(hit, 'sector');
+  if (!hit || !e || hit.tokenStart >= m.tokenStart || hit.tokenEnd >= m.tokenEnd) return;
+  if (e.cls !== 'person' && e.cls !== 'title') return;
+  const token = doc.tokens![hit.tokenEnd]!;
+  m.tokenStart = hit.tokenEnd;
+  m.start = token.start;
+  m.text = doc.text.slice(m.start, m.end);
+  m.type = 'person';
+  m.rule = `${m.rule ?? ''}+after-title`;
+}
+
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */
 export function codeActors(doc: Doc): Doc {
   const tokens = doc.tokens ?? [];
@@ -903,7 +965,9 @@ export function codeActors(doc: Doc): Doc {
       tokenEnd: tokenAfter(tokens, m.end - 1) + 1,
     }))
     .sort((x, y) => x.start - y.start || y.end - x.end);
-  const resolver = new ActorResolver(doc, matchGazetteer(doc), ner);
+  const gaz = matchGazetteer(doc);
+  for (const m of ner) trimTitle(doc, gaz, m);
+  const resolver = new ActorResolver(doc, gaz, ner);
   resolver.run();
   doc.mentions = resolver.out.sort((x, y) => x.start - y.start || y.end - x.end);
   doc.actors = resolver.registry.actors;

@@ -23,7 +23,7 @@ export interface GazHits {
   byToken: Int32Array;
 }
 
-const PART_KINDS = new Set(['country', 'demonym', 'capital', 'igo']);
+const PART_KINDS = new Set(['country', 'demonym', 'capital', 'igo', 'region']);
 
 export function matchGazetteer(doc: Doc): GazHits {
   const tokens = doc.tokens ?? [];

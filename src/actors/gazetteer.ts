@@ -17,6 +17,7 @@ type GazEntryBody =
   | { kind: 'country'; code: string; rule: string }
   | { kind: 'demonym'; code: string; prefix: boolean; rule: string }
   | { kind: 'capital'; code: string; rule: string }
+  | { kind: 'region'; code: string; rule: string }
   | { kind: 'seat'; code: string; sector: string; rule: string }
   | { kind: 'group'; country: string; sector: string; name: string; rule: string }
   | { kind: 'igo'; code: string; name: string; rule: string }
@@ -121,6 +122,8 @@ export function gazetteer(): Gazetteer {
     if (kind === 'seat') add(form!, { kind: 'seat', code: a3!, sector: sector!, rule: `seat:${form}` });
     else add(form!, { kind: 'capital', code: a3!, rule: `capital:${form}` });
   }
+  for (const [form, a3] of readDataRows('actors/regions.tsv'))
+    add(form!, { kind: 'region', code: a3!, rule: `region:${form}` });
   for (const [code, name, others] of readDataRows('actors/igos.tsv')) {
     const forms = [name!, ...(others ? others.split(/;\s*/) : [])];
     for (const f of forms) add(f, { kind: 'igo', code: code!, name: name!, rule: `igo:${f}` });

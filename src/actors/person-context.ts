@@ -157,8 +157,8 @@ function summarise(
   }
   for (const c of cues) {
     const e = c.entry;
-    if (e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'seat')
-      country ??= e.code;
+    const place = e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'region';
+    if (place || e.kind === 'seat') country ??= e.code;
     else if (e.kind === 'igo') igo ??= e.code;
     else if (e.kind === 'sector') {
       if (e.gender) gender ??= e.gender;
@@ -168,6 +168,8 @@ function summarise(
     }
   }
   let sector = orgSector ?? personSector ?? titleSector;
+  // A spokesperson, head or secretary of a country with no organisation named speaks for its government.
+  if (!sector && country && roles.length) sector = 'GOV';
   if (former) sector = 'ELI';
   if (!country && !igo && !sector && !roles.length && !gender) rule = null;
   return { country, igo, sector, roles, gender, rule, used };
