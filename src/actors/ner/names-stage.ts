@@ -27,18 +27,13 @@ export const namesStage: Stage = {
     const tagger = nameTagger();
     const mentions: Mention[] = [];
     for (const span of tagger.spans(tagger.tag(input), input)) {
-      // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`). A name of
-      // another type that starts with an abbreviated title (`Gen. Andrei Volkov`) is a person's.
+      // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`).
       let rule = `perceptron:${span.type}`;
-      const first = () => tokens[offset + span.start].text;
-      if (span.type !== 'PER' && span.end - span.start > 1 && first().endsWith('.') && isTitle(first())) {
-        rule += '+honorific';
-        span.type = 'PER';
-      }
-      while (span.type === 'PER' && span.end - span.start > 1 && isTitle(first())) {
-        span.start++;
-        if (!rule.endsWith('+title-trimmed')) rule += '+title-trimmed';
-      }
+      if (span.type === 'PER')
+        while (span.end - span.start > 1 && isTitle(tokens[offset + span.start].text)) {
+          span.start++;
+          rule = `perceptron:PER+title-trimmed`;
+        }
       const start = tokens[offset + span.start].start;
       const end = tokens[offset + span.end - 1].end;
       const text = doc.text.slice(start, end);
