@@ -5,6 +5,7 @@
 import { actorsStage } from './actors/actors-stage.js';
 import { namesStage } from './actors/ner/names-stage.js';
 import { cleanStage } from './clean/clean-stage.js';
+import { eventsStage } from './events/events-stage.js';
 import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
 import { quotesStage } from './quotes/quotes-stage.js';
 import { posStage } from './text/pos-stage.js';
@@ -19,6 +20,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   actorsStage,
   timesStage,
   quotesStage,
+  eventsStage,
 ];
 
 let shared: Pipeline | undefined;

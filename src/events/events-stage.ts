@@ -33,7 +33,7 @@ export function codeEvents(doc: Doc): Doc {
 
 export const eventsStage: Stage = {
   name: STAGE,
-  requires: ['sentences', 'tokens', 'mentions', 'actors'],
+  requires: ['sentences', 'tokens', 'pos', 'mentions', 'actors', 'times', 'quotes'],
   adds: ['events'],
   run: codeEvents,
 };
