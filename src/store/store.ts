@@ -33,7 +33,7 @@ export interface FailureInput {
  * - `replaced`: an article re-coded (reprocess), or a failed article that now succeeded (retry, re-ingest);
  * - `unchanged`: that id is already stored (re-ingest changes nothing);
  * - `duplicate`: the same content is already stored under another id;
- * - `failed`: stored as failed.
+ * - `failed`: stored as failed, or still failing (a failure already stored is only updated on retry).
  */
 export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged' | 'duplicate' | 'failed';
 

@@ -171,7 +171,9 @@ export function storeSuite(name: string, open: () => Promise<ArticleStore>): voi
         const failed = await store.listFailed();
         expect(failed).toHaveLength(1);
         expect(failed[0]).toMatchObject({ ...failure, attempts: 1 });
-        expect(await store.write([{ ok: false, failure }], V)).toEqual(['unchanged']);
+        // Failing again on re-ingest: reported as failed, the stored failure left as it was.
+        expect(await store.write([{ ok: false, failure }], V)).toEqual(['failed']);
+        expect((await store.listFailed())[0].attempts).toBe(1);
         expect(await store.write([{ ok: false, failure }], { ...V, replace: true })).toEqual(['failed']);
         expect((await store.listFailed())[0].attempts).toBe(2);
         // A failure never overwrites a good article.

@@ -100,7 +100,7 @@ export class ArticleWriter {
     const now = new Date().toISOString();
     if (existing?.status === 'ok') return 'unchanged';
     if (existing) {
-      if (!options.replace) return 'unchanged';
+      if (!options.replace) return 'failed'; // still failing; the stored failure stays as it was
       this.s.updateFailed.run(f.code, f.reason, f.input, now, existing.rowid);
       return 'failed';
     }
