@@ -72,7 +72,17 @@ function triggered(doc: Doc, sentence: Sentence): boolean {
     const text = tokens[t].text;
     const c = text.charCodeAt(0);
     if (c >= 48 && c <= 57) {
-      if (text.length === 4 || text.includes(':') || text.includes('/')) return true;
+      // years and decades (`1990`, `1990s`, `2023-03-20`), clock times, slashed dates, `20th`, `10-year`
+      if (text.length >= 4 || text.includes(':') || text.includes('/') || /\p{L}/u.test(text)) {
+        if (text.length >= 4 || !text.includes('-')) return true;
+        if (
+          text
+            .toLowerCase()
+            .split('-')
+            .some((p) => lex.isTrigger(p))
+        )
+          return true;
+      }
       const next = tokens[t + 1];
       if (next && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text)) return true;
       continue;
