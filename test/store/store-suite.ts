@@ -113,6 +113,28 @@ export function storeSuite(name: string, open: () => Promise<ArticleStore>): voi
           numSources: 3,
         });
       });
+      it('undated events (no event date, no article date) are never merged', async () => {
+        const undated = (id: string, text: string): DocSpec => ({
+          ...ownWords(),
+          id,
+          date: null,
+          source: `${id}.example`,
+          text,
+          events: [{ trigger: 'visit', code: '042', source: 'xi', target: 'putin', date: null }],
+        });
+        await store.write(
+          [
+            ok(undated('u1', 'Xi Jinping was on a visit to meet Vladimir Putin, an envoy said.')),
+            ok(undated('u2', 'A visit by Xi Jinping to Vladimir Putin was confirmed without a date.')),
+          ],
+          V,
+        );
+        const events = await store.queryEvents({ code: '042' });
+        expect(events.map((e) => [e.date, e.numArticles, e.article])).toEqual([
+          [null, 1, 'u1'],
+          [null, 1, 'u2'],
+        ]);
+      });
     });
 
     describe('writes', () => {
