@@ -108,6 +108,8 @@ class ActorResolver {
   private lastSpeaker: { actor: Actor; sentence: number } | null = null;
   private lastSubject: { actor: Actor; sentence: number } | null = null;
   private lastCapital: { end: number; acts: boolean } | null = null;
+  /** Mentions per country, for the article's own country. */
+  private readonly countryCounts = new Map<string, number>();
 
   constructor(
     private readonly doc: Doc,
@@ -502,13 +504,12 @@ class ActorResolver {
       if (e.cls === 'org' && isCapitalised(this.tokens[k]!.text)) return; // a proper name: handled as one
       if (e.cls !== 'modifier') {
         head = hit;
-        if (e.cls !== 'person') sector ??= e.sector;
+        sector ??= e.sector; // the first sector word wins: `rebel leaders` are rebels
       }
       k = hit.tokenEnd;
     }
     if (!head) return;
     const e = entryOf(head, 'sector')!;
-    if (e.cls === 'person') sector ??= e.sector;
     if (this.former(b, head.tokenStart)) sector = 'ELI';
     const start = this.tokens[modStart]!.start;
     const end = head.end;
@@ -647,16 +648,23 @@ class ActorResolver {
     if ((e.cls === 'people' || e.cls === 'org') && e.sector && !capital && standsAlone) {
       // `the police`, `protesters`: the latest group or organisation in that sector, else one of unknown country.
       const kind: ActorKind = e.cls === 'org' ? 'organization' : 'group';
-      const where = this.countryIn(hit.tokenEnd);
+      const inCountry = this.countryIn(hit.tokenEnd);
+      // `rebels in Darfur`; else the latest group of that sector; else the article's own country
+      // (`the government`, `police` in a story about one country are that country's).
+      const where =
+        inCountry ??
+        (this.registry.recentOf(kind).some((x) => x.sector === e.sector && x.country)
+          ? null
+          : this.homeCountry());
       const recent = where
         ? this.obtain(
             `${kind}:${where}${e.sector}:${e.role}`,
-            `${word.text.toLowerCase()} in ${where}`,
+            inCountry ? `${word.text.toLowerCase()} in ${where}` : word.text.toLowerCase(),
             kind,
             composeCode(where, e.sector),
             where,
             e.sector,
-            `${e.rule}+in-country`,
+            `${e.rule}+${inCountry ? 'in-country' : 'home-country'}`,
           )
         : this.registry.recentOf(kind).find((x) => x.sector === e.sector && x.country);
       const actor =
@@ -672,6 +680,21 @@ class ActorResolver {
         );
       this.push(this.nominal(hit.start, hit.end, e.rule), 'nominal', actor);
     }
+  }
+
+  /**
+   * The article's own country so far: the country its mentions name most often (at least twice, and
+   * more often than any other), or null.
+   */
+  private homeCountry(): string | null {
+    let best: string | null = null;
+    let count = 0;
+    let tie = false;
+    for (const [code, n] of this.countryCounts) {
+      if (n > count) [best, count, tie] = [code, n, false];
+      else if (n === count) tie = true;
+    }
+    return count >= 2 && !tie ? best : null;
   }
 
   /** The country of `in [the] <country>` starting at token k (`rebels in the Ivory Coast`), or null. */
@@ -932,7 +955,11 @@ class ActorResolver {
     };
     if (m.rule !== undefined) out.rule = m.rule;
     this.out.push(out);
-    if (actor) this.registry.touch(actor);
+    if (actor) {
+      this.registry.touch(actor);
+      if (actor.country && actor.kind !== 'group')
+        this.countryCounts.set(actor.country, (this.countryCounts.get(actor.country) ?? 0) + 1);
+    }
   }
 }
 

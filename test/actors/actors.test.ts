@@ -102,6 +102,41 @@ describe('organisations, countries and capitals', () => {
   });
 });
 
+describe('groups and unnamed officials', () => {
+  it('codes a compound noun phrase by its first sector word and its head', () => {
+    const doc = code(
+      'Afghan rebel leaders met Chilean government officials and a Russian foreign ministry spokesman.',
+    );
+    expect(actorCodes(doc)).toEqual(
+      expect.arrayContaining([
+        'Afghan rebel leaders AFGREB',
+        'Chilean government officials CHLGOV',
+        'Russian foreign ministry spokesman RUSGOV',
+      ]),
+    );
+  });
+
+  it('codes groups named after a region by its country', () => {
+    const doc = code('Darfur rebels attacked a convoy, and rebels in Chechnya claimed a bombing.');
+    expect(actorCodes(doc)).toEqual(expect.arrayContaining(['Darfur rebels SDNREB', 'rebels in RUS RUSREB']));
+    expect(doc.mentions?.find((m) => m.text === 'Darfur')?.actor).toBeNull();
+  });
+
+  it('gives an unnamed office holder the country named with it', () => {
+    const doc = code('The president of Armenia met the Egyptian ambassador.');
+    expect(actorCodes(doc)).toEqual(
+      expect.arrayContaining(['president ARMGOV', 'Egyptian ambassador EGYGOV']),
+    );
+  });
+
+  it('gives bare sector nouns the country the article is about', () => {
+    const doc = code(
+      'Kenya held elections. Kenyan voters queued in Nairobi, and Kenya counted ballots. Police said the vote was calm.',
+    );
+    expect(actorOfText(doc, 'Police')).toBe('police KENCOP');
+  });
+});
+
 describe('coreference', () => {
   it('links later short forms, titles and possessives to the full name', () => {
     const doc = code(
