@@ -137,3 +137,19 @@ describe.runIf(sharedPresent('gold/conll2003/eng.testa'))('CoNLL-2003 dev slice'
     expect(r.byType.overall.f1).toBeGreaterThan(0.8);
   });
 });
+
+describe('names stage refiners', () => {
+  it('takes a person out of a title phrase begun before the name', () => {
+    const got = names('Secretary of State Antony Blinken flew to Cairo on Sunday.');
+    expect(got).toContain('person:Antony Blinken');
+    expect(got.some((m) => m.includes('State'))).toBe(false);
+  });
+
+  it('trims honorifics and never returns a title alone', () => {
+    const got = names('Mr. Okonkwo met Gen. Ruth Adeyemi in Lagos, and Rep. Dana Holt joined them.');
+    expect(got).toEqual(
+      expect.arrayContaining(['person:Okonkwo', 'person:Ruth Adeyemi', 'person:Dana Holt']),
+    );
+    expect(got.some((m) => /Mr\.|Gen\.|Rep\./.test(m))).toBe(false);
+  });
+});

@@ -104,6 +104,7 @@ export function nerGazetteer(): Gazetteer {
   if (shared) return shared;
   const g = new Gazetteer();
   for (const name of countryNames()) g.add(name, G_COUNTRY);
+  for (const name of readList('ner/country-aliases.txt')) g.add(name, G_COUNTRY);
   for (const name of readList('ner/places.txt')) g.add(name, G_PLACE);
   for (const name of readList('ner/demonyms.txt')) g.add(name, G_DEMONYM);
   for (const name of readList('ner/titles.txt')) g.add(name, G_TITLE);

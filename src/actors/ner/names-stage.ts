@@ -1,7 +1,8 @@
 import type { Doc, Mention, MentionType } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import { nerInputOfDoc } from './features.js';
-import { isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
+import { G_TITLE, isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
+import { F_UPPER_INITIAL } from '../../text/pos-features.js';
 import { nameTagger, type NerType } from './tagger.js';
 
 const TYPE: Record<NerType, MentionType> = {
@@ -27,13 +28,31 @@ export const namesStage: Stage = {
     const tagger = nameTagger();
     const mentions: Mention[] = [];
     for (const span of tagger.spans(tagger.tag(input), input)) {
-      // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`).
+      // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`). A name of
+      // another type that starts with an abbreviated title (`Gen. Andrei Volkov`) is a person's.
       let rule = `perceptron:${span.type}`;
-      if (span.type === 'PER')
-        while (span.end - span.start > 1 && isTitle(tokens[offset + span.start].text)) {
-          span.start++;
-          rule = `perceptron:PER+title-trimmed`;
-        }
+      const first = () => tokens[offset + span.start].text;
+      if (span.type !== 'PER' && span.end - span.start > 1 && first().endsWith('.') && isTitle(first())) {
+        rule += '+honorific';
+        span.type = 'PER';
+      }
+      while (span.type === 'PER' && span.end - span.start > 1 && isTitle(first())) {
+        span.start++;
+        if (!rule.endsWith('+title-trimmed')) rule += '+title-trimmed';
+      }
+      // The tail of a title phrase begun before the name (`Secretary of State | Antony Blinken`).
+      while (
+        span.end - span.start > 1 &&
+        input.gaz[span.start] & G_TITLE &&
+        !(input.gazBegin[span.start] & G_TITLE) &&
+        input.v.flags[span.start + 1] & F_UPPER_INITIAL
+      ) {
+        span.start++;
+        span.type = 'PER';
+        if (!rule.endsWith('+title-trimmed')) rule += '+title-trimmed';
+      }
+      // A title standing alone (`Rep.`, `President`) is not a name.
+      if (span.end - span.start === 1 && isTitle(first())) continue;
       const start = tokens[offset + span.start].start;
       const end = tokens[offset + span.end - 1].end;
       const text = doc.text.slice(start, end);
