@@ -56,6 +56,8 @@ const EXTRA_ANCHORS = new Set([
 ]);
 
 const DIGITS = /^\d+$/;
+/** Four digits not followed by a fifth or a decimal part: `1990`, `1990s`, `2023-03-20`, not `1,000` or `1990.5`. */
+const YEAR_LIKE = /^\d{4}(?![\d.,]\d)/;
 const NUMBERS_WITH_HYPHENS = /^\d+(?:[-–]\d+)+$/;
 /** Words that open a spoken year (`nineteen ninety-six`, `two thousand`) trigger the sentence too. */
 const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand']);
@@ -73,8 +75,8 @@ function triggered(doc: Doc, sentence: Sentence): boolean {
     const c = text.charCodeAt(0);
     if (c >= 48 && c <= 57) {
       // years and decades (`1990`, `1990s`, `2023-03-20`), clock times, slashed dates, `20th`, `10-year`
-      if (text.length >= 4 || text.includes(':') || text.includes('/') || /\p{L}/u.test(text)) {
-        if (text.length >= 4 || !text.includes('-')) return true;
+      if (YEAR_LIKE.test(text) || text.includes(':') || text.includes('/') || /\p{L}/u.test(text)) {
+        if (!text.includes('-') || YEAR_LIKE.test(text)) return true;
         if (
           text
             .toLowerCase()
