@@ -141,6 +141,22 @@ class ActorResolver {
       let i = s.tokenStart;
       while (i < s.tokenEnd) i = Math.max(i + 1, this.step(i, s.tokenStart, s.tokenEnd));
     }
+    this.placeAtHome();
+  }
+
+  /**
+   * A refiner: actors with a sector but no country (`Trade Secretary Patricia Hewitt`, `Parliament`) in an
+   * article about one country belong to it. Pairs and international actors are left alone.
+   */
+  private placeAtHome(): void {
+    const home = this.homeCountry();
+    if (!home) return;
+    for (const a of this.registry.actors) {
+      if (a.country || !a.sector || a.members || isInternationalCode(a.code)) continue;
+      a.country = home;
+      a.code = composeCode(home, a.sector);
+      a.rule = `${a.rule}+home-country`;
+    }
   }
 
   /** Handles whatever starts at token i; returns the next token to look at. */
@@ -968,13 +984,27 @@ class ActorResolver {
  * after it, and is a person's.
  */
 function trimTitle(doc: Doc, gaz: GazHits, m: Placed): void {
-  const h = m.tokenStart < gaz.byToken.length ? gaz.byToken[m.tokenStart]! : -1;
-  const hit = h >= 0 ? gaz.hits[h]! : undefined;
-  const e = entryOf(hit, 'sector');
-  if (!hit || !e || hit.tokenStart >= m.tokenStart || hit.tokenEnd >= m.tokenEnd) return;
-  if (e.cls !== 'person' && e.cls !== 'title') return;
-  const token = doc.tokens![hit.tokenEnd]!;
-  m.tokenStart = hit.tokenEnd;
+  // The last title word inside or just before the name, followed only by capitalised words.
+  let cut = -1;
+  let k = m.tokenStart;
+  const first = k < gaz.byToken.length ? gaz.byToken[k]! : -1;
+  if (first >= 0) k = Math.max(k, gaz.hits[first]!.tokenStart);
+  while (k < m.tokenEnd) {
+    const h = gaz.byToken[k]!;
+    const hit = h >= 0 ? gaz.hits[h]! : undefined;
+    const e = entryOf(hit, 'sector');
+    if (hit && e && (e.cls === 'person' || e.cls === 'title') && hit.tokenEnd < m.tokenEnd)
+      cut = hit.tokenEnd;
+    k = hit ? hit.tokenEnd : k + 1;
+  }
+  if (cut < 0) return;
+  for (let q = cut; q < m.tokenEnd; q++) {
+    const t = doc.tokens![q]!;
+    if (!/^\p{Lu}/u.test(t.text) || (gaz.byToken[q]! >= 0 && entryOf(gaz.hits[gaz.byToken[q]!], 'sector')))
+      return;
+  }
+  const token = doc.tokens![cut]!;
+  m.tokenStart = cut;
   m.start = token.start;
   m.text = doc.text.slice(m.start, m.end);
   m.type = 'person';
