@@ -49,6 +49,9 @@ export interface DocView extends ClauseView {
   mentionActor: (string | null)[];
   /** Content cue matches (`double standards`), as token ranges with their rule. */
   cues: { start: number; end: number; rule: string; code: string }[];
+  /** First and last (exclusive) token of each mention, or -1. */
+  mentionStart: Int32Array;
+  mentionEnd: Int32Array;
 }
 
 const NOUN = { anaphoric: true, speech: false, content: null, group: -1, governor: -1 };
@@ -98,11 +101,15 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
   // Mentions and tokens are both in text order: one merge pass.
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   let t = 0;
+  const mentionStart = new Int32Array(mentions.length).fill(-1);
+  const mentionEnd = new Int32Array(mentions.length).fill(-1);
   for (const mi of order) {
-    if (!mentionActor[mi]) continue;
     const m = mentions[mi]!;
     while (t < n && tokens[t]!.end <= m.start) t++;
-    for (let k = t; k < n && tokens[k]!.start < m.end; k++) actorAt[k] = mi;
+    let k = t;
+    for (; k < n && tokens[k]!.start < m.end; k++) if (mentionActor[mi]) actorAt[k] = mi;
+    mentionStart[mi] = t;
+    mentionEnd[mi] = k;
   }
   const view: DocView = {
     doc,
@@ -117,6 +124,8 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
     actors,
     mentionActor,
     cues: [],
+    mentionStart,
+    mentionEnd,
   };
   for (const s of doc.sentences ?? []) findVerbGroups(view, s.tokenStart, s.tokenEnd);
   return view;
@@ -198,7 +207,7 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
     speech: isSpeech,
     content: isSpeech ? speechContent(view, m, g) : null,
     group: gi,
-    governor: gov ? view.groups.indexOf(gov.group) : -1,
+    governor: gov ? view.groupAt[gov.group.head]! : -1,
   });
 }
 
@@ -331,10 +340,8 @@ function known(view: DocView, mention: number): boolean {
 
 /** `China and Russia will ...`: the other conjunct of the subject, or -1. */
 function compoundPartner(view: DocView, mention: number): number {
-  const m = view.doc.mentions![mention]!;
-  let k = 0;
-  // First token of the mention (binary search would do; subjects are few).
-  while (k < view.tokens.length && view.tokens[k]!.end <= m.start) k++;
+  const k = view.mentionStart[mention]!;
+  if (k < 0) return -1;
   const from = view.sentenceStart[k]!;
   if (k - 1 > from && view.lemma[k - 1] === 'and' && view.actorAt[k - 2]! >= 0) {
     const other = view.actorAt[k - 2]!;
@@ -401,8 +408,9 @@ function propose(
     end = Math.max(end, span.end);
   }
   // The evidence opens with the whole noun phrase of its first argument (`Chinese President Xi ...`).
-  let k = 0;
-  while (k < tokens.length && tokens[k]!.end <= start) k++;
+  let k = m.start;
+  for (const i of [source, target])
+    if (i >= 0 && view.mentionStart[i]! >= 0) k = Math.min(k, view.mentionStart[i]!);
   const from = view.sentenceStart[m.start]!;
   while (k > from && /^(NNP|JJ|DT|NN)/.test(view.tag[k - 1]!) && view.groupAt[k - 1]! < 0) k--;
   start = Math.min(start, tokens[k]!.start);
@@ -438,9 +446,7 @@ export function argument(view: DocView, mention: number): EventArgument {
   const actor = view.actors.get(id)!;
   let code = actor.code;
   if (code.length === 3 && (actor.kind === 'country' || actor.kind === 'group')) {
-    const m = view.doc.mentions![mention]!;
-    let k = 0;
-    while (k < view.tokens.length && view.tokens[k]!.start < m.end) k++;
+    const k = view.mentionEnd[mention]!;
     const to = view.sentenceEnd[Math.max(0, k - 1)]!;
     for (let j = k; j < to && j < k + 3; j++) {
       const sector = eventResources().sectors.get(view.lemma[j]!);
