@@ -146,6 +146,11 @@ export function proposeEvents(
         i++;
         continue;
       }
+      // A word inside a name is no trigger (`Asia-Pacific Economic Cooperation`, `Ministry of Defence`).
+      if (m.entry.kind !== 'c' && insideName(view, m)) {
+        i++;
+        continue;
+      }
       if (m.entry.kind === 'c')
         view.cues.push({
           start: m.start,
@@ -168,6 +173,11 @@ export function proposeEvents(
   }
   assignDates(view, proposals);
   return { proposals, view };
+}
+
+function insideName(view: DocView, m: PhraseMatch): boolean {
+  const k = view.actorAt[m.start]!;
+  return k >= 0 && view.mentionStart[k]! < m.start && view.doc.mentions![k]!.type !== 'pronoun';
 }
 
 function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: Set<number>): Proposal | null {
