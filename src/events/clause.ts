@@ -199,6 +199,15 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   let noun = false;
   for (let steps = 0; k >= from && steps < 30; k--, steps++) {
     const tok = view.tokens[k]!.text;
+    // `The Asia-Pacific Economic Cooperation (APEC) forum`: step over a parenthesis.
+    if (tok === ')') {
+      let j = k - 1;
+      while (j >= from && j > k - 12 && view.tokens[j]!.text !== '(') j--;
+      if (j >= from && view.tokens[j]!.text === '(') {
+        k = j;
+        continue;
+      }
+    }
     if (HARD_STOP.has(tok)) break;
     // `..., a port official said`: a subject without an actor; what lies before the comma is not it.
     if (tok === ',' && noun && fallback < 0) break;
