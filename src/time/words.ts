@@ -59,8 +59,8 @@ const DIGITS = /^\d+$/;
 /** Four digits not followed by a fifth or a decimal part: `1990`, `1990s`, `2023-03-20`, not `1,000` or `1990.5`. */
 const YEAR_LIKE = /^\d{4}(?![\d.,]\d)/;
 const NUMBERS_WITH_HYPHENS = /^\d+(?:[-–]\d+)+$/;
-/** Words that open a spoken year (`nineteen ninety-six`, `two thousand`) trigger the sentence too. */
-const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand']);
+/** Words outside the lexicon that trigger a sentence: a spoken year's opening (`nineteen ninety-six`), `Q3`, `H1`. */
+const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2']);
 const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
 
 /**
@@ -210,7 +210,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
   const anchors: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w.readings || w.digit || EXTRA_ANCHORS.has(w.norm)) anchors.push(i);
+    if (w.readings || w.digit || EXTRA_ANCHORS.has(w.norm) || SPOKEN_YEAR.has(w.norm)) anchors.push(i);
   }
   return { index, words, anchors };
 }

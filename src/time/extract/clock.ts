@@ -16,7 +16,22 @@ import { weekdayValue } from '../resolve.js';
 import type { SentenceView } from '../words.js';
 
 const MERIDIEM = new Set(['a.m.', 'p.m.', 'am', 'pm', 'a.m', 'p.m']);
-const ZONES = new Set(['gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'bst', 'cet']);
+const ZONES = new Set([
+  'gmt',
+  'utc',
+  'est',
+  'edt',
+  'cst',
+  'cdt',
+  'pst',
+  'pdt',
+  'bst',
+  'cet',
+  'cest',
+  'msk',
+  'ist',
+  'jst',
+]);
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function dayBefore(out: Candidate[], from: number, i: number): string | null {
@@ -51,10 +66,12 @@ export const clock: Extractor = (s, ctx, out) => {
     if (word === 'noon' || word === 'midday' || word === 'midnight') {
       hh = word === 'midnight' ? 24 : 12;
     } else {
-      const m = /^(\d{1,2})(?::(\d{2}))?$/.exec(word);
-      if (!m) continue;
       const next = norm(s, i + 1);
       const isZone = ZONES.has(next);
+      // `1400 GMT`: wire copy's 24-hour clock, only with a zone after it
+      const m =
+        /^(\d{1,2})(?::(\d{2}))?$/.exec(word) ?? (isZone ? /^([01]\d|2[0-4])(\d{2})$/.exec(word) : null);
+      if (!m) continue;
       if (!MERIDIEM.has(next) && next !== "o'clock" && !(isZone && m[2])) continue;
       hh = +m[1];
       mm = m[2] ? +m[2] : 0;

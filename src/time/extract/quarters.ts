@@ -7,6 +7,7 @@
 import {
   clauseTense,
   cls,
+  isCapitalised,
   modifiesNext,
   norm,
   yearWord,
@@ -117,6 +118,26 @@ export const quarters: Extractor = (s, ctx, out) => {
       });
       i += 3;
       continue;
+    }
+    // Q3, Q1 2023, H1: business shorthand
+    const short = /^([qh])([1-4])$/.exec(word);
+    if (short && isCapitalised(w[i]) && (short[1] === 'q' || +short[2] <= 2)) {
+      const n = +short[2];
+      const after = yearAfter(s, i);
+      const y = after ? after[0] : short[1] === 'q' ? quarterYear(ctx, n, null) : ctx.dctYear;
+      if (y !== null) {
+        if (short[1] === 'q') ctx.lastQuarter = { y, q: n, sentence: s.index };
+        const last = after ? after[1] : i;
+        out.push({
+          first: i,
+          last,
+          type: 'DATE',
+          value: `${y}-${short[1].toUpperCase()}${n}`,
+          rule: 'quarter-short',
+        });
+        i = last;
+        continue;
+      }
     }
     const season = cls(s, i, 'season');
     if (season) {

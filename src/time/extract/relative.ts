@@ -99,6 +99,8 @@ export const relative: Extractor = (s, ctx, out) => {
         const value = anaphoric ? String((ctx.lastYear ?? 0) + k) : shiftedUnit(ctx, unit, k);
         if (value) {
           let first = the ? i - 1 : i;
+          // `this past weekend`
+          if (word === 'past' && norm(s, i - 1) === 'this') first = i - 1;
           const before = norm(s, first - 1);
           if (
             before === 'earlier' ||
@@ -108,6 +110,8 @@ export const relative: Extractor = (s, ctx, out) => {
             before === 'mid'
           )
             first--;
+          // `the end of this year`, `the beginning of next month`
+          else if (before === 'of' && cls(s, first - 2, 'edge') && norm(s, first - 3) === 'the') first -= 3;
           if (unit === 'Q') {
             const [y, q] = value.split('-Q').map(Number);
             ctx.lastQuarter = { y, q, sentence: s.index };
@@ -116,6 +120,16 @@ export const relative: Extractor = (s, ctx, out) => {
           i++;
           continue;
         }
+      }
+    }
+    // the end of the year, the beginning of the month: the current one
+    if (word === 'the' && norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') {
+      const unit = cls(s, i + 1, 'unit');
+      const value = unit === 'Y' || unit === 'M' || unit === 'W' ? shiftedUnit(ctx, unit, 0) : null;
+      if (value && !s.words[i + 1].norm.endsWith('s')) {
+        out.push({ first: i - 3, last: i + 1, type: 'DATE', value, rule: 'edge-of-unit' });
+        i++;
+        continue;
       }
     }
     // the weekend: by tense, the one just past or the one coming
@@ -154,7 +168,7 @@ export const relative: Extractor = (s, ctx, out) => {
         else if (unit === 'M') {
           const { y, m } = addMonths(ctx.dctYear, ctx.dctMonth, -n.value);
           value = isoMonth(y, m);
-        } else if (unit === 'Y') value = String(ctx.dctYear - n.value);
+        } else if (unit === 'Y') value = n.value < 200 ? String(ctx.dctYear - n.value) : 'PAST_REF';
         else if (unit === 'DE') value = String(ctx.dctYear - 10 * n.value);
         else value = 'PAST_REF';
         if (value) {
