@@ -361,8 +361,8 @@ class ActorResolver {
             'GOV',
             `${capital.rule}:government`,
           )
-        : null;
-      this.lastCapital = { end: b, acts: actor !== null };
+        : this.country(capital.code); // a place: the country it lies in (`talks in Moscow`)
+      this.lastCapital = { end: b, acts };
       return this.push(base, type ?? 'location', actor);
     }
     if (demonym) {
