@@ -197,8 +197,10 @@ function attributionBefore(
   openTok: number,
   lexicon: CueLexicon,
 ): Attribution | null {
-  const lo = sentences[tokens[openTok].sentence].tokenStart;
   let j = openTok - 1;
+  if (j < 0) return null;
+  // `The minister told reporters:` closing the previous sentence or paragraph introduces this quotation.
+  const lo = sentences[tokens[tokens[j].text === ':' ? j : openTok].sentence].tokenStart;
   if (j < lo) return null;
   const colon = tokens[j].text === ':';
   if (colon || tokens[j].text === ',') j--;

@@ -73,6 +73,13 @@ describe('direct quotes', () => {
     expect(bySpeaker('Not at all')).toBe('Petrova');
   });
 
+  it('takes an attribution ending in a colon in the paragraph before', () => {
+    expect(direct.find((q) => q.content.startsWith('Our offer stands'))).toMatchObject({
+      speaker: 'The coalition leader',
+      cue: 'told',
+    });
+  });
+
   it('keeps several sentences inside one quotation together', () => {
     expect(direct.find((q) => q.content.startsWith('Nobody'))?.content).toMatch(/wide\.$/);
   });
