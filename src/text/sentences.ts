@@ -123,6 +123,33 @@ export function isHeading(text: string, p: Span): boolean {
   return true;
 }
 
+/** A run of dashes at `at` followed by a space. */
+function dashOpens(text: string, at: number, end: number): boolean {
+  let k = at;
+  while (k < end && (text[k] === '-' || text[k] === '–' || text[k] === '—')) k++;
+  return k > at && k < end && text[k] === ' ';
+}
+
+/**
+ * Whether the period at `dot` follows a one- or two-digit list number: the number stands after another
+ * number, a colon or a closing bracket, or opens the paragraph.
+ */
+function listNumber(text: string, start: number, dot: number): boolean {
+  let k = dot;
+  while (k > start && k > dot - 3 && isDigitCode(text.charCodeAt(k - 1))) k--;
+  if (k === dot || k < dot - 2 || (k > start && isDigitCode(text.charCodeAt(k - 1)))) return false;
+  if (k === start) return true;
+  if (!isSpaceCode(text.charCodeAt(k - 1))) return false;
+  while (k > start && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  if (k === start) return true;
+  const before = text[k - 1];
+  return before === ':' || before === ')' || isDigitCode(text.charCodeAt(k - 1));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** The word before the period at `dot` (letters, digits and inner `.'’-`), at most 24 characters back. */
 function wordBefore(text: string, dot: number): string {
   let s = dot;
@@ -191,8 +218,11 @@ export function splitSentences(text: string, p: Span): Span[] {
     const end = j;
     let n = end;
     while (n < p.end && isSpaceCode(text.charCodeAt(n))) n++;
-    // A lower-case continuation is never a new sentence (`the U.S. officials`, `"Go!" she said`).
-    if (n >= p.end || !SENTENCE_START.test(text[n])) continue;
+    // A lower-case continuation is never a new sentence (`the U.S. officials`, `"Go!" she said`); a dash
+    // followed by a space opens one (`... percent. -- New York Desk`).
+    if (n >= p.end || !(SENTENCE_START.test(text[n]) || dashOpens(text, n, p.end))) continue;
+    // `1.` in a ranked list (`seconds): 1. Alex Zanardi ... 54.683 8. Andre Ribeiro`).
+    if (singlePeriod && listNumber(text, p.start, punct)) continue;
     WORD_AT.lastIndex = n;
     const nextWord = WORD_AT.exec(text)?.[0] ?? '';
     if (singlePeriod && abbreviationHolds(text, punct, nextWord)) continue;

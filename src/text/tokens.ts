@@ -8,7 +8,7 @@ import { abbreviations } from './abbreviations.js';
 const TOKEN = new RegExp(
   [
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S. a.m.
-    String.raw`\p{N}+(?:[.,:/]\p{N}+)*`, // 1,000.5 20:30 3/4
+    String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?(?:-[\p{L}\p{N}]+)*`, // 1,000.5 20:30 3/4 15th 1996-08-30 6-2 21-year-old
     String.raw`n['’]t\b`, // n't (split off a word below, rather than by a backtracking lookahead here)
     String.raw`['’](?:[sdm]|re|ve|ll)\b(?!\p{L})`, // 's 're 'll
     String.raw`[\p{L}\p{M}\p{N}]+(?:[-&][\p{L}\p{M}\p{N}]+|['’](?!(?:[sdmt]|re|ve|ll)\b)[\p{L}\p{M}]+)*`,

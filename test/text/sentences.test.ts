@@ -105,6 +105,24 @@ describe('sentences: quotations', () => {
     expect(sentencesOf(text)).toEqual(expected);
   });
 
+  it('a dash followed by a space opens a sentence', () => {
+    expect(sentencesOf('Use rose 91.1 percent. -- New York Energy Desk')).toEqual([
+      'Use rose 91.1 percent.',
+      '-- New York Energy Desk',
+    ]);
+    expect(sentencesOf('It fell. -based firms')).toHaveLength(1);
+  });
+
+  it('ranked list numbers are not sentence ends; a number after a word is', () => {
+    expect(sentencesOf('Final placings: 1. Rolf Sorensen 4:20 2. Max Sciandri 4:25')).toHaveLength(1);
+    expect(sentencesOf('1. Ann Lee 211,420 10. Bo Kim 209,412')).toHaveLength(1);
+    expect(sentencesOf('The score rose to 10. Then it fell.')).toEqual([
+      'The score rose to 10.',
+      'Then it fell.',
+    ]);
+    expect(sentencesOf('It was founded in 1996. The rest followed.')).toHaveLength(2);
+  });
+
   it('an ellipsis followed by a lower-case word does not end the sentence', () => {
     expect(sentencesOf('He warned of a trade war... but ten members backed it.')).toHaveLength(1);
   });

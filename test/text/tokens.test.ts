@@ -25,6 +25,24 @@ describe('tokens', () => {
     ['George W. Bush', ['George', 'W.', 'Bush']],
     ['on Jan. 5, No. 10', ['on', 'Jan.', '5', ',', 'No.', '10']],
     ['He lives in the U.S.', ['He', 'lives', 'in', 'the', 'U.S.']],
+    [
+      'On 1996-08-30 the 21-year-old won 6-2 in the 15th round of the 1990s',
+      [
+        'On',
+        '1996-08-30',
+        'the',
+        '21-year-old',
+        'won',
+        '6-2',
+        'in',
+        'the',
+        '15th',
+        'round',
+        'of',
+        'the',
+        '1990s',
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(tokens(text)).toEqual(expected);
   });
