@@ -12,6 +12,7 @@ import {
   recodeIrregularViolence,
   recodeStatements,
   recodeThreats,
+  specifyThreats,
 } from './refine.js';
 
 /** Codes events: the extractor proposes, the refiners recode and merge. */
@@ -20,6 +21,7 @@ export function codeEvents(doc: Doc): Doc {
   const { proposals, view } = proposeEvents(doc, res);
   let list = recodeIntent(proposals);
   list = recodeThreats(list);
+  list = specifyThreats(list);
   list = recodeIrregularViolence(list);
   list = recodeStatements(view, list);
   list = dropParticipleStatements(view, list);

@@ -291,3 +291,21 @@ export function recodeIrregularViolence(proposals: Proposal[]): Proposal[] {
   }
   return proposals;
 }
+
+/**
+ * `threatened to shell Iraqi towns`: a bare threat (130) takes the kind of what it threatens
+ * (1384 conventional attack, 1312 sanctions, 133 protest, ...).
+ */
+export function specifyThreats(proposals: Proposal[]): Proposal[] {
+  const byGroup = new Map<number, Proposal>();
+  for (const p of proposals) if (p.group >= 0) byGroup.set(p.group, p);
+  for (const p of proposals) {
+    if (p.governor < 0) continue;
+    const threat = byGroup.get(p.governor);
+    if (!threat || threat.event.code !== '130') continue;
+    const e = p.event;
+    const code = THREAT[e.code] ?? THREAT[e.code.slice(0, 3)] ?? THREAT[e.root];
+    if (code) recode(threat.event, code, `threat-of:${e.code}`);
+  }
+  return proposals;
+}

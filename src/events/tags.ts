@@ -173,8 +173,9 @@ export function isNegation(word: string): boolean {
 }
 
 /**
- * `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb in -ing or -ed right after a form of `be`
- * or `have` is a participle, whatever the tagger said.
+ * Repairs the tagger's commonest slips around event words: `are demanding/JJ`, `has been attacked/JJ`
+ * (a lexicon verb in -ing or -ed right after a form of `be` or `have` is a participle), and `to
+ * demands/VBZ`, `its demands/VBZ` (a finite verb form after `to` or a determiner is a noun).
  */
 export function repairParticiples(
   tokens: readonly Token[],
@@ -186,6 +187,15 @@ export function repairParticiples(
 ): void {
   for (let i = from + 1; i < to; i++) {
     const t = tags[i]!;
+    const before = tags[i - 1]!;
+    // `to demands/VBZ`, `its demands/VBZ`: a finite verb form right after `to` or a determiner is a noun.
+    if (
+      (t === 'VBZ' || t === 'VBD' || t === 'VBP') &&
+      (before === 'TO' || before === 'DT' || before === 'PRP$' || before === 'POS')
+    ) {
+      tags[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
+      continue;
+    }
     if (t.startsWith('VB') || !verbs.has(lemmas[i]!)) continue;
     const prev = lemmas[i - 1];
     if (prev !== 'be' && prev !== 'have') continue;
