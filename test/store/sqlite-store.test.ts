@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CanonicalEvents } from '../../src/store/sqlite/canonical.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 import { BANDS } from '../../src/store/near-duplicates.js';
-import { makeDoc, original, syndicated } from './docs.js';
+import { makeDoc, original, ownWords, syndicated } from './docs.js';
 import { storeSuite } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'annals-store-'));
@@ -37,6 +38,53 @@ describe('sqlite specifics', () => {
     const bands = store.db.prepare('SELECT count(*) FROM sketch_bands').pluck().get();
     expect(bands).toBe(2 * BANDS);
     expect(store.db.prepare('SELECT count(*) FROM duplicates').pluck().get()).toBe(1);
+    await store.close();
+  });
+
+  it('counts kept up incrementally equal a full recount, through merges and replacements', async () => {
+    const store = new SqliteStore(join(dir, 'incremental.db'));
+    const V = { pipelineVersion: 'v' };
+    const stories = [
+      'Xi Jinping began a visit that took him to Vladimir Putin in the capital for two days of talks.',
+      'Vladimir Putin received Xi Jinping on a visit marked by a parade and a long state banquet.',
+      'Reporters followed the visit as Xi Jinping and Vladimir Putin toured a grain terminal by the river.',
+    ];
+    // 24 articles: three stories, each copied by several sites; some outlets repeat; dates that overlap.
+    const specs = Array.from({ length: 24 }, (_, i) => ({
+      ...ownWords(),
+      id: `n${String(i).padStart(2, '0')}`,
+      date: `2023-03-${String(10 + (i % 7)).padStart(2, '0')}`,
+      source: `site${i % 5}.example`,
+      text: `Story ${i % 3}, copy ${i}. ` + stories[i % 3],
+      events: [
+        {
+          trigger: 'visit',
+          code: i % 4 === 0 ? '043' : '042',
+          source: 'xi',
+          target: 'putin',
+          date: `2023-03-${String(10 + (i % 7)).padStart(2, '0')}`,
+          dateTo: `2023-03-${String(11 + (i % 7)).padStart(2, '0')}`,
+        },
+      ],
+    }));
+    for (let i = 0; i < specs.length; i += 3)
+      await store.write(
+        specs.slice(i, i + 3).map((x) => ({ ok: true as const, doc: makeDoc(x) })),
+        V,
+      );
+    await store.write([{ ok: true, doc: makeDoc({ ...specs[5], events: [] }) }], { ...V, replace: true });
+    const snapshot = () =>
+      store.db
+        .prepare(
+          'SELECT key, date_from, date_to, num_mentions, num_articles, num_sources, first_event FROM canonical_events ORDER BY rowid',
+        )
+        .all();
+    const incremental = snapshot();
+    expect(incremental.length).toBeGreaterThan(0);
+    new CanonicalEvents(store.db).refresh(
+      store.db.prepare('SELECT rowid FROM canonical_events').pluck().all() as number[],
+    );
+    expect(snapshot()).toEqual(incremental);
     await store.close();
   });
 

@@ -22,6 +22,10 @@ interface MemberRow {
 }
 
 interface EventKeyRow {
+  idx: number;
+  article: number;
+  article_id: string;
+  outlet: string | null;
   source_code: string;
   target_code: string | null;
   code: string;
@@ -50,12 +54,33 @@ export class CanonicalEvents {
   private readonly update: Database.Statement;
   private readonly detach: Database.Statement;
   private readonly keyRow: Database.Statement;
+  private readonly counts: Database.Statement;
+  private readonly isMember: Database.Statement;
+  private readonly outletMember: Database.Statement;
+  private readonly copies: Database.Statement;
+  private readonly setAll: Database.Statement;
 
   constructor(db: Database.Database) {
     this.eventKey = db.prepare(`
-      SELECT e.source_code, e.target_code, e.code, e.modality, e.negated, e.date, e.date_to,
-             a.date AS article_date, e.root, e.quad, e.goldstein, e.source_country, e.target_country
+      SELECT e.source_code, e.target_code, e.code, e.modality, e.negated, e.date, e.date_to, e.idx,
+             e.article, a.id AS article_id, a.date AS article_date, a.outlet,
+             e.root, e.quad, e.goldstein, e.source_country, e.target_country
       FROM events e JOIN articles a ON a.rowid = e.article WHERE e.rowid = ?`);
+    this.counts = db.prepare(`
+      SELECT c.date_from, c.date_to, c.num_mentions, c.num_articles, c.num_sources,
+             a.date AS first_date, a.id AS first_id, e.idx AS first_idx
+      FROM canonical_events c JOIN events e ON e.rowid = c.first_event JOIN articles a ON a.rowid = e.article
+      WHERE c.rowid = ?`);
+    this.isMember = db.prepare('SELECT 1 FROM events WHERE canonical = ? AND article = ? LIMIT 1').pluck();
+    this.outletMember = db
+      .prepare('SELECT 1 FROM events WHERE canonical = ? AND outlet = ? AND article != ? LIMIT 1')
+      .pluck();
+    this.copies = db
+      .prepare('SELECT b FROM duplicates WHERE a = ? UNION SELECT a FROM duplicates WHERE b = ?')
+      .pluck();
+    this.setAll = db.prepare(`
+      UPDATE canonical_events SET key = ?, date_from = ?, date_to = ?, num_mentions = ?, num_articles = ?,
+        num_sources = ?, first_event = coalesce(?, first_event) WHERE rowid = ?`);
     this.overlapping = db.prepare(`
       SELECT rowid, date_from, date_to FROM canonical_events
       WHERE source_code = ? AND target_code = ? AND code = ? AND modality = ? AND negated = ?
@@ -84,8 +109,14 @@ export class CanonicalEvents {
       FROM canonical_events WHERE rowid = ?`);
   }
 
-  /** Puts one stored event into its canonical event (merging groups it bridges); returns the touched ids. */
-  assign(eventRowid: number, touched: Set<number>): void {
+  /**
+   * Puts one stored event into its canonical event, merging the groups it bridges. Counts are kept up to
+   * date incrementally in the common cases (a new group; joining one group), with index lookups only,
+   * so a canonical event told by thousands of articles costs no more per article than a small one.
+   * Merges, and a new article linked to two or more member articles (whose groups may or may not be
+   * one), are left in `pending` for `refresh` to recount from the members.
+   */
+  assign(eventRowid: number, pending: Set<number>): void {
     const e = this.eventKey.get(eventRowid) as EventKeyRow;
     const target = e.target_code ?? '';
     let from = e.date ?? e.article_date;
@@ -98,9 +129,11 @@ export class CanonicalEvents {
           date_to: string;
         }[])
       : [];
-    let id: number;
+    const keyOf = (lo: string | null, hi: string | null) =>
+      canonicalKey([e.source_code, target, e.code, e.modality, e.negated, lo, hi], lo === null ? e : null);
+
     if (found.length === 0) {
-      id = Number(
+      const id = Number(
         this.insert.run(
           e.source_code,
           target,
@@ -116,23 +149,52 @@ export class CanonicalEvents {
           e.target_country,
         ).lastInsertRowid,
       );
-    } else {
-      id = found[0].rowid;
-      let lo = from as string;
-      let hi = to as string;
-      for (const c of found) {
-        if (c.date_from < lo) lo = c.date_from;
-        if (c.date_to > hi) hi = c.date_to;
-      }
+      this.attach.run(id, eventRowid);
+      this.setAll.run(keyOf(from, to), from, to, 1, 1, 1, eventRowid, id);
+      return;
+    }
+
+    const id = found[0].rowid;
+    let lo = from as string;
+    let hi = to as string;
+    for (const c of found) {
+      if (c.date_from < lo) lo = c.date_from;
+      if (c.date_to > hi) hi = c.date_to;
+    }
+    if (found.length > 1 || pending.has(id)) {
       for (const c of found.slice(1)) {
         this.moveMembers.run(id, c.rowid);
         this.remove.run(c.rowid);
-        touched.delete(c.rowid);
+        pending.delete(c.rowid);
       }
       this.setInterval.run(lo, hi, id);
+      this.attach.run(id, eventRowid);
+      pending.add(id);
+      return;
     }
+
+    const c = this.counts.get(id) as {
+      num_mentions: number;
+      num_articles: number;
+      num_sources: number;
+      first_date: string | null;
+      first_id: string;
+      first_idx: number;
+    };
+    let { num_articles: articles, num_sources: sources } = c;
+    if (!this.isMember.get(id, e.article)) {
+      articles++;
+      let linked = e.outlet && this.outletMember.get(id, e.outlet, e.article) ? 1 : 0;
+      for (const copy of this.copies.all(e.article, e.article) as number[])
+        if (this.isMember.get(id, copy)) linked++;
+      if (linked === 0) sources++;
+      else if (linked > 1) pending.add(id);
+    }
+    const first =
+      compareOrder(e.article_date, e.article_id, e.idx, c.first_date, c.first_id, c.first_idx) < 0;
     this.attach.run(id, eventRowid);
-    touched.add(id);
+    const firstEvent = first ? eventRowid : null;
+    this.setAll.run(keyOf(lo, hi), lo, hi, c.num_mentions + 1, articles, sources, firstEvent, id);
   }
 
   /**
@@ -164,12 +226,11 @@ export class CanonicalEvents {
     }
   }
 
-  /** A stable id: a hash of the merge key and the interval (undated: of the representative event). */
+  /** The key from the stored row (refresh). */
   private keyOf(id: number, first: MemberRow): string {
-    const r = this.keyRow.get(id) as Record<string, unknown>;
+    const r = this.keyRow.get(id) as Record<string, string | number | null>;
     const basis = [r.source_code, r.target_code, r.code, r.modality, r.negated, r.date_from, r.date_to];
-    if (r.date_from === null) basis.push(first.id, first.idx);
-    return createHash('sha1').update(basis.join('|')).digest('hex').slice(0, 16);
+    return canonicalKey(basis, r.date_from === null ? { article_id: first.id, idx: first.idx } : null);
   }
 
   /** Distinct sources: connected groups of articles linked by near-duplicate text or a shared outlet. */
@@ -202,11 +263,35 @@ export class CanonicalEvents {
   }
 }
 
+/**
+ * A canonical event's stable id: a hash of the merge key and the interval; undated ones (never merged)
+ * add their event's article id and position.
+ */
+function canonicalKey(
+  basis: (string | number | null)[],
+  undated: { article_id: string; idx: number } | null,
+): string {
+  const parts = undated ? [...basis, undated.article_id, undated.idx] : basis;
+  return createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 16);
+}
+
+/** Order of (article date, article id, index): undated articles last. */
+function compareOrder(
+  dx: string | null,
+  idx: string,
+  ix: number,
+  dy: string | null,
+  idy: string,
+  iy: number,
+): number {
+  const a = dx ?? '\uffff';
+  const b = dy ?? '\uffff';
+  if (a !== b) return a < b ? -1 : 1;
+  if (idx !== idy) return idx < idy ? -1 : 1;
+  return ix - iy;
+}
+
 /** Earliest article date first (undated last), then smallest article id, then position in the article. */
 function byArticleOrder(x: MemberRow, y: MemberRow): number {
-  const dx = x.date ?? '\uffff';
-  const dy = y.date ?? '\uffff';
-  if (dx !== dy) return dx < dy ? -1 : 1;
-  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
-  return x.idx - y.idx;
+  return compareOrder(x.date, x.id, x.idx, y.date, y.id, y.idx);
 }

@@ -166,10 +166,12 @@ const MIGRATIONS: readonly string[] = [
     evidence TEXT,              -- JSON array of further {start, end} spans
     stage TEXT NOT NULL,
     rule TEXT,
+    outlet TEXT,                -- the article's outlet, here to count sources with an index lookup
     canonical INTEGER REFERENCES canonical_events (rowid)
   );
   CREATE INDEX events_article ON events (article);
-  CREATE INDEX events_canonical ON events (canonical);
+  CREATE INDEX events_canonical ON events (canonical, article);
+  CREATE INDEX events_canonical_outlet ON events (canonical, outlet);
 
   -- LSH bands of each article's MinHash signature: candidates for near-duplicates. No index by article
   -- (it would double the table): deleting an article recomputes its bands from its signature.

@@ -61,8 +61,8 @@ export class ArticleWriter {
       event: p(`INSERT INTO events (article, idx, code, root, quad, goldstein, source_actor, source_code,
                   source_name, source_country, target_actor, target_code, target_name, target_country, date,
                   date_to, modality, negated, start, "end", sentence, sentence_start, sentence_end,
-                  trigger_start, trigger_end, trigger, evidence, stage, rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                  trigger_start, trigger_end, trigger, evidence, stage, rule, outlet)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       eventFts: p('INSERT INTO events_fts (rowid, sentence) VALUES (?, ?)'),
       eventFtsDelete: p('DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE article = ?)'),
       canonicalOf: p('SELECT DISTINCT canonical FROM events WHERE article = ? AND canonical IS NOT NULL'),
@@ -114,6 +114,7 @@ export class ArticleWriter {
   private insertDoc(doc: Doc, hash: string, version: string): void {
     const s = this.s;
     const sketch = sketchText(doc.text);
+    const outlet = outletOf(doc.source);
     const sentences = doc.sentences ?? [];
     const rowid = Number(
       s.insertArticle.run(
@@ -121,7 +122,7 @@ export class ArticleWriter {
         doc.date,
         doc.title,
         doc.source,
-        outletOf(doc.source),
+        outlet,
         doc.origin ? JSON.stringify(doc.origin) : null,
         doc.text,
         doc.raw === doc.text ? null : doc.raw,
@@ -195,6 +196,7 @@ export class ArticleWriter {
 
     this.linkDuplicates(rowid, sketch.bands, sketch.signature);
 
+    // Canonical events that need a full recount once this article's events are placed.
     const touched = new Set<number>();
     (doc.events ?? []).forEach((e, i) => {
       const sent = sentences[e.sentence] ?? { start: e.start, end: e.end };
@@ -231,6 +233,7 @@ export class ArticleWriter {
           e.evidence?.length ? JSON.stringify(e.evidence.map((x) => [x.start, x.end])) : null,
           e.stage,
           e.rule ?? null,
+          outlet,
         ).lastInsertRowid,
       );
       s.eventFts.run(eid, doc.text.slice(sent.start, sent.end));
