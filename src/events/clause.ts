@@ -175,7 +175,11 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   // A purpose infinitive takes the subject of the clause it serves: `X will visit Y to promote ...`.
   if (k >= from && view.tag[k] === 'TO') {
     const prev = previousGroup(view, k, from);
-    return prev ? subjectOf(view, prev, false, depth + 1) : -1;
+    if (!prev || k - prev.end > 10) return -1;
+    // Not across a new clause: `makes it clear that to destroy records ...` has no subject.
+    for (let j = prev.end; j < k; j++)
+      if (CLAUSE_LINK.has(view.lemma[j]!) || view.tokens[j]!.text === ',') return -1;
+    return subjectOf(view, prev, false, depth + 1);
   }
   const w = k >= from ? view.tokens[k]!.text.toLowerCase() : '';
   if (RELATIVE.has(w) || (w === 'that' && view.tag[k] === 'WDT')) {
