@@ -33,6 +33,11 @@ export interface CodeOptions extends ReadOptions {
   pipeline?: Pipeline;
   /** URL of a module whose `createPipeline()` gives the pipeline, loaded in each worker (or in this thread). */
   pipelineModule?: string;
+  /**
+   * False: Docs come without their token layer. Tokens are most of a Doc's size and of the cost of
+   * handing it from a worker to this thread; callers that do not read them (the store) should say so.
+   */
+  tokens?: boolean;
 }
 
 /** The default number of workers: one per core. */
@@ -79,7 +84,7 @@ export async function* codeReadResults(
   const input = workers > 1 ? await peek(source, Math.min(SMALL_INPUT + 1, maxInFlight)) : null;
   if (!input || input.ended) {
     const pipeline = options.pipeline ?? (await loadPipeline(options.pipelineModule));
-    const task = codeTask(pipeline, output);
+    const task = codeTask(pipeline, { output, tokens: options.tokens });
     for await (const item of input?.items ?? source)
       yield item.ok ? task(item.article) : { ok: false, error: plainError(item.error) };
     return;
@@ -91,7 +96,8 @@ export async function* codeReadResults(
   const results = orderedPool<RawDocument, TaskResult>(items(), {
     workers,
     maxInFlight,
-    spawn: () => spawnCodeWorker({ output, pipelineModule: options.pipelineModule }),
+    spawn: () =>
+      spawnCodeWorker({ mode: { output, tokens: options.tokens }, pipelineModule: options.pipelineModule }),
     crashed: (article, reason) => ({ ok: false, error: plainError(pipelineError(article, reason)) }),
   });
   for await (const r of results)

@@ -70,6 +70,15 @@ describe('codeArticles with worker threads', () => {
     }
   });
 
+  it('tokens: false leaves out the token layer and nothing else', async () => {
+    const full = docs(await collect(codeArticles([ARTICLES], { workers: 1 })));
+    for (const workers of [1, 2]) {
+      const lean = docs(await collect(codeArticles([ARTICLES], { workers, tokens: false })));
+      expect(lean.every((d) => d.tokens === undefined)).toBe(true);
+      expect(lean).toStrictEqual(full.map(({ tokens: _, ...rest }) => rest));
+    }
+  });
+
   it('line mode gives each document’s output line, serialized in the worker', async () => {
     const expected = docs(await collect(codeArticles([ARTICLES], { workers: 1 }))).map((d) =>
       JSON.stringify(toOutput(d, { offsets: 'raw' })),

@@ -50,7 +50,7 @@ export const codeCommand: Command = {
     // jsonl/json: each article's line is serialized where it was coded (in its worker).
     const results: AsyncIterable<CodeResult | LineResult> =
       format === 'summary'
-        ? codeArticles(positionals, codeOptions)
+        ? codeArticles(positionals, { ...codeOptions, tokens: false }) // the summary reads no tokens
         : codeArticleLines(positionals, codeOptions);
     const rejects = values.rejects ? createWriteStream(values.rejects, { flags: 'a' }) : undefined;
 
