@@ -94,7 +94,15 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
         rule: q.balanced ? 'direct:free' : 'direct:unbalanced',
       });
     } else if (words >= MIN_EMBEDDED_WORDS) {
-      embedded.push({ ...base, cue: null, speaker: null, attributed: false, rule: 'direct:embedded' });
+      // A speech verb elsewhere in the sentence (`X, wearing a hat, told the crowd he "..."`) names the speaker.
+      const near = sentenceCue(tokens, sentence, openTok, closeTok, lexicon);
+      embedded.push({
+        ...base,
+        cue: near?.cue ?? null,
+        speaker: near?.speaker ?? null,
+        attributed: near !== null,
+        rule: near ? `direct:embedded:${near.rule}` : 'direct:embedded',
+      });
     }
   }
   return { quotes, embedded };
@@ -257,4 +265,24 @@ function titleLike(tokens: readonly Token[], r: TokenRange): boolean {
 
 function endsSentence(tokens: readonly Token[], r: TokenRange): boolean {
   return r.end > r.start && '.!?'.includes(tokens[r.end - 1].text);
+}
+
+/** The first speech verb of the sentence outside the quotation whose speaker can be found. */
+function sentenceCue(
+  tokens: readonly Token[],
+  sentence: Sentence,
+  openTok: number,
+  closeTok: number,
+  lexicon: CueLexicon,
+): Attribution | null {
+  const lo = sentence.tokenStart;
+  for (let k = lo; k < sentence.tokenEnd; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    const m = lexicon.match(tokens, k, sentence.tokenEnd);
+    if (!m || m.entry.use !== 'verb') continue;
+    const sp = speakerBefore(tokens, m.start, lo) ?? clauseSubject(tokens, lo, m.start);
+    if (sp && (sp.end <= openTok || sp.start > closeTok))
+      return { cue: asRange(m), speaker: sp, rule: m.entry.lemma };
+  }
+  return null;
 }
