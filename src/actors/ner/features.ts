@@ -65,29 +65,26 @@ export class NerInput {
       }
       at += s.words.length;
     }
-    this.pos = Uint32Array.from(pos, (p) => hashTag(p));
-    this.chunk = Uint32Array.from(chunk, (c) => hashTag(c));
+    this.pos = Uint32Array.from(pos, hashTag);
+    this.chunk = Uint32Array.from(chunk, hashTag);
     this.gaz = new Uint8Array(n);
     this.gazBegin = new Uint8Array(n);
     const g = nerGazetteer();
     at = 0;
     for (const s of sentences) {
       const len = s.words.length;
-      g.mark(
-        this.v.words.slice(at, at + len),
-        this.v.lowers.slice(at, at + len),
-        this.gaz.subarray(at, at + len),
-        this.gazBegin.subarray(at, at + len),
-      );
+      g.mark(this.v.words, this.v.lowers, this.gaz, this.gazBegin, at, at + len);
       at += len;
     }
     // Document-wide casing: is this word ever written in lower case, or capitalised mid-sentence?
     const lowerSeen = new Set<number>();
     const capitalMid = new Set<number>();
+    let titleCase = false;
     for (let i = 0; i < n; i++) {
+      if (i === this.sStart[i]) titleCase = this.titleCaseSentence(i);
       const f = this.v.flags[i];
       if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) lowerSeen.add(this.v.lower[i]);
-      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > this.sStart[i] && !this.allCapsSentence(i))
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > this.sStart[i] && !titleCase)
         capitalMid.add(this.v.lower[i]);
     }
     this.seenLower = new Uint8Array(n);
@@ -128,7 +125,7 @@ export class NerInput {
   }
 
   /** Headlines in title case: most words of the sentence capitalised. */
-  private allCapsSentence(i: number): boolean {
+  private titleCaseSentence(i: number): boolean {
     const s = this.sStart[i];
     const e = this.sEnd[i];
     let caps = 0;
@@ -157,7 +154,16 @@ export class NerInput {
   }
 }
 
+const tagHashes = new Map<string, number>();
+
+/** A tag's hash (tags are few: computed once each). */
 export function hashTag(tag: string): number {
+  let known = tagHashes.get(tag);
+  if (known === undefined) tagHashes.set(tag, (known = hashTagText(tag)));
+  return known;
+}
+
+function hashTagText(tag: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < tag.length; i++) h = Math.imul(h ^ tag.charCodeAt(i), 0x01000193);
   return h >>> 0;

@@ -49,16 +49,22 @@ export class Gazetteer {
   }
 
   /**
-   * Marks the tokens every entry covers: `cover[i]` gets the masks of all matches over token `i`,
-   * `begin[i]` those of matches starting at `i`.
+   * Marks the tokens every entry covers in `[from, to)` (one sentence): `cover[i]` gets the masks of all
+   * matches over token `i`, `begin[i]` those of matches starting at `i`.
    */
-  mark(words: readonly string[], lowers: readonly string[], cover: Uint8Array, begin: Uint8Array): void {
-    const n = words.length;
-    cover.fill(0, 0, n);
-    begin.fill(0, 0, n);
-    for (let i = 0; i < n; i++) {
-      this.walk(this.folded, lowers, i, cover, begin);
-      this.walk(this.exact, words, i, cover, begin);
+  mark(
+    words: readonly string[],
+    lowers: readonly string[],
+    cover: Uint8Array,
+    begin: Uint8Array,
+    from = 0,
+    to = words.length,
+  ): void {
+    cover.fill(0, from, to);
+    begin.fill(0, from, to);
+    for (let i = from; i < to; i++) {
+      this.walk(this.folded, lowers, i, to, cover, begin);
+      this.walk(this.exact, words, i, to, cover, begin);
       const hyphen = lowers[i].indexOf('-');
       if (hyphen > 0 && this.prefixes.has(lowers[i].slice(0, hyphen))) {
         cover[i] |= G_DEMONYM_PREFIX;
@@ -67,9 +73,16 @@ export class Gazetteer {
     }
   }
 
-  private walk(root: Node, keys: readonly string[], i: number, cover: Uint8Array, begin: Uint8Array): void {
+  private walk(
+    root: Node,
+    keys: readonly string[],
+    i: number,
+    to: number,
+    cover: Uint8Array,
+    begin: Uint8Array,
+  ): void {
     let node: Node | undefined = root;
-    for (let j = i; j < keys.length; j++) {
+    for (let j = i; j < to; j++) {
       node = node.next.get(keys[j]);
       if (!node) return;
       if (node.mask) {

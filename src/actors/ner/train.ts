@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { modelPath, trainGreedy } from '../../text/perceptron.js';
 import { readConll, type ConllDocument } from '../../text/pos-conll.js';
 import { SentenceValues } from '../../text/pos-features.js';
-import { posModels, tagSentence } from '../../text/pos-tagger.js';
-import { DEFAULT_TRAIN } from '../../text/pos-train.js';
+import { modelsFrom, posModels, tagSentence } from '../../text/pos-tagger.js';
+import { DEFAULT_TRAIN, trainPosModels } from '../../text/pos-train.js';
 import { cleanStage } from '../../clean/clean-stage.js';
-import { buildPipeline } from '../../pipeline.js';
-import { posStage } from '../../text/pos-stage.js';
+import { buildPipeline, type Pipeline } from '../../pipeline.js';
+import { posStage, posStageWith } from '../../text/pos-stage.js';
 import { segmentStage } from '../../text/segment-stage.js';
 import { conllText, projectNames } from './conll-text.js';
 import { NerInput, nerFeatures, nerInputOfDoc } from './features.js';
@@ -33,14 +33,17 @@ export function nerInputOf(doc: ConllDocument): NerInput {
   return new NerInput().load(sentences);
 }
 
-const reader = buildPipeline([cleanStage, segmentStage, posStage]);
+const defaultReader = buildPipeline([cleanStage, segmentStage, posStage]);
 
 /**
  * A training example on the pipeline's own tokens and sentences: the document's text is rebuilt, run
  * through clean, segment and pos, and the gold names are projected onto the tokens, so the tagger learns
  * from exactly what it sees at run time.
  */
-export function pipelineExample(doc: ConllDocument): { input: NerInput; tags: string[] } {
+export function pipelineExample(
+  doc: ConllDocument,
+  reader: Pipeline = defaultReader,
+): { input: NerInput; tags: string[] } {
   const { text, names } = conllText(doc);
   const processed = reader.run({ date: null, text });
   return { input: nerInputOfDoc(processed), tags: projectNames(processed, names) };
@@ -50,8 +53,23 @@ export function trainNer(docs: readonly ConllDocument[], epochs = 8, log: (line:
   const index = new Map(NER_CLASSES.map((c, i) => [c, i]));
   const typeOf = typeTable(NER_CLASSES);
   const allowed = bilouAllowed(NER_CLASSES);
-  const data = docs.map((d) => {
-    const { input, tags } = pipelineExample(d);
+  // Part-of-speech and chunk tags from models that did not see the document (two folds), so that the
+  // name tagger learns how far to trust them as they are on new text, not on their own training data.
+  const folds = process.env.NER_JACKKNIFE === '0' ? 1 : 2;
+  const readers: Pipeline[] = [];
+  for (let f = 0; f < folds; f++) {
+    if (folds === 1) {
+      readers.push(defaultReader);
+      continue;
+    }
+    const rest = docs.filter((_, k) => k % folds !== f).flatMap((d) => d.sentences);
+    const m = trainPosModels(rest);
+    const models = modelsFrom(m.pos, m.chunk);
+    readers.push(buildPipeline([cleanStage, segmentStage, posStageWith(() => models)]));
+    log(`part-of-speech fold ${f + 1} of ${folds} trained`);
+  }
+  const data = docs.map((d, k) => {
+    const { input, tags } = pipelineExample(d, readers[k % folds]);
     return { seq: input, gold: Int32Array.from(toBilouSentences(tags, input), (t) => index.get(t)!) };
   });
   log(`names: ${docs.length} documents, ${data.reduce((n, d) => n + d.gold.length, 0)} tokens`);
@@ -70,7 +88,7 @@ export function trainNer(docs: readonly ConllDocument[], epochs = 8, log: (line:
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--train');
   const file = at > 0 ? process.argv[at + 1] : DEFAULT_TRAIN;
-  const epochs = Number(process.env.NER_EPOCHS ?? 8);
+  const epochs = Number(process.env.NER_EPOCHS ?? 12);
   const t0 = Date.now();
   const model = trainNer(readConll(file), epochs, console.log);
   const bytes = model.encode({}, 2);
