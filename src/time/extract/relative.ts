@@ -3,7 +3,15 @@
  * `this morning`, `last week`, `next year`, `earlier this month`, `three years ago`, `a year earlier`.
  */
 import { addMonths, isoDay, isoMonth, isoWeekValue, weekday } from '../calendar.js';
-import { clauseTense, cls, norm, numberAt, type Extractor, type TimeContext } from '../context.js';
+import {
+  clauseTense,
+  cls,
+  isCapitalised,
+  norm,
+  numberAt,
+  type Extractor,
+  type TimeContext,
+} from '../context.js';
 import { shiftedMonth, shiftedQuarter } from '../resolve.js';
 
 const ANAPHORIC = new Set(['previous', 'following', 'preceding', 'prior']);
@@ -69,6 +77,8 @@ export const relative: Extractor = (s, ctx, out) => {
     const deictic = cls(s, i, 'deictic');
     if (deictic !== undefined) {
       if (ctx.dct === null) continue;
+      // `VOA Today`, `USA Today`: part of a name
+      if (isCapitalised(w[i]) && !w[i].first && isCapitalised(w[i - 1]) && !w[i - 1].first) continue;
       const day = isoDay(ctx.dct + +deictic);
       const first = norm(s, i - 1) === 'late' || norm(s, i - 1) === 'early' ? i - 1 : i;
       const part = cls(s, i + 1, 'part');

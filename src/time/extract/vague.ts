@@ -35,6 +35,12 @@ export const vague: Extractor = (s, _ctx, out) => {
     }
     if (ALONE.has(word)) {
       if (word === 'now' && norm(s, i + 1) === 'that') continue; // conjunction
+      // `as soon as`, `soon after`: conjunctions and prepositions, not a reference to the future
+      if (
+        word === 'soon' &&
+        (norm(s, i - 1) === 'as' || norm(s, i + 1) === 'after' || norm(s, i + 1) === 'as')
+      )
+        continue;
       out.push({ first: i, last: i, type: 'DATE', value: ref, rule: `ref:${word}` });
       continue;
     }
