@@ -246,6 +246,7 @@ function nounEvent(view: DocView, m: PhraseMatch, res: EventResources): Proposal
     const next = nextGroup(view, m.end);
     if (next) reading = readModality(view, next, res.governors, false);
   }
+  if (source >= 0 && !known(view, source)) source = -1;
   if (source < 0) {
     if (!definite) return null;
     return propose(view, m, -1, -1, reading, '', NOUN);

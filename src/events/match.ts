@@ -23,8 +23,12 @@ export function matchAt(lexicon: EventLexicon, view: ClauseView, i: number, to: 
   const list = lexicon.byFirst.get(view.lemma[i]!);
   if (!list) return null;
   const tag = view.tag[i]!;
+  // An auxiliary is no trigger: `has been mediating talks` is not `have ~ talk`.
+  const gi = view.groupAt[i]!;
+  const w = view.lemma[i]!;
+  const auxiliary = gi >= 0 && view.groups[gi]!.head !== i && (w === 'have' || w === 'do' || w === 'get');
   for (const entry of list) {
-    if (entry.kind === 'v' && !isVerbTag(tag)) continue;
+    if (entry.kind === 'v' && (!isVerbTag(tag) || auxiliary)) continue;
     if (entry.kind === 'n' && !isNounTag(tag)) continue;
     const slot: [number, number] = [-1, -1];
     const end = matchParts(view, entry.parts, 1, i + 1, to, slot);
