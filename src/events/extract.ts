@@ -408,7 +408,8 @@ function propose(
   if (!info) return null;
   const tokens = view.tokens;
   const first = tokens[m.start]!;
-  const last = tokens[m.end - 1]!;
+  // The trigger is the phrase without a trailing target slot (`called on` in `called on Iraq`).
+  const last = tokens[(m.slot && m.slot[1] === m.end ? m.slot[0] : m.end) - 1]!;
   const mentions = view.doc.mentions ?? [];
   let start = first.start;
   let end = last.end;

@@ -62,6 +62,27 @@ function matchParts(
     }
     return -1;
   }
+  if (p === parts.length - 1) {
+    // A slot at the end of a pattern (`call on X`) takes the whole noun phrase there.
+    let n = 0;
+    while (n < MAX_SLOT && k + n < to) {
+      const t = view.tag[k + n]!;
+      if (!(
+        isModifierTag(t) ||
+        t === 'NNP' ||
+        t === 'NNPS' ||
+        t === 'PRP' ||
+        t === 'CC' ||
+        view.actorAt[k + n]! >= 0
+      ))
+        break;
+      n++;
+    }
+    if (n === 0) return -1;
+    slot[0] = k;
+    slot[1] = k + n;
+    return k + n;
+  }
   for (let n = 1; n <= MAX_SLOT && k + n <= to; n++) {
     const t = view.tag[k + n - 1]!;
     if (isVerbTag(t) || t === '.' || t === ':' || t === ',') break;
