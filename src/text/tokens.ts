@@ -19,11 +19,56 @@ const TOKEN = new RegExp(
 
 const LETTER = /\p{L}/u;
 
-/** Tokens of one sentence; `sentence` is its index. Appends to `out`. */
+/** ASCII letter. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Characters after which a run of ASCII letters is a whole token with nothing else to decide: the word
+ * pattern would stop there too, and no abbreviation period, clitic or hyphen follows.
+ */
+function endsPlainWord(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 41 ||
+    c === 34 ||
+    c === 33 ||
+    c === 63 ||
+    c === 0x201d
+  ); // space \n , ; : ) " ! ? ”
+}
+
+/**
+ * Tokens of one sentence; `sentence` is its index. Appends to `out`. Plain ASCII words followed by a space
+ * or simple punctuation are taken by a character scan; everything else goes through the token pattern.
+ */
 export function tokenize(text: string, span: Span, sentence: number, out: Token[]): void {
   const table = abbreviations();
-  TOKEN.lastIndex = span.start;
-  for (let m = TOKEN.exec(text); m && m.index < span.end; m = TOKEN.exec(text)) {
+  const limit = span.end;
+  let pos = span.start;
+  while (pos < limit) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 10) {
+      pos++;
+      continue;
+    }
+    if (isAsciiLetter(c)) {
+      let e = pos + 1;
+      while (e < limit && isAsciiLetter(text.charCodeAt(e))) e++;
+      if (e === limit || endsPlainWord(text.charCodeAt(e))) {
+        out.push({ start: pos, end: e, text: text.slice(pos, e), sentence });
+        pos = e;
+        continue;
+      }
+    }
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(text);
+    if (!m || m.index >= limit) return;
     let end = m.index + m[0].length;
     let word = m[0];
     // `don't` -> `do` + `n't`: a word ending in n before 't.
@@ -36,20 +81,16 @@ export function tokenize(text: string, span: Span, sentence: number, out: Token[
     ) {
       end--;
       word = word.slice(0, -1);
-      TOKEN.lastIndex = end;
     }
     // `Mr.` `Gen.` `Jan.`: keep the abbreviation's period unless it is the sentence's own final period.
-    if (text[end] === '.' && end + 1 <= span.end) {
+    if (text[end] === '.' && end + 1 <= limit) {
       const kind = table.get(word);
-      if (
-        (kind && (kind !== 'may-end' || end + 1 < span.end)) ||
-        (/^\p{Lu}$/u.test(word) && end + 1 < span.end)
-      ) {
+      if ((kind && (kind !== 'may-end' || end + 1 < limit)) || (/^\p{Lu}$/u.test(word) && end + 1 < limit)) {
         end++;
         word += '.';
-        TOKEN.lastIndex = end;
       }
     }
     out.push({ start: m.index, end, text: word, sentence });
+    pos = end;
   }
 }
