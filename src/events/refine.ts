@@ -273,20 +273,18 @@ export function dropParticipleStatements(view: DocView, proposals: Proposal[]): 
   );
 }
 
-/** Sectors of state forces: their use of force is conventional (19x); anyone else's is not (18x). */
-const STATE_FORCE = new Set(['MIL', 'COP', 'GOV', 'SPY']);
+/** Sectors of armed or unorganised non-state actors: their use of force is unconventional (18x). */
+const IRREGULAR = new Set(['REB', 'INS', 'CRM', 'SEP', 'UAF', 'TER', 'CVL']);
 
 /**
- * CAMEO keeps conventional force by states (19x) apart from violence by others (18x): `guerrillas
- * killed`, `bombers killed` is 180, `troops killed` stays 190.
+ * CAMEO keeps conventional force (19x) apart from violence by rebels, criminals and crowds (18x):
+ * `guerrillas killed`, `bombers killed` is 180, `troops killed` stays 190.
  */
 export function recodeIrregularViolence(proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
     if (e.code !== '190' && e.code !== '193') continue;
-    const code = e.source.code;
-    const sector = code.slice(3, 6);
-    if (code.length <= 3 || STATE_FORCE.has(sector)) continue;
+    if (!IRREGULAR.has(e.source.code.slice(3, 6))) continue;
     recode(e, '180', 'irregular');
   }
   return proposals;
