@@ -7,6 +7,7 @@ import { period } from './durations.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const COUNT_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'dollars', 'cents', 'percent']);
 const FREQUENCY = new Set(['once', 'twice', 'times']);
 
 export const sets: Extractor = (s, _ctx, out) => {
@@ -52,11 +53,16 @@ export const sets: Extractor = (s, _ctx, out) => {
     // twice a year, $5 million a year, three times a week
     if ((word === 'a' || word === 'an') && cls(s, i + 1, 'unit') && !w[i + 1].norm.endsWith('s')) {
       const prev = w[i - 1];
-      const countBefore =
-        prev &&
-        (FREQUENCY.has(prev.norm) ||
-          /\d/.test(prev.norm) ||
-          ['million', 'billion', 'thousand', 'hundred', 'dollars', 'cents', 'percent'].includes(prev.norm));
+      const counted = (j: number): boolean => {
+        const x = w[j];
+        if (!x) return false;
+        if (FREQUENCY.has(x.norm) || x.digit || COUNT_WORDS.has(x.norm)) return true;
+        return (
+          x.readings?.number !== undefined && x.readings.number !== 'X' && x.norm !== 'a' && x.norm !== 'an'
+        );
+      };
+      // `twice a year`, `$5 million a year`, and a counted plural: `four flights a week`
+      const countBefore = counted(i - 1) || (!!prev && /^\p{Ll}+s$/u.test(prev.norm) && counted(i - 2));
       const value = countBefore ? period(1, cls(s, i + 1, 'unit') ?? '') : null;
       if (value) {
         const first = prev && (prev.norm === 'once' || prev.norm === 'twice') ? i - 1 : i;
