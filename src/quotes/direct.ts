@@ -60,7 +60,7 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
   if (!tokens.length) return { quotes, embedded };
   for (const q of findQuotations(doc.text, lineSpans(doc.text, paragraphSpans(sentences)))) {
     const openTok = tokenAt(tokens, q.open);
-    const closeTok = q.balanced ? tokenAt(tokens, q.close) : tokenAt(tokens, q.end) - 1;
+    const closeTok = q.balanced ? tokenAt(tokens, q.closeEnd - 1) : tokenAt(tokens, q.end) - 1;
     const content = { start: tokenAt(tokens, q.start), end: tokenAt(tokens, q.end) };
     if (content.end <= content.start) continue;
     const sentence = sentences[tokens[openTok].sentence];
@@ -157,9 +157,10 @@ function attributionAfter(
   // After a quotation that ends its sentence (`"... woman." He adds, "..."`, `"...." Rubio said the
   // plan ...`), a cue is this quotation's only when the attribution is all that follows; after a comma
   // (`"...," he said, "..."`, `"...," he said, adding ...`) it is this quotation's in any case.
+  let lastContent = closeTok - 1;
+  while (lastContent > 0 && /^['’"”»]$/.test(tokens[lastContent].text)) lastContent--;
   const strict =
-    (closeTok > 0 && '.!?'.includes(tokens[closeTok - 1].text)) ||
-    tokens[first].sentence !== tokens[closeTok].sentence;
+    '.!?'.includes(tokens[lastContent].text) || tokens[first].sentence !== tokens[closeTok].sentence;
   const paragraph = sentences[tokens[closeTok].sentence].paragraph;
   const s = sentences[tokens[first].sentence];
   if (s.paragraph !== paragraph) return null;

@@ -15,6 +15,13 @@ describe('quotation marks', () => {
     expect(spans).toEqual(['one', 'two', 'three']);
   });
 
+  it("pairs the archive style's doubled apostrophes and typewriter marks", () => {
+    const text = "''one,'' he said, ``two''";
+    const qs = findQuotations(text, para(text));
+    expect(qs.map((q) => text.slice(q.start, q.end))).toEqual(['one', 'two']);
+    expect(text.slice(qs[0].close, qs[0].closeEnd)).toBe("''");
+  });
+
   it('runs a quotation on into a paragraph that opens with a mark', () => {
     const text = '“First part.\n\n“Second part,” she said.';
     const paragraphs = [
@@ -113,6 +120,14 @@ describe('direct quotes', () => {
   it('drops headings, scare quotes and titles', () => {
     const quotes = view(runFile(fixture('05-not-quotes.txt')));
     expect(quotes.map((q) => q.content)).toEqual(['The committee met for three hours']);
+  });
+
+  it('reads quotations marked with doubled apostrophes', () => {
+    const qs = view(runText("''Prices will fall,'' Ms. Lane said. ''Not soon, though.''"));
+    expect(qs.map((q) => [q.content, q.speaker])).toEqual([
+      ['Prices will fall', 'Ms. Lane'],
+      ['Not soon, though.', 'Ms. Lane'],
+    ]);
   });
 
   it('reads a straight-quote attribution inside the quotation', () => {
