@@ -39,6 +39,8 @@ const VERBISH = new Set(
   'is was has had have will would could can should may might must did does also then later again'.split(' '),
 );
 const PAIR_CUES = new Set(['two', 'both']);
+/** Tokens a person's name never ends in. */
+const TRAILERS = new Set(["'s", '’s', ',', '.']);
 const PLACE_PREPOSITIONS = new Set(
   'in at to from near into outside inside across around via through toward towards'.split(' '),
 );
@@ -108,6 +110,15 @@ class ActorResolver {
   private lastSpeaker: { actor: Actor; sentence: number } | null = null;
   private lastSubject: { actor: Actor; sentence: number } | null = null;
   private lastCapital: { end: number; acts: boolean } | null = null;
+  /** Whether token j lies in a tagged organisation name; in a person's or place's name. */
+  private readonly inOrg = (j: number): boolean => {
+    const m = this.nerCover[j]!;
+    return m >= 0 && this.ner[m]!.type === 'organization';
+  };
+  private readonly inName = (j: number): boolean => {
+    const m = this.nerCover[j]!;
+    return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
+  };
   /** Mentions per country, for the article's own country. */
   private readonly countryCounts = new Map<string, number>();
 
@@ -176,7 +187,7 @@ class ActorResolver {
       this.gazetteerHit(hit, sStart, sEnd);
       return hit.tokenEnd;
     }
-    const parts = this.partHits.get(i);
+    const parts = this.partHits.size ? this.partHits.get(i) : undefined;
     if (parts) {
       for (const p of parts) this.place(p.start, p.end, i, i + 1, p.entries, 'part');
       return i + 1;
@@ -780,7 +791,7 @@ class ActorResolver {
       if (!e || (e.cls !== 'title' && e.cls !== 'person' && e.cls !== 'modifier')) break;
       a = this.hitAt(a)!.tokenEnd;
     }
-    while (b > a && /^(['’]s|,|\.)$/.test(this.tokens[b - 1]!.text)) b--;
+    while (b > a && TRAILERS.has(this.tokens[b - 1]!.text)) b--;
     if (a >= b) {
       if (from) this.push(from, from.type, null);
       return;
@@ -788,22 +799,7 @@ class ActorResolver {
     const start = this.tokens[a]!.start;
     const end = this.tokens[b - 1]!.end;
     const name = this.text.slice(start, end);
-    const context = personContext(
-      this.tokens,
-      this.gaz,
-      a,
-      b,
-      sStart,
-      sEnd,
-      (j) => {
-        const m = this.nerCover[j]!;
-        return m >= 0 && this.ner[m]!.type === 'organization';
-      },
-      (j) => {
-        const m = this.nerCover[j]!;
-        return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
-      },
-    );
+    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, this.inOrg, this.inName);
     for (const k of context.used) {
       const e = this.sectorAt(k);
       if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
@@ -1000,7 +996,7 @@ function trimTitle(doc: Doc, gaz: GazHits, m: Placed): void {
   if (cut < 0) return;
   for (let q = cut; q < m.tokenEnd; q++) {
     const t = doc.tokens![q]!;
-    if (!/^\p{Lu}/u.test(t.text) || (gaz.byToken[q]! >= 0 && entryOf(gaz.hits[gaz.byToken[q]!], 'sector')))
+    if (!isCapitalised(t.text) || (gaz.byToken[q]! >= 0 && entryOf(gaz.hits[gaz.byToken[q]!], 'sector')))
       return;
   }
   const token = doc.tokens![cut]!;
@@ -1014,14 +1010,23 @@ function trimTitle(doc: Doc, gaz: GazHits, m: Placed): void {
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */
 export function codeActors(doc: Doc): Doc {
   const tokens = doc.tokens ?? [];
-  const ner: Placed[] = (doc.mentions ?? [])
-    .filter((m) => m.type !== 'pronoun' && m.type !== 'nominal')
-    .map((m) => ({
-      ...m,
+  const ner: Placed[] = [];
+  for (const m of doc.mentions ?? []) {
+    if (m.type === 'pronoun' || m.type === 'nominal') continue;
+    const placed: Placed = {
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      type: m.type,
+      actor: m.actor,
+      stage: m.stage,
+      rule: m.rule,
       tokenStart: tokenAfter(tokens, m.start),
       tokenEnd: tokenAfter(tokens, m.end - 1) + 1,
-    }))
-    .sort((x, y) => x.start - y.start || y.end - x.end);
+    };
+    ner.push(placed);
+  }
+  ner.sort((x, y) => x.start - y.start || y.end - x.end);
   const gaz = matchGazetteer(doc);
   for (const m of ner) trimTitle(doc, gaz, m);
   const resolver = new ActorResolver(doc, gaz, ner);
