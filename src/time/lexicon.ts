@@ -53,6 +53,8 @@ export interface TimeLexicon {
   get(word: string): Readings | undefined;
   /** True when the word can anchor a time expression (the per-sentence pre-filter). */
   isTrigger(word: string): boolean;
+  /** True for triggers that only count capitalised: month and weekday names (`May`, not `may`). */
+  needsCapital(word: string): boolean;
 }
 
 let loaded: TimeLexicon | undefined;
@@ -69,6 +71,15 @@ export function timeLexicon(): TimeLexicon {
     r[cls as WordClass] = value;
     if (TRIGGER_CLASSES.has(cls as WordClass)) triggers.add(word);
   }
-  loaded = { get: (w) => words.get(w), isTrigger: (w) => triggers.has(w) };
+  const capital = new Set<string>();
+  for (const [word, r] of words) {
+    const other = [...TRIGGER_CLASSES].some((c) => c !== 'month' && c !== 'weekday' && r[c] !== undefined);
+    if ((r.month !== undefined || r.weekday !== undefined) && !other) capital.add(word);
+  }
+  loaded = {
+    get: (w) => words.get(w),
+    isTrigger: (w) => triggers.has(w),
+    needsCapital: (w) => capital.has(w),
+  };
   return loaded;
 }

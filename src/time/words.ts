@@ -91,7 +91,8 @@ function triggered(doc: Doc, sentence: Sentence): boolean {
     }
     let lower = text.toLowerCase();
     if (lower.endsWith('.')) lower = lower.slice(0, -1);
-    if (lex.isTrigger(lower) || SPOKEN_YEAR.has(lower)) return true;
+    if (lex.isTrigger(lower) && !(c >= 97 && c <= 122 && lex.needsCapital(lower))) return true;
+    if (SPOKEN_YEAR.has(lower)) return true;
     if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p))) return true;
   }
   return false;
