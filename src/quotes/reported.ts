@@ -245,6 +245,8 @@ const ADJUNCT_OPENERS = new Set([
 
 /** Reported content opens a clause: at least two words, not starting with a preposition or conjunction. */
 function opensContent(tokens: readonly Token[], start: number, end: number): boolean {
+  // `75 percent said yes`
+  if (end - start === 1) return /^(yes|no|so)$/i.test(tokens[start].text);
   if (end - start < 2) return false;
   // After `that` anything goes (`said that in 1998, ...`).
   if (start > 0 && tokens[start - 1].text.toLowerCase() === 'that') return true;

@@ -140,6 +140,13 @@ export function speakerBefore(tokens: readonly Token[], cue: number, lo: number)
     if (!head || !(names(head) || names(appositive))) return null;
     return { start: head.start, end: appositive.end };
   }
+  // `voters who said`, `the report, which said`: the relative pronoun with its antecedent.
+  const w = lower(tokens[j]);
+  if (w === 'who' || w === 'which') {
+    const k = j - 1 >= lo && tokens[j - 1].text === ',' ? j - 2 : j - 1;
+    const antecedent = phraseEndingAt(tokens, k, lo);
+    return { start: antecedent ? antecedent.start : j, end: j + 1 };
+  }
   return phraseEndingAt(tokens, j, lo);
 }
 
@@ -190,14 +197,33 @@ const SUBJECT_GAP_ENDS = new Set(['and', ',', ')', '—', '–', '-', '--']);
 export function clauseSubject(tokens: readonly Token[], lo: number, cue: number): TokenRange | null {
   const before = skipModifiers(tokens, cue - 1, lo);
   if (before < lo || !SUBJECT_GAP_ENDS.has(lower(tokens[before]))) return null;
-  let i = lo;
-  while (i < cue && !isWord(tokens[i].text)) i++;
-  if (i >= cue) return null;
-  if (SUBJECT_PRONOUNS.has(lower(tokens[i]))) return { start: i, end: i + 1 };
+  const first = subjectAt(tokens, lo, before, false);
+  if (first) return first;
+  // `In a speech, the senator criticised ... and said`: after an opening phrase, a subject followed by a verb.
+  for (let k = lo; k < before; k++) {
+    if (tokens[k].text !== ',') continue;
+    const r = subjectAt(tokens, k + 1, before, true);
+    if (r) return r;
+  }
+  return null;
+}
+
+function subjectAt(
+  tokens: readonly Token[],
+  from: number,
+  before: number,
+  needVerb: boolean,
+): TokenRange | null {
+  let i = from;
+  while (i < before && !isWord(tokens[i].text)) i++;
+  if (i >= before) return null;
+  const verbAt = (k: number) => k < before && /^(VB|MD)/.test(tokens[k].tag ?? '');
+  if (SUBJECT_PRONOUNS.has(lower(tokens[i])))
+    return !needVerb || verbAt(i + 1) ? { start: i, end: i + 1 } : null;
   if (!phraseWord(tokens[i])) return null;
   let end = i + 1;
-  while (end < cue && end - i < MAX_PHRASE && phraseWord(tokens[end])) end++;
-  if (end >= before) return null;
+  while (end < before && end - i < MAX_PHRASE && phraseWord(tokens[end])) end++;
+  if (end >= before || (needVerb && !verbAt(end))) return null;
   const words = tokens.slice(i, end);
   if (!words.some((t) => isCapitalised(t.text)) && !DETERMINERS.has(lower(tokens[i]))) return null;
   return { start: i, end };
