@@ -110,6 +110,8 @@ class ActorResolver {
   private lastSpeaker: { actor: Actor; sentence: number } | null = null;
   private lastSubject: { actor: Actor; sentence: number } | null = null;
   private lastCapital: { end: number; acts: boolean } | null = null;
+  /** Where the place `countryOf` last read ends (for naming `rebels in Darfur`). */
+  private placeEnd = 0;
   /** Whether token j lies in a tagged organisation name; in a person's or place's name. */
   private readonly inOrg = (j: number): boolean => {
     const m = this.nerCover[j]!;
@@ -374,7 +376,13 @@ class ActorResolver {
           )
         : this.country(capital.code); // a place: the country it lies in (`talks in Moscow`)
       this.lastCapital = { end: b, acts };
-      return this.push(base, type ?? 'location', actor);
+      this.push(base, type ?? 'location', actor);
+      if (how !== 'part') {
+        // `Khartoum government`, `Moscow's envoy`
+        const poss = /^['’]s$/.test(this.tokens[b]?.text ?? '');
+        this.nominalAfter(poss ? b + 1 : b, capital.code, a);
+      }
+      return;
     }
     if (demonym) {
       this.push(base, type ?? 'nationality', this.country(demonym.code));
@@ -523,7 +531,8 @@ class ActorResolver {
     // (`foreign ministry spokesman`, `rebel leaders`, `government officials`).
     let k = b;
     let head: GazHit | undefined;
-    let sector: string | null = null;
+    let first: string | null = null;
+    let sector: string | null;
     while (k < this.tokens.length && this.nerCover[k]! < 0) {
       const hit = this.hitAt(k);
       const e = this.sectorAt(k);
@@ -531,12 +540,15 @@ class ActorResolver {
       if (e.cls === 'org' && isCapitalised(this.tokens[k]!.text)) return; // a proper name: handled as one
       if (e.cls !== 'modifier') {
         head = hit;
-        sector ??= e.sector; // the first sector word wins: `rebel leaders` are rebels
+        first ??= e.sector; // the first sector word: `rebel leaders` are rebels
       }
       k = hit.tokenEnd;
     }
     if (!head) return;
     const e = entryOf(head, 'sector')!;
+    // A generic head (`leaders`, `officials`, `spokesman`) takes the sector of the words before it; a
+    // specific one keeps its own (`government forces` are military).
+    sector = e.sector === null || e.sector === 'GOV' ? (first ?? e.sector) : e.sector;
     if (this.former(b, head.tokenStart)) sector = 'ELI';
     const start = this.tokens[modStart]!.start;
     const end = head.end;
@@ -686,7 +698,7 @@ class ActorResolver {
       const recent = where
         ? this.obtain(
             `${kind}:${where}${e.sector}:${e.role}`,
-            inCountry ? `${word.text.toLowerCase()} in ${where}` : word.text.toLowerCase(),
+            word.text.toLowerCase() + (inCountry ? this.text.slice(word.end, this.placeEnd) : ''),
             kind,
             composeCode(where, e.sector),
             where,
@@ -733,6 +745,7 @@ class ActorResolver {
   private countryOf(k: number): string | null {
     if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
     const h = this.hitAt(k);
+    this.placeEnd = h?.end ?? 0;
     return (entryOf(h, 'country') ?? entryOf(h, 'capital') ?? entryOf(h, 'region'))?.code ?? null;
   }
 

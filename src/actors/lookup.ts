@@ -4,8 +4,9 @@
  *   actorAtToken(doc, i)          the actor of the mention covering token i, or null
  *   actorAtOffset(doc, offset)    the same by character offset into doc.text
  *   actorInSpan(doc, start, end)  the head actor of a phrase: the last (rightmost) mention with an actor
- *                                 inside [start, end), as English noun phrases end in their head
- *                                 (`Chinese Foreign Ministry spokeswoman Hua Chunying` is Hua)
+ *                                 inside [start, end) before any post-modifier (`in`, `of`, `who`...),
+ *                                 as English noun phrases end in their head (`Chinese Foreign Ministry
+ *                                 spokeswoman Hua Chunying` is Hua; `rebels in Darfur` are the rebels)
  *   actorById(doc, id)            the actor record
  *
  * The index is built once per mention layer (cached on the array) in one pass over the mentions, so
@@ -69,8 +70,30 @@ export function actorAtOffset(doc: Doc, offset: number): Actor | null {
   return t && t.start <= offset ? actorAtToken(doc, k) : null;
 }
 
-/** The head actor of the phrase `[start, end)`: its rightmost mention with an actor. */
+/** Words after which a noun phrase's head has been said (`rebels in Darfur`, `the president of Armenia`). */
+const POST_HEAD = new Set(
+  'in of from near at on with for throughout across inside outside based living operating who which that whose'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The head actor of the phrase `[start, end)`: its rightmost mention with an actor before any
+ * post-modifier (`rebels` in `rebels in Darfur`), else the rightmost anywhere in the phrase.
+ */
 export function actorInSpan(doc: Doc, start: number, end: number): Actor | null {
+  const tokens = doc.tokens ?? [];
+  for (let k = tokenAfter(doc, start); k < tokens.length && tokens[k]!.start < end; k++) {
+    if (k > tokenAfter(doc, start) && POST_HEAD.has(tokens[k]!.text)) {
+      const head = rightmostActor(doc, start, tokens[k]!.start);
+      if (head) return head;
+      break;
+    }
+  }
+  return rightmostActor(doc, start, end);
+}
+
+function rightmostActor(doc: Doc, start: number, end: number): Actor | null {
   for (let k = tokenAfter(doc, end - 1); k >= 0; k--) {
     const t = doc.tokens![k];
     if (!t || t.end > end) continue;

@@ -27,6 +27,13 @@ describe('actor lookup by position', () => {
     expect(actorInSpan(doc, at('crossed'), at(','))).toBeNull();
   });
 
+  it('stops at a post-modifier: the head of "rebels in Darfur" is the rebels', () => {
+    const other = code('Rebels in Darfur attacked a convoy near Khartoum.');
+    const start = other.text.indexOf('Rebels');
+    const end = other.text.indexOf(' attacked');
+    expect(actorInSpan(other, start, end)?.code).toBe('SDNREB');
+  });
+
   it('finds actors by id', () => {
     const id = doc.mentions!.find((m) => m.text === 'Hua Chunying')!.actor;
     expect(actorById(doc, id)?.name).toBe('Hua Chunying');
