@@ -46,24 +46,36 @@ export class NerInput {
     const words: string[] = [];
     const pos: string[] = [];
     const chunk: string[] = [];
+    const lengths: number[] = [];
     for (const s of sentences) {
       for (let i = 0; i < s.words.length; i++) {
         words.push(s.words[i]);
         pos.push(s.pos[i]);
         chunk.push(s.chunk[i]);
       }
+      lengths.push(s.words.length);
     }
+    return this.loadFlat(words, pos, chunk, lengths);
+  }
+
+  /** Loads a document from flat arrays of its tokens and the length of each sentence in turn. */
+  loadFlat(
+    words: readonly string[],
+    pos: readonly string[],
+    chunk: readonly string[],
+    lengths: readonly number[],
+  ): this {
     const n = words.length;
     this.v.load(words);
     this.sStart = new Int32Array(n);
     this.sEnd = new Int32Array(n);
     let at = 0;
-    for (const s of sentences) {
-      for (let i = 0; i < s.words.length; i++) {
+    for (const len of lengths) {
+      for (let i = 0; i < len; i++) {
         this.sStart[at + i] = at;
-        this.sEnd[at + i] = at + s.words.length;
+        this.sEnd[at + i] = at + len;
       }
-      at += s.words.length;
+      at += len;
     }
     this.pos = Uint32Array.from(pos, hashTag);
     this.chunk = Uint32Array.from(chunk, hashTag);
@@ -71,8 +83,7 @@ export class NerInput {
     this.gazBegin = new Uint8Array(n);
     const g = nerGazetteer();
     at = 0;
-    for (const s of sentences) {
-      const len = s.words.length;
+    for (const len of lengths) {
       g.mark(this.v.words, this.v.lowers, this.gaz, this.gazBegin, at, at + len);
       at += len;
     }
@@ -180,6 +191,31 @@ export function nerFeatures(
   typeOf: Int32Array,
   out: Uint32Array,
 ): number {
+  return nerContextFeatures(x, i, tags, typeOf, out, nerWordFeatures(x.v, i, out, 0));
+}
+
+/** The features on the word alone (cached per word at tagging time). */
+export function nerWordFeatures(v: SentenceValues, i: number, out: Uint32Array, k: number): number {
+  out[k++] = 1;
+  out[k++] = mix(101, v.lower[i]);
+  out[k++] = mix(102, v.cased[i]);
+  out[k++] = mix(103, v.shape[i]);
+  out[k++] = mix(104, v.suf3[i]);
+  out[k++] = mix(105, v.suf4[i]);
+  out[k++] = mix(106, v.pre3[i]);
+  out[k++] = mix(107, v.suf2[i]);
+  return k;
+}
+
+/** The features on the context: neighbours, tags so far, gazetteers, the document. */
+export function nerContextFeatures(
+  x: NerInput,
+  i: number,
+  tags: Int32Array,
+  typeOf: Int32Array,
+  out: Uint32Array,
+  k: number,
+): number {
   x.absorb(i, tags, typeOf);
   const v = x.v;
   const s = x.sStart[i];
@@ -197,15 +233,6 @@ export function nerFeatures(
   const lNext = hasNext ? v.lower[i + 1] : END;
   const pos = x.pos[i];
   const gaz = x.gaz[i];
-  let k = 0;
-  out[k++] = 1;
-  out[k++] = mix(101, lw);
-  out[k++] = mix(102, v.cased[i]);
-  out[k++] = mix(103, shape);
-  out[k++] = mix(104, v.suf3[i]);
-  out[k++] = mix(105, v.suf4[i]);
-  out[k++] = mix(106, v.pre3[i]);
-  out[k++] = mix(107, v.suf2[i]);
   out[k++] = mix(108, v.flags[i] | (first << 7));
   out[k++] = mix(109, mix(shape, first));
   out[k++] = mix(110, lPrev);
@@ -252,16 +279,17 @@ export function nerFeatures(
 /** The tagger's input for a document that has been through the `pos` stage. */
 export function nerInputOfDoc(doc: Doc): NerInput {
   const tokens = doc.tokens ?? [];
-  const sentences = (doc.sentences ?? []).map((s) => {
-    const words: string[] = [];
-    const pos: string[] = [];
-    const chunk: string[] = [];
+  const words: string[] = [];
+  const pos: string[] = [];
+  const chunk: string[] = [];
+  const lengths: number[] = [];
+  for (const s of doc.sentences ?? []) {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       words.push(tokens[t].text);
       pos.push(tokens[t].tag ?? '');
       chunk.push(tokens[t].chunk ?? '');
     }
-    return { words, pos, chunk };
-  });
-  return new NerInput().load(sentences);
+    lengths.push(s.tokenEnd - s.tokenStart);
+  }
+  return new NerInput().loadFlat(words, pos, chunk, lengths);
 }

@@ -4,8 +4,8 @@
  * ORG, LOC and MISC, trained by `npm run train:taggers`.
  */
 import { existsSync } from 'node:fs';
-import { argmax, modelPath, Perceptron } from '../../text/perceptron.js';
-import { nerFeatures, type NerInput } from './features.js';
+import { argmax, modelPath, Perceptron, ScoreCache } from '../../text/perceptron.js';
+import { nerContextFeatures, nerWordFeatures, type NerInput } from './features.js';
 
 export const NER_MODEL = 'ner.bin.gz';
 export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -62,6 +62,8 @@ export class NameTagger {
   private readonly outside: number;
   private readonly features = new Uint32Array(64);
   private readonly scores: Float64Array;
+  /** Scores of the word-only features, per word. */
+  private readonly words: ScoreCache;
 
   constructor(readonly model: Perceptron) {
     this.typeOf = typeTable(model.classes);
@@ -69,6 +71,7 @@ export class NameTagger {
     this.inside = model.classes.map((c) => c.startsWith('B-') || c.startsWith('I-'));
     this.outside = model.classes.indexOf('O');
     this.scores = new Float64Array(model.nClasses);
+    this.words = new ScoreCache(model.nClasses, 15);
   }
 
   /** Class index per token. */
@@ -80,8 +83,12 @@ export class NameTagger {
         tags[i] = fixed;
         continue;
       }
-      const n = nerFeatures(x, i, tags, this.typeOf, this.features);
-      this.model.score(this.features, n, this.scores);
+      const v = x.v;
+      this.words.get(v.cased[i], v.suf4[i], this.scores, (into) =>
+        this.model.accumulate(this.features, nerWordFeatures(v, i, this.features, 0), into),
+      );
+      const n = nerContextFeatures(x, i, tags, this.typeOf, this.features, 0);
+      this.model.accumulate(this.features, n, this.scores);
       const prev = i > x.sStart[i] ? tags[i - 1] + 1 : 0;
       tags[i] = argmax(this.scores, this.allowed[prev]);
     }
