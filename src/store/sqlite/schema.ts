@@ -55,15 +55,13 @@ const MIGRATIONS: readonly string[] = [
     rule TEXT,
     PRIMARY KEY (article, idx)
   ) WITHOUT ROWID;
-  CREATE INDEX actors_code ON actors (code);
-  CREATE INDEX actors_name ON actors (name COLLATE NOCASE);
 
   CREATE TABLE mentions (
     article INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
+    text TEXT,                  -- NULL when it is the article text at [start, end)
     type TEXT NOT NULL,
     actor TEXT,
     stage TEXT NOT NULL,
@@ -92,7 +90,6 @@ const MIGRATIONS: readonly string[] = [
     rule TEXT
   );
   CREATE INDEX quotes_article ON quotes (article);
-  CREATE INDEX quotes_speaker_code ON quotes (speaker_code);
 
   CREATE TABLE times (
     article INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,

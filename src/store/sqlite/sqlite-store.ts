@@ -356,7 +356,7 @@ export class SqliteStore implements ArticleStore {
     const mentions: Mention[] = all('SELECT * FROM mentions WHERE article = ? ORDER BY idx').map((x) => ({
       start: x.start as number,
       end: x.end as number,
-      text: x.text as string,
+      text: (x.text as string | null) ?? text.slice(x.start as number, x.end as number),
       type: x.type as Mention['type'],
       actor: x.actor as string | null,
       ...prov(x),

@@ -149,7 +149,17 @@ export class ArticleWriter {
       s.actor.run(rowid, i, a.id, a.name, a.kind, a.code, a.country, a.sector, a.stage, a.rule ?? null);
     }
     (doc.mentions ?? []).forEach((m, i) =>
-      s.mention.run(rowid, i, m.start, m.end, m.text, m.type, m.actor, m.stage, m.rule ?? null),
+      s.mention.run(
+        rowid,
+        i,
+        m.start,
+        m.end,
+        m.text === doc.text.slice(m.start, m.end) ? null : m.text,
+        m.type,
+        m.actor,
+        m.stage,
+        m.rule ?? null,
+      ),
     );
     (doc.quotes ?? []).forEach((q, i) => {
       const sp = q.speaker;
@@ -245,15 +255,17 @@ export class ArticleWriter {
   /**
    * Finds stored near-duplicates through the LSH bands, records the pairs, then indexes this article.
    * Bounded work per article, however many copies a story has: at most 8 recent articles per band are
-   * candidates, and the 8 most similar above the threshold are linked (enough to join a story's copies
-   * into one group for counting sources).
+   * candidates, the 16 sharing most bands are verified, and the 8 most similar above the threshold are
+   * linked (enough to join a story's copies into one group for counting sources).
    */
   private linkDuplicates(rowid: number, bands: number[], signature: Uint32Array): void {
     const shared = new Map<number, number>();
     for (const b of bands)
       for (const a of this.s.bandMembers.pluck().all(b) as number[]) shared.set(a, (shared.get(a) ?? 0) + 1);
+    // Verify the 16 candidates sharing most bands (copies share many; chance matches one or two).
+    const candidates = [...shared].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, 16);
     const scored: [number, number][] = [];
-    for (const a of shared.keys()) {
+    for (const [a] of candidates) {
       const sim = similarity(signature, signatureFromBytes(this.s.signatureOf.pluck().get(a) as Uint8Array));
       if (sim >= DUPLICATE_THRESHOLD) scored.push([a, sim]);
     }
