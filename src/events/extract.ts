@@ -212,13 +212,20 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
   if (target === -1 && m.entry.needsTarget) return null;
   const reading = readModality(view, g, res.governors, speech.has(view.tokens[m.start]!.sentence));
   const gov = governorOf(view, g);
-  return propose(view, m, source, target, reading, voice, {
+  const content = isSpeech ? speechContent(view, m, g) : null;
+  const p = propose(view, m, source, target, reading, voice, {
     anaphoric: false,
     speech: isSpeech,
-    content: isSpeech ? speechContent(view, m, g) : null,
+    content,
     group: gi,
     governor: gov ? view.groupAt[gov.group.head]! : -1,
   });
+  // A statement's evidence holds what was said, so that its code (010, 111, 100) can be checked.
+  if (p && content) {
+    p.event.start = Math.min(p.event.start, view.tokens[content[0]]!.start);
+    p.event.end = Math.max(p.event.end, view.tokens[content[1] - 1]!.end);
+  }
+  return p;
 }
 
 function nounEvent(view: DocView, m: PhraseMatch, res: EventResources): Proposal | null {
