@@ -7,7 +7,10 @@ export function summarize(doc: Doc): string {
   lines.push(`== ${doc.id}  ${doc.date ?? 'undated'}  ${title}`);
   const s = doc.sentences ?? [];
   const headings = s.filter((x) => x.heading).length;
-  lines.push(`   ${s.length} sentences (${headings} headings), ${doc.repairs?.length ?? 0} repairs`);
+  const repairs = doc.repairs?.length ?? 0;
+  lines.push(
+    `   ${count(s.length, 'sentence')} (${count(headings, 'heading')}), ${count(repairs, 'repair')}`,
+  );
   for (const r of doc.repairs ?? [])
     lines.push(`   repair ${r.rule}: ${JSON.stringify(r.original)} -> ${JSON.stringify(r.replacement)}`);
   const actorName = new Map((doc.actors ?? []).map((a) => [a.id, a]));
@@ -37,6 +40,10 @@ export function summarize(doc: Doc): string {
     }
   }
   return lines.join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function firstWords(text: string, n: number): string {

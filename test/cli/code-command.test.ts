@@ -112,6 +112,13 @@ describe('annals code output formats', () => {
     expect(run.stdout).toMatch(/^== [0-9a-f]{16} {2}2023-11-08 {2}HANOI/);
     expect(run.stdout).toContain('5 sentences (0 headings), 5 repairs');
     expect(run.stdout).toContain('repair orphan-fragment: ". -winner," -> ","');
+    const one = await runMain([
+      'code',
+      '--workers',
+      '1',
+      fixturePaths().find((p) => p.includes('01-state'))!,
+    ]);
+    expect(one.stdout).toContain('6 sentences (1 heading), 1 repair\n');
   });
 
   it('usage errors exit 2 and say what is wrong', async () => {
