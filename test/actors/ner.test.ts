@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanStage } from '../../src/clean/clean-stage.js';
+import { NerInput } from '../../src/actors/ner/features.js';
 import { isDemonym } from '../../src/actors/ner/gazetteer.js';
+import { joinParticles, splitAtTitle } from '../../src/actors/ner/refine-spans.js';
 import { namesStage } from '../../src/actors/ner/names-stage.js';
 import { bilouAllowed, NER_CLASSES, toBilou } from '../../src/actors/ner/tagger.js';
 import { buildPipeline } from '../../src/pipeline.js';
@@ -151,5 +153,61 @@ describe('names stage refiners', () => {
       expect.arrayContaining(['person:Okonkwo', 'person:Ruth Adeyemi', 'person:Dana Holt']),
     );
     expect(got.some((m) => /Mr\.|Gen\.|Rep\./.test(m))).toBe(false);
+  });
+});
+
+describe('golden article (test/fixtures/ner/)', () => {
+  const dir = new URL('../fixtures/ner/', import.meta.url);
+  const text = readFileSync(new URL('01-regional-talks.txt', dir), 'utf8').replace(/^\s*date \S+\s*/, '');
+  const gold = JSON.parse(readFileSync(new URL('01-regional-talks.names.json', dir), 'utf8')) as {
+    mentions: [string, string][];
+  };
+  const got = names(text);
+  const want = gold.mentions.map(([t, type]) => `${type}:${t}`);
+
+  it('finds every person exactly, in order, titles and particles handled', () => {
+    expect(got.filter((m) => m.startsWith('person:'))).toEqual(want.filter((m) => m.startsWith('person:')));
+  });
+
+  it('agrees with the hand annotation on nearly every name', () => {
+    const missing = want.filter((m) => !got.includes(m));
+    const extra = got.filter((m) => !want.includes(m));
+    expect(missing.length, `missing: ${missing.join(', ')}`).toBeLessThanOrEqual(1);
+    expect(extra.length, `extra: ${extra.join(', ')}`).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('span refiners', () => {
+  const input = (sentence: string) => {
+    const words = sentence.split(' ');
+    return new NerInput().load([{ words, pos: words.map(() => 'NNP'), chunk: words.map(() => 'I-NP') }]);
+  };
+
+  it('splits a name at a capitalised title into the organisation and the person', () => {
+    const x = input('European Commission President Ursula Weber spoke');
+    const out = splitAtTitle([{ start: 0, end: 5, type: 'MISC' }], x);
+    expect(out.map((s) => [s.start, s.end, s.type])).toEqual([
+      [0, 2, 'MISC'],
+      [3, 5, 'PER'],
+    ]);
+  });
+
+  it('carries a person through lower-case particles and drops what they covered', () => {
+    const x = input('Ursula von der Leyen arrived');
+    const out = joinParticles(
+      [
+        { start: 0, end: 1, type: 'PER' },
+        { start: 3, end: 4, type: 'LOC' },
+      ],
+      x,
+    );
+    expect(out.map((s) => [s.start, s.end, s.type])).toEqual([[0, 4, 'PER']]);
+  });
+
+  it('leaves a name followed by an ordinary lower-case word alone', () => {
+    const x = input('Ruto de facto won');
+    expect(joinParticles([{ start: 0, end: 1, type: 'PER' }], x)).toEqual([
+      { start: 0, end: 1, type: 'PER' },
+    ]);
   });
 });

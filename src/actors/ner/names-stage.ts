@@ -3,6 +3,7 @@ import type { Stage } from '../../pipeline.js';
 import { nerInputOfDoc } from './features.js';
 import { G_TITLE, isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
+import { joinParticles, splitAtTitle } from './refine-spans.js';
 import { nameTagger, type NerType } from './tagger.js';
 
 const TYPE: Record<NerType, MentionType> = {
@@ -27,10 +28,11 @@ export const namesStage: Stage = {
     const input = nerInputOfDoc(doc);
     const tagger = nameTagger();
     const mentions: Mention[] = [];
-    for (const span of tagger.spans(tagger.tag(input), input)) {
+    const spans = joinParticles(splitAtTitle(tagger.spans(tagger.tag(input), input), input), input);
+    for (const span of spans) {
       // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`). A name of
       // another type that starts with an abbreviated title (`Gen. Andrei Volkov`) is a person's.
-      let rule = `perceptron:${span.type}`;
+      let rule = `perceptron:${span.type}${span.rule ?? ''}`;
       const first = () => tokens[offset + span.start].text;
       if (span.type !== 'PER' && span.end - span.start > 1 && first().endsWith('.') && isTitle(first())) {
         rule += '+honorific';

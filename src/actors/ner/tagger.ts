@@ -16,6 +16,8 @@ export interface NameSpan {
   start: number;
   end: number;
   type: NerType;
+  /** What refiners did to it, appended to the mention's rule. */
+  rule?: string;
 }
 
 export const NER_CLASSES = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`, `L-${t}`, `U-${t}`])];

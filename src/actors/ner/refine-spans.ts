@@ -1,0 +1,85 @@
+/**
+ * Refiners over the tagger's token spans, before they become mentions. Each takes the spans of a document
+ * and returns a better list; each notes what it did in the span's `rule`.
+ */
+import { F_UPPER_INITIAL } from '../../text/pos-features.js';
+import type { NerInput } from './features.js';
+import { isTitle } from './gazetteer.js';
+import type { NameSpan } from './tagger.js';
+
+/** Lower-case words inside personal names (`Ursula von der Leyen`, `Mohammed bin Salman`). */
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'zu',
+]);
+
+const capitalised = (x: NerInput, i: number) => (x.v.flags[i] & F_UPPER_INITIAL) !== 0;
+
+/**
+ * A name that runs on through a capitalised title into a person (`European Commission President Ursula`)
+ * is two names: the part before the title (an organisation or place as tagged) and the person after it.
+ */
+export function splitAtTitle(spans: readonly NameSpan[], x: NerInput): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const span of spans) {
+    let cut = -1;
+    for (let i = span.start + 1; i < span.end - 1; i++)
+      if (capitalised(x, i) && capitalised(x, i + 1) && isTitle(x.v.words[i])) cut = i;
+    if (cut < 0) {
+      out.push(span);
+      continue;
+    }
+    let p = cut;
+    while (p > span.start && isTitle(x.v.words[p - 1])) p--;
+    const rule = `${span.rule ?? ''}+split-at-title`;
+    if (p > span.start) out.push({ ...span, end: p, type: span.type === 'PER' ? 'ORG' : span.type, rule });
+    out.push({ start: cut + 1, end: span.end, type: 'PER', rule });
+  }
+  return out;
+}
+
+/**
+ * A person's name goes on through lower-case particles to the capitalised words after them
+ * (`Ursula` + `von der` + `Leyen`), swallowing whatever the tagger made of those words.
+ */
+export function joinParticles(spans: readonly NameSpan[], x: NerInput): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    if (span.type !== 'PER') {
+      out.push(span);
+      continue;
+    }
+    let i = span.end;
+    const sentenceEnd = x.sEnd[span.start];
+    while (i < sentenceEnd && PARTICLES.has(x.v.words[i])) i++;
+    if (i === span.end || i >= sentenceEnd || !capitalised(x, i)) {
+      out.push(span);
+      continue;
+    }
+    let end = i + 1;
+    while (end < sentenceEnd && capitalised(x, end) && !isTitle(x.v.words[end])) end++;
+    // Drop the spans the longer name now covers.
+    while (k + 1 < spans.length && spans[k + 1].start < end) k++;
+    out.push({ ...span, end, rule: `${span.rule ?? ''}+particles` });
+  }
+  return out;
+}
