@@ -228,6 +228,10 @@ const NOT_COUNTRY = new Set(['---', 'IGO', 'NGO', 'IMG', 'MNC']);
  * Chilean officials`). The actor is in the text; only its country is read from the context.
  */
 export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): Proposal[] {
+  // Who reports is not who acts: `Thai military sources said` tells nothing of the forces' country.
+  const reporters = new Set<string>();
+  for (const p of proposals)
+    if (p.speech && p.event.source.actor) reporters.add(`${p.event.sentence}|${p.event.source.actor}`);
   for (const p of proposals) {
     const e = p.event;
     const unknownSource = e.source.code.startsWith('---');
@@ -238,7 +242,9 @@ export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): 
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const m = view.actorAt[k]!;
       if (m < 0) continue;
-      const c = view.actors.get(view.mentionActor[m]!)!.code.slice(0, 3);
+      const actor = view.mentionActor[m]!;
+      if (!p.speech && reporters.has(`${e.sentence}|${actor}`)) continue;
+      const c = view.actors.get(actor)!.code.slice(0, 3);
       if (!NOT_COUNTRY.has(c)) countries.add(c);
     }
     if (countries.size !== 1) continue;
