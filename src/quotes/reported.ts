@@ -219,7 +219,17 @@ function verbClause(
     if (that < 0) return null;
     start = that + 1;
   }
-  return { cue: m, speaker, content: { start, end: contentHi }, rule };
+  let end = contentHi;
+  // `Voters, who said they wanted change, backed ...`: a relative clause between commas ends at its comma.
+  const last = tokens[speaker.end - 1].text.toLowerCase();
+  if ((last === 'who' || last === 'which') && speaker.end - 2 >= lo && tokens[speaker.end - 2].text === ',') {
+    for (let k = start; k < contentHi; k++)
+      if (tokens[k].text === ',') {
+        end = k;
+        break;
+      }
+  }
+  return { cue: m, speaker, content: { start, end }, rule };
 }
 
 /** Words that open an adjunct, not reported content: `said as he left`, `said before he died`. (`said

@@ -98,6 +98,17 @@ function phraseEndingAt(tokens: readonly Token[], last: number, lo: number): Tok
     const p = lower(prev);
     if (DETERMINERS.has(p)) {
       start--;
+      // `60 percent of the workers`, `one of the ministers`: the phrase goes on through `of`.
+      const of = start - 1;
+      if (
+        of - 1 >= lo &&
+        lower(tokens[of]) === 'of' &&
+        phraseWord(tokens[of - 1]) &&
+        last - start + 3 < MAX_PHRASE
+      ) {
+        start = of;
+        continue;
+      }
       break;
     }
     // `Secretary of State John Kerry`, `55 percent of all voters`: `of` inside a noun phrase.
@@ -118,7 +129,8 @@ function phraseEndingAt(tokens: readonly Token[], last: number, lo: number): Tok
   // determiner, a possessive, or a short phrase.
   const first = lower(tokens[start]);
   const hasCapital = tokens.slice(start, last + 1).some((t) => isCapitalised(t.text) && isWord(t.text));
-  if (!hasCapital && !DETERMINERS.has(first) && last - start + 1 > 2) return null;
+  const counted = /^\p{N}/u.test(first);
+  if (!hasCapital && !DETERMINERS.has(first) && !counted && last - start + 1 > 2) return null;
   return { start, end: last + 1 };
 }
 

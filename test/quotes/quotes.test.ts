@@ -163,6 +163,13 @@ describe('reported speech', () => {
     });
   });
 
+  it('reads relative-clause speakers, subjects after an opening phrase, and one-word answers', () => {
+    expect(find('the drought had ruined')).toMatchObject({ speaker: 'Most of the farmers, who' });
+    expect(find('the drought had ruined')?.content).toBe('the drought had ruined their harvest');
+    expect(find('the vote had been stolen')).toMatchObject({ speaker: 'the opposition leader' });
+    expect(quotes.find((q) => q.content === 'yes')).toMatchObject({ speaker: '60 percent of the workers' });
+  });
+
   it('ends a content before a participle clause that has its own content', () => {
     expect(find('Unemployment has fallen')?.content).toBe(
       'Unemployment has fallen for six quarters in a row',
