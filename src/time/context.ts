@@ -202,6 +202,9 @@ function wordTense(s: SentenceView, j: number): Tense | null {
   }
   // `is to meet`, `are to visit`
   if ((w.norm === 'is' || w.norm === 'are' || w.norm === 'set') && norm(s, j + 1) === 'to') return 'future';
+  if (w.norm === 'set' && norm(s, j + 1) === 'for') return 'future'; // `the vote is set for Tuesday`
+  // `said he would visit on Friday`: the future of a report (`would have` looks back)
+  if (w.norm === 'would' || w.norm === "'d") return norm(s, j + 1) === 'have' ? 'past' : 'future';
   if (w.tag) {
     if (w.tag === 'VBD') return 'past';
     if (w.tag === 'MD') return w.norm === 'will' || w.norm === 'shall' || w.norm === "'ll" ? 'future' : null;

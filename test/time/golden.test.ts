@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPipeline } from '../../src/pipeline.js';
-import { DEFAULT_STAGES } from '../../src/stages.js';
+import { timesPipeline } from '../../eval/time-run.js';
 
 interface Expected {
   text: string;
@@ -21,10 +20,8 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/time/cases.json', i
   negatives: { why: string; text: string }[];
 };
 
-// The pipeline up to and including `times` (later stages are not this suite's business).
-const pipeline = buildPipeline(
-  DEFAULT_STAGES.slice(0, DEFAULT_STAGES.findIndex((s) => s.name === 'times') + 1),
-);
+// The stages `times` reads from, then `times` (other stages are not this suite's business).
+const pipeline = timesPipeline();
 const times = (text: string, date: string | null = '2023-03-18') =>
   pipeline.run({ id: 't', date, text }).times ?? [];
 
