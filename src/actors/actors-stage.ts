@@ -121,6 +121,8 @@ class ActorResolver {
     const m = this.nerCover[j]!;
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   };
+  /** For persons of no known country, the one country their sentence named. */
+  private readonly sentenceGuess = new Map<Actor, string>();
   /** Mentions per country, for the article's own country. */
   private readonly countryCounts = new Map<string, number>();
 
@@ -163,12 +165,13 @@ class ActorResolver {
    */
   private placeAtHome(): void {
     const home = this.homeCountry();
-    if (!home) return;
     for (const a of this.registry.actors) {
       if (a.country || !a.sector || a.members || isInternationalCode(a.code)) continue;
-      a.country = home;
-      a.code = composeCode(home, a.sector);
-      a.rule = `${a.rule}+home-country`;
+      const country = home ?? this.sentenceGuess.get(a) ?? null;
+      if (!country) continue;
+      a.country = country;
+      a.code = composeCode(country, a.sector);
+      a.rule = `${a.rule}+${home ? 'home-country' : 'country:sentence'}`;
     }
   }
 
@@ -722,18 +725,18 @@ class ActorResolver {
   }
 
   /**
-   * The article's own country so far: the country its mentions name most often (at least twice, and
-   * more often than any other), or null.
+   * The article's own country so far: the country it names most often (countries, nationalities,
+   * capitals), at least twice and half as often again as any other; null when two share the story.
    */
   private homeCountry(): string | null {
     let best: string | null = null;
     let count = 0;
-    let tie = false;
+    let second = 0;
     for (const [code, n] of this.countryCounts) {
-      if (n > count) [best, count, tie] = [code, n, false];
-      else if (n === count) tie = true;
+      if (n > count) [best, count, second] = [code, n, count];
+      else if (n > second) second = n;
     }
-    return count >= 2 && !tie ? best : null;
+    return count >= 2 && count >= 1.5 * second ? best : null;
   }
 
   /** The country of `in [the] <country>` starting at token k (`rebels in the Ivory Coast`), or null. */
@@ -820,6 +823,7 @@ class ActorResolver {
     const office = officeOn(name, this.doc.date);
     let actor = this.registry.names.get(name) ?? (office ? this.registry.names.get(office.name) : undefined);
     if (actor && actor.kind !== 'person') actor = undefined;
+    let guess: string | null = null;
     if (!actor) {
       let country = context.igo ? null : context.country;
       let igo = context.igo;
@@ -838,11 +842,9 @@ class ActorResolver {
           rules.push(office.rule);
         }
       }
-      if (!country && !igo && sector && sector !== 'ELI') {
-        // `President Yoweri Museveni ... Ugandan opposition`: a titled person of the one country named.
-        country = this.sentenceCountry(sStart, sEnd);
-        if (country) rules.push('country:sentence');
-      }
+      // A titled person of no known country: decided at the end, by the article's own country or else the
+      // one country the sentence names (`President Yoweri Museveni ... Ugandan opposition`).
+      if (!country && !igo && sector && sector !== 'ELI') guess = this.sentenceCountry(sStart, sEnd);
       if (igo) sector = null;
       const code = igo ?? composeCode(country, sector);
       actor = this.obtain(
@@ -860,6 +862,7 @@ class ActorResolver {
       actor.code = composeCode(actor.country, actor.sector);
       actor.rule = `${actor.rule}+context:${context.rule}`;
     }
+    if (guess && !this.sentenceGuess.has(actor)) this.sentenceGuess.set(actor, guess);
     const notes = this.registry.note(actor);
     for (const r of context.roles) notes.roles.add(r);
     notes.gender ??= context.gender ?? this.titleGender(a);
