@@ -83,8 +83,9 @@ const POST_HEAD = new Set(
  */
 export function actorInSpan(doc: Doc, start: number, end: number): Actor | null {
   const tokens = doc.tokens ?? [];
-  for (let k = tokenAfter(doc, start); k < tokens.length && tokens[k]!.start < end; k++) {
-    if (k > tokenAfter(doc, start) && POST_HEAD.has(tokens[k]!.text)) {
+  const first = tokenAfter(doc, start);
+  for (let k = first; k < tokens.length && tokens[k]!.start < end; k++) {
+    if (k > first && POST_HEAD.has(tokens[k]!.text)) {
       const head = rightmostActor(doc, start, tokens[k]!.start);
       if (head) return head;
       break;
