@@ -53,8 +53,9 @@ export const namesStage: Stage = {
         span.type = 'PER';
         if (!rule.endsWith('+title-trimmed')) rule += '+title-trimmed';
       }
-      // A title standing alone (`Rep.`, `President`) is not a name.
-      if (span.end - span.start === 1 && isTitle(first())) continue;
+      // An abbreviated title standing alone (`Rep.`, `Gen.`) is not a name; a full word may be a
+      // surname (`King`, `Prince`).
+      if (span.end - span.start === 1 && first().endsWith('.') && isTitle(first())) continue;
       const start = tokens[offset + span.start].start;
       const end = tokens[offset + span.end - 1].end;
       const text = doc.text.slice(start, end);
