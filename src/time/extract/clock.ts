@@ -31,6 +31,9 @@ const ZONES = new Set([
   'msk',
   'ist',
   'jst',
+  'et',
+  'pt',
+  'ct',
 ]);
 const pad = (n: number): string => String(n).padStart(2, '0');
 

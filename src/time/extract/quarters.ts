@@ -165,6 +165,9 @@ export const quarters: Extractor = (s, ctx, out) => {
         out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'shift-season' });
       } else if (
         norm(s, i - 1) === 'the' &&
+        // `the fall of Kabul`, `the fall in prices`, `the spring of discontent`: not seasons
+        word !== 'fall' &&
+        norm(s, i + 1) !== 'of' &&
         ctx.dctYear !== null &&
         ctx.dctMonth !== null &&
         !modifiesNext(s, i + 1)
