@@ -19,6 +19,12 @@ function foundation(doc: Record<string, unknown>): Record<string, unknown> {
 const fixtures = await codeFixtures();
 
 describe('golden foundation output of the fixture articles', () => {
+  it('repairs nothing in the article of legitimate look-alikes (14-no-repairs)', () => {
+    const negative = fixtures.find((f) => f.name === '14-no-repairs');
+    expect(negative?.docs[0].repairs).toEqual([]);
+    expect(negative?.docs[0].text).toBe(negative?.docs[0].raw.trim());
+  });
+
   it('has at least twelve fixture articles', () => {
     expect(fixtures.reduce((n, f) => n + f.docs.length, 0)).toBeGreaterThanOrEqual(12);
   });
