@@ -121,6 +121,8 @@ class ActorResolver {
     const m = this.nerCover[j]!;
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   };
+  /** The tagger's names already handled. */
+  private readonly seen = new Set<Placed>();
   /** For persons of no known country, the one country their sentence named. */
   private readonly sentenceGuess = new Map<Actor, string>();
   /** Mentions per country, for the article's own country. */
@@ -157,6 +159,8 @@ class ActorResolver {
       while (i < s.tokenEnd) i = Math.max(i + 1, this.step(i, s.tokenStart, s.tokenEnd));
     }
     this.placeAtHome();
+    // Names the pass never reached (overlapping another name) are kept as they came, without an actor.
+    for (const m of this.ner) if (!this.seen.has(m)) this.push(m, m.type, null);
   }
 
   /**
@@ -231,6 +235,7 @@ class ActorResolver {
   // --- names from the name tagger -------------------------------------------------------------------
 
   private nameMention(m: Placed, sStart: number, sEnd: number): void {
+    this.seen.add(m);
     const exact = this.exactHit(m.tokenStart, m.tokenEnd);
     let type: MentionType = m.type;
     if (exact) {

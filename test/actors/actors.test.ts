@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/doc.js';
+import { codeActors } from '../../src/actors/actors-stage.js';
 import { actorCodes, actorOfText, code } from './helpers.js';
 
 function persons(doc: Doc): string[] {
@@ -174,5 +175,35 @@ describe('coreference', () => {
     expect(pair.members?.map((id) => doc.actors!.find((a) => a.id === id)!.code)).toEqual(['CHN', 'RUS']);
     expect(actorOfText(doc, 'The two countries')).toBe('China and Russia ---');
     expect(actorOfText(doc, 'Chinese side')).toBe('China CHN');
+  });
+});
+
+describe('names from the tagger', () => {
+  it('keeps every name it was given, overlapping ones without an actor', () => {
+    const doc = code('Chinese President Xi Jinping spoke.');
+    const start = doc.text.indexOf('Xi');
+    const names = [
+      {
+        start,
+        end: start + 'Xi Jinping'.length,
+        text: 'Xi Jinping',
+        type: 'person' as const,
+        actor: null,
+        stage: 'test',
+      },
+      {
+        start: start + 3,
+        end: start + 10,
+        text: 'Jinping',
+        type: 'person' as const,
+        actor: null,
+        stage: 'test',
+      },
+    ];
+    const again = codeActors({ ...doc, mentions: names, actors: undefined });
+    const texts = again
+      .mentions!.filter((m) => m.stage === 'test')
+      .map((m) => `${m.text}:${m.actor !== null}`);
+    expect(texts).toEqual(['Xi Jinping:true', 'Jinping:false']);
   });
 });
