@@ -38,7 +38,11 @@ export class CueLexicon {
 
   /** The cue starting at token `i`, if any; `end` bounds the tokens it may span (the sentence end). */
   match(tokens: readonly Token[], i: number, end: number): CueMatch | null {
-    const list = this.byFirst.get(lower(tokens[i].text));
+    // Most tokens are lower-case non-cues: look the text up as it is, lower-casing only capitalised words.
+    const text = tokens[i].text;
+    const c = text.charCodeAt(0);
+    const list =
+      this.byFirst.get(text) ?? ((c >= 65 && c <= 90) || c > 127 ? this.byFirst.get(lower(text)) : undefined);
     if (!list) return null;
     for (const entry of list) {
       const n = entry.words.length;
