@@ -1043,7 +1043,7 @@ export function codeActors(doc: Doc): Doc {
       stage: m.stage,
       rule: m.rule,
       tokenStart: tokenAfter(tokens, m.start),
-      tokenEnd: tokenAfter(tokens, m.end - 1) + 1,
+      tokenEnd: m.end > m.start ? tokenAfter(tokens, m.end - 1) + 1 : 0,
     };
     ner.push(placed);
   }
