@@ -12,6 +12,7 @@ import {
   recodeIrregularViolence,
   recodeStatements,
   recodeThreats,
+  specifyAccusations,
   specifyThreats,
 } from './refine.js';
 
@@ -22,6 +23,7 @@ export function codeEvents(doc: Doc): Doc {
   let list = recodeIntent(proposals);
   list = recodeThreats(list);
   list = specifyThreats(list);
+  list = specifyAccusations(view, list);
   list = recodeIrregularViolence(list);
   list = recodeStatements(view, list);
   list = dropParticipleStatements(view, list);

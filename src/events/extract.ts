@@ -88,6 +88,12 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
   for (const s of doc.sentences ?? []) {
     sentenceTags(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
     repairParticiples(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
+    // Verbs take their verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`).
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!tag[i]!.startsWith('VB') || res.verbs.has(lemma[i]!)) continue;
+      const verb = res.lexicon.lemmatizer.lemma(tokens[i]!.text, true);
+      if (res.verbs.has(verb)) lemma[i] = verb;
+    }
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       sentenceStart[i] = s.tokenStart;
       sentenceEnd[i] = s.tokenEnd;

@@ -43,22 +43,27 @@ export function candidates(w: string): string[] {
 /** Lemmatizes against a set of known base forms. */
 export class Lemmatizer {
   private readonly cache = new Map<string, string>();
+  private readonly verbCache = new Map<string, string>();
 
   constructor(private readonly known: ReadonlySet<string>) {}
 
-  lemma(word: string): string {
-    let hit = this.cache.get(word);
+  /**
+   * The base form of `word`. A verb (`verb` true: the token is tagged VB*) prefers a stripped known form
+   * (`shelling` -> `shell`); other words keep a known form of their own (the noun `shelling`).
+   */
+  lemma(word: string, verb = false): string {
+    const cache = verb ? this.verbCache : this.cache;
+    let hit = cache.get(word);
     if (hit !== undefined) return hit;
     const w = word.toLowerCase().replace(/’/g, "'");
     hit = irregulars().get(w);
     if (hit === undefined) {
-      if (this.known.has(w)) hit = w;
-      else {
-        const cands = candidates(w);
-        hit = cands.find((c) => this.known.has(c)) ?? guess(w, cands);
-      }
+      const cands = candidates(w);
+      const stripped = cands.find((c) => this.known.has(c));
+      if (verb) hit = stripped ?? (this.known.has(w) ? w : guess(w, cands));
+      else hit = this.known.has(w) ? w : (stripped ?? guess(w, cands));
     }
-    if (this.cache.size < 100_000) this.cache.set(word, hit);
+    if (cache.size < 100_000) cache.set(word, hit);
     return hit;
   }
 }

@@ -313,3 +313,25 @@ export function specifyThreats(proposals: Proposal[]): Proposal[] {
   }
   return proposals;
 }
+
+/**
+ * `accused Russia of shelling a plant`: an accusation whose `of` clause reports force is an accusation
+ * of aggression (1123); of a crime, of corruption: 1121.
+ */
+export function specifyAccusations(view: DocView, proposals: Proposal[]): Proposal[] {
+  for (const p of proposals) {
+    if (p.event.code !== '112') continue;
+    for (const q of proposals) {
+      if (q === p || q.event.sentence !== p.event.sentence) continue;
+      const k = q.match.start;
+      if (k <= p.match.start || k > p.match.end + 8 || view.lemma[k - 1] !== 'of') continue;
+      const root = Number(q.event.root);
+      if (root >= 18) recode(p.event, '1123', `accused-of:${q.event.code}`);
+      // What someone is accused of is alleged, not reported as done.
+      q.event.modality = 'hypothetical';
+      q.event.rule = `${q.event.rule}+alleged`;
+      break;
+    }
+  }
+  return proposals;
+}
