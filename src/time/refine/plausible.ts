@@ -56,6 +56,21 @@ const NOT_AFTER_YEAR = new Set([
   'students',
 ]);
 
+const COUNT_BEFORE = new Set([
+  'about',
+  'some',
+  'nearly',
+  'almost',
+  'around',
+  'approximately',
+  'roughly',
+  'than',
+  'least',
+  'over',
+  'only',
+  'just',
+]);
+
 export function dropImplausible(s: SentenceView, cands: Candidate[], ctx: TimeContext): Candidate[] {
   return cands.filter((c) => {
     if (c.rule !== 'year') return true;
@@ -63,6 +78,8 @@ export function dropImplausible(s: SentenceView, cands: Candidate[], ctx: TimeCo
     const before = norm(s, c.first - 1);
     const after = norm(s, c.last + 1);
     if (NOT_BEFORE_YEAR.has(before) || NOT_AFTER_YEAR.has(after)) return false;
+    // `about 2000 homes`, `nearly 1500 police`: a count after an approximation word
+    if (COUNT_BEFORE.has(before) && /^\p{Ll}/u.test(after)) return false;
     if (s.words[c.last + 1]?.norm === ',' && /^\d{3}$/.test(norm(s, c.last + 2))) return false;
     if (ctx.dctYear !== null && (y > ctx.dctYear + 60 || y < 1500)) return false;
     return true;
