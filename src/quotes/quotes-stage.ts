@@ -25,7 +25,7 @@ export function findQuotes(doc: Doc, lexicon: CueLexicon = cueLexicon()): Quote[
     if (q.cue) blocked.fill(1, q.cue.start, q.cue.end);
     if (q.speaker) blocked.fill(1, q.speaker.start, q.speaker.end);
   }
-  const reported = reportedQuotes(doc, blocked, lexicon);
+  const reported = reportedQuotes(doc, blocked, lexicon).sort((a, b) => a.start - b.start);
   const all: Proposal[] = [...direct, ...reported, ...dropCoveredEmbedded(embedded, reported)];
   all.sort((a, b) => a.start - b.start || a.end - b.end);
   borrowSpeakers(all);

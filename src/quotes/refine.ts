@@ -13,11 +13,19 @@ export function dropCoveredEmbedded(
   embedded: readonly Proposal[],
   reported: readonly Proposal[],
 ): Proposal[] {
-  return embedded.filter((e) => !reported.some((r) => r.start < e.end && e.start < r.end));
+  // Both lists come in text order and reported contents do not overlap each other: one merge-like sweep.
+  const out: Proposal[] = [];
+  let r = 0;
+  for (const e of embedded) {
+    while (r < reported.length && reported[r].end <= e.start) r++;
+    if (!(r < reported.length && reported[r].start < e.end)) out.push(e);
+  }
+  return out;
 }
 
 /** How many paragraphs away an attribution may lend its speaker. */
 const BORROW_REACH = 1;
+const MAX_BORROW_STEPS = 6;
 
 export function borrowSpeakers(sorted: Proposal[]): Proposal[] {
   for (let i = 0; i < sorted.length; i++) {
@@ -34,7 +42,8 @@ export function borrowSpeakers(sorted: Proposal[]): Proposal[] {
 }
 
 function neighbour(sorted: readonly Proposal[], i: number, step: -1 | 1): Proposal | null {
-  for (let j = i + step; j >= 0 && j < sorted.length; j += step) {
+  // A few steps at most, so a paragraph of many unattributed quotations stays linear.
+  for (let j = i + step, n = 0; j >= 0 && j < sorted.length && n < MAX_BORROW_STEPS; j += step, n++) {
     const d = sorted[j];
     if (Math.abs(d.paragraph - sorted[i].paragraph) > BORROW_REACH) return null;
     if (d.attributed && d.speaker) return d;
