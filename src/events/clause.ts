@@ -57,6 +57,7 @@ const SAY = new Set([
   'vow',
   'threaten',
 ]);
+const ADJUNCT = new Set(['after', 'before', 'while', 'by', 'since', 'without', 'despite']);
 const RELATIVE = new Set(['who', 'which', 'whom']);
 const HARD_STOP = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–']);
 const CLAUSE_LINK = new Set([
@@ -182,6 +183,14 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     return subjectOf(view, prev, false, depth + 1);
   }
   const w = k >= from ? view.tokens[k]!.text.toLowerCase() : '';
+  // A gerund after a preposition: `accused Russia of shelling` (the actor before it), `arrested after
+  // attacking` (the clause's subject), `convictions for raping` (nobody named).
+  if (k > from && view.tag[k] === 'IN' && view.tag[g.head] === 'VBG' && g.start === g.head) {
+    if (view.actorAt[k - 1]! >= 0) return view.actorAt[k - 1]!;
+    if (!ADJUNCT.has(w)) return -1;
+    const prev = previousGroup(view, k, from);
+    return prev ? subjectOf(view, prev, false, depth + 1) : -1;
+  }
   if (RELATIVE.has(w) || (w === 'that' && view.tag[k] === 'WDT')) {
     let j = k - 1;
     if (j >= from && view.tokens[j]!.text === ',') j--;
@@ -248,7 +257,7 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
 /** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */
 function participle(view: ClauseView, k: number): boolean {
   const g = view.groups[view.groupAt[k]!]!;
-  if (g.start !== g.end - 1) return false;
+  if (g.start !== g.end - 1 || view.lemma[k] === 'be' || view.lemma[k] === 'have') return false;
   if (view.tag[k] === 'VBG' || view.tag[k] === 'VBN') return true;
   // `precision guided/VBD missiles`: a past form between nouns is an adjective.
   return view.tag[k] === 'VBD' && /^NN/.test(view.tag[k + 1] ?? '') && /^(NN|JJ)/.test(view.tag[k - 1] ?? '');

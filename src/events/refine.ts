@@ -74,7 +74,7 @@ function recode(e: Event, code: string, why: string): void {
 export function recodeIntent(proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
-    if (e.negated || e.modality === 'asserted') continue;
+    if (p.group < 0 || e.negated || e.modality === 'asserted') continue;
     const intent = INTENT[e.code];
     if (intent && (p.intent || e.modality === 'planned')) recode(e, intent, 'intent');
     else if (p.intent && PROMISED_ONLY[e.code]) recode(e, PROMISED_ONLY[e.code]!, 'intent');
@@ -148,7 +148,8 @@ const THREAT: Record<string, string> = {
 export function recodeThreats(proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
-    if (e.negated || e.modality === 'asserted' || e.root === '13') continue;
+    // Only verbs announce: a noun's tense is its sentence's (`China-Japan clashes will dominate`).
+    if (p.group < 0 || e.negated || e.modality === 'asserted' || e.root === '13') continue;
     const why = p.why ?? '';
     const announced =
       why.startsWith('modal:') ||
