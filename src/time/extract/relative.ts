@@ -14,6 +14,17 @@ import {
 } from '../context.js';
 import { shiftedMonth, shiftedQuarter } from '../resolve.js';
 
+/** Values with the unknown parts left as X, for articles without a publication date. */
+const UNKNOWN: Record<string, string> = {
+  D: 'XXXX-XX-XX',
+  W: 'XXXX-WXX',
+  WE: 'XXXX-WXX-WE',
+  M: 'XXXX-XX',
+  Y: 'XXXX',
+  Q: 'XXXX-QX',
+  DE: 'XXX',
+  CE: 'XX',
+};
 const ANAPHORIC = new Set(['previous', 'following', 'preceding', 'prior']);
 const SHIFT_WORDS = new Set([
   'last',
@@ -30,7 +41,7 @@ const SHIFT_WORDS = new Set([
 
 /** The DATE value of the unit containing the publication date shifted k units. */
 function shiftedUnit(ctx: TimeContext, unit: string, k: number): string | null {
-  if (ctx.dct === null || ctx.dctYear === null) return null;
+  if (ctx.dct === null || ctx.dctYear === null) return UNKNOWN[unit] ?? null;
   switch (unit) {
     case 'D':
       return isoDay(ctx.dct + k);
@@ -76,10 +87,9 @@ export const relative: Extractor = (s, ctx, out) => {
     // yesterday, today, tomorrow, tonight (+ morning/night)
     const deictic = cls(s, i, 'deictic');
     if (deictic !== undefined) {
-      if (ctx.dct === null) continue;
       // `VOA Today`, `USA Today`: part of a name
       if (isCapitalised(w[i]) && !w[i].first && isCapitalised(w[i - 1]) && !w[i - 1].first) continue;
-      const day = isoDay(ctx.dct + +deictic);
+      const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + +deictic);
       const first = norm(s, i - 1) === 'late' || norm(s, i - 1) === 'early' ? i - 1 : i;
       const part = cls(s, i + 1, 'part');
       if (word === 'tonight') out.push({ first, last: i, type: 'TIME', value: `${day}TNI`, rule: 'tonight' });
@@ -91,8 +101,7 @@ export const relative: Extractor = (s, ctx, out) => {
     // this morning, last night
     const part = cls(s, i + 1, 'part');
     if (part && !part.includes(':') && (word === 'this' || (word === 'last' && norm(s, i + 1) === 'night'))) {
-      if (ctx.dct === null) continue;
-      const day = isoDay(ctx.dct + (word === 'last' ? -1 : 0));
+      const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + (word === 'last' ? -1 : 0));
       out.push({ first: i, last: i + 1, type: 'TIME', value: `${day}T${part}`, rule: 'this-part' });
       i++;
       continue;
@@ -122,7 +131,7 @@ export const relative: Extractor = (s, ctx, out) => {
             first--;
           // `the end of this year`, `the beginning of next month`
           else if (before === 'of' && cls(s, first - 2, 'edge') && norm(s, first - 3) === 'the') first -= 3;
-          if (unit === 'Q') {
+          if (unit === 'Q' && ctx.dct !== null) {
             const [y, q] = value.split('-Q').map(Number);
             ctx.lastQuarter = { y, q, sentence: s.index };
           }
