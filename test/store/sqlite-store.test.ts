@@ -88,6 +88,37 @@ describe('sqlite specifics', () => {
     await store.close();
   });
 
+  it('finds an overlapping month-long event after reopening (the longest interval is stored)', async () => {
+    const path = join(dir, 'span.db');
+    const V = { pipelineVersion: 'v' };
+    const month = {
+      ...ownWords(),
+      id: 'month',
+      events: [
+        {
+          trigger: 'visit',
+          code: '042',
+          source: 'xi',
+          target: 'putin',
+          date: '2023-02-01',
+          dateTo: '2023-02-28',
+        },
+      ],
+    };
+    const day = {
+      ...original(),
+      events: [{ trigger: 'visit', code: '042', source: 'xi', target: 'putin', date: '2023-02-25' }],
+    };
+    const a = new SqliteStore(path);
+    await a.write([{ ok: true, doc: makeDoc(month) }], V);
+    await a.close();
+    const b = new SqliteStore(path);
+    await b.write([{ ok: true, doc: makeDoc(day) }], V);
+    const events = await b.queryEvents({ code: '042' });
+    expect(events.map((e) => [e.date, e.dateTo, e.numArticles])).toEqual([['2023-02-01', '2023-02-28', 2]]);
+    await b.close();
+  });
+
   it('refuses a database from a newer annals', async () => {
     const path = join(dir, 'newer.db');
     const a = new SqliteStore(path);

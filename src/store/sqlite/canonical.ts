@@ -60,7 +60,14 @@ export class CanonicalEvents {
   private readonly copies: Database.Statement;
   private readonly setAll: Database.Statement;
 
+  private readonly readSpan: Database.Statement;
+  private readonly writeSpan: Database.Statement;
+  /** The longest interval (in days) of any canonical event: an overlapping one starts at most this long before. */
+  private maxSpan = 0;
+
   constructor(db: Database.Database) {
+    this.readSpan = db.prepare("SELECT value FROM store_meta WHERE key = 'max_span_days'").pluck();
+    this.writeSpan = db.prepare("UPDATE store_meta SET value = ? WHERE key = 'max_span_days' AND value < ?");
     this.eventKey = db.prepare(`
       SELECT e.source_code, e.target_code, e.code, e.modality, e.negated, e.date, e.date_to, e.idx,
              e.article, a.id AS article_id, a.date AS article_date, a.outlet,
@@ -84,7 +91,7 @@ export class CanonicalEvents {
     this.overlapping = db.prepare(`
       SELECT rowid, date_from, date_to FROM canonical_events
       WHERE source_code = ? AND target_code = ? AND code = ? AND modality = ? AND negated = ?
-        AND date_from IS NOT NULL AND date_from <= ? AND date_to >= ?
+        AND date_from >= ? AND date_from <= ? AND date_to >= ?
       ORDER BY rowid`);
     this.insert = db.prepare(`
       INSERT INTO canonical_events (key, source_code, target_code, code, modality, negated, date_from, date_to,
@@ -123,7 +130,16 @@ export class CanonicalEvents {
     let to = e.date ? (e.date_to ?? e.date) : from;
     if (from && to && to < from) [from, to] = [to, from];
     const found = from
-      ? (this.overlapping.all(e.source_code, target, e.code, e.modality, e.negated, to, from) as {
+      ? (this.overlapping.all(
+          e.source_code,
+          target,
+          e.code,
+          e.modality,
+          e.negated,
+          this.lowest(from),
+          to,
+          from,
+        ) as {
           rowid: number;
           date_from: string;
           date_to: string;
@@ -151,6 +167,7 @@ export class CanonicalEvents {
       );
       this.attach.run(id, eventRowid);
       this.setAll.run(keyOf(from, to), from, to, 1, 1, 1, eventRowid, id);
+      this.noteSpan(from, to);
       return;
     }
 
@@ -161,6 +178,7 @@ export class CanonicalEvents {
       if (c.date_from < lo) lo = c.date_from;
       if (c.date_to > hi) hi = c.date_to;
     }
+    this.noteSpan(lo, hi);
     if (found.length > 1 || pending.has(id)) {
       for (const c of found.slice(1)) {
         this.moveMembers.run(id, c.rowid);
@@ -195,6 +213,26 @@ export class CanonicalEvents {
     this.attach.run(id, eventRowid);
     const firstEvent = first ? eventRowid : null;
     this.setAll.run(keyOf(lo, hi), lo, hi, c.num_mentions + 1, articles, sources, firstEvent, id);
+  }
+
+  /** Reads the longest interval as stored (call at the start of each write transaction). */
+  begin(): void {
+    this.maxSpan = Number(this.readSpan.get() ?? 0);
+  }
+
+  /** The earliest start an interval overlapping one that starts at `from` can have. */
+  private lowest(from: string): string {
+    return isoDay(Date.parse(from) - this.maxSpan * DAY);
+  }
+
+  /** Records an interval's length when it is the longest yet. */
+  private noteSpan(from: string | null, to: string | null): void {
+    if (!from || !to) return;
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+    if (days > this.maxSpan) {
+      this.maxSpan = days;
+      this.writeSpan.run(days, days);
+    }
   }
 
   /**
@@ -262,6 +300,9 @@ export class CanonicalEvents {
     return groups;
   }
 }
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * A canonical event's stable id: a hash of the merge key and the interval; undated ones (never merged)

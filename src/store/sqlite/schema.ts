@@ -192,6 +192,13 @@ const MIGRATIONS: readonly string[] = [
   -- Evidence sentences of events, for --keyword; rowid = events.rowid.
   CREATE VIRTUAL TABLE events_fts USING fts5 (sentence, content = '', contentless_delete = 1);
   `,
+  // 2: the longest canonical event interval, so the merge lookup scans a bounded window of start dates.
+  `
+  CREATE TABLE store_meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+  INSERT INTO store_meta (key, value)
+    SELECT 'max_span_days', coalesce(max(CAST(julianday(date_to) - julianday(date_from) AS INTEGER)), 0)
+    FROM canonical_events;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

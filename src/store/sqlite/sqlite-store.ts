@@ -102,13 +102,14 @@ export class SqliteStore implements ArticleStore {
   }
 
   async write(items: readonly WriteItem[], options: WriteOptions): Promise<WriteOutcome[]> {
-    const run = this.db.transaction(() =>
-      items.map((item) =>
+    const run = this.db.transaction(() => {
+      this.writer.begin();
+      return items.map((item) =>
         item.ok
           ? this.writer.writeDoc(item.doc, options, item.supersedes)
           : this.writer.writeFailure(item.failure, options),
-      ),
-    );
+      );
+    });
     return run();
   }
 

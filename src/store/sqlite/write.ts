@@ -78,6 +78,11 @@ export class ArticleWriter {
     };
   }
 
+  /** Call at the start of each write transaction. */
+  begin(): void {
+    this.canonical.begin();
+  }
+
   /** Writes one coded article. Call inside a transaction. */
   writeDoc(doc: Doc, options: WriteOptions, supersedes?: string): WriteOutcome {
     const existing = this.s.byId.get(doc.id) as { rowid: number; status: string } | undefined;
