@@ -154,7 +154,7 @@ function according(
   hi: number,
   contentHi: number,
 ): Found | null {
-  const speaker = speakerAfter(tokens, m.end, hi);
+  const speaker = speakerAfter(tokens, m.end, hi, true);
   if (!speaker) return null;
   if (m.start === lo || (m.start === lo + 1 && !isWord(tokens[lo].text))) {
     const start = trimStart(tokens, speaker.end, contentHi);
@@ -184,7 +184,9 @@ function verbClause(
   if (m.entry.lemma === 'tell') after = skipObject(tokens, after, hi);
   after = skipAdjuncts(tokens, after, hi);
   const next = after < contentHi ? tokens[after].text : '';
-  const trailing = next === '' || next === ',' || next === ';';
+  // `X added, he did not ...`: a speaker opening the sentence and a comma after the verb lead into content.
+  const opensSentence = speaker !== null && speaker.start <= lo + 1 && after + 1 < contentHi;
+  const trailing = next === '' || ((next === ',' || next === ';') && !opensSentence);
   if (trailing) {
     // `..., X said.` / `..., said X.` — the content is the clause before the attribution.
     let boundary: number;

@@ -21,6 +21,20 @@ export interface TokenRange {
 }
 
 const MAX_PHRASE = 9;
+const SENTENCE_ADVERBS = new Set([
+  'however',
+  'meanwhile',
+  'yesterday',
+  'today',
+  'still',
+  'now',
+  'instead',
+  'indeed',
+  'later',
+  'earlier',
+  'separately',
+  'asked',
+]);
 /** Penn tags of words inside a noun phrase: nouns, adjectives, numbers, possessives, `all`, `his`. */
 const TAG_IN_PHRASE = /^(NN|JJ|CD|POS|PDT|PRP\$)/;
 const TITLES = new Set([
@@ -45,6 +59,16 @@ function lower(t: Token): string {
 /** Could this token sit inside a speaker noun phrase? */
 function phraseWord(t: Token): boolean {
   const w = lower(t);
+  // A capitalised word is a name whatever the tagger says (`Carly/RB Fiorina`), unless it is a function
+  // word or a sentence adverb that happens to open the sentence.
+  if (
+    isCapitalised(t.text) &&
+    isWord(t.text) &&
+    !PHRASE_BREAKERS.has(w) &&
+    !SUBJECT_PRONOUNS.has(w) &&
+    !SENTENCE_ADVERBS.has(w)
+  )
+    return true;
   if (t.tag) return TAG_IN_PHRASE.test(t.tag) || (t.tag === 'DT' && DETERMINERS.has(w)) || TITLES.has(w);
   if (TITLES.has(w)) return true;
   if (w === "'s" || w === '’s' || w === '-' || w === '&') return true;
@@ -163,12 +187,20 @@ export function speakerBefore(tokens: readonly Token[], cue: number, lo: number)
 }
 
 /** The speaker after a cue ending at token `after` (`said Wang`, `said the spokesman`), before `hi`. */
-export function speakerAfter(tokens: readonly Token[], after: number, hi: number): TokenRange | null {
+export function speakerAfter(
+  tokens: readonly Token[],
+  after: number,
+  hi: number,
+  loose = false,
+): TokenRange | null {
   if (after >= hi) return null;
   const first = tokens[after];
   const w = lower(first);
-  if (SUBJECT_PRONOUNS.has(w)) return { start: after, end: after + 1 };
-  if (!(DETERMINERS.has(w) || isCapitalised(first.text)) || !phraseWord(first)) return null;
+  if (SUBJECT_PRONOUNS.has(w) || (loose && (w === 'him' || w === 'her' || w === 'them')))
+    return { start: after, end: after + 1 };
+  // After `said` a speaker starts with a name or a determiner; after `according to` any noun will do
+  // (`according to exit polls`, `according to polling by ...`).
+  if (!(loose || DETERMINERS.has(w) || isCapitalised(first.text)) || !phraseWord(first)) return null;
   let end = after + 1;
   while (end < hi && end - after < MAX_PHRASE) {
     if (phraseWord(tokens[end])) end++;
