@@ -188,6 +188,23 @@ export const calendarDates: Extractor = (s, ctx, out) => {
         i = yr ? yr[1] : j;
         continue;
       }
+      // `20-22 March 2023`, `20 to 22 March`
+      const d2 = RANGE_LINK.has(norm(s, i + 1)) ? dayOfMonth(w[i + 2]) : NaN;
+      const m3 = Number.isNaN(d2) || d2 <= d ? NaN : monthAt(s, i + 3);
+      if (!Number.isNaN(m3) && (norm(s, i + 1) !== 'and' || norm(s, i - 1) === 'between')) {
+        const yr = yearAfter(s, i + 3);
+        const from = yr ? explicitDay(yr[0], m3, d) : monthDayValue(ctx, m3, d, clauseTense(s, i, i + 3));
+        const to =
+          from && (from.startsWith('X') || validDate(+from.slice(0, 4), m3, d2))
+            ? from.slice(0, 8) + pad(d2)
+            : null;
+        if (from && to) {
+          const known = !from.startsWith('X');
+          emit(out, s, i, yr ? yr[1] : i + 3, from, 'day-range-month', known ? { from, to } : {});
+          i = yr ? yr[1] : i + 3;
+          continue;
+        }
+      }
     }
     // `2023-03-20`
     const y = yearWord(w[i]);
