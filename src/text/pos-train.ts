@@ -3,7 +3,7 @@
  * Run with `npm run train:taggers` (which also trains the name tagger); `--train FILE` reads another
  * file in the same format.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { modelPath, trainGreedy, type Perceptron } from './perceptron.js';
 import { iobAllowed, readConll, type ConllSentence } from './pos-conll.js';
@@ -100,6 +100,12 @@ export function savePosModels(models: { pos: Perceptron; chunk: Perceptron }): s
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--train');
   const file = at > 0 ? process.argv[at + 1] : DEFAULT_TRAIN;
+  if (!existsSync(file)) {
+    console.error(
+      `training needs ${file} (CoNLL-2003 eng.train in ../shared beside the checkout); it is absent`,
+    );
+    process.exit(2);
+  }
   const sentences = readConll(file).flatMap((d) => d.sentences);
   const t0 = Date.now();
   const models = trainPosModels(sentences, console.log);

@@ -2,7 +2,7 @@
  * Trains the name tagger on CoNLL-2003 `eng.train` (part-of-speech and chunk features come from the
  * trained `pos` models, as at run time) and writes `models/ner.bin.gz`. Part of `npm run train:taggers`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { modelPath, trainGreedy } from '../../text/perceptron.js';
 import { readConll, type ConllDocument } from '../../text/pos-conll.js';
@@ -88,6 +88,12 @@ export function trainNer(docs: readonly ConllDocument[], epochs = 8, log: (line:
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--train');
   const file = at > 0 ? process.argv[at + 1] : DEFAULT_TRAIN;
+  if (!existsSync(file)) {
+    console.error(
+      `training needs ${file} (CoNLL-2003 eng.train in ../shared beside the checkout); it is absent`,
+    );
+    process.exit(2);
+  }
   const epochs = Number(process.env.NER_EPOCHS ?? 12);
   const t0 = Date.now();
   const model = trainNer(readConll(file), epochs, console.log);
