@@ -170,6 +170,11 @@ describe('reported speech', () => {
     expect(quotes.find((q) => q.content === 'yes')).toMatchObject({ speaker: '60 percent of the workers' });
   });
 
+  it('takes any noun phrase after according to, and content after `X added,`', () => {
+    expect(find('Turnout fell sharply')).toMatchObject({ speaker: 'official returns', cue: 'according to' });
+    expect(find('the talks had been useful')).toMatchObject({ speaker: 'The minister', cue: 'added' });
+  });
+
   it('ends a content before a participle clause that has its own content', () => {
     expect(find('Unemployment has fallen')?.content).toBe(
       'Unemployment has fallen for six quarters in a row',
