@@ -28,7 +28,14 @@ export function toOutput(doc: Doc, options: OutputOptions = {}): Record<string, 
   };
   if (doc.sentences)
     out.sentences = doc.sentences.map((s) =>
-      map({ start: s.start, end: s.end, paragraph: s.paragraph, heading: s.heading }),
+      map({
+        start: s.start,
+        end: s.end,
+        paragraph: s.paragraph,
+        heading: s.heading,
+        stage: s.stage,
+        rule: s.rule,
+      }),
     );
   if (doc.repairs) out.repairs = doc.repairs;
   if (options.tokens && doc.tokens) out.tokens = doc.tokens.map(map);

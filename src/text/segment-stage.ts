@@ -27,7 +27,8 @@ export const segmentStage: Stage = {
           tokenStart,
           tokenEnd: tokens.length,
           stage: 'segment',
-          rule: heading ? 'heading' : undefined,
+          // What ended it: a heading line, the end of its paragraph, or end punctuation inside one.
+          rule: heading ? 'heading' : s.end === p.end ? 'paragraph-end' : 'end-punctuation',
         });
       }
     }

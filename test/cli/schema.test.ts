@@ -34,6 +34,16 @@ describe('output schema', () => {
     expect(schemaErrors({ ...good, date: '1 Jan 2024' })).not.toEqual([]);
     expect(schemaErrors({ ...good, offsets: 'other' })).not.toEqual([]);
     expect(schemaErrors({ ...good, sentences: [{ start: 0, end: 1 }] })).not.toEqual([]);
+    const sentence = {
+      start: 0,
+      end: 1,
+      paragraph: 0,
+      heading: false,
+      stage: 'segment',
+      rule: 'paragraph-end',
+    };
+    expect(schemaErrors({ ...good, sentences: [sentence] })).toEqual([]);
+    expect(schemaErrors({ ...good, sentences: [{ ...sentence, rule: 'guess' }] })).not.toEqual([]);
     expect(
       schemaErrors({ ...good, sentences: [{ start: -1, end: 1, paragraph: 0, heading: false }] }),
     ).not.toEqual([]);

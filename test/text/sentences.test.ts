@@ -228,6 +228,11 @@ describe('paragraphs and headings', () => {
       expect(doc.text.slice(s.start, s.end).trim()).toBe(doc.text.slice(s.start, s.end));
       expect(s.stage).toBe('segment');
     }
-    expect(doc.sentences![0].rule).toBe('heading');
+    expect(doc.sentences!.map((s) => s.rule)).toEqual([
+      'heading',
+      'end-punctuation',
+      'paragraph-end',
+      'paragraph-end',
+    ]);
   });
 });
