@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { buildView, proposeEvents, STAGE } from './extract.js';
+import { proposeEvents, STAGE, type DocView, type Proposal } from './extract.js';
 import { eventResources } from './lexicon.js';
 import {
   dropParticipleStatements,
@@ -16,21 +16,29 @@ import {
   specifyThreats,
 } from './refine.js';
 
-/** Codes events: the extractor proposes, the refiners recode and merge. */
+/** A refiner turns the proposed events of a document into a better list. */
+type Refiner = (view: DocView, proposals: Proposal[]) => Proposal[];
+
+/** The refiners, in order: recode first, then drop, then merge (merging needs final codes). */
+export const REFINERS: readonly Refiner[] = [
+  (_, list) => recodeIntent(list),
+  (_, list) => recodeThreats(list),
+  (_, list) => specifyThreats(list),
+  specifyAccusations,
+  (_, list) => recodeIrregularViolence(list),
+  recodeStatements,
+  dropParticipleStatements,
+  (_, list) => dropPromiseGovernors(list),
+  fillCountriesFromContext,
+  (_, list) => foldAnaphora(list),
+  (_, list) => mergeRetellings(list),
+];
+
+/** Codes events: the extractor proposes, the refiners recode, drop and merge. */
 export function codeEvents(doc: Doc): Doc {
-  const res = eventResources();
-  const { proposals, view } = proposeEvents(doc, res);
-  let list = recodeIntent(proposals);
-  list = recodeThreats(list);
-  list = specifyThreats(list);
-  list = specifyAccusations(view, list);
-  list = recodeIrregularViolence(list);
-  list = recodeStatements(view, list);
-  list = dropParticipleStatements(view, list);
-  list = dropPromiseGovernors(list);
-  list = fillCountriesFromContext(view, list);
-  list = foldAnaphora(list);
-  list = mergeRetellings(list);
+  const { proposals, view } = proposeEvents(doc, eventResources());
+  let list = proposals;
+  for (const refine of REFINERS) list = refine(view, list);
   doc.events = list.map((p) => p.event);
   return doc;
 }
@@ -41,5 +49,3 @@ export const eventsStage: Stage = {
   adds: ['events'],
   run: codeEvents,
 };
-
-export { buildView };
