@@ -176,8 +176,14 @@ function verbClause(
   contentHi: number,
   blocked: Uint8Array,
 ): Found | null {
+  const progressive = /ing$/i.test(tokens[m.start].text);
+  const beforeCue = m.start - 1 > lo ? tokens[m.start - 1].text.toLowerCase() : '';
+  // `was echoed by X`, `was asked by X whether ...`: a passive cue's speaker is its by-agent, if named.
+  if (!progressive && BE_FORMS.has(beforeCue)) return passiveClause(tokens, m, hi, contentHi);
   let subjectEnd = m.start;
-  while (subjectEnd - 1 > lo && BE_FORMS.has(tokens[subjectEnd - 1].text.toLowerCase())) subjectEnd--;
+  // `Trump is arguing that ...`: the subject sits before the auxiliary.
+  while (progressive && subjectEnd - 1 > lo && BE_FORMS.has(tokens[subjectEnd - 1].text.toLowerCase()))
+    subjectEnd--;
   let speaker = speakerBefore(tokens, subjectEnd, lo);
   if (speaker && blockedRange(blocked, speaker)) speaker = null;
   let after = m.end;
@@ -192,7 +198,8 @@ function verbClause(
     let boundary: number;
     if (speaker) boundary = speaker.start;
     else {
-      speaker = speakerAfter(tokens, m.end, hi);
+      // `..., said X.` — but never `..., told AFP.`: after `tell` comes the addressee.
+      speaker = m.entry.lemma === 'tell' ? null : speakerAfter(tokens, m.end, hi);
       if (!speaker) return null;
       boundary = m.start;
     }
@@ -358,4 +365,14 @@ function thatAfterAdjunct(tokens: readonly Token[], start: number, end: number):
     if (w === ',' || w === ';' || w === ':') return -1;
   }
   return -1;
+}
+
+/** `It was announced by the ministry that ...`: the agent after `by` is the speaker. */
+function passiveClause(tokens: readonly Token[], m: CueMatch, hi: number, contentHi: number): Found | null {
+  if (m.end >= contentHi || tokens[m.end].text.toLowerCase() !== 'by') return null;
+  const speaker = speakerAfter(tokens, m.end + 1, hi, true);
+  if (!speaker) return null;
+  const start = trimStart(tokens, speaker.end, contentHi);
+  if (!opensContent(tokens, start, contentHi)) return null;
+  return { cue: m, speaker, content: { start, end: contentHi }, rule: 'reported:passive' };
 }

@@ -260,6 +260,11 @@ function subjectAt(
 ): TokenRange | null {
   let i = from;
   while (i < before && !isWord(tokens[i].text)) i++;
+  // `WASHINGTON — Sen. Sanders ...`: skip a dateline.
+  let d = i;
+  while (d < before && d - i < 4 && isWord(tokens[d].text) && tokens[d].text === tokens[d].text.toUpperCase())
+    d++;
+  if (d > i && d < before && /^(—|–|-|--)$/.test(tokens[d].text)) i = d + 1;
   if (i >= before) return null;
   const verbAt = (k: number) => k < before && /^(VB|MD)/.test(tokens[k].tag ?? '');
   if (SUBJECT_PRONOUNS.has(lower(tokens[i])))
