@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanStage } from '../../src/clean/clean-stage.js';
 import { NerInput } from '../../src/actors/ner/features.js';
 import { isDemonym } from '../../src/actors/ner/gazetteer.js';
-import { joinParticles, splitAtTitle } from '../../src/actors/ner/refine-spans.js';
+import { joinBridgedRuns, joinParticles, splitAtTitle } from '../../src/actors/ner/refine-spans.js';
 import { namesStage } from '../../src/actors/ner/names-stage.js';
 import { bilouAllowed, NER_CLASSES, toBilou } from '../../src/actors/ner/tagger.js';
 import { buildPipeline } from '../../src/pipeline.js';
@@ -121,6 +121,7 @@ describe.runIf(sharedPresent('seed/000_fc4b7b43cdd233b1.txt'))('seed article', (
       'organization:Security Council',
       'organization:United Nations',
       'organization:Eurasian Economic Union',
+      'other:Belt and Road Initiative',
       'location:China',
       'location:Russia',
       'location:Ukraine',
@@ -209,5 +210,39 @@ describe('span refiners', () => {
     expect(joinParticles([{ start: 0, end: 1, type: 'PER' }], x)).toEqual([
       { start: 0, end: 1, type: 'PER' },
     ]);
+  });
+});
+
+describe('bridged runs', () => {
+  const input = (sentence: string) => {
+    const words = sentence.split(' ');
+    return new NerInput().load([{ words, pos: words.map(() => 'NNP'), chunk: words.map(() => 'I-NP') }]);
+  };
+
+  it('makes one name of a run bridged by `and` that ends in an initiative word', () => {
+    const x = input('the Belt and Road Initiative grew');
+    const out = joinBridgedRuns(
+      [
+        { start: 1, end: 2, type: 'LOC' },
+        { start: 3, end: 5, type: 'PER' },
+      ],
+      x,
+    );
+    expect(out.map((s) => [s.start, s.end, s.type])).toEqual([[1, 5, 'MISC']]);
+  });
+
+  it('keeps two complete organisations and a person of an organisation apart', () => {
+    const two = input('Johnson Controls Inc and Lear Corp merged');
+    const twoSpans = [
+      { start: 0, end: 3, type: 'ORG' as const },
+      { start: 4, end: 6, type: 'ORG' as const },
+    ];
+    expect(joinBridgedRuns(twoSpans, two)).toEqual(twoSpans);
+    const of = input('Lynn Reaser of Barnett Banks Inc said');
+    const ofSpans = [
+      { start: 0, end: 2, type: 'PER' as const },
+      { start: 3, end: 6, type: 'ORG' as const },
+    ];
+    expect(joinBridgedRuns(ofSpans, of)).toEqual(ofSpans);
   });
 });

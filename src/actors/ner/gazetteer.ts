@@ -159,3 +159,11 @@ export function isOrganizationHead(word: string): boolean {
   orgHeads ??= new Set(readList('ner/org-heads.txt').map((t) => t.toLowerCase()));
   return orgHeads.has(word.toLowerCase());
 }
+
+let miscHeads: Set<string> | undefined;
+
+/** Whether a word ends names of initiatives, agreements and competitions (`Initiative`, `Treaty`). */
+export function isMiscHead(word: string): boolean {
+  miscHeads ??= new Set(readList('ner/misc-heads.txt').map((t) => t.toLowerCase()));
+  return miscHeads.has(word.toLowerCase());
+}

@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline.js';
 import { nerInputOfDoc } from './features.js';
 import { G_TITLE, isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
-import { joinParticles, splitAtTitle } from './refine-spans.js';
+import { joinBridgedRuns, joinParticles, splitAtTitle } from './refine-spans.js';
 import { nameTagger, type NerType } from './tagger.js';
 
 const TYPE: Record<NerType, MentionType> = {
@@ -28,7 +28,10 @@ export const namesStage: Stage = {
     const input = nerInputOfDoc(doc);
     const tagger = nameTagger();
     const mentions: Mention[] = [];
-    const spans = joinParticles(splitAtTitle(tagger.spans(tagger.tag(input), input), input), input);
+    const spans = joinBridgedRuns(
+      joinParticles(splitAtTitle(tagger.spans(tagger.tag(input), input), input), input),
+      input,
+    );
     for (const span of spans) {
       // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`). A name of
       // another type that starts with an abbreviated title (`Gen. Andrei Volkov`) is a person's.

@@ -4,7 +4,7 @@
  */
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
 import type { NerInput } from './features.js';
-import { isTitle } from './gazetteer.js';
+import { isMiscHead, isOrganizationHead, isTitle } from './gazetteer.js';
 import type { NameSpan } from './tagger.js';
 
 /** Lower-case words inside personal names (`Ursula von der Leyen`, `Mohammed bin Salman`). */
@@ -80,6 +80,46 @@ export function joinParticles(spans: readonly NameSpan[], x: NerInput): NameSpan
     // Drop the spans the longer name now covers.
     while (k + 1 < spans.length && spans[k + 1].start < end) k++;
     out.push({ ...span, end, rule: `${span.rule ?? ''}+particles` });
+  }
+  return out;
+}
+
+/**
+ * A run of capitalised words bridged by `and`, `of`, `for` or `&` that ends in the head word of an
+ * initiative, agreement or competition (`Belt and Road Initiative`) or of an organisation (`Committee to
+ * Protect Journalists` aside, `Bank for International Settlements`) is one name, however the tagger cut it.
+ */
+export function joinBridgedRuns(spans: readonly NameSpan[], x: NerInput): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    const start = x.runStart[span.start];
+    const end = start >= 0 ? x.longEnd[start] + 1 : -1;
+    const last = end > 0 ? x.v.words[end - 1] : '';
+    const bridged = end > 0 && end - 1 !== x.runEnd[start];
+    const head = isMiscHead(last) ? 'MISC' : isOrganizationHead(last) ? 'ORG' : null;
+    if (!bridged || !head || start !== span.start) {
+      out.push(span);
+      continue;
+    }
+    // Not when it would swallow a person (`Lynn Reaser of Barnett Banks Inc.`) or join two complete
+    // organisations (`Johnson Controls Inc and Lear Corp`).
+    let covered = k;
+    let person = false;
+    // (a person cut short of the head word; a "person" holding the head word is the tagger's mistake)
+    for (let c = k; c < spans.length && spans[c].start < end; c++) {
+      covered = c;
+      person ||= spans[c].type === 'PER' && spans[c].end < end;
+    }
+    let twoNames = false;
+    for (let i = start + 1; i < end - 1; i++)
+      if (!capitalised(x, i) && isOrganizationHead(x.v.words[i - 1])) twoNames = true;
+    if (person || twoNames) {
+      out.push(span);
+      continue;
+    }
+    k = covered;
+    out.push({ start, end, type: head, rule: `${span.rule ?? ''}+bridged-run` });
   }
   return out;
 }
