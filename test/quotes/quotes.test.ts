@@ -175,6 +175,14 @@ describe('reported speech', () => {
     expect(find('the talks had been useful')).toMatchObject({ speaker: 'The minister', cue: 'added' });
   });
 
+  it('gives a passive cue to its by-agent, not its subject', () => {
+    expect(find('the border would reopen')).toMatchObject({
+      speaker: 'the interior ministry',
+      cue: 'announced',
+    });
+    expect(quotes.some((q) => q.speaker === 'It')).toBe(false);
+  });
+
   it('ends a content before a participle clause that has its own content', () => {
     expect(find('Unemployment has fallen')?.content).toBe(
       'Unemployment has fallen for six quarters in a row',
