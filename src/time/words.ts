@@ -59,8 +59,8 @@ const DIGITS = /^\d+$/;
 /** Four digits not followed by a fifth or a decimal part: `1990`, `1990s`, `2023-03-20`, not `1,000` or `1990.5`. */
 const YEAR_LIKE = /^\d{4}(?![\d.,]\d)/;
 const NUMBERS_WITH_HYPHENS = /^\d+(?:[-–]\d+)+$/;
-/** Words outside the lexicon that trigger a sentence: a spoken year's opening (`nineteen ninety-six`), `Q3`, `H1`. */
-const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2']);
+/** Words outside the trigger classes that trigger a sentence: a spoken year's opening (`nineteen ninety-six`), `Q3`, `H1`, `half`. */
+const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'half']);
 const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
 
 /**
@@ -93,7 +93,8 @@ function triggered(doc: Doc, sentence: Sentence): boolean {
     if (lower.endsWith('.')) lower = lower.slice(0, -1);
     if (lex.isTrigger(lower) && !(c >= 97 && c <= 122 && lex.needsCapital(lower))) return true;
     if (SPOKEN_YEAR.has(lower)) return true;
-    if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p))) return true;
+    if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p) || SPOKEN_YEAR.has(p)))
+      return true;
   }
   return false;
 }

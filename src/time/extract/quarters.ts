@@ -68,12 +68,15 @@ export const quarters: Extractor = (s, ctx, out) => {
       i = last;
       continue;
     }
-    if (ord && ord !== 'L' && +ord <= 2 && next === 'half' && norm(s, i - 1) === 'the') {
+    // the first half, first-half profit
+    if (ord && ord !== 'L' && +ord <= 2 && next === 'half' && (norm(s, i - 1) === 'the' || w[i + 1].joined)) {
       const after = yearAfter(s, i + 1);
-      const y = after ? after[0] : ctx.dctYear;
+      // a second half not yet begun is last year's, unless the clause looks ahead
+      const notBegun = +ord === 2 && (ctx.dctMonth ?? 12) < 7 && clauseTense(s, i, i + 1) !== 'future';
+      const y = after ? after[0] : ctx.dctYear === null ? null : ctx.dctYear - (notBegun ? 1 : 0);
       if (y === null) continue;
       out.push({
-        first: i - 1,
+        first: norm(s, i - 1) === 'the' && !w[i + 1].joined ? i - 1 : i,
         last: after ? after[1] : i + 1,
         type: 'DATE',
         value: `${y}-H${ord}`,

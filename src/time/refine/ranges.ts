@@ -21,6 +21,24 @@ export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
   for (let k = 0; k < sorted.length; k++) {
     const a = sorted[k];
     const b = sorted[k + 1];
+    // `January-March`: two dates joined by a hyphen inside one token
+    if (b && a.type === 'DATE' && b.type === 'DATE' && b.first === a.last + 1 && s.words[b.first].joined) {
+      const ab = valueBounds(a.value);
+      const bb = valueBounds(b.value);
+      if (ab && bb && ab.from <= bb.to && granularity(a.value) === granularity(b.value)) {
+        out.push({
+          first: a.first,
+          last: b.last,
+          type: 'DATE',
+          value: a.value,
+          from: ab.from,
+          to: bb.to,
+          rule: `range(${a.rule},${b.rule})`,
+        });
+        k++;
+        continue;
+      }
+    }
     if (b && a.type === 'DATE' && b.type === 'DATE' && b.first === a.last + 2) {
       const link = norm(s, a.last + 1);
       const opener = norm(s, a.first - 1);
