@@ -73,7 +73,10 @@ export function skipAdjuncts(tokens: readonly Token[], i: number, hi: number): n
     }
     if (!ADJUNCT_PREPOSITIONS.has(w)) break;
     let k = j + 1;
-    while (k < hi && k - j <= 5 && phraseLike(tokens[k])) k++;
+    // `in a televised address`: a participle before a noun is an adjective here.
+    const adjectival = (i: number) =>
+      /^VB[NG]$/.test(tokens[i].tag ?? '') && i + 1 < hi && /^NN/.test(tokens[i + 1].tag ?? '');
+    while (k < hi && k - j <= 5 && (phraseLike(tokens[k]) || adjectival(k))) k++;
     if (k === j + 1) break;
     j = k;
   }

@@ -200,7 +200,7 @@ export function speakerAfter(
     return { start: after, end: after + 1 };
   // After `said` a speaker starts with a name or a determiner; after `according to` any noun will do
   // (`according to exit polls`, `according to polling by ...`).
-  if (!(loose || DETERMINERS.has(w) || isCapitalised(first.text)) || !phraseWord(first)) return null;
+  if (!phraseWord(first)) return null;
   let end = after + 1;
   while (end < hi && end - after < MAX_PHRASE) {
     if (phraseWord(tokens[end])) end++;
@@ -208,6 +208,9 @@ export function speakerAfter(
     else if (/^(of|from)$/i.test(tokens[end].text) && end + 1 < hi && phraseWord(tokens[end + 1])) end += 2;
     else break;
   }
+  // A lower-case start is a speaker only with a name in it (`asked former prime minister Edouard Philippe`).
+  const named = () => tokens.slice(after, end).some((t) => isCapitalised(t.text) && isWord(t.text));
+  if (!(loose || DETERMINERS.has(w) || isCapitalised(first.text) || named())) return null;
   // `said Wang, a spokesman,`: take the appositive too.
   if (end + 1 < hi && tokens[end].text === ',' && DETERMINERS.has(lower(tokens[end + 1]))) {
     let k = end + 2;
