@@ -87,6 +87,11 @@ describe('direct quotes', () => {
     });
   });
 
+  it('reads an inverted speaker with a lower-case title before the name', () => {
+    expect(direct.find((q) => q.content.startsWith('Who could'))?.speaker).toBe('former envoy Ana Lopes');
+    expect(direct.find((q) => q.content.startsWith('Nobody could'))?.speaker).toBe('former envoy Ana Lopes');
+  });
+
   it('keeps several sentences inside one quotation together', () => {
     expect(direct.find((q) => q.content.startsWith('Nobody'))?.content).toMatch(/wide\.$/);
   });
@@ -173,6 +178,10 @@ describe('reported speech', () => {
   it('takes any noun phrase after according to, and content after `X added,`', () => {
     expect(find('Turnout fell sharply')).toMatchObject({ speaker: 'official returns', cue: 'according to' });
     expect(find('the talks had been useful')).toMatchObject({ speaker: 'The minister', cue: 'added' });
+  });
+
+  it('reads an attribution ending in an adjunct as trailing', () => {
+    expect(find('The talks collapsed')).toMatchObject({ speaker: 'the mediator', cue: 'said' });
   });
 
   it('gives a passive cue to its by-agent, not its subject', () => {
