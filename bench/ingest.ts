@@ -25,7 +25,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: 'every' },
     limit: { type: 'string' },
     workers: { type: 'string', default: '1' },
-    batch: { type: 'string', default: '64' },
+    batch: { type: 'string', default: '256' },
     db: { type: 'string', default: join(DEFAULT_OUT_DIR, 'ingest-bench.db') },
   },
 });

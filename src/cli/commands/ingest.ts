@@ -13,7 +13,7 @@ export const ingestCommand: Command = {
   --db FILE           the database (default: ${DEFAULT_DB}; created when absent)
   --date YYYY-MM-DD   publication date for plain-text files without a date line
   --workers N         worker threads for coding (default: one per core)
-  --batch N           articles per transaction (default: 64)
+  --batch N           articles per transaction (default: 256)
   --verbose           print each failed article on stderr
 
 Re-ingesting an id or a text already stored changes nothing. Failed articles are stored with their error
@@ -32,7 +32,7 @@ Re-ingesting an id or a text already stored changes nothing. Failed articles are
     });
     if (positionals.length === 0) throw new AnnalsError('usage', 'no input: give files, directories or -');
     const workers = values.workers === undefined ? undefined : parseCount(values.workers, 'workers', 1) || 1;
-    const batchSize = parseCount(values.batch, 'batch', 64) || 64;
+    const batchSize = parseCount(values.batch, 'batch', 256) || 256;
     const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
     const bar = tty ? new ProgressBar(io.stderr, null) : null;
     if (bar) bar.setTotal(await countArticles(positionals));
