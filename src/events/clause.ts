@@ -254,6 +254,41 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   return -1;
 }
 
+/**
+ * The verb group heading the clause token `k` sits in, for attaching adjuncts (`on Friday`) to events:
+ * the nearest group to its left in the sentence, so that a participle or relative clause keeps its own
+ * (`citing a report published last month, he said`: `last month` is `published`'s). Before any verb
+ * (`On Friday, X said`, `Xi's visit next week`), the first finite group after it: the main clause.
+ * -1 when there is none.
+ */
+export function clauseOf(view: ClauseView, k: number): number {
+  const from = view.sentenceStart[k]!;
+  const to = view.sentenceEnd[k]!;
+  let j = k - 1;
+  for (; j >= from; j--) {
+    const gi = view.groupAt[j]!;
+    // `precision guided missiles`: an adjective, not a clause.
+    if (gi >= 0 && !adjectival(view, j)) return gi;
+    if (HARD_STOP.has(view.tokens[j]!.text)) break;
+  }
+  for (j = k; j < to; j++) {
+    const gi = view.groupAt[j]!;
+    if (gi < 0 || adjectival(view, j)) continue;
+    const g = view.groups[gi]!;
+    j = g.end - 1;
+    // A participle opening a phrase (`On Friday, citing ...,`) or an infinitive is a clause of its own.
+    const before = g.start > from ? view.tokens[g.start - 1]!.text : ',';
+    const bare = g.start === g.head && (view.tag[g.head] === 'VBG' || view.tag[g.head] === 'VBN');
+    if ((bare && before === ',') || (g.start > from && view.tag[g.start - 1] === 'TO')) continue;
+    return gi;
+  }
+  return -1;
+}
+
+function adjectival(view: ClauseView, k: number): boolean {
+  return view.tag[k] === 'VBD' && /^NN/.test(view.tag[k + 1] ?? '') && /^(NN|JJ)/.test(view.tag[k - 1] ?? '');
+}
+
 /** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */
 function participle(view: ClauseView, k: number): boolean {
   const g = view.groups[view.groupAt[k]!]!;

@@ -7,6 +7,7 @@ import type { Actor, Doc, Event, EventArgument, Quote, Span, TimeExpression } fr
 import { eventCode } from '../ontology/event-codes.js';
 import {
   agentOf,
+  clauseOf,
   findVerbGroups,
   governorOf,
   slotActor,
@@ -486,22 +487,26 @@ export function argument(view: DocView, mention: number): EventArgument {
 }
 
 /**
- * Dates: each DATE expression of a sentence goes to the nearest trigger in it; an event takes the one
- * it got, else keeps the publication date.
+ * Dates: each DATE expression goes to the nearest trigger among the events of its own clause (see
+ * `clauseOf`: `said in a statement on Friday` dates the statement; `citing a report published last
+ * month, he said` dates no event, since no event is `published`); an event takes the first date it got,
+ * else keeps the publication date.
  */
 function assignDates(view: DocView, proposals: Proposal[]): void {
-  const bySentence = new Map<number, Proposal[]>();
+  const byClause = new Map<number, Proposal[]>();
   for (const p of proposals) {
-    const list = bySentence.get(p.event.sentence) ?? [];
+    const k = view.tokens.length ? tokenAt(view, p.event.trigger.start) : -1;
+    const clause = p.group >= 0 ? p.group : k >= 0 ? clauseOf(view, k) : -1;
+    if (clause < 0) continue;
+    const list = byClause.get(clause) ?? [];
     list.push(p);
-    bySentence.set(p.event.sentence, list);
+    byClause.set(clause, list);
   }
-  const sentences = view.doc.sentences ?? [];
   for (const t of view.doc.times ?? []) {
     const dates = isoRange(t);
     if (!dates || boundOnly(view, t)) continue;
-    const si = sentenceOf(sentences, t.start);
-    const list = si >= 0 ? bySentence.get(si) : undefined;
+    const k = tokenAt(view, t.start);
+    const list = k >= 0 ? byClause.get(clauseOf(view, k)) : undefined;
     if (!list) continue;
     let best: Proposal | null = null;
     let bestDist = Infinity;
@@ -522,6 +527,22 @@ function assignDates(view: DocView, proposals: Proposal[]): void {
   }
 }
 
+/** The token holding character `offset` (the first ending after it), or -1. */
+function tokenAt(view: DocView, offset: number): number {
+  const tokens = view.tokens;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > offset) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}
+
 /** `since 2020`, `until May`: a bound, not the event's date. */
 function boundOnly(view: DocView, t: TimeExpression): boolean {
   const before = /(\S+)\s*$/.exec(view.doc.text.slice(Math.max(0, t.start - 12), t.start));
@@ -529,19 +550,6 @@ function boundOnly(view: DocView, t: TimeExpression): boolean {
 }
 
 const BOUNDS = new Set(['since', 'until', 'till', 'before', 'after', 'by']);
-
-function sentenceOf(sentences: { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** `[from, to]` ISO days of a DATE expression, or null for durations, sets and vague references. */
 function isoRange(t: TimeExpression): [string, string] | null {
