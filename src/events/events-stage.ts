@@ -31,7 +31,7 @@ export const REFINERS: readonly Refiner[] = [
   (_, list) => dropPromiseGovernors(list),
   fillCountriesFromContext,
   (_, list) => foldAnaphora(list),
-  (_, list) => mergeRetellings(list),
+  mergeRetellings,
 ];
 
 /** Codes events: the extractor proposes, the refiners recode, drop and merge. */

@@ -301,7 +301,10 @@ function findTarget(view: DocView, m: PhraseMatch, source: number): number {
     else if (slot === 'obj' && m.end - m.start > 1 && (t = gapActor(view, m, skip)) >= 0) {
       // `rejected a U.S. request`, `condemned Israel's raid`: the actor inside the phrase.
     } else t = slotActor(view, slot, m.end, skip);
-    if (t < 0 || (t >= 0 && view.mentionActor[t] === sourceActor) || !known(view, t)) continue;
+    // `cooperation between China and Russia` said by China: the other party.
+    if (t >= 0 && slot === 'between' && source >= 0 && sameParty(view, t, source)) t = nextConjunct(view, t);
+    if (t < 0 || (t >= 0 && view.mentionActor[t] === sourceActor)) continue;
+    if (!known(view, t) && !(source >= 0 && otherMember(view, t, source))) continue;
     // An actor of unknown country (`its troops`, `---MIL`) is kept only if nothing better turns up.
     if (!view.actors.get(view.mentionActor[t]!)!.code.startsWith('---')) return t;
     if (weak < 0) weak = t;
@@ -356,6 +359,58 @@ function gapActor(view: DocView, m: PhraseMatch, skip: ReadonlySet<number>): num
     if (a >= 0 && !skip.has(a) && view.actorAt[m.start] !== a) return a;
   }
   return -1;
+}
+
+/** Two mentions of one party: the same actor, or actors of the same country (`Xi` and `China`). */
+function sameParty(view: DocView, a: number, b: number): boolean {
+  const x = view.actors.get(view.mentionActor[a]!)!;
+  const y = view.actors.get(view.mentionActor[b]!)!;
+  if (x.id === y.id) return true;
+  const cx = countryOf(x);
+  return cx !== null && cx === countryOf(y);
+}
+
+function countryOf(a: Actor): string | null {
+  const c = a.country ?? a.code.slice(0, 3);
+  return /^[A-Z]{3}$/.test(c) && c !== 'IGO' && c !== 'NGO' ? c : null;
+}
+
+/** `between China and Russia`: the actor right after the `and` that follows `mention`, or -1. */
+function nextConjunct(view: DocView, mention: number): number {
+  let k = view.mentionEnd[mention]!;
+  if (k < 0 || view.lemma[k] !== 'and') return -1;
+  k++;
+  if (view.tag[k] === 'DT') k++;
+  return k < view.sentenceEnd[k - 1]! ? view.actorAt[k]! : -1;
+}
+
+/**
+ * A group actor standing for several (`the two countries`, `both sides`) as the target of an event by
+ * one of them: the one member that is not the source's party, or null when that is not unique.
+ */
+function otherMember(view: DocView, group: number, source: number): Actor | null {
+  const g = view.actors.get(view.mentionActor[group]!)!;
+  const s = view.actors.get(view.mentionActor[source]!)!;
+  if (!g.members || g.members.length < 2) return null;
+  // Only a relation's other side (`with`, `between`): `help both countries` helps both.
+  const k = view.mentionStart[group]!;
+  if (k < 1 || (view.lemma[k - 1] !== 'between' && view.lemma[k - 1] !== 'with')) return null;
+  const country = countryOf(s);
+  let found: Actor | null = null;
+  let own = false;
+  for (const id of g.members) {
+    const a = view.actors.get(id);
+    if (!a) return null;
+    if (a.id === s.id || (country !== null && countryOf(a) === country)) {
+      own = true;
+      continue;
+    }
+    if (found) return null;
+    found = a;
+  }
+  // Only when the source is one of the parties: `the UN urged cooperation between the two countries`
+  // names no single target.
+  return own ? found : null;
 }
 
 /** An actor with at least a country or a sector (`---` alone names nobody). */
@@ -447,7 +502,7 @@ function propose(
     quad: info.quad,
     goldstein: info.goldstein,
     source: source === -1 ? { actor: null, code: '---' } : argument(view, source),
-    target: target === -1 ? null : argument(view, target),
+    target: target === -1 ? null : targetArgument(view, target, source),
     date: view.doc.date,
     dateTo: view.doc.date,
     modality: reading.modality,
@@ -460,6 +515,12 @@ function propose(
     rule,
   };
   return { event, match: m, datedInText: false, intent: reading.intent, why: reading.why, ...extra };
+}
+
+/** The target's argument: for a group target, the member that is not the source (see `otherMember`). */
+function targetArgument(view: DocView, target: number, source: number): EventArgument {
+  const member = target >= 0 && source >= 0 ? otherMember(view, target, source) : null;
+  return member ? { actor: member.id, code: member.code } : argument(view, target);
 }
 
 /** The actor of a mention as an event argument, with a sector from the noun after a bare country word. */

@@ -185,7 +185,7 @@ export function foldAnaphora(proposals: Proposal[]): Proposal[] {
  * The same event told twice: same code, source and target, and no conflicting dates. Statements are
  * never merged: each says something else.
  */
-export function mergeRetellings(proposals: Proposal[]): Proposal[] {
+export function mergeRetellings(view: DocView, proposals: Proposal[]): Proposal[] {
   const out: Proposal[] = [];
   const byKey = new Map<string, Proposal>();
   for (const p of proposals) {
@@ -193,8 +193,19 @@ export function mergeRetellings(proposals: Proposal[]): Proposal[] {
     const key = `${e.code}|${e.source.code}|${e.target?.code ?? ''}|${e.negated}`;
     // A retelling may leave out the target: `Xi's visit` after `Xi will visit Russia`.
     const loose = `${e.code}|${e.source.code}|*|${e.negated}`;
+    // Only a noun, the same phrase or a participle adjunct (`attacked the town, killing five`) retells
+    // without the target: `deepen the synergy` after `promote cooperation with Russia` is another act.
+    const retold = (q: Proposal | undefined): Proposal | undefined =>
+      q &&
+      (p.match.entry.kind === 'n' ||
+        q.match.entry.pattern === p.match.entry.pattern ||
+        view.tag[p.match.start] === 'VBG')
+        ? q
+        : undefined;
     const first =
-      p.speech || e.root === '01' ? undefined : (byKey.get(key) ?? (e.target ? undefined : byKey.get(loose)));
+      p.speech || e.root === '01'
+        ? undefined
+        : (byKey.get(key) ?? (e.target ? undefined : retold(byKey.get(loose))));
     if (first && (!p.datedInText || !first.datedInText || first.event.date === e.date)) {
       addEvidence(first.event, e);
       continue;

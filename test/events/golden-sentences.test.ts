@@ -17,6 +17,8 @@ interface Case {
   text: string;
   date?: string;
   actors: Record<string, string>;
+  /** Group actors: text -> the texts of their members (`the two countries`). */
+  groups?: Record<string, string[]>;
   events: ExpectedEvent[];
 }
 
@@ -29,6 +31,7 @@ describe('events on hand-written sentences (test/fixtures/events/sentences.json)
     it(c.name, () => {
       const actors: Record<string, HandActor> = {};
       for (const [text, code] of Object.entries(c.actors)) actors[text] = { code };
+      for (const [text, members] of Object.entries(c.groups ?? {})) actors[text] = { code: '---', members };
       const doc = codeEvents(handDoc(c.text, actors, { date: c.date }));
       // Dates are compared only where the case gives them.
       const got = (doc.events ?? []).map((e, i) => ({

@@ -15,6 +15,8 @@ export interface HandActor {
   kind?: ActorKind;
   /** Other texts naming the same actor (pronouns, short names). */
   also?: string[];
+  /** For a group (`the two countries`): the texts of the actors it stands for, given in the same call. */
+  members?: string[];
 }
 
 export function handDoc(
@@ -32,7 +34,7 @@ export function handDoc(
     list.push({
       id,
       name,
-      kind: a.kind ?? (a.code.length === 3 ? 'country' : 'organization'),
+      kind: a.kind ?? (a.members ? 'group' : a.code.length === 3 ? 'country' : 'organization'),
       code: a.code,
       country: a.code.slice(0, 3),
       sector: a.code.slice(3) || null,
@@ -51,6 +53,14 @@ export function handDoc(
         });
     }
   }
+  const names = Object.keys(actors);
+  for (const [i, a] of Object.values(actors).entries())
+    if (a.members)
+      list[i]!.members = a.members.map((name) => {
+        const k = names.indexOf(name);
+        if (k < 0) throw new Error(`group member ${name} is not among the actors`);
+        return list[k]!.id;
+      });
   mentions.sort((x, y) => x.start - y.start);
   doc.mentions = mentions;
   doc.actors = list;
