@@ -4,7 +4,7 @@
  * actor (its text, country code and sector) is looked up by position: the head actor of the gold actor
  * text's span (`actorInSpan`), else any actor mention overlapping it.
  *
- *   npm run eval:actors [-- --errors]
+ *   npm run eval:actors [-- --errors | --verbose]
  *
  * Measures, over gold actors whose text is found in the sentence:
  * - found: an actor was assigned there (recall of actor detection);
@@ -42,6 +42,21 @@ interface GoldRecord {
   target?: GoldActor[] | string;
 }
 
+/** How an actor's country was decided, from its rule: a guess, a title, the dateline, the office list, ... */
+function countryRule(rule: string | undefined): string {
+  const r = rule ?? '';
+  for (const how of [
+    'country:guess:home',
+    'country:guess:sentence',
+    'country:dateline',
+    'country:title',
+    'office:',
+  ])
+    if (r.includes(how)) return how.replace(/:$/, '');
+  if (r.includes('context:')) return 'context';
+  return r.split(/[+:]/)[0] || 'none';
+}
+
 function countryOf(a: Actor): string {
   return a.country ?? a.code.slice(0, 3);
 }
@@ -51,7 +66,7 @@ function main(): void {
     console.error(`eval:actors: ${GOLD} is absent (../shared sits beside the checkout); nothing to score.`);
     process.exit(2);
   }
-  const showErrors = process.argv.includes('--errors');
+  const showErrors = process.argv.includes('--errors') || process.argv.includes('--verbose');
   const records = JSON.parse(readFileSync(GOLD, 'utf8')) as GoldRecord[];
   const pipeline = buildPipeline([cleanStage, segmentStage, posStage, namesStage, actorsStage]);
   let gold = 0;
@@ -62,6 +77,8 @@ function main(): void {
   let sector = 0;
   let full = 0;
   const errors = new Map<string, number>();
+  /** Found actors by how their country was decided (the rule's last `country:` or `office:` part). */
+  const byHow = new Map<string, { right: number; all: number }>();
   const started = performance.now();
   let words = 0;
   for (const r of records) {
@@ -92,6 +109,11 @@ function main(): void {
       found++;
       const okCountry = countryOf(ours) === wantCountry;
       const okSector = wantSector === null || ours.sector === wantSector;
+      const how = countryRule(ours.rule);
+      const tally = byHow.get(how) ?? { right: 0, all: 0 };
+      tally.all++;
+      if (okCountry) tally.right++;
+      byHow.set(how, tally);
       if (okCountry) country++;
       if (wantSector && ours.sector === wantSector) sector++;
       if (okCountry && okSector) full++;
@@ -110,6 +132,9 @@ function main(): void {
   console.log(`sector right, of gold with a sector:   ${pct(sector, withSector)}`);
   console.log(`full code right, of located:           ${pct(full, located)}`);
   console.log(`(${words} tokens through clean..actors in ${seconds.toFixed(1)} s)`);
+  console.log('\ncountry right by how it was decided (found actors):');
+  for (const [how, t] of [...byHow].sort((a, b) => b[1].all - a[1].all))
+    console.log(`  ${how.padEnd(24)} ${pct(t.right, t.all)}`);
   const top = [...errors].sort((a, b) => b[1] - a[1]).slice(0, showErrors ? 200 : 15);
   console.log(`\nmost frequent errors${showErrors ? '' : ' (--errors for all)'}:`);
   for (const [e, n] of top) console.log(`  ${n}  ${e}`);

@@ -20,6 +20,8 @@ export interface PersonContext {
   used: number[];
   /** The token after the name and its apposition (`Wang, the spokesman, said`: the `said`). */
   after: number;
+  /** The first token of the context before the name (the name's own first token when there is none). */
+  from: number;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its', 'their', 'also']);
@@ -80,6 +82,7 @@ export function personContext(
       j--;
     } else break;
   }
+  const from = j + 1;
   let rule: string | null = left.some((c) => c.entry.kind === 'sector') ? 'left' : null;
   const right: Cue[] = [];
   let after = b;
@@ -126,7 +129,7 @@ export function personContext(
     }
     if (right.length) rule ??= 'of';
   }
-  return { ...summarise(left, right, rule, used), after };
+  return { ...summarise(left, right, rule, used), after, from };
 }
 
 function summarise(
@@ -134,7 +137,7 @@ function summarise(
   right: Cue[],
   rule: string | null,
   used: number[],
-): Omit<PersonContext, 'after'> {
+): Omit<PersonContext, 'after' | 'from'> {
   // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
   const cues = [...left, ...right];
   let country: string | null = null;

@@ -1,0 +1,71 @@
+/**
+ * Where a title places a person whose country nothing else states (`data/actors/title-scope.tsv`), and
+ * the country of an article's dateline city (`WASHINGTON, Feb. 23 (Reuters) -` is USA).
+ */
+import { readDataRows } from '../data.js';
+import type { Token } from '../doc.js';
+
+/** A title used by a few countries only, or an office over a country's internal affairs. */
+export type TitleScope = { countries: readonly string[] } | 'domestic';
+
+interface Scopes {
+  /** Scope by title words, lower-case and space-joined. */
+  byWords: Map<string, TitleScope>;
+  /** Longest title in words. */
+  longest: number;
+  /** Capital cities' country by name, lower-case (datelines are often upper-case). */
+  cities: Map<string, string>;
+}
+
+let loaded: Scopes | undefined;
+
+function scopes(): Scopes {
+  if (loaded) return loaded;
+  const byWords = new Map<string, TitleScope>();
+  let longest = 1;
+  for (const [words, scope] of readDataRows('actors/title-scope.tsv')) {
+    const key = words!.toLowerCase();
+    byWords.set(key, scope === 'domestic' ? 'domestic' : { countries: scope!.split(';') });
+    longest = Math.max(longest, key.split(' ').length);
+  }
+  const cities = new Map<string, string>();
+  for (const [name, a3, kind] of readDataRows('actors/capitals.tsv'))
+    if (kind === 'capital') cities.set(name!.toLowerCase(), a3!);
+  loaded = { byWords, longest, cities };
+  return loaded;
+}
+
+/**
+ * The scope of the longest listed title among `words` (a person's context, lower-case, in text order),
+ * or null: `chancellor of the exchequer` wins over `chancellor`, and a country-specific title over a
+ * domestic office word inside it.
+ */
+export function titleScope(words: readonly string[]): { scope: TitleScope; title: string } | null {
+  const { byWords, longest } = scopes();
+  for (let n = Math.min(longest, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const key = n === 1 ? words[i]! : words.slice(i, i + n).join(' ');
+      const scope = byWords.get(key);
+      if (scope) return { scope, title: key };
+    }
+  }
+  return null;
+}
+
+/**
+ * The country of the dateline city that opens an article: an upper-case city (`WASHINGTON`, `ADDIS
+ * ABABA`) before a comma or `(`, at the very start of the text; null when there is none or the city is
+ * no capital the gazetteer knows.
+ */
+export function datelineCountry(tokens: readonly Token[]): string | null {
+  const words: string[] = [];
+  for (let k = 0; k < tokens.length && k < 4; k++) {
+    const t = tokens[k]!.text;
+    if (t === ',' || t === '(' || t === '-' || t === '--' || t === '—') break;
+    if (!/^[A-Z][A-Z'.-]*$/.test(t)) return null;
+    words.push(t.toLowerCase());
+  }
+  const next = tokens[words.length]?.text;
+  if (!words.length || (next !== ',' && next !== '(')) return null;
+  return scopes().cities.get(words.join(' ')) ?? null;
+}
