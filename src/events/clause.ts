@@ -197,13 +197,18 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     if (j >= from && view.actorAt[j]! >= 0) return view.actorAt[j]!;
   }
   // `Pakistan, a key U.S. ally, has refused`: skip the apposition to the noun phrase it describes.
+  // `Kenya, which hosted Ugandan officials, said`: likewise skip a relative clause between commas.
   if (k > from && view.tokens[k]!.text === ',') {
-    for (let j = k - 1; j > from && j >= k - 15; j--) {
-      if (view.groupAt[j]! >= 0 || HARD_STOP.has(view.tokens[j]!.text)) break;
+    let verb = false;
+    for (let j = k - 1; j > from && j >= k - 20; j--) {
+      if (HARD_STOP.has(view.tokens[j]!.text)) break;
+      if (view.groupAt[j]! >= 0) verb = true;
       if (view.tokens[j]!.text === ',') {
-        if (view.actorAt[j - 1]! >= 0) return view.actorAt[j - 1]!;
+        const relative = RELATIVE.has(view.tokens[j + 1]!.text.toLowerCase());
+        if ((!verb || relative) && view.actorAt[j - 1]! >= 0) return view.actorAt[j - 1]!;
         break;
       }
+      if (verb && j < k - 15) break;
     }
   }
   // Walk left to the nearest actor; one inside a prepositional phrase (`Xi's visit to Russia`, `the
