@@ -173,10 +173,11 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
   if (coord) return subjectOf(view, coord, speech, depth + 1);
   let k = g.start - 1;
   while (k >= from && view.tag[k]!.startsWith('RB')) k--;
-  // A purpose infinitive takes the subject of the clause it serves: `X will visit Y to promote ...`.
+  // A purpose infinitive takes the subject of the clause it serves: `X will visit Y to promote ...`,
+  // also past a long object phrase (`hold talks with Y on ... of common concern to promote ...`).
   if (k >= from && view.tag[k] === 'TO') {
     const prev = previousGroup(view, k, from);
-    if (!prev || k - prev.end > 10) return -1;
+    if (!prev || k - prev.end > 24) return -1;
     // Not across a new clause: `makes it clear that to destroy records ...` has no subject.
     for (let j = prev.end; j < k; j++)
       if (CLAUSE_LINK.has(view.lemma[j]!) || view.tokens[j]!.text === ',') return -1;
