@@ -17,7 +17,7 @@
  */
 import type { Actor, ActorKind, Doc, Mention, MentionType, Token } from '../doc.js';
 import { readDataRows } from '../data.js';
-import { composeCode, isInternationalCode } from '../ontology/actor-codes.js';
+import { composeCode, isInternationalCode, UNKNOWN_COUNTRY } from '../ontology/actor-codes.js';
 import type { Stage } from '../pipeline.js';
 import { entryOf, matchGazetteer, type GazHit, type GazHits } from './gazetteer-match.js';
 import { gazetteer, type GazEntry } from './gazetteer.js';
@@ -75,6 +75,11 @@ let speechVerbs: Set<string> | undefined;
 function speech(): Set<string> {
   speechVerbs ??= new Set(readDataRows('actors/speech-verbs.tsv').map((r) => r[0]!));
   return speechVerbs;
+}
+
+/** Whether a world region's word is its adjective or people (`European`, `Arabs`), not its name (`Europe`). */
+function isAreaAdjective(text: string): boolean {
+  return /[a-z]ns?$|Arabs?$|^Western|Balkan$/.test(text);
 }
 
 /** First letter upper-case; ASCII checked by code, the rest by Unicode property. */
@@ -176,7 +181,7 @@ class ActorResolver {
   private placeAtHome(): void {
     const home = this.homeCountry();
     for (const a of this.registry.actors) {
-      if (a.country || !a.sector || a.members || isInternationalCode(a.code)) continue;
+      if (a.country || !a.sector || a.members || !a.code.startsWith(UNKNOWN_COUNTRY)) continue;
       // A person's own sentence is the better guess (right 22 of 25 times on PLOVER); the article's main
       // country is right for persons only 4 of 7 times there, so a person it alone would place stays `---`.
       const sentence = this.sentenceGuess.get(a) ?? null;
@@ -252,6 +257,7 @@ class ActorResolver {
       if (kinds.has('igo') || kinds.has('seat') || kinds.has('group')) type = 'organization';
       else if (kinds.has('country') || kinds.has('capital') || kinds.has('region')) type = 'location';
       else if (kinds.has('demonym')) type = 'nationality';
+      else if (kinds.has('area')) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
       else if (kinds.has('holder')) type = 'person';
     }
     const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits.get(m.tokenStart) : undefined;
@@ -331,6 +337,7 @@ class ActorResolver {
     const capital = by('capital');
     const demonym = by('demonym');
     const region = by('region');
+    const area = by('area');
     const base = from ?? {
       start,
       end,
@@ -338,7 +345,7 @@ class ActorResolver {
       type: 'other' as MentionType,
       actor: null,
       stage: STAGE,
-      rule: (igo ?? seat ?? group ?? country ?? capital ?? demonym ?? region)?.rule,
+      rule: (igo ?? seat ?? group ?? country ?? capital ?? demonym ?? region ?? area)?.rule,
     };
     if (igo) {
       const actor = this.obtain(`igo:${igo.name}`, igo.name, 'igo', igo.code, null, null, igo.rule);
@@ -410,6 +417,22 @@ class ActorResolver {
       // A region is a place; the groups named after it belong to its country (`Darfur rebels`).
       this.push(base, type ?? 'location', null);
       if (how !== 'part') this.nominalAfter(b, region.code, a);
+      return;
+    }
+    if (area) {
+      // A world region (`Europe`, `European`): its own CAMEO code, of no country (`European leaders` EURGOV).
+      // An adjective is an actor only as the modifier of one (`European leaders`); before any other noun
+      // (`Mediterranean island`, `Western criticism`) it is a mention without an actor.
+      const name = this.text.slice(start, end);
+      const adjective = isAreaAdjective(name);
+      const before = this.out.length;
+      if (how !== 'part') this.nominalAfter(b, area.code, a, true);
+      const modifies = this.out.length > before;
+      const actor =
+        !adjective || modifies || name.endsWith('s')
+          ? this.obtain(`area:${area.code}`, name, 'group', area.code, null, null, area.rule)
+          : null;
+      this.push(base, type ?? (adjective ? 'nationality' : 'location'), actor);
     }
   }
 
@@ -543,7 +566,9 @@ class ActorResolver {
   // --- sector words: nominal actors and role nouns ----------------------------------------------------
 
   /** After a nationality or `Country's` ending before token b: `Russian troops`, `the Chinese side`. */
-  private nominalAfter(b: number, code: string, modStart: number): void {
+  private nominalAfter(b: number, code: string, modStart: number, area = false): void {
+    // A world region's code goes into the code but is no country (`European leaders`: EURGOV, country null).
+    const country = area ? null : code;
     // The noun phrase after the nationality: modifiers and sector words up to its head
     // (`foreign ministry spokesman`, `rebel leaders`, `government officials`).
     let k = b;
@@ -575,7 +600,10 @@ class ActorResolver {
     };
     if (e.cls === 'side') {
       mark();
-      return this.push(this.nominal(start, end, e.rule), 'nominal', this.country(code));
+      const side = area
+        ? this.obtain(`area:${code}`, code, 'group', code, null, null, 'area')
+        : this.country(code);
+      return this.push(this.nominal(start, end, e.rule), 'nominal', side);
     }
     if ((e.cls === 'people' || e.cls === 'org') && sector) {
       mark();
@@ -586,16 +614,16 @@ class ActorResolver {
         text,
         kind,
         composeCode(code, sector),
-        code,
+        country,
         sector,
-        `modifier+${e.rule}`,
+        `${area ? 'area' : 'modifier'}+${e.rule}`,
       );
       return this.push(this.nominal(start, end, e.rule), 'nominal', actor);
     }
     if (e.cls === 'person' && !isCapitalised(this.tokens[head.tokenEnd]?.text ?? '')) {
       if (!this.used[head.tokenStart]) mark();
       else return;
-      this.unnamedPerson(code, sector, e, start, end, modStart, head.tokenEnd);
+      this.unnamedPerson(code, sector, e, start, end, modStart, head.tokenEnd, area);
     }
   }
 
@@ -611,10 +639,11 @@ class ActorResolver {
     end: number,
     a: number,
     b: number,
+    area = false,
   ): void {
     const named = this.registry
       .recentOf('person')
-      .find((p) => p.country === code && this.registry.note(p).roles.has(e.role));
+      .find((p) => p.code.startsWith(code) && this.registry.note(p).roles.has(e.role));
     if (named) {
       this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', named);
       return this.noteRole(named, a, b);
@@ -626,9 +655,9 @@ class ActorResolver {
       text,
       'person',
       composeCode(code, sector),
-      code,
+      area ? null : code,
       sector,
-      `modifier+${e.rule}`,
+      `${area ? 'area' : 'modifier'}+${e.rule}`,
     );
     this.registry.note(created).roles.add(e.role);
     this.push(this.nominal(start, end, e.rule), 'nominal', created);

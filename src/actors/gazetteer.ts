@@ -18,6 +18,8 @@ type GazEntryBody =
   | { kind: 'demonym'; code: string; prefix: boolean; rule: string }
   | { kind: 'capital'; code: string; rule: string }
   | { kind: 'region'; code: string; rule: string }
+  /** A world region or its adjective (`European`), coded by CAMEO region code (`EUR`), never a country. */
+  | { kind: 'area'; code: string; rule: string }
   | { kind: 'seat'; code: string; sector: string; rule: string }
   | { kind: 'group'; country: string; sector: string; name: string; rule: string }
   | { kind: 'igo'; code: string; name: string; rule: string }
@@ -124,6 +126,8 @@ export function gazetteer(): Gazetteer {
   }
   for (const [form, a3] of readDataRows('actors/regions.tsv'))
     add(form!, { kind: 'region', code: a3!, rule: `region:${form}` });
+  for (const [form, code] of readDataRows('actors/areas.tsv'))
+    add(form!, { kind: 'area', code: code!, rule: `area:${form}` });
   for (const [code, name, others] of readDataRows('actors/igos.tsv')) {
     const forms = [name!, ...(others ? others.split(/;\s*/) : [])];
     for (const f of forms) add(f, { kind: 'igo', code: code!, name: name!, rule: `igo:${f}` });
