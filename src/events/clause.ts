@@ -198,14 +198,16 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     if (j >= from && view.actorAt[j]! >= 0) return view.actorAt[j]!;
   }
   // `Pakistan, a key U.S. ally, has refused`: skip the apposition to the noun phrase it describes.
-  // `Kenya, which hosted Ugandan officials, said`: likewise skip a relative clause between commas.
+  // `Kenya, which hosted Ugandan officials, said`: likewise skip a relative clause or an adjunct phrase
+  // between commas.
   if (k > from && view.tokens[k]!.text === ',') {
     let verb = false;
     for (let j = k - 1; j > from && j >= k - 20; j--) {
       if (HARD_STOP.has(view.tokens[j]!.text)) break;
       if (view.groupAt[j]! >= 0) verb = true;
       if (view.tokens[j]!.text === ',') {
-        const relative = RELATIVE.has(view.tokens[j + 1]!.text.toLowerCase());
+        // A relative clause, or an adjunct phrase (`Uganda, under a new accord, will ...`).
+        const relative = RELATIVE.has(view.tokens[j + 1]!.text.toLowerCase()) || view.tag[j + 1] === 'IN';
         if ((!verb || relative) && view.actorAt[j - 1]! >= 0) return view.actorAt[j - 1]!;
         break;
       }
@@ -311,10 +313,17 @@ export function coordinatedWith(view: ClauseView, g: VerbGroup, speech = false):
   while (k >= from && view.tag[k]!.startsWith('RB')) k--;
   if (k <= from) return null;
   const w = view.tokens[k]!.text.toLowerCase();
-  if (w === 'and' || w === 'but' || w === 'or' || (w === ',' && !speech)) {
+  // `noting that China and Russia, on the basis of ..., will practice`: a verb with its own modal after
+  // a comma has its own subject; a clause link between the two verbs (`that`) opens another clause.
+  if (w === ',' && (speech || g.modal)) return null;
+  if (w === 'and' || w === 'but' || w === 'or' || w === ',') {
     let j = k - 1;
     if (w === 'and' && view.tokens[j]!.text === ',') j--;
-    return previousGroup(view, j + 1, from);
+    const prev = previousGroup(view, j + 1, from);
+    if (!prev) return null;
+    for (let i = prev.end; i < j; i++)
+      if (CLAUSE_LINK.has(view.lemma[i]!) && view.tag[i] !== 'DT' && view.tag[i] !== 'RB') return null;
+    return prev;
   }
   return null;
 }
