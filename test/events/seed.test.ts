@@ -37,6 +37,24 @@ describe.runIf(sharedPresent('seed'))('events on the seed article', () => {
     expect(verbal.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('gives the intent to cooperate between the two countries its other party, Russia, as target', () => {
+    const intents = events.filter((e) => e.root === '03' && e.source.code.startsWith('CHN'));
+    expect(intents.some((e) => e.target?.code === 'RUS')).toBe(true);
+    // No event of China's has China's own pair partner resolved to China.
+    expect(intents.some((e) => e.target?.code.startsWith('CHN'))).toBe(false);
+  });
+
+  it("dates each statement by its own clause: the article's day or the day before, never last month", () => {
+    const statements = events.filter((e) => e.root === '01');
+    expect(statements.length).toBeGreaterThan(0);
+    const day = Date.parse(doc.date!);
+    for (const e of statements) {
+      const d = Date.parse(e.date!);
+      expect(d).toBeLessThanOrEqual(day);
+      expect(day - d).toBeLessThanOrEqual(86_400_000);
+    }
+  });
+
   it('codes no violence (roots 18-20)', () => {
     expect(events.filter((e) => Number(e.root) >= 18)).toEqual([]);
   });
