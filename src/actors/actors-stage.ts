@@ -575,9 +575,16 @@ class ActorResolver {
     let head: GazHit | undefined;
     let first: string | null = null;
     let sector: string | null;
+    let plain = 0;
     while (k < this.tokens.length && this.nerCover[k]! < 0) {
       const hit = this.hitAt(k);
       const e = this.sectorAt(k);
+      if (!hit && !head && plain < 2 && this.plainModifier(k)) {
+        // Up to two ordinary modifiers before the head: `Liberian riot police`, `Russian oil companies`.
+        plain++;
+        k++;
+        continue;
+      }
       if (!hit || !e || hit.tokenStart !== k || e.cls === 'title' || e.cls === 'pair') break;
       if (e.cls === 'org' && isCapitalised(this.tokens[k]!.text)) return; // a proper name: handled as one
       if (e.cls !== 'modifier') {
@@ -662,6 +669,13 @@ class ActorResolver {
     this.registry.note(created).roles.add(e.role);
     this.push(this.nominal(start, end, e.rule), 'nominal', created);
     this.noteRole(created, a, b);
+  }
+
+  /** Whether token k is a lower-case adjective or singular noun, the kind of word inside a noun phrase. */
+  private plainModifier(k: number): boolean {
+    const t = this.tokens[k]!;
+    const c = t.text.charCodeAt(0);
+    return c >= 97 && c <= 122 && (t.tag === 'JJ' || t.tag === 'NN') && !speech().has(t.text);
   }
 
   /** Whether a `former` (or `ousted`, `late`) stands among the modifier tokens `[a, b)`. */
@@ -782,9 +796,20 @@ class ActorResolver {
     return count >= 2 && count >= 1.5 * second ? best : null;
   }
 
-  /** The country of `in [the] <country>` starting at token k (`rebels in the Ivory Coast`), or null. */
+  /**
+   * The country of `in|of [the] <country>` starting at token k (`rebels in the Ivory Coast`,
+   * `inhabitants of the Syrian Golan Heights`), or null.
+   */
   private countryIn(k: number): string | null {
-    return this.tokens[k]?.text === 'in' ? this.countryOf(k + 1) : null;
+    const w = this.tokens[k]?.text;
+    if (w !== 'in' && w !== 'of') return null;
+    const code = this.countryOf(k + 1);
+    if (code || w !== 'of') return code;
+    const at = this.tokens[k + 1]?.text.toLowerCase() === 'the' ? k + 2 : k + 1;
+    const h = this.hitAt(at);
+    const demonym = entryOf(h, 'demonym');
+    if (demonym) this.placeEnd = h!.end;
+    return demonym?.code ?? null;
   }
 
   /** The country named at token k (after an optional `the`): a country, capital or region, or null. */
@@ -851,6 +876,13 @@ class ActorResolver {
       a = this.hitAt(a)!.tokenEnd;
     }
     while (b > a && TRAILERS.has(this.tokens[b - 1]!.text)) b--;
+    // `Hassan of Morocco` tagged as one name: the name ends before `of`, and the country is its context.
+    for (let k = a + 1; k < b - 1; k++) {
+      if (this.tokens[k]!.text !== 'of') continue;
+      const h = this.hitAt(this.tokens[k + 1]!.text.toLowerCase() === 'the' ? k + 2 : k + 1);
+      if (h && h.tokenEnd === b && (entryOf(h, 'country') || entryOf(h, 'capital'))) b = k;
+      break;
+    }
     if (a >= b) {
       if (from) this.push(from, from.type, null);
       return;

@@ -73,10 +73,12 @@ export function personContext(
     } else if (inOrg(j) && isCapitalised(text)) {
       j--;
     } else if (
-      // Capitalised words of a title (`Planning and Investment Minister`), left of a title word.
+      // Capitalised words of a title (`Planning and Investment Minister`), and adjectives inside one
+      // (`Nigerian junior foreign minister`, `Iran's religious leader`), left of a title word.
       left.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person') &&
       !inName(j) &&
       (isCapitalised(text) ||
+        (tokens[j]!.tag === 'JJ' && /^[a-z]/.test(text)) ||
         ((text === 'and' || text === '&') && j > sStart && isCapitalised(tokens[j - 1]!.text)))
     ) {
       j--;
