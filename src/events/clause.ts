@@ -275,13 +275,12 @@ export function clauseOf(view: ClauseView, k: number): number {
   let j = k - 1;
   for (; j >= from; j--) {
     const gi = view.groupAt[j]!;
-    // `precision guided missiles`: an adjective, not a clause.
-    if (gi >= 0 && !adjectival(view, j)) return gi;
+    if (gi >= 0) return gi;
     if (HARD_STOP.has(view.tokens[j]!.text)) break;
   }
   for (j = k; j < to; j++) {
     const gi = view.groupAt[j]!;
-    if (gi < 0 || adjectival(view, j)) continue;
+    if (gi < 0) continue;
     const g = view.groups[gi]!;
     j = g.end - 1;
     // A participle opening a phrase (`On Friday, citing ...,`) or an infinitive is a clause of its own.
@@ -291,10 +290,6 @@ export function clauseOf(view: ClauseView, k: number): number {
     return gi;
   }
   return -1;
-}
-
-function adjectival(view: ClauseView, k: number): boolean {
-  return view.tag[k] === 'VBD' && /^NN/.test(view.tag[k + 1] ?? '') && /^(NN|JJ)/.test(view.tag[k - 1] ?? '');
 }
 
 /** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */

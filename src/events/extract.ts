@@ -572,8 +572,12 @@ function assignDates(view: DocView, proposals: Proposal[]): void {
     let best: Proposal | null = null;
     let bestDist = Infinity;
     for (const p of list) {
+      // An adjunct follows its head: a trigger before the time wins over one after it (`Xi's visit to
+      // Kenya next week was announced`: the visit is next week).
       const d =
-        t.start >= p.event.trigger.end ? t.start - p.event.trigger.end : p.event.trigger.start - t.end;
+        t.start >= p.event.trigger.end
+          ? t.start - p.event.trigger.end
+          : FOLLOWING + p.event.trigger.start - t.end;
       if (d < bestDist) {
         bestDist = d;
         best = p;
@@ -585,8 +589,17 @@ function assignDates(view: DocView, proposals: Proposal[]): void {
     best.event.start = Math.min(best.event.start, t.start);
     best.event.end = Math.max(best.event.end, t.end);
     best.datedInText = true;
+    // An act dated after the publication is not reported as done (`Xi's visit next week was announced`).
+    const e = best.event;
+    const published = view.doc.date;
+    if (published && dates[0] > published && e.modality === 'asserted' && !e.negated && e.root !== '01') {
+      e.modality = 'planned';
+      e.rule = `${e.rule}+future-date`;
+    }
   }
 }
+
+const FOLLOWING = 1_000_000;
 
 /** The token holding character `offset` (the first ending after it), or -1. */
 function tokenAt(view: DocView, offset: number): number {
