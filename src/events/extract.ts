@@ -197,7 +197,8 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
   let voice = '';
   if (g.passive) {
     source = agentOf(view, g);
-    target = subjectOf(view, g);
+    // What was said or announced is no target (`the visit was announced by`); who was told is.
+    target = isSpeech && m.entry.targets.length === 0 ? -1 : subjectOf(view, g);
     voice = '+passive';
   } else {
     source = subjectOf(view, g, isSpeech);
