@@ -112,16 +112,37 @@ export class Perceptron {
     this.accumulate(features, n, scores);
   }
 
-  /** Adds the votes of `features[0, n)` to `scores`. */
+  /**
+   * Adds the votes of `features[0, n)` to `scores`.
+   *
+   * Scoring waits on memory, not arithmetic: each feature's row is somewhere in megabytes of weights. So
+   * the loads go in passes over independent addresses (every feature's row offset, then every row's
+   * length, then the weights), which the processor can fetch in parallel instead of one miss after
+   * another. The votes are added in the same order as before, so the sums are the same.
+   */
   accumulate(features: Uint32Array, n: number, scores: Float64Array): void {
     const { rowOf, ints, floats, mask } = this;
+    if (n > this.rowsAt.length) {
+      this.rowsAt = new Int32Array(n);
+      this.rowLengths = new Int32Array(n);
+    }
+    const rows = this.rowsAt;
+    const lengths = this.rowLengths;
+    let m = 0;
     for (let f = 0; f < n; f++) {
-      let o = rowOf[features[f] & mask];
-      if (o < 0) continue;
-      const end = o + 1 + 2 * ints[o];
-      for (o++; o < end; o += 2) scores[ints[o]] += floats[o + 1];
+      const o = rowOf[features[f] & mask];
+      if (o >= 0) rows[m++] = o;
+    }
+    for (let r = 0; r < m; r++) lengths[r] = ints[rows[r]];
+    for (let r = 0; r < m; r++) {
+      const end = rows[r] + 1 + 2 * lengths[r];
+      for (let o = rows[r] + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
     }
   }
+
+  /** Scratch for `accumulate`: the rows of the current features and their lengths. */
+  private rowsAt = new Int32Array(64);
+  private rowLengths = new Int32Array(64);
 
   /** Number of stored (non-zero) weights. */
   get size(): number {
