@@ -135,6 +135,10 @@ class ActorResolver {
   private readonly countryCounts = new Map<string, number>();
   /** The country of the article's dateline city, for domestic offices. */
   private readonly dateline: string | null;
+  /** The organisation actor coded over each token (`Foreign Ministry`), for the persons it introduces. */
+  private readonly orgAt = new Map<number, Actor>();
+  /** For persons of no known country, the organisation their context names, whose country they share. */
+  private readonly affiliation = new Map<Actor, Actor>();
 
   constructor(
     private readonly doc: Doc,
@@ -180,17 +184,43 @@ class ActorResolver {
    */
   private placeAtHome(): void {
     const home = this.homeCountry();
+    const unplaced = (a: Actor) =>
+      !a.country && !!a.sector && !a.members && a.code.startsWith(UNKNOWN_COUNTRY);
+    // Organisations first: a domestic office's (`Treasury`) is the dateline city's country.
     for (const a of this.registry.actors) {
-      if (a.country || !a.sector || a.members || !a.code.startsWith(UNKNOWN_COUNTRY)) continue;
-      // A person's own sentence is the better guess (right 22 of 25 times on PLOVER); the article's main
-      // country is right for persons only 4 of 7 times there, so a person it alone would place stays `---`.
-      const sentence = this.sentenceGuess.get(a) ?? null;
-      const country = sentence ?? (a.kind === 'person' ? null : home);
-      if (!country) continue;
-      a.country = country;
-      a.code = composeCode(country, a.sector);
-      a.rule = `${a.rule}+country:guess:${sentence ? 'sentence' : 'home'}`;
+      if (a.kind !== 'organization' || !unplaced(a) || !this.dateline) continue;
+      const scope = titleScope(a.name.toLowerCase().split(' '));
+      if (scope?.scope !== 'domestic') continue;
+      a.country = this.dateline;
+      a.code = composeCode(a.country, a.sector);
+      a.rule = `${a.rule}+country:dateline:${scope.title}`;
     }
+    for (const a of this.registry.actors) {
+      if (a.kind === 'organization' && unplaced(a)) this.placeGuess(a, home);
+    }
+    for (const a of this.registry.actors) {
+      if (a.kind === 'organization' || !unplaced(a)) continue;
+      // A person introduced by an organisation (`Foreign Ministry spokesperson X`) shares its country.
+      const org = this.affiliation.get(a);
+      if (org?.country) {
+        a.country = org.country;
+        a.code = composeCode(a.country, a.sector);
+        a.rule = `${a.rule}+country:org${org.rule?.includes(':guess:') ? ':guess' : ''}`;
+        continue;
+      }
+      this.placeGuess(a, home);
+    }
+  }
+
+  private placeGuess(a: Actor, home: string | null): void {
+    // A person's own sentence is the better guess (right 22 of 25 times on PLOVER); the article's main
+    // country is right for persons only 4 of 7 times there, so a person it alone would place stays `---`.
+    const sentence = this.sentenceGuess.get(a) ?? null;
+    const country = sentence ?? (a.kind === 'person' ? null : home);
+    if (!country) return;
+    a.country = country;
+    a.code = composeCode(country, a.sector);
+    a.rule = `${a.rule}+country:guess:${sentence ? 'sentence' : 'home'}`;
   }
 
   /** Handles whatever starts at token i; returns the next token to look at. */
@@ -523,7 +553,10 @@ class ActorResolver {
     const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
     const rule = [country ? 'modifier' : null, head ? head.rule : null].filter(Boolean).join('+') || 'org';
     const actor = this.obtain(key, name, 'organization', composeCode(country, sector), country, sector, rule);
-    for (let k = a; k < b; k++) this.used[k] = 1;
+    for (let k = a; k < b; k++) {
+      this.used[k] = 1;
+      this.orgAt.set(k, actor);
+    }
     this.push(base, 'organization', actor);
   }
 
@@ -899,6 +932,7 @@ class ActorResolver {
     let actor = this.registry.names.get(name) ?? (office ? this.registry.names.get(office.name) : undefined);
     if (actor && actor.kind !== 'person') actor = undefined;
     let guess: string | null = null;
+    let org: Actor | undefined;
     if (!actor) {
       let country = context.igo ? null : context.country;
       let igo = context.igo;
@@ -925,7 +959,13 @@ class ActorResolver {
         if (scoped) {
           country = scoped.country;
           rules.push(scoped.rule);
-        } else guess = this.sentenceCountry(sStart, sEnd);
+        } else {
+          org = this.orgIn(context.from, a, context.used);
+          if (org?.country) {
+            country = org.country;
+            rules.push('country:org');
+          } else guess = this.sentenceCountry(sStart, sEnd);
+        }
       }
       if (igo) sector = null;
       const code = igo ?? composeCode(country, sector);
@@ -945,6 +985,7 @@ class ActorResolver {
       actor.rule = `${actor.rule}+context:${context.rule}`;
     }
     if (guess && !this.sentenceGuess.has(actor)) this.sentenceGuess.set(actor, guess);
+    if (org && !org.country && !this.affiliation.has(actor)) this.affiliation.set(actor, org);
     const notes = this.registry.note(actor);
     for (const r of context.roles) notes.roles.add(r);
     notes.gender ??= context.gender ?? this.titleGender(a);
@@ -955,6 +996,19 @@ class ActorResolver {
       : { start, end, text: name, type: 'person', actor: null, stage, rule };
     this.push(mention, 'person', actor);
     this.noteRole(actor, a, context.after);
+  }
+
+  /** The organisation actor coded in a person's context: before the name (`[from, a)`) or in `used`. */
+  private orgIn(from: number, a: number, used: readonly number[]): Actor | undefined {
+    for (let k = a - 1; k >= from; k--) {
+      const org = this.orgAt.get(k);
+      if (org) return org;
+    }
+    for (const k of used) {
+      const org = this.orgAt.get(k);
+      if (org) return org;
+    }
+    return undefined;
   }
 
   /**

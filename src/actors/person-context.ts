@@ -68,6 +68,10 @@ export function personContext(
       for (const e of hit.entries) left.push({ entry: e, token: hit.tokenStart });
       for (let k = hit.tokenStart; k < hit.tokenEnd; k++) used.push(k);
       j = hit.tokenStart - 1;
+    } else if (hit && hit.tokenEnd > j + 1 && hit.tokenEnd >= a) {
+      // An office holder's full name reaching into this name (`Sheikh` of `Sheikh Hasina`, the title
+      // taken off the front): part of the name, not its context.
+      j = hit.tokenStart - 1;
     } else if ((text === "'s" || text === '’s') && j > sStart && hitAt(j - 1)) {
       j--;
     } else if (inOrg(j) && isCapitalised(text)) {

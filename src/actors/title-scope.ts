@@ -13,7 +13,7 @@ interface Scopes {
   byWords: Map<string, TitleScope>;
   /** Longest title in words. */
   longest: number;
-  /** Capital cities' country by name, lower-case (datelines are often upper-case). */
+  /** Capitals' and dateline cities' country by name, lower-case (datelines are often upper-case). */
   cities: Map<string, string>;
 }
 
@@ -31,6 +31,7 @@ function scopes(): Scopes {
   const cities = new Map<string, string>();
   for (const [name, a3, kind] of readDataRows('actors/capitals.tsv'))
     if (kind === 'capital') cities.set(name!.toLowerCase(), a3!);
+  for (const [name, a3] of readDataRows('actors/dateline-cities.tsv')) cities.set(name!.toLowerCase(), a3!);
   loaded = { byWords, longest, cities };
   return loaded;
 }
@@ -55,7 +56,7 @@ export function titleScope(words: readonly string[]): { scope: TitleScope; title
 /**
  * The country of the dateline city that opens an article: an upper-case city (`WASHINGTON`, `ADDIS
  * ABABA`) before a comma or `(`, at the very start of the text; null when there is none or the city is
- * no capital the gazetteer knows.
+ * neither in `capitals.tsv` nor in `dateline-cities.tsv`.
  */
 export function datelineCountry(tokens: readonly Token[]): string | null {
   const words: string[] = [];

@@ -75,4 +75,33 @@ describe("a titled person's country", () => {
     expect(p?.code).toBe('MLIGOV');
     expect(p?.rule).toContain('country:guess:sentence');
   });
+
+  it('gives a person the country of the organisation that introduces them', () => {
+    const doc = code(
+      'BEIJING, May 6 (Reuters) - China will buy more grain, Foreign Ministry spokesperson Liu Fang said, ' +
+        'adding that trade with the United States would grow. China has said so before.',
+      '2024-05-06',
+    );
+    const p = person(doc, 'Liu Fang');
+    expect(p?.code).toBe('CHNGOV');
+    expect(p?.rule).toContain('country:org');
+  });
+
+  it('places a domestic office in a dateline city that is not a capital', () => {
+    const doc = code(
+      'ISTANBUL, April 9 (Reuters) - Interior Minister Kemal Doruk said 20 people were detained.',
+      '2024-04-09',
+    );
+    expect(person(doc, 'Kemal Doruk')?.code).toBe('TURGOV');
+  });
+
+  it('reads the context before a listed name whose first word is a title', () => {
+    const doc = code(
+      'DHAKA, Aug. 5 (AP) -- Bangladesh Prime Minister Sheikh Hasina resigned on Monday.',
+      '2024-08-05',
+    );
+    const p = person(doc, 'Sheikh Hasina');
+    expect(p?.code).toBe('BGDGOV');
+    expect(p?.rule).toContain('context');
+  });
 });
