@@ -37,6 +37,14 @@ export interface ClauseView {
   /** Token range of each token's sentence. */
   sentenceStart: Int32Array;
   sentenceEnd: Int32Array;
+  /** 1 for each token inside a DATE or TIME expression (`Thursday`, `last week`), when known. */
+  timeAt?: Uint8Array;
+}
+
+/** Token `k` is a time adjunct or the preposition heading one (`on Thursday`). */
+export function timeAdjunct(view: ClauseView, k: number): boolean {
+  const t = view.timeAt;
+  return !!t && (t[k] === 1 || (view.tag[k] === 'IN' && t[k + 1] === 1));
 }
 
 const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
@@ -148,9 +156,17 @@ export function governorOf(view: ClauseView, g: VerbGroup): { group: VerbGroup; 
   k--;
   // `urged Iran to stop`: an object between the governor and `to`.
   let object = -1;
+  let time = false;
   for (let steps = 0; k >= from && steps < 8; k--, steps++) {
     const gi = view.groupAt[k]!;
     if (gi >= 0) return { group: view.groups[gi]!, object };
+    // `agreed on Thursday to strengthen ties`: a time adjunct between them; but not between an object
+    // and `to` (`would blockade Paris from Monday to demand ...` is a purpose, not Paris demanding).
+    if (timeAdjunct(view, k)) {
+      time = true;
+      continue;
+    }
+    if (view.actorAt[k]! >= 0 && time) return null;
     if (view.actorAt[k]! >= 0 && object < 0) object = view.actorAt[k]!;
     const t = view.tag[k]!;
     if (!isModifierTag(t) && t !== 'PRP' && t !== 'NNP' && t !== ',' && t !== 'RB') return null;

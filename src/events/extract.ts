@@ -118,8 +118,17 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
     mentionStart[mi] = t;
     mentionEnd[mi] = k;
   }
+  // Tokens inside dates and times, by one merge pass (both lists are in text order).
+  const timeAt = new Uint8Array(n);
+  let tk = 0;
+  for (const te of [...(doc.times ?? [])].sort((a, b) => a.start - b.start)) {
+    if (te.type !== 'DATE' && te.type !== 'TIME') continue;
+    while (tk < n && tokens[tk]!.end <= te.start) tk++;
+    for (let k = tk; k < n && tokens[k]!.start < te.end; k++) timeAt[k] = 1;
+  }
   const view: DocView = {
     doc,
+    timeAt,
     tokens,
     lemma,
     tag,
@@ -213,8 +222,11 @@ function verbEvent(view: DocView, m: PhraseMatch, res: EventResources, speech: S
   if (source === -1 || (source >= 0 && !known(view, source))) return null;
   // `China and Russia will ...`: the first conjunct is the source (the pair is reciprocal, not a target).
   const compound = source >= 0 ? compoundPartner(view, source) : -1;
+  const partner = compound >= 0 ? source : -1;
   if (compound >= 0) source = compound;
   if (target === -1) target = findTarget(view, m, source);
+  // `China and Russia will strengthen ties with each other`: the pair's other member.
+  if (target === -1 && partner >= 0 && reciprocal(view, m.end)) target = partner;
   if (target === -1 && g.passive) target = groupNounBefore(view, g.start);
   if (target === -1 && m.entry.targets[0] === 'obj') target = groupNounAfter(view, m.end);
   if (target === -1 && m.entry.needsTarget) return null;
@@ -417,6 +429,18 @@ function otherMember(view: DocView, group: number, source: number): Actor | null
 /** An actor with at least a country or a sector (`---` alone names nobody). */
 function known(view: DocView, mention: number): boolean {
   return view.actors.get(view.mentionActor[mention]!)!.code !== '---';
+}
+
+/** `with each other`, `with one another` shortly after the trigger, in its clause. */
+function reciprocal(view: DocView, k: number): boolean {
+  const to = Math.min(view.sentenceEnd[Math.max(0, k - 1)]!, k + 6);
+  for (let j = k; j + 1 < to; j++) {
+    const a = view.lemma[j]!;
+    const b = view.lemma[j + 1]!;
+    if ((a === 'each' && b === 'other') || (a === 'one' && b === 'another')) return true;
+    if (view.groupAt[j]! >= 0 || view.tokens[j]!.text === ',') return false;
+  }
+  return false;
 }
 
 /** `China and Russia will ...`: the other conjunct of the subject, or -1. */

@@ -2,7 +2,7 @@
  * Finds lexicon phrases in a sentence: one map lookup per token, then the few entries starting with that
  * lemma are tried, longest first. Gaps (`~`) and slots (`X`) are bounded, so matching stays linear.
  */
-import type { ClauseView } from './clause.js';
+import { timeAdjunct, type ClauseView } from './clause.js';
 import type { EventLexicon, LexiconEntry, PatternPart } from './lexicon.js';
 import { isModifierTag, isNounTag, isVerbTag } from './tags.js';
 
@@ -48,7 +48,9 @@ function matchParts(
   if (p === parts.length) return k;
   const part = parts[p]!;
   if ('lemma' in part) {
-    if (k < to && view.lemma[k] === part.lemma) return matchParts(view, parts, p + 1, k + 1, to, slot);
+    // A pattern's preposition heading a time is no part of it: `agreed on Thursday` is no `agree on`.
+    if (k < to && view.lemma[k] === part.lemma && !(view.tag[k] === 'IN' && timeAdjunct(view, k)))
+      return matchParts(view, parts, p + 1, k + 1, to, slot);
     return -1;
   }
   if ('gap' in part) {

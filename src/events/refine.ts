@@ -227,9 +227,21 @@ function addEvidence(into: Event, from: Event): void {
  * as intent), the governing promise adds nothing and goes.
  */
 export function dropPromiseGovernors(proposals: Proposal[]): Proposal[] {
-  const governing = new Set<number>();
-  for (const p of proposals) if (p.governor >= 0) governing.add(p.governor);
-  return proposals.filter((p) => !(p.group >= 0 && governing.has(p.group) && p.event.root === '03'));
+  const governing = new Map<number, Proposal>();
+  for (const p of proposals) if (p.governor >= 0 && !governing.has(p.governor)) governing.set(p.governor, p);
+  return proposals.filter((p) => {
+    const governed = p.group >= 0 && p.event.root === '03' ? governing.get(p.group) : undefined;
+    if (!governed) return true;
+    // The intent was expressed when the promise was made: `agreed on Thursday to strengthen ties`.
+    if (p.datedInText && !governed.datedInText) {
+      governed.event.date = p.event.date;
+      governed.event.dateTo = p.event.dateTo;
+      governed.event.start = Math.min(governed.event.start, p.event.start);
+      governed.event.end = Math.max(governed.event.end, p.event.end);
+      governed.datedInText = true;
+    }
+    return false;
+  });
 }
 
 const NOT_COUNTRY = new Set(['---', 'IGO', 'NGO', 'IMG', 'MNC']);
