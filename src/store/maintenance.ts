@@ -34,7 +34,7 @@ export async function reprocessStale(
     for (let i = 0; i < ids.length; i += 256)
       for (const article of await store.getInputs(ids.slice(i, i + 256))) yield { ok: true, article };
   }
-  const counts = await ingestResults(store, codeRead(inputs(), options.code ?? {}), {
+  const counts = await ingestResults(store, codeRead(inputs(), { tokens: false, ...options.code }), {
     ...options,
     pipelineVersion: version,
     replace: true,
@@ -60,7 +60,7 @@ export async function retryFailed(
       }
     }
   }
-  const counts = await ingestResults(store, codeRead(inputs(), options.code ?? {}), {
+  const counts = await ingestResults(store, codeRead(inputs(), { tokens: false, ...options.code }), {
     ...options,
     pipelineVersion: versionOf(options),
     replace: true,
