@@ -291,7 +291,7 @@ export function clauseOf(view: ClauseView, k: number): number {
   let j = k - 1;
   for (; j >= from; j--) {
     const gi = view.groupAt[j]!;
-    if (gi >= 0) return gi;
+    if (gi >= 0 && !statementParticiple(view, view.groups[gi]!)) return gi;
     if (HARD_STOP.has(view.tokens[j]!.text)) break;
   }
   for (j = k; j < to; j++) {
@@ -299,6 +299,7 @@ export function clauseOf(view: ClauseView, k: number): number {
     if (gi < 0) continue;
     const g = view.groups[gi]!;
     j = g.end - 1;
+    if (statementParticiple(view, g)) continue;
     // A participle opening a phrase (`On Friday, citing ...,`) or an infinitive is a clause of its own.
     const before = g.start > from ? view.tokens[g.start - 1]!.text : ',';
     const bare = g.start === g.head && (view.tag[g.head] === 'VBG' || view.tag[g.head] === 'VBN');
@@ -306,6 +307,32 @@ export function clauseOf(view: ClauseView, k: number): number {
     return gi;
   }
   return -1;
+}
+
+const STATEMENT = new Set([
+  'statement',
+  'communique',
+  'communiqué',
+  'declaration',
+  'interview',
+  'speech',
+  'remark',
+  'letter',
+  'briefing',
+  'conference',
+]);
+
+/**
+ * `in a statement released on Sunday`: a participle describing the statement an act is made in is no
+ * clause of its own; its time is the act's.
+ */
+function statementParticiple(view: ClauseView, g: VerbGroup): boolean {
+  if (g.start !== g.head || (view.tag[g.head] !== 'VBN' && view.tag[g.head] !== 'VBG')) return false;
+  const from = view.sentenceStart[g.start]!;
+  const noun = g.start - 1;
+  if (noun <= from || !STATEMENT.has(view.lemma[noun]!)) return false;
+  for (let j = noun - 1; j >= from && j >= noun - 4; j--) if (view.lemma[j] === 'in') return true;
+  return false;
 }
 
 /** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */
