@@ -57,6 +57,12 @@ const HEADS = new Set([
   'emir',
   'sultan',
 ]);
+/** Particles that belong to a surname: `Le Pen`, `von der Leyen`, `dos Santos`, `bin Salman`. */
+const SURNAME_PARTICLES = new Set(
+  'Le La De Du Des Van Von Der Den Da Dos Das Di Del Della al Al el El bin ben ibn le la de du des van von der den da dos das di del della'.split(
+    ' ',
+  ),
+);
 /** Words that are never a person's short form even when capitalised. */
 const NOT_NAMES = new Set(
   'The A An He She It They We I His Her Its Their This That These Those In On At For And But Or Of To By Mr. Mrs. Ms. Dr.'.split(
@@ -296,6 +302,8 @@ class ActorResolver {
       for (const p of parts) this.place(p.start, p.end, m.tokenStart, m.tokenEnd, p.entries, 'part');
       return;
     }
+    // A name already given to a person in this article is that person, whatever the tagger said (`Le Pen`).
+    if (!exact && type !== 'person' && this.registry.names.get(m.text)?.kind === 'person') type = 'person';
     const head = nameHeads().get(this.tokens[m.tokenEnd - 1]!.text);
     if (!exact && head && m.tokenEnd - m.tokenStart > 0 && (type === 'person' || type === 'other'))
       type = head;
@@ -1053,6 +1061,15 @@ class ActorResolver {
   private registerNames(actor: Actor, name: string, a: number, b: number): void {
     this.registry.names.set(name, actor);
     if (b - a < 2) return;
+    // A surname with a particle (`Marine Le Pen`: `Le Pen`; `Ursula von der Leyen`: `von der Leyen`).
+    let p = b - 1;
+    while (p - 1 > a && SURNAME_PARTICLES.has(this.tokens[p - 1]!.text)) p--;
+    if (p < b - 1) {
+      // As written, and capitalised as at the start of a sentence (`de Villiers`, `De Villiers`).
+      const surname = this.text.slice(this.tokens[p]!.start, this.tokens[b - 1]!.end);
+      this.registry.names.set(surname, actor);
+      this.registry.names.set(surname[0]!.toUpperCase() + surname.slice(1), actor);
+    }
     for (const k of [a, b - 1]) {
       const w = this.tokens[k]!.text;
       if (w.length > 1 && isCapitalised(w) && !NOT_NAMES.has(w) && this.gaz.byToken[k] === -1)

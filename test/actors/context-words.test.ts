@@ -72,4 +72,31 @@ describe('context words', () => {
     expect(person?.text).toBe('Khalid Mansour');
     expect(codeOfMention(doc, 'Khalid Mansour')).toBe('KWTGOV');
   });
+
+  it('codes a counterpart by the nationality before it', () => {
+    const doc = code(
+      'Foreign Minister Ana Ruiz met her Chilean counterpart Pablo Vega in Lima.',
+      '2024-01-10',
+    );
+    expect((doc.actors ?? []).find((a) => a.name === 'Pablo Vega')?.code).toBe('CHLGOV');
+  });
+
+  it('resolves a surname with a particle to the person named before', () => {
+    const pipeline = buildPipeline([cleanStage, segmentStage, posStage]);
+    const doc = pipeline.run({
+      text: 'Opposition leader Claire de Villiers spoke first. De Villiers said the vote would be close.',
+      date: '2024-01-10',
+    });
+    const mention = (text: string, type: 'person' | 'organization') => {
+      const start = doc.text.indexOf(text);
+      return { start, end: start + text.length, text, type, actor: null, stage: 'test', rule: 'test' };
+    };
+    // The second mention typed as an organisation, as a name tagger may do.
+    doc.mentions = [mention('Claire de Villiers', 'person'), mention('De Villiers', 'organization')];
+    codeActors(doc);
+    const ids = (doc.mentions ?? []).filter((m) => m.text.endsWith('Villiers')).map((m) => m.actor);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).not.toBeNull();
+    expect(ids[1]).toBe(ids[0]);
+  });
 });
