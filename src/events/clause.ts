@@ -291,7 +291,8 @@ export function clauseOf(view: ClauseView, k: number): number {
   let j = k - 1;
   for (; j >= from; j--) {
     const gi = view.groupAt[j]!;
-    if (gi >= 0 && !statementParticiple(view, view.groups[gi]!)) return gi;
+    if (gi >= 0 && !statementParticiple(view, view.groups[gi]!) && !speakingOpener(view, view.groups[gi]!))
+      return gi;
     if (HARD_STOP.has(view.tokens[j]!.text)) break;
   }
   for (j = k; j < to; j++) {
@@ -333,6 +334,18 @@ function statementParticiple(view: ClauseView, g: VerbGroup): boolean {
   if (noun <= from || !STATEMENT.has(view.lemma[noun]!)) return false;
   for (let j = noun - 1; j >= from && j >= noun - 4; j--) if (view.lemma[j] === 'in') return true;
   return false;
+}
+
+const SPEAKING = new Set(['speak', 'talk', 'address', 'write', 'respond', 'reply', 'answer', 'comment']);
+
+/** `Speaking to reporters on Monday, X said`: an opening participle of speaking is the saying itself. */
+function speakingOpener(view: ClauseView, g: VerbGroup): boolean {
+  return (
+    g.start === g.head &&
+    g.start === view.sentenceStart[g.start] &&
+    view.tag[g.head] === 'VBG' &&
+    (SPEAKING.has(view.lemma[g.head]!) || SAY.has(view.lemma[g.head]!))
+  );
 }
 
 /** A lone participle inside a noun phrase (`aircraft including gunships`, `troops based in`). */
