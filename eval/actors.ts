@@ -118,7 +118,9 @@ function main(): void {
       if (wantSector && ours.sector === wantSector) sector++;
       if (okCountry && okSector) full++;
       if (!okCountry || !okSector) {
-        const key = `${g.actorText}: gold ${wantCountry}${wantSector ?? ''}, ours ${ours.code}`;
+        const key =
+          `${g.actorText}: gold ${wantCountry}${wantSector ?? ''}, ours ${ours.code}` +
+          (showErrors ? ` (${ours.rule ?? ''})` : '');
         errors.set(key, (errors.get(key) ?? 0) + 1);
       }
     }

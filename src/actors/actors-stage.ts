@@ -57,6 +57,8 @@ const HEADS = new Set([
   'emir',
   'sultan',
 ]);
+/** A compound naming who leads or backs a group: `Saudi-led`, `Iranian-backed`. */
+const LED = /-(led|backed|sponsored|supported)$/;
 /** Particles that belong to a surname: `Le Pen`, `von der Leyen`, `dos Santos`, `bin Salman`. */
 const SURNAME_PARTICLES = new Set(
   'Le La De Du Des Van Von Der Den Da Dos Das Di Del Della al Al el El bin ben ibn le la de du des van von der den da dos das di del della'.split(
@@ -249,6 +251,7 @@ class ActorResolver {
     const parts = this.partHits.size ? this.partHits.get(i) : undefined;
     if (parts) {
       for (const p of parts) this.place(p.start, p.end, i, i + 1, p.entries, 'part');
+      this.ledGroup(i, parts);
       return i + 1;
     }
     const t = this.tokens[i]!;
@@ -300,6 +303,7 @@ class ActorResolver {
     if (parts && !exact) {
       // `China-Russia` tagged as one name: the countries in it.
       for (const p of parts) this.place(p.start, p.end, m.tokenStart, m.tokenEnd, p.entries, 'part');
+      this.ledGroup(m.tokenStart, parts);
       return;
     }
     // A name already given to a person in this article is that person, whatever the tagger said (`Le Pen`).
@@ -324,6 +328,14 @@ class ActorResolver {
     if (exact) return this.place(m.start, m.end, m.tokenStart, m.tokenEnd, exact.entries, 'name', m, type);
     if (type === 'organization') return this.organization(m.tokenStart, m.tokenEnd, m);
     this.push(m, m.type, null);
+  }
+
+  /** `Saudi-led coalition`, `Iranian-backed militias` at token i: the group after is the first part's country's. */
+  private ledGroup(i: number, parts: readonly GazHit[]): void {
+    if (!LED.test(this.tokens[i]!.text)) return;
+    const first = parts.find((p) => p.start === this.tokens[i]!.start);
+    const code = (entryOf(first, 'demonym') ?? entryOf(first, 'country'))?.code;
+    if (code) this.nominalAfter(i + 1, code, i);
   }
 
   /** A whole-token gazetteer hit covering exactly `[a, b)`, allowing a leading `the`. */

@@ -82,7 +82,7 @@ export function personContext(
       left.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person') &&
       !inName(j) &&
       (isCapitalised(text) ||
-        (tokens[j]!.tag === 'JJ' && /^[a-z]/.test(text)) ||
+        ((tokens[j]!.tag === 'JJ' || tokens[j]!.tag === 'NN') && /^[a-z]+$/.test(text)) ||
         ((text === 'and' || text === '&') && j > sStart && isCapitalised(tokens[j - 1]!.text)))
     ) {
       j--;

@@ -99,4 +99,16 @@ describe('context words', () => {
     expect(ids[0]).not.toBeNull();
     expect(ids[1]).toBe(ids[0]);
   });
+
+  it('reads a nationality across a lower-case noun inside a title', () => {
+    const doc = code('Kenyan deputy trade minister Grace Wanjiru signed the deal.', '2024-01-10');
+    const p = (doc.actors ?? []).find((a) => a.name === 'Grace Wanjiru');
+    expect(p?.code).toBe('KENGOV');
+    expect(p?.rule).not.toContain('guess');
+  });
+
+  it('gives a group led or backed by a country that country', () => {
+    const doc = code('Ethiopian-backed forces crossed the river on Friday.', '2024-01-10');
+    expect(codeOfMention(doc, 'Ethiopian-backed forces')).toBe('ETHMIL');
+  });
 });
