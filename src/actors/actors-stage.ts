@@ -816,7 +816,7 @@ class ActorResolver {
             composeCode(where, e.sector),
             where,
             e.sector,
-            `${e.rule}+${inCountry ? 'in-country' : 'home-country'}`,
+            `${e.rule}+${inCountry ? 'in-country' : 'country:guess:home'}`,
           )
         : this.registry.recentOf(kind).find((x) => x.sector === e.sector && x.country);
       const actor =
