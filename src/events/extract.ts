@@ -261,6 +261,9 @@ function nounEvent(view: DocView, m: PhraseMatch, res: EventResources): Proposal
     }
     if (DEFINITE.has(view.tokens[k]!.text.toLowerCase())) definite = true;
     if (!isModifierTag(view.tag[k]!)) break;
+    // A participle after a noun is a verb with its subject (`Police arrested 20 protesters`), not a
+    // modifier like `armed` in `the armed protesters`.
+    if (view.groupAt[k]! >= 0 && k > from && /^(NN|PRP$)/.test(view.tag[k - 1]!)) break;
   }
   let reading: ModalityReading = { modality: 'asserted', negated: false, intent: false, why: null };
   // Or the subject of a light verb taking the noun: `China announced sanctions on ...`.
