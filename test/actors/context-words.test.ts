@@ -111,4 +111,13 @@ describe('context words', () => {
     const doc = code('Ethiopian-backed forces crossed the river on Friday.', '2024-01-10');
     expect(codeOfMention(doc, 'Ethiopian-backed forces')).toBe('ETHMIL');
   });
+
+  it('codes named parties and armed groups from the groups list', () => {
+    const doc = code(
+      'The National Rally and the Awami League both lost seats, while Abu Sayyaf attacked.',
+      '2024-01-10',
+    );
+    const codes = (doc.actors ?? []).map((a) => a.code);
+    expect(codes).toEqual(expect.arrayContaining(['FRAPTY', 'BGDPTY', 'PHLREB']));
+  });
 });
