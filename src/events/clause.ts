@@ -274,7 +274,8 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     k = start;
   }
   if (fallback >= 0) return fallback;
-  if (speech) return inverted(view, g);
+  // `..., said Wang`; but `Officials said Russia ...` has its subject, only without an actor.
+  if (speech && !noun) return inverted(view, g);
   return -1;
 }
 
@@ -365,8 +366,9 @@ export function coordinatedWith(view: ClauseView, g: VerbGroup, speech = false):
   if (k <= from) return null;
   const w = view.tokens[k]!.text.toLowerCase();
   // `noting that China and Russia, on the basis of ..., will practice`: a verb with its own modal after
-  // a comma has its own subject; a clause link between the two verbs (`that`) opens another clause.
-  if (w === ',' && (speech || g.modal)) return null;
+  // a comma has its own subject, and so has `..., said Lavrov`; a clause link between the two verbs
+  // (`that`) opens another clause.
+  if (w === ',' && (speech || g.modal || SAY.has(view.lemma[g.head]!))) return null;
   if (w === 'and' || w === 'but' || w === 'or' || w === ',') {
     let j = k - 1;
     if (w === 'and' && view.tokens[j]!.text === ',') j--;
