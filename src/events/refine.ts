@@ -268,8 +268,9 @@ export function fillCountriesFromContext(view: DocView, proposals: Proposal[]): 
       if (m < 0) continue;
       const actor = view.mentionActor[m]!;
       if (!p.speech && reporters.has(`${e.sentence}|${actor}`)) continue;
-      const c = view.actors.get(actor)!.code.slice(0, 3);
-      if (!NOT_COUNTRY.has(c)) countries.add(c);
+      // The actor's own country, never a code prefix: regions (EURGOV), IGOs and groups have none.
+      const c = view.actors.get(actor)!.country;
+      if (c && !NOT_COUNTRY.has(c)) countries.add(c);
     }
     if (countries.size !== 1) continue;
     const [country] = [...countries];

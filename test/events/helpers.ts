@@ -17,6 +17,8 @@ export interface HandActor {
   also?: string[];
   /** For a group (`the two countries`): the texts of the actors it stands for, given in the same call. */
   members?: string[];
+  /** The actor's country when not the code's first three letters (`null` for regions such as EURGOV). */
+  country?: string | null;
 }
 
 export function handDoc(
@@ -36,7 +38,7 @@ export function handDoc(
       name,
       kind: a.kind ?? (a.members ? 'group' : a.code.length === 3 ? 'country' : 'organization'),
       code: a.code,
-      country: a.code.slice(0, 3),
+      country: a.country !== undefined ? a.country : a.code.slice(0, 3),
       sector: a.code.slice(3) || null,
       stage: 'test',
     });

@@ -42,3 +42,27 @@ describe('event refiners', () => {
     }
   });
 });
+
+describe('countries read from the sentence', () => {
+  it('never takes a region (EURGOV, no country) as the country of an unknown-country actor', () => {
+    const doc = codeEvents(
+      handDoc('The judge criticized European diplomats on Monday.', {
+        'The judge': { code: '---JUD' },
+        'European diplomats': { code: 'EURGOV', country: null },
+      }),
+    );
+    const criticism = (doc.events ?? []).find((e) => e.root === '11');
+    expect(criticism?.source.code).toBe('---JUD');
+    expect(criticism?.target?.code).toBe('EURGOV');
+  });
+
+  it('still reads the one country a sentence names', () => {
+    const doc = codeEvents(
+      handDoc('The judge criticized Kenyan diplomats on Monday.', {
+        'The judge': { code: '---JUD' },
+        'Kenyan diplomats': { code: 'KENGOV' },
+      }),
+    );
+    expect((doc.events ?? []).find((e) => e.root === '11')?.source.code).toBe('KENJUD');
+  });
+});
