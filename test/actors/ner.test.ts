@@ -10,7 +10,7 @@ import { buildPipeline } from '../../src/pipeline.js';
 import { posStage } from '../../src/text/pos-stage.js';
 import { segmentStage } from '../../src/text/segment-stage.js';
 import { evaluateEntities } from '../../eval/entities.js';
-import { SEED, SHARED, sharedPresent } from '../helpers/shared.js';
+import { SEED, SHARED, describeShared } from '../helpers/shared.js';
 
 const pipeline = buildPipeline([cleanStage, segmentStage, posStage, namesStage]);
 const names = (text: string) =>
@@ -104,7 +104,7 @@ describe('name tagger pieces', () => {
   });
 });
 
-describe.runIf(sharedPresent('seed/000_fc4b7b43cdd233b1.txt'))('seed article', () => {
+describeShared('seed/000_fc4b7b43cdd233b1.txt', 'seed article', () => {
   it('finds the people, organisations and places of the seed', () => {
     const text = readFileSync(SEED, 'utf8').replace(/^\s*date \S+\s*/, '');
     const got = new Set(names(text));
@@ -130,7 +130,7 @@ describe.runIf(sharedPresent('seed/000_fc4b7b43cdd233b1.txt'))('seed article', (
   });
 });
 
-describe.runIf(sharedPresent('gold/conll2003/eng.testa'))('CoNLL-2003 dev slice', () => {
+describeShared('gold/conll2003/eng.testa', 'CoNLL-2003 dev slice', () => {
   it('keeps exact-span F1 above its floors', () => {
     const r = evaluateEntities(SHARED + 'gold/conll2003/eng.testa', 60);
     expect(r.words).toBeGreaterThan(10000);

@@ -1,6 +1,6 @@
 /** Acceptance on the seed article: the actors issue's "done when" list, end to end with the name tagger. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { actorsStage } from '../../src/actors/actors-stage.js';
 import { namesStage } from '../../src/actors/ner/names-stage.js';
 import { cleanStage } from '../../src/clean/clean-stage.js';
@@ -9,9 +9,9 @@ import { buildPipeline } from '../../src/pipeline.js';
 import { readTextArticle } from '../../src/read/text-article.js';
 import { posStage } from '../../src/text/pos-stage.js';
 import { segmentStage } from '../../src/text/segment-stage.js';
-import { SEED, sharedPresent } from '../helpers/shared.js';
+import { SEED, describeShared } from '../helpers/shared.js';
 
-describe.runIf(sharedPresent('seed/000_fc4b7b43cdd233b1.txt'))('actors on the seed article', () => {
+describeShared('seed/000_fc4b7b43cdd233b1.txt', 'actors on the seed article', () => {
   const pipeline = buildPipeline([cleanStage, segmentStage, posStage, namesStage, actorsStage]);
   const doc: Doc = pipeline.run(readTextArticle(readFileSync(SEED, 'utf8'), SEED));
   const actors = doc.actors ?? [];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toOutput } from '../../src/output/document-json.js';
 import { readTextArticle } from '../../src/read/text-article.js';
 import { defaultPipeline } from '../../src/stages.js';
-import { SEED, sharedPresent } from '../helpers/shared.js';
+import { SEED, describeShared } from '../helpers/shared.js';
 import { codeFixtures } from './fixtures.js';
 import { schemaErrors } from './validate-output.js';
 
@@ -55,7 +55,7 @@ describe('output schema', () => {
   });
 });
 
-describe.runIf(sharedPresent('seed'))('output schema on the seed', () => {
+describeShared('seed', 'output schema on the seed', () => {
   it('validates the seed in every variant', () => {
     const doc = defaultPipeline().run(readTextArticle(readFileSync(SEED, 'utf8'), SEED));
     for (const v of VARIANTS) expect(schemaErrors(JSON.parse(JSON.stringify(toOutput(doc, v))))).toEqual([]);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readTextArticle } from '../../src/read/text-article.js';
-import { SEED, sharedPresent } from '../helpers/shared.js';
+import { SEED, describeShared } from '../helpers/shared.js';
 import { eventsPipeline } from './pipeline.js';
 
-describe.runIf(sharedPresent('seed'))('events on the seed article', () => {
+describeShared('seed', 'events on the seed article', () => {
   const doc = eventsPipeline().run(readTextArticle(readFileSync(SEED, 'utf8'), SEED));
   const events = doc.events ?? [];
 

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isSpeechCue, readPolnear, scoreArticles } from '../../eval/quotes-eval.js';
-import { SHARED, sharedPresent } from '../helpers/shared.js';
+import { SHARED, describeShared } from '../helpers/shared.js';
 
 describe('speech-cue filter of the evaluation', () => {
   it('keeps speech verbs and according-to, not verbs of thinking', () => {
@@ -14,7 +14,7 @@ describe('speech-cue filter of the evaluation', () => {
   });
 });
 
-describe.runIf(sharedPresent('gold/polnear/dev'))('PolNeAR dev (first 30 articles)', () => {
+describeShared('gold/polnear/dev', 'PolNeAR dev (first 30 articles)', () => {
   const dir = fileURLToPath(new URL('gold/polnear/dev/', `file://${SHARED}`));
   const scores = scoreArticles(readPolnear(dir, 30));
 

@@ -5,13 +5,13 @@
  * role must follow an earlier speaker phrase naming Wang).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readTextArticle } from '../../src/read/text-article.js';
 import { defaultPipeline } from '../../src/stages.js';
-import { SEED, sharedPresent } from '../helpers/shared.js';
+import { SEED, describeShared } from '../helpers/shared.js';
 import { view } from './helpers.js';
 
-describe.runIf(sharedPresent('seed'))('quotes in the seed article', () => {
+describeShared('seed', 'quotes in the seed article', () => {
   const doc = defaultPipeline().run(readTextArticle(readFileSync(SEED, 'utf8'), SEED));
   const quotes = view(doc).map((q, i) => ({ ...q, actor: doc.quotes?.[i].speaker?.actor ?? null }));
   const withActors = doc.actors !== undefined && quotes.some((q) => q.actor !== null);

@@ -13,7 +13,7 @@ import {
   unescapeEntities,
 } from '../../bench/corpora.js';
 import { readJsonlArticle } from '../../src/read/jsonl-article.js';
-import { sharedPresent } from '../helpers/shared.js';
+import { describeShared } from '../helpers/shared.js';
 
 const SGML = `<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" NEWID="41">
@@ -86,7 +86,7 @@ The two leaders <EVENT eid="e1">exchanged</EVENT> greetings on <TIMEX3 tid="t1" 
   });
 });
 
-describe.runIf(sharedPresent('corpora'))('bench corpora from ../shared/corpora', () => {
+describeShared('corpora', 'bench corpora from ../shared/corpora', () => {
   it('builds the wire and Reuters JSONL, every record readable by the JSONL reader', () => {
     for (const [name, min] of [
       ['wire', 2400],

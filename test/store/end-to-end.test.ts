@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CanonicalEvent, DyadRow } from '../../src/store/store.js';
-import { SEED, sharedPresent } from '../helpers/shared.js';
+import { SEED, describeShared } from '../helpers/shared.js';
 
 const FIXTURES = new URL('../fixtures/articles/', import.meta.url).pathname;
 const STORE_FIXTURES = new URL('../fixtures/store/', import.meta.url).pathname;
@@ -35,7 +35,7 @@ const jsonl = <T>(text: string): T[] =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as T);
 
-describe.runIf(sharedPresent('seed/000_fc4b7b43cdd233b1.txt'))('the seed and the fixtures, ingested', () => {
+describeShared('seed/000_fc4b7b43cdd233b1.txt', 'the seed and the fixtures, ingested', () => {
   const db = join(dir, 'seed.db');
 
   it("shows Xi's state visit to Russia with its evidence, and March 2023 in the CHN-RUS series", async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prf, readConllDocs, scoreSegmentation } from '../../eval/segment.js';
-import { SHARED, sharedPresent } from '../helpers/shared.js';
+import { SHARED, describeShared } from '../helpers/shared.js';
 
 const SNIPPET = [
   '-DOCSTART- -X- O O',
@@ -53,7 +53,7 @@ describe('eval:segment', () => {
   });
 });
 
-describe.runIf(sharedPresent('gold/conll2003/eng.testa'))('eval:segment on CoNLL-2003 dev', () => {
+describeShared('gold/conll2003/eng.testa', 'eval:segment on CoNLL-2003 dev', () => {
   it('keeps boundary and token F1 above their floors', () => {
     const s = scoreSegmentation(readConllDocs(readFileSync(SHARED + 'gold/conll2003/eng.testa', 'utf8')));
     expect(prf(s.boundaries.tp, s.boundaries.fp, s.boundaries.fn).f1).toBeGreaterThan(0.93);

@@ -6,7 +6,7 @@ import { posStage } from '../../src/text/pos-stage.js';
 import { iob1to2, iobAllowed, parseConll } from '../../src/text/pos-conll.js';
 import { normaliseWord } from '../../src/text/pos-features.js';
 import { evaluatePos, iobSpans } from '../../eval/pos.js';
-import { SHARED, sharedPresent } from '../helpers/shared.js';
+import { SHARED, describeShared } from '../helpers/shared.js';
 
 const pipeline = buildPipeline([cleanStage, segmentStage, posStage]);
 const tag = (text: string) =>
@@ -87,7 +87,7 @@ describe('CoNLL helpers', () => {
   });
 });
 
-describe.runIf(sharedPresent('gold/conll2003/eng.testa'))('CoNLL-2003 dev slice', () => {
+describeShared('gold/conll2003/eng.testa', 'CoNLL-2003 dev slice', () => {
   it('keeps part-of-speech accuracy and chunk F1 above their floors', () => {
     const r = evaluatePos(SHARED + 'gold/conll2003/eng.testa', 40);
     expect(r.tokens).toBeGreaterThan(5000);

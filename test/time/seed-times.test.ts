@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readTextArticle } from '../../src/read/text-article.js';
 import { defaultPipeline } from '../../src/stages.js';
-import { SEED, sharedPresent } from '../helpers/shared.js';
+import { SEED, describeShared } from '../helpers/shared.js';
 
-describe.runIf(sharedPresent('seed'))('times on the seed article', () => {
+describeShared('seed', 'times on the seed article', () => {
   const doc = defaultPipeline().run(readTextArticle(readFileSync(SEED, 'utf8'), SEED));
   const times = doc.times ?? [];
   const find = (text: string) => times.find((t) => t.text === text);

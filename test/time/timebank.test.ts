@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTimeml } from '../../eval/time-run.js';
 import { emptyScore, readTimeml, report, scoreDoc } from '../../eval/time-timeml.js';
-import { SHARED, sharedPresent } from '../helpers/shared.js';
+import { SHARED, describeShared } from '../helpers/shared.js';
 
 describe('TimeML reading and TempEval-3 scoring', () => {
   it('strips tags, keeps gold offsets into the stripped text, and reads the DCT', () => {
@@ -42,7 +42,7 @@ describe('TimeML reading and TempEval-3 scoring', () => {
   });
 });
 
-describe.runIf(sharedPresent('gold/timebank/TimeBank'))('times on TimeBank (first 60 documents)', () => {
+describeShared('gold/timebank/TimeBank', 'times on TimeBank (first 60 documents)', () => {
   it('keeps relaxed span F1 >= 0.85 and value F1 >= 0.70', () => {
     const { report: r } = evaluateTimeml(SHARED + 'gold/timebank/TimeBank', { limit: 60 });
     expect(r.score.gold).toBeGreaterThan(200);
