@@ -7,7 +7,7 @@
  * Measured (best of R rounds, the systems taking turns within each round so that load from other jobs
  * falls on all of them alike):
  * - annals, 1 core: read the JSONL, run every default stage, keep the Docs (`codeArticles`, workers 1);
- * - annals code jsonl: the same plus each article's output line (`codeArticleLines`), 1 and 2 workers;
+ * - annals code jsonl: the same plus each article's output line, on 1 and on 2 fresh worker threads;
  * - wink-nlp: `readDoc` (sentences, POS, entities) on each article's text, reading out sentences,
  *   entities and every token's POS;
  * - compromise: `nlp(text)` with people, places and organizations, on a prefix of about W words (it is
@@ -21,10 +21,31 @@ import { Worker } from 'node:worker_threads';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { codeArticleLines, codeArticles } from '../src/code-articles.js';
-import { createDoc } from '../src/pipeline.js';
-import { defaultPipeline } from '../src/stages.js';
+import type { RawDocument } from '../src/doc.js';
+import type { TaskResult } from '../src/workers/code-task.js';
 import { corporaPresent, corpusJsonl, DEFAULT_OUT_DIR, type CorpusName } from './corpora.js';
+
+// annals runs from dist/, as the CLI does (`npm run bench:pipeline` builds it first): from src/ each worker
+// would also spend its first second transpiling TypeScript, which is no part of annals' speed.
+const DIST = new URL('../dist/', import.meta.url);
+const { codeArticles } = (await import(
+  new URL('code-articles.js', DIST).href
+)) as typeof import('../src/code-articles.js');
+const { createDoc } = (await import(
+  new URL('pipeline.js', DIST).href
+)) as typeof import('../src/pipeline.js');
+const { defaultPipeline } = (await import(
+  new URL('stages.js', DIST).href
+)) as typeof import('../src/stages.js');
+const { orderedPool } = (await import(
+  new URL('workers/ordered-pool.js', DIST).href
+)) as typeof import('../src/workers/ordered-pool.js');
+const { spawnCodeWorker } = (await import(
+  new URL('workers/spawn.js', DIST).href
+)) as typeof import('../src/workers/spawn.js');
+const { readSources } = (await import(
+  new URL('read/sources.js', DIST).href
+)) as typeof import('../src/read/sources.js');
 
 interface Corpus {
   file: string;
@@ -85,12 +106,31 @@ function annalsDocs(corpus: Corpus): Promise<Timing> {
   });
 }
 
+/**
+ * `annals code --format jsonl` on fresh worker threads: the 1-worker run uses one worker thread too (not
+ * this thread, whose compiled code is warm from the runs before), so both runs start equally cold.
+ */
 function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
   return timed(async () => {
+    async function* items() {
+      for await (const r of readSources([corpus.file])) {
+        if (!r.ok) throw new Error(`bench: unreadable article: ${r.error.message}`);
+        yield { run: r.article };
+      }
+    }
     let bytes = 0;
-    for await (const r of codeArticleLines([corpus.file], { workers, output: {} })) {
-      if (!r.ok) throw new Error(`bench: article failed: ${r.error.message}`);
-      bytes += r.json.length;
+    const results = orderedPool<RawDocument, TaskResult>(items(), {
+      workers,
+      maxInFlight: 16 * workers,
+      spawn: () => spawnCodeWorker({ mode: { output: {} } }),
+      crashed: (_article, reason) => ({
+        ok: false as const,
+        error: { code: 'pipeline' as const, file: '', reason },
+      }),
+    });
+    for await (const r of results) {
+      if (!r.ok) throw new Error(`bench: article failed: ${r.error.reason}`);
+      bytes += r.json?.length ?? 0;
     }
     if (bytes === 0) throw new Error('bench: no output');
     return undefined;
