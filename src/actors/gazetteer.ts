@@ -115,10 +115,16 @@ export function gazetteer(): Gazetteer {
   ] as const)
     countryNames.set(a3, name);
 
+  const ownDemonyms = new Set<string>();
   for (const [form, a3] of readDataRows('actors/demonyms.tsv')) {
     const prefix = form!.endsWith('-');
     const word = prefix ? form!.slice(0, -1) : form!;
+    ownDemonyms.add(word);
     add(word, { kind: 'demonym', code: a3!, prefix, rule: `demonym:${form}` });
+  }
+  for (const [form, a3] of packageDemonyms(require)) {
+    if (ownDemonyms.has(form)) continue;
+    add(form, { kind: 'demonym', code: a3, prefix: false, rule: `demonym:${form}` });
   }
   for (const [form, a3, kind, sector] of readDataRows('actors/capitals.tsv')) {
     if (kind === 'seat') add(form!, { kind: 'seat', code: a3!, sector: sector!, rule: `seat:${form}` });
@@ -181,4 +187,28 @@ export function gazetteer(): Gazetteer {
 export function wordMatches(entryWord: string, token: string): boolean {
   const t = token.includes('’') ? token.replace(/’/g, "'") : token;
   return entryWord === entryWord.toLowerCase() ? t.toLowerCase() === entryWord : t === entryWord;
+}
+
+/**
+ * Demonyms of every country from the `world-countries` package (`Mauritian`, `Malagasy`), with a plural
+ * for the `-an`/`-i` forms (`Mauritians`); a form the package gives to two countries (`Congolese`,
+ * `Dominican`) is left to our own list, which says which one news means.
+ */
+function packageDemonyms(require: NodeJS.Require): Map<string, string> {
+  const countries = require('world-countries') as {
+    cca3: string;
+    demonyms?: { eng?: { m?: string; f?: string } };
+  }[];
+  const owners = new Map<string, Set<string>>();
+  for (const c of countries) {
+    const eng = c.demonyms?.eng;
+    for (const form of [eng?.m, eng?.f]) {
+      if (!form || !/^\p{Lu}[\p{L}' -]+$/u.test(form)) continue;
+      const forms = /(an|i)$/.test(form) ? [form, form + 's'] : [form];
+      for (const f of forms) (owners.get(f) ?? owners.set(f, new Set()).get(f)!).add(c.cca3);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [form, codes] of owners) if (codes.size === 1) out.set(form, [...codes][0]!);
+  return out;
 }

@@ -34,6 +34,12 @@ describe('persons coded from the words that introduce them', () => {
     expect(persons(doc)).toEqual(['Paul Njoroge KENMIL']);
   });
 
+  it('knows the demonym of every country, from the package where our own list has none', () => {
+    const doc = code('Mauritian Cabinet Secretary Paul Bérenger met Malagasy officials on Monday.');
+    expect(persons(doc)).toEqual(['Paul Bérenger MUSGOV']);
+    expect(actorCodes(doc)).toContain('Malagasy officials MDGGOV');
+  });
+
   it('codes a former official as an elite', () => {
     const doc = code('Former Brazilian president Carlos Mendes told reporters he was innocent.');
     expect(persons(doc)).toEqual(['Carlos Mendes BRAELI']);
