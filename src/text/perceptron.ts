@@ -236,27 +236,45 @@ export class ScoreCache {
    * first) and they are kept.
    */
   get(a: number, b: number, out: Float64Array, fill: (out: Float64Array) => void): void {
-    const { keys, used, mask, width } = this;
+    if (this.find(a, b, out)) return;
+    out.fill(0);
+    fill(out);
+    this.put(a, b, out);
+  }
+
+  /**
+   * Copies the scores for key `(a, b)` into `out` and returns true if they are kept; returns false (and
+   * leaves `out` alone) if not. The taggers call this and `put` directly rather than `get`, so that a
+   * token allocates no closure.
+   */
+  find(a: number, b: number, out: Float64Array): boolean {
+    const { keys, used, mask, width, values } = this;
     let slot = mix(a, b) & mask;
     while (used[slot]) {
       if (keys[2 * slot] === (a | 0) && keys[2 * slot + 1] === (b | 0)) {
         const at = slot * width;
-        for (let c = 0; c < width; c++) out[c] = this.values[at + c];
-        return;
+        for (let c = 0; c < width; c++) out[c] = values[at + c];
+        return true;
       }
       slot = (slot + 1) & mask;
     }
-    out.fill(0);
-    fill(out);
+    return false;
+  }
+
+  /** Keeps `out[0, width)` as the scores for key `(a, b)`, which `find` has just missed. */
+  put(a: number, b: number, out: Float64Array): void {
+    const { keys, used, mask, width, values } = this;
     if (this.count * 2 > mask) {
       used.fill(0);
       this.count = 0;
-      slot = mix(a, b) & mask;
     }
+    let slot = mix(a, b) & mask;
+    while (used[slot]) slot = (slot + 1) & mask;
     used[slot] = 1;
     keys[2 * slot] = a | 0;
     keys[2 * slot + 1] = b | 0;
-    this.values.set(out.subarray(0, width), slot * width);
+    const at = slot * width;
+    for (let c = 0; c < width; c++) values[at + c] = out[c];
     this.count++;
   }
 }

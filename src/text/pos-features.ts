@@ -107,10 +107,19 @@ export class SentenceValues {
       this.lowers[i] = lw;
       const len = lw.length;
       this.cased[i] = hashStr(w);
-      this.lower[i] = hashStr(lw);
-      this.pre1[i] = hashStr(lw, 0, Math.min(1, len));
-      this.pre2[i] = hashStr(lw, 0, Math.min(2, len));
-      this.pre3[i] = hashStr(lw, 0, Math.min(3, len));
+      // FNV-1a runs left to right, so the prefixes' hashes are the whole word's hash part way through.
+      let h = 0x811c9dc5;
+      let k = 0;
+      for (; k < len && k < 3; k++) {
+        h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
+        if (k === 0) this.pre1[i] = h >>> 0;
+        else if (k === 1) this.pre2[i] = h >>> 0;
+      }
+      if (len < 1) this.pre1[i] = h >>> 0;
+      if (len < 2) this.pre2[i] = h >>> 0;
+      this.pre3[i] = h >>> 0;
+      for (; k < len; k++) h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
+      this.lower[i] = h >>> 0;
       this.suf1[i] = hashStr(lw, Math.max(0, len - 1), len);
       this.suf2[i] = hashStr(lw, Math.max(0, len - 2), len);
       this.suf3[i] = hashStr(lw, Math.max(0, len - 3), len);

@@ -180,9 +180,11 @@ export function tagPos(s: SentenceValues, pos: Perceptron, tagdict: ReadonlyMap<
       s.pos[i] = known;
       continue;
     }
-    cache.get(s.cased[i], s.suf4[i], out, (into) =>
-      pos.accumulate(features, posWordFeatures(s, i, features, 0), into),
-    );
+    if (!cache.find(s.cased[i], s.suf4[i], out)) {
+      out.fill(0);
+      pos.accumulate(features, posWordFeatures(s, i, features, 0), out);
+      cache.put(s.cased[i], s.suf4[i], out);
+    }
     pos.accumulate(features, posContextFeatures(s, i, s.pos, features, 0), out);
     s.pos[i] = argmax(out);
   }
@@ -193,9 +195,12 @@ export function tagChunks(s: SentenceValues, chunk: Perceptron, allowed: boolean
   const out = reserveScores(chunk.nClasses);
   const cache = cacheFor(windowScores, chunk);
   for (let i = 0; i < s.n; i++) {
-    cache.get(chunkWindowKey(s, i, s.chunk), 0, out, (into) =>
-      chunk.accumulate(features, chunkTagFeatures(s, i, s.chunk, features, 0), into),
-    );
+    const key = chunkWindowKey(s, i, s.chunk);
+    if (!cache.find(key, 0, out)) {
+      out.fill(0);
+      chunk.accumulate(features, chunkTagFeatures(s, i, s.chunk, features, 0), out);
+      cache.put(key, 0, out);
+    }
     chunk.accumulate(features, chunkWordFeatures(s, i, s.chunk, features, 0), out);
     s.chunk[i] = argmax(out, allowed[i > 0 ? s.chunk[i - 1] + 1 : 0]);
   }

@@ -276,8 +276,12 @@ export function nerContextFeatures(
   return k;
 }
 
-/** The tagger's input for a document that has been through the `pos` stage. */
-export function nerInputOfDoc(doc: Doc): NerInput {
+/**
+ * The tagger's input for a document that has been through the `pos` stage, loaded into `into` (a fresh
+ * input unless given; a caller that is done with one document's input may pass it back for the next, so
+ * that its per-token buffers are reused).
+ */
+export function nerInputOfDoc(doc: Doc, into: NerInput = new NerInput()): NerInput {
   const tokens = doc.tokens ?? [];
   const words: string[] = [];
   const pos: string[] = [];
@@ -291,5 +295,5 @@ export function nerInputOfDoc(doc: Doc): NerInput {
     }
     lengths.push(s.tokenEnd - s.tokenStart);
   }
-  return new NerInput().loadFlat(words, pos, chunk, lengths);
+  return into.loadFlat(words, pos, chunk, lengths);
 }

@@ -1,6 +1,6 @@
 import type { Doc, Mention, MentionType } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
-import { nerInputOfDoc } from './features.js';
+import { NerInput, nerInputOfDoc } from './features.js';
 import { G_TITLE, isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
 import { joinBridgedRuns, joinParticles, splitAtTitle } from './refine-spans.js';
@@ -12,6 +12,9 @@ const TYPE: Record<NerType, MentionType> = {
   LOC: 'location',
   MISC: 'other',
 };
+
+/** The tagger's input, reloaded for each document (nothing holds it between documents). */
+const reusedInput = new NerInput();
 
 /**
  * Proper-name mentions (`person`, `organization`, `location`, `nationality`, `other`) from the name
@@ -25,7 +28,7 @@ export const namesStage: Stage = {
   run(doc: Doc): Doc {
     const tokens = doc.tokens ?? [];
     const offset = doc.sentences?.[0]?.tokenStart ?? 0;
-    const input = nerInputOfDoc(doc);
+    const input = nerInputOfDoc(doc, reusedInput);
     const tagger = nameTagger();
     const mentions: Mention[] = [];
     const spans = joinBridgedRuns(

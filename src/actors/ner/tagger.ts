@@ -86,9 +86,11 @@ export class NameTagger {
         continue;
       }
       const v = x.v;
-      this.words.get(v.cased[i], v.suf4[i], this.scores, (into) =>
-        this.model.accumulate(this.features, nerWordFeatures(v, i, this.features, 0), into),
-      );
+      if (!this.words.find(v.cased[i], v.suf4[i], this.scores)) {
+        this.scores.fill(0);
+        this.model.accumulate(this.features, nerWordFeatures(v, i, this.features, 0), this.scores);
+        this.words.put(v.cased[i], v.suf4[i], this.scores);
+      }
       const n = nerContextFeatures(x, i, tags, this.typeOf, this.features, 0);
       this.model.accumulate(this.features, n, this.scores);
       const prev = i > x.sStart[i] ? tags[i - 1] + 1 : 0;
