@@ -15,20 +15,20 @@ const END = 0x3e4d;
 export class NerInput {
   readonly v = new SentenceValues();
   /** For each token, the first token of its sentence and one past the last. */
-  sStart = new Int32Array(0);
-  sEnd = new Int32Array(0);
-  gaz = new Uint8Array(0);
-  gazBegin = new Uint8Array(0);
+  sStart: Int32Array = new Int32Array(0);
+  sEnd: Int32Array = new Int32Array(0);
+  gaz: Uint8Array = new Uint8Array(0);
+  gazBegin: Uint8Array = new Uint8Array(0);
   /** Part-of-speech and chunk tags as strings' hashes (independent of the tagger's class order). */
-  pos = new Uint32Array(0);
-  chunk = new Uint32Array(0);
+  pos: Uint32Array = new Uint32Array(0);
+  chunk: Uint32Array = new Uint32Array(0);
   /** The word appears in lower case elsewhere in the document / capitalised away from a sentence start. */
-  seenLower = new Uint8Array(0);
-  seenCapitalMid = new Uint8Array(0);
+  seenLower: Uint8Array = new Uint8Array(0);
+  seenCapitalMid: Uint8Array = new Uint8Array(0);
   /** For capitalised tokens, the run of capitalised tokens around them: its first and last token. */
-  runStart = new Int32Array(0);
-  runEnd = new Int32Array(0);
-  longEnd = new Int32Array(0);
+  runStart: Int32Array = new Int32Array(0);
+  runEnd: Int32Array = new Int32Array(0);
+  longEnd: Int32Array = new Int32Array(0);
   /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
   history = new Map<number, number>();
   private absorbed = 0;
@@ -67,8 +67,8 @@ export class NerInput {
   ): this {
     const n = words.length;
     this.v.load(words);
-    this.sStart = new Int32Array(n);
-    this.sEnd = new Int32Array(n);
+    this.sStart = this.ints(0, n, 0);
+    this.sEnd = this.ints(1, n, 0);
     let at = 0;
     for (const len of lengths) {
       for (let i = 0; i < len; i++) {
@@ -77,10 +77,14 @@ export class NerInput {
       }
       at += len;
     }
-    this.pos = Uint32Array.from(pos, hashTag);
-    this.chunk = Uint32Array.from(chunk, hashTag);
-    this.gaz = new Uint8Array(n);
-    this.gazBegin = new Uint8Array(n);
+    this.pos = this.uints(0, n);
+    this.chunk = this.uints(1, n);
+    for (let i = 0; i < n; i++) {
+      this.pos[i] = hashTag(pos[i]);
+      this.chunk[i] = hashTag(chunk[i]);
+    }
+    this.gaz = this.bytes(0, n);
+    this.gazBegin = this.bytes(1, n);
     const g = nerGazetteer();
     at = 0;
     for (const len of lengths) {
@@ -98,16 +102,16 @@ export class NerInput {
       else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > this.sStart[i] && !titleCase)
         capitalMid.add(this.v.lower[i]);
     }
-    this.seenLower = new Uint8Array(n);
-    this.seenCapitalMid = new Uint8Array(n);
+    this.seenLower = this.bytes(2, n);
+    this.seenCapitalMid = this.bytes(3, n);
     for (let i = 0; i < n; i++) {
       this.seenLower[i] = lowerSeen.has(this.v.lower[i]) ? 1 : 0;
       this.seenCapitalMid[i] = capitalMid.has(this.v.lower[i]) ? 1 : 0;
     }
     // Runs of capitalised words (`China Media Group`): their last word and the word before them say a
     // lot about the whole run's type.
-    this.runStart = new Int32Array(n).fill(-1);
-    this.runEnd = new Int32Array(n).fill(-1);
+    this.runStart = this.ints(2, n, -1);
+    this.runEnd = this.ints(3, n, -1);
     for (let i = 0; i < n;) {
       if (!(this.v.flags[i] & F_UPPER_INITIAL)) {
         i++;
@@ -123,7 +127,7 @@ export class NerInput {
     }
     // The same runs bridged over `of`, `and`, `for`, `&` between capitalised words (`Bank of England`,
     // `Belt and Road Initiative`): the last word of the bridged run.
-    this.longEnd = new Int32Array(n).fill(-1);
+    this.longEnd = this.ints(4, n, -1);
     for (let i = n - 1; i >= 0; i--) {
       const re = this.runEnd[i];
       if (re < 0) continue;
@@ -133,6 +137,29 @@ export class NerInput {
     this.history.clear();
     this.absorbed = 0;
     return this;
+  }
+
+  /**
+   * The per-token arrays are views of length `n` on buffers kept from one document to the next (a view
+   * reads `undefined` past its end, as a fresh array would), filled with `fill`.
+   */
+  private readonly intBuffers: Int32Array[] = [];
+  private readonly uintBuffers: Uint32Array[] = [];
+  private readonly byteBuffers: Uint8Array[] = [];
+
+  private ints(slot: number, n: number, fill: number): Int32Array {
+    if (!(this.intBuffers[slot]?.length >= n)) this.intBuffers[slot] = new Int32Array(Math.max(n, 256));
+    return this.intBuffers[slot].subarray(0, n).fill(fill);
+  }
+
+  private uints(slot: number, n: number): Uint32Array {
+    if (!(this.uintBuffers[slot]?.length >= n)) this.uintBuffers[slot] = new Uint32Array(Math.max(n, 256));
+    return this.uintBuffers[slot].subarray(0, n).fill(0);
+  }
+
+  private bytes(slot: number, n: number): Uint8Array {
+    if (!(this.byteBuffers[slot]?.length >= n)) this.byteBuffers[slot] = new Uint8Array(Math.max(n, 256));
+    return this.byteBuffers[slot].subarray(0, n).fill(0);
   }
 
   /** Headlines in title case: most words of the sentence capitalised. */
