@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../cli/run-main.js';
 import { EXPORT_COLUMNS } from '../../src/store/export.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeDoc, original, others, ownWords, syndicated } from './docs.js';
@@ -16,15 +15,10 @@ const FIXTURES = new URL('../fixtures/articles/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'annals-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `annals <argv>` in-process, with its output as `out` and `err`. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runMain(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('annals ingest', () => {

@@ -6,9 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../cli/run-main.js';
 import type { CanonicalEvent, DyadRow } from '../../src/store/store.js';
 import { SEED, describeShared } from '../helpers/shared.js';
 
@@ -17,15 +16,10 @@ const STORE_FIXTURES = new URL('../fixtures/store/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'annals-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `annals <argv>` in-process, with its output as `out` and `err`. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runMain(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 const jsonl = <T>(text: string): T[] =>
