@@ -399,7 +399,10 @@ class ActorResolver {
     };
     if (igo) {
       const actor = this.obtain(`igo:${igo.name}`, igo.name, 'igo', igo.code, null, null, igo.rule);
-      return this.push(base, type ?? 'organization', actor);
+      this.push(base, type ?? 'organization', actor);
+      // `EU officials`, `NATO troops`: the people of an organisation carry its code.
+      if (how !== 'part') this.nominalAfter(b, igo.code, a, false, true);
+      return;
     }
     if (seat) {
       const name = this.text.slice(start, end);
@@ -619,9 +622,10 @@ class ActorResolver {
   // --- sector words: nominal actors and role nouns ----------------------------------------------------
 
   /** After a nationality or `Country's` ending before token b: `Russian troops`, `the Chinese side`. */
-  private nominalAfter(b: number, code: string, modStart: number, area = false): void {
-    // A world region's code goes into the code but is no country (`European leaders`: EURGOV, country null).
-    const country = area ? null : code;
+  private nominalAfter(b: number, code: string, modStart: number, area = false, igo = false): void {
+    // A world region's code goes into the code but is no country (`European leaders`: EURGOV, country null);
+    // an international organisation's code is kept whole (`EU officials`: the EU's code).
+    const country = area || igo ? null : code;
     // The noun phrase after the nationality: modifiers and sector words up to its head
     // (`foreign ministry spokesman`, `rebel leaders`, `government officials`).
     let k = b;
@@ -658,6 +662,7 @@ class ActorResolver {
     const mark = () => {
       for (let q = b; q < head.tokenEnd; q++) this.used[q] = 1;
     };
+    if (igo && e.cls !== 'people' && e.cls !== 'org') return;
     if (e.cls === 'side') {
       mark();
       const side = area
@@ -673,10 +678,10 @@ class ActorResolver {
         key,
         text,
         kind,
-        composeCode(code, sector),
+        igo ? code : composeCode(code, sector),
         country,
         sector,
-        `${area ? 'area' : 'modifier'}+${e.rule}`,
+        `${area ? 'area' : igo ? 'igo' : 'modifier'}+${e.rule}`,
       );
       return this.push(this.nominal(start, end, e.rule), 'nominal', actor);
     }

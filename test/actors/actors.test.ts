@@ -40,6 +40,13 @@ describe('persons coded from the words that introduce them', () => {
     expect(actorCodes(doc)).toContain('Malagasy officials MDGGOV');
   });
 
+  it('gives the people of an international organisation its code, and their sector', () => {
+    const doc = code('NATO troops patrolled the border while EU officials watched.');
+    expect(actorCodes(doc)).toContain('NATO troops IGOWSTNAT');
+    expect(actorCodes(doc)).toContain('EU officials IGOEUREEC');
+    expect(doc.actors?.find((a) => a.name === 'NATO troops')).toMatchObject({ country: null, sector: 'MIL' });
+  });
+
   it('codes a former official as an elite', () => {
     const doc = code('Former Brazilian president Carlos Mendes told reporters he was innocent.');
     expect(persons(doc)).toEqual(['Carlos Mendes BRAELI']);
