@@ -21,6 +21,7 @@ import { composeCode, isInternationalCode, UNKNOWN_COUNTRY } from '../ontology/a
 import type { Stage } from '../pipeline.js';
 import { entryOf, matchGazetteer, type GazHit, type GazHits } from './gazetteer-match.js';
 import { gazetteer, type GazEntry } from './gazetteer.js';
+import { tokenAfter } from './lookup.js';
 import { officeOn } from './office.js';
 import { personContext } from './person-context.js';
 import { ActorRegistry } from './registry.js';
@@ -95,18 +96,6 @@ function isCapitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(text);
-}
-
-/** Token index of the first token ending after `offset`. */
-function tokenAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 class ActorResolver {

@@ -13,7 +13,7 @@
  * each lookup costs O(1) by token and O(log n) by offset. Where mentions nest (`Russian troops` around
  * `Russian`), a token belongs to the longest mention that has an actor.
  */
-import type { Actor, Doc, Mention } from '../doc.js';
+import type { Actor, Doc, Mention, Token } from '../doc.js';
 
 export interface MentionIndex {
   /** For each token, the index in `doc.mentions` of its mention, or -1. */
@@ -23,9 +23,8 @@ export interface MentionIndex {
 
 const cache = new WeakMap<Mention[], MentionIndex>();
 
-/** First token ending after `offset`. */
-function tokenAfter(doc: Doc, offset: number): number {
-  const tokens = doc.tokens ?? [];
+/** Index of the first token ending after `offset` (binary search over the doc's token array). */
+export function tokenAfter(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -44,7 +43,7 @@ export function mentionIndex(doc: Doc): MentionIndex {
   const byToken = new Int32Array(tokens.length).fill(-1);
   mentions.forEach((m, i) => {
     if (m.actor === null) return;
-    for (let k = tokenAfter(doc, m.start); k < tokens.length && tokens[k]!.start < m.end; k++) {
+    for (let k = tokenAfter(doc.tokens ?? [], m.start); k < tokens.length && tokens[k]!.start < m.end; k++) {
       const cur = byToken[k]!;
       if (cur < 0 || mentions[cur]!.end - mentions[cur]!.start < m.end - m.start) byToken[k] = i;
     }
@@ -65,7 +64,7 @@ export function actorAtToken(doc: Doc, token: number): Actor | null {
 }
 
 export function actorAtOffset(doc: Doc, offset: number): Actor | null {
-  const k = tokenAfter(doc, offset);
+  const k = tokenAfter(doc.tokens ?? [], offset);
   const t = doc.tokens?.[k];
   return t && t.start <= offset ? actorAtToken(doc, k) : null;
 }
@@ -83,7 +82,7 @@ const POST_HEAD = new Set(
  */
 export function actorInSpan(doc: Doc, start: number, end: number): Actor | null {
   const tokens = doc.tokens ?? [];
-  const first = tokenAfter(doc, start);
+  const first = tokenAfter(doc.tokens ?? [], start);
   for (let k = first; k < tokens.length && tokens[k]!.start < end; k++) {
     if (k > first && POST_HEAD.has(tokens[k]!.text)) {
       const head = rightmostActor(doc, start, tokens[k]!.start);
@@ -95,7 +94,7 @@ export function actorInSpan(doc: Doc, start: number, end: number): Actor | null 
 }
 
 function rightmostActor(doc: Doc, start: number, end: number): Actor | null {
-  for (let k = tokenAfter(doc, end - 1); k >= 0; k--) {
+  for (let k = tokenAfter(doc.tokens ?? [], end - 1); k >= 0; k--) {
     const t = doc.tokens![k];
     if (!t || t.end > end) continue;
     if (t.start < start) break;
