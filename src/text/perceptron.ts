@@ -140,6 +140,23 @@ export class Perceptron {
     }
   }
 
+  /**
+   * Where the row of `feature` starts (for `addRow`), or -1 if the feature has no weights. A tagger that
+   * scores the same feature again and again (a word's features, met at every occurrence of the word) looks
+   * its row up once and keeps the offset.
+   */
+  rowOffset(feature: number): number {
+    return this.rowOf[feature & this.mask];
+  }
+
+  /** Adds the votes of the row at `offset` (from `rowOffset`; -1 adds nothing) to `scores`. */
+  addRow(offset: number, scores: Float64Array): void {
+    if (offset < 0) return;
+    const { ints, floats } = this;
+    const end = offset + 1 + 2 * ints[offset];
+    for (let o = offset + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
+  }
+
   /** Scratch for `accumulate`: the rows of the current features and their lengths. */
   private rowsAt = new Int32Array(64);
   private rowLengths = new Int32Array(64);

@@ -71,9 +71,11 @@ export class SentenceValues {
   pos = new Int32Array(64);
   chunk = new Int32Array(64);
 
-  private reserve(n: number): void {
+  /** Makes room for `n` entries; `keep` copies the first `this.n` over (for `append`). */
+  private reserve(n: number, keep = false): void {
     if (n <= this.cased.length) return;
     const size = Math.max(n, this.cased.length * 2);
+    const m = keep ? this.n : 0;
     for (const key of [
       'cased',
       'lower',
@@ -86,11 +88,11 @@ export class SentenceValues {
       'suf4',
       'shape',
     ] as const)
-      this[key] = new Uint32Array(size);
-    this.flags = new Uint8Array(size);
-    this.hasUpper = new Uint8Array(size);
-    this.pos = new Int32Array(size);
-    this.chunk = new Int32Array(size);
+      this[key] = grown(new Uint32Array(size), this[key], m);
+    this.flags = grown(new Uint8Array(size), this.flags, m);
+    this.hasUpper = grown(new Uint8Array(size), this.hasUpper, m);
+    this.pos = grown(new Int32Array(size), this.pos, m);
+    this.chunk = grown(new Int32Array(size), this.chunk, m);
   }
 
   /** Fills the buffers from raw token texts. */
@@ -100,33 +102,55 @@ export class SentenceValues {
     this.n = n;
     this.words.length = n;
     this.lowers.length = n;
-    for (let i = 0; i < n; i++) {
-      const w = normaliseWord(raw[i]);
-      const lw = w.toLowerCase();
-      this.words[i] = w;
-      this.lowers[i] = lw;
-      const len = lw.length;
-      this.cased[i] = hashStr(w);
-      // FNV-1a runs left to right, so the prefixes' hashes are the whole word's hash part way through.
-      let h = 0x811c9dc5;
-      let k = 0;
-      for (; k < len && k < 3; k++) {
-        h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
-        if (k === 0) this.pre1[i] = h >>> 0;
-        else if (k === 1) this.pre2[i] = h >>> 0;
-      }
-      if (len < 1) this.pre1[i] = h >>> 0;
-      if (len < 2) this.pre2[i] = h >>> 0;
-      this.pre3[i] = h >>> 0;
-      for (; k < len; k++) h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
-      this.lower[i] = h >>> 0;
-      this.suf1[i] = hashStr(lw, Math.max(0, len - 1), len);
-      this.suf2[i] = hashStr(lw, Math.max(0, len - 2), len);
-      this.suf3[i] = hashStr(lw, Math.max(0, len - 3), len);
-      this.suf4[i] = hashStr(lw, Math.max(0, len - 4), len);
-      this.shapeOf(w, i);
-    }
+    for (let i = 0; i < n; i++) this.set(i, raw[i]);
     return this;
+  }
+
+  /**
+   * Adds one word after the first `n` and returns its index. The tagging stage keeps one entry per word
+   * type this way (a vocabulary, not a sentence), so that each word is hashed once, not at every occurrence.
+   */
+  append(raw: string): number {
+    const i = this.n;
+    this.reserve(i + 1, true);
+    this.n = i + 1;
+    this.set(i, raw);
+    return i;
+  }
+
+  /** Empties the buffers (`append` starts again at 0). */
+  clear(): void {
+    this.n = 0;
+    this.words.length = 0;
+    this.lowers.length = 0;
+  }
+
+  /** The values of entry `i` from the raw token text. */
+  private set(i: number, raw: string): void {
+    const w = normaliseWord(raw);
+    const lw = w.toLowerCase();
+    this.words[i] = w;
+    this.lowers[i] = lw;
+    const len = lw.length;
+    this.cased[i] = hashStr(w);
+    // FNV-1a runs left to right, so the prefixes' hashes are the whole word's hash part way through.
+    let h = 0x811c9dc5;
+    let k = 0;
+    for (; k < len && k < 3; k++) {
+      h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
+      if (k === 0) this.pre1[i] = h >>> 0;
+      else if (k === 1) this.pre2[i] = h >>> 0;
+    }
+    if (len < 1) this.pre1[i] = h >>> 0;
+    if (len < 2) this.pre2[i] = h >>> 0;
+    this.pre3[i] = h >>> 0;
+    for (; k < len; k++) h = Math.imul(h ^ lw.charCodeAt(k), 0x01000193);
+    this.lower[i] = h >>> 0;
+    this.suf1[i] = hashStr(lw, Math.max(0, len - 1), len);
+    this.suf2[i] = hashStr(lw, Math.max(0, len - 2), len);
+    this.suf3[i] = hashStr(lw, Math.max(0, len - 3), len);
+    this.suf4[i] = hashStr(lw, Math.max(0, len - 4), len);
+    this.shapeOf(w, i);
   }
 
   /** Compressed shape (`Xx`, `X.X.`, `d-d`): runs of one character class collapse to one symbol. */
@@ -183,4 +207,10 @@ export class SentenceValues {
     this.flags[i] = f;
     this.hasUpper[i] = upper > 0 ? 1 : 0;
   }
+}
+
+/** `into` with the first `n` entries of `from` copied in. */
+function grown<T extends Uint32Array | Uint8Array | Int32Array>(into: T, from: T, n: number): T {
+  if (n > 0) into.set(from.subarray(0, n));
+  return into;
 }

@@ -1,10 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { SentenceValues } from './pos-features.js';
-import { posModels, tagSentence, type PosModels } from './pos-tagger.js';
-
-const values = new SentenceValues();
-const words: string[] = [];
+import { posModels, PosTagger, type PosModels } from './pos-tagger.js';
 
 /**
  * Part-of-speech tags (Penn Treebank) and IOB2 phrase chunks on every token (`token.tag`, `token.chunk`),
@@ -14,21 +10,24 @@ export const posStage: Stage = posStageWith(posModels);
 
 /** The `pos` stage over other models (training the name tagger on held-out tags uses this). */
 export function posStageWith(models: () => PosModels): Stage {
+  // One tagger per models, kept across documents: it learns the vocabulary as it goes (see `PosTagger`).
+  let tagger: PosTagger | undefined;
   return {
     name: 'pos',
     requires: ['tokens'],
     adds: ['pos'],
     run(doc: Doc): Doc {
       const m = models();
+      if (tagger?.models !== m) tagger = new PosTagger(m);
+      const posClasses = m.pos.classes;
+      const chunkClasses = m.chunk.classes;
       const tokens = doc.tokens ?? [];
       for (const s of doc.sentences ?? []) {
-        words.length = 0;
-        for (let t = s.tokenStart; t < s.tokenEnd; t++) words.push(tokens[t].text);
-        values.load(words);
-        tagSentence(values, m);
+        tagger.tag(tokens, s.tokenStart, s.tokenEnd);
+        const { pos, chunk } = tagger;
         for (let t = s.tokenStart, i = 0; t < s.tokenEnd; t++, i++) {
-          tokens[t].tag = m.pos.classes[values.pos[i]];
-          tokens[t].chunk = m.chunk.classes[values.chunk[i]];
+          tokens[t].tag = posClasses[pos[i]];
+          tokens[t].chunk = chunkClasses[chunk[i]];
         }
       }
       return doc;

@@ -76,10 +76,25 @@ export function chunkTagFeatures(
   k: number,
 ): number {
   const pm1 = i > 0 ? s.pos[i - 1] : -1;
-  const p0 = s.pos[i];
   const pp1 = i + 1 < s.n ? s.pos[i + 1] : -2;
   const c1 = i > 0 ? tags[i - 1] : -1;
   const c2 = i > 1 ? tags[i - 2] : -2;
+  return chunkWindowFeatures(pm1, s.pos[i], pp1, c1, c2, out, k);
+}
+
+/**
+ * `chunkTagFeatures` from the window itself: part-of-speech tags `pm1`, `p0`, `pp1` (-1 before the
+ * sentence, -2 after it) and chunk tags `c1`, `c2` before (-1, -2 before the sentence).
+ */
+function chunkWindowFeatures(
+  pm1: number,
+  p0: number,
+  pp1: number,
+  c1: number,
+  c2: number,
+  out: Uint32Array,
+  k: number,
+): number {
   out[k++] = 1;
   out[k++] = mix(31, p0);
   out[k++] = mix(32, pm1);
@@ -210,4 +225,302 @@ export function tagChunks(s: SentenceValues, chunk: Perceptron, allowed: boolean
 export function tagSentence(s: SentenceValues, m: PosModels): void {
   tagPos(s, m.pos, m.tagdict);
   tagChunks(s, m.chunk, m.chunkAllowed);
+}
+
+/** How many word types `PosTagger` keeps before it forgets them all and starts again (bounds memory). */
+const MAX_TYPES = 1 << 15;
+/** How many chunker windows `PosTagger` keeps before it forgets them all and starts again. */
+const WINDOW_BITS = 15;
+
+/**
+ * The two taggers as the `pos` stage runs them: the same features, weights and greedy decoding as
+ * `tagSentence`, with the same results, but scored from parts computed once and kept.
+ *
+ * Scoring waits on memory (each feature's row of weights is a cache miss somewhere in megabytes), and a
+ * token's features mostly depend on words, which repeat. So the tagger keeps a vocabulary of word types
+ * (the token text, hashed once) and, per type, the sum of its own part-of-speech word features and where
+ * the rows of its features as a neighbour (previous word, next word, ...) start. Features of the tags chosen
+ * before a token are kept per pair of tags (part of speech) or per window of tags (chunks). A token is then
+ * a few dense adds of hot vectors plus a few rows. The sums are the same: weights are float32 multiples of
+ * 0.001, so float64 sums of them are exact in any order, and the argmax does not move.
+ */
+export class PosTagger {
+  /** Part-of-speech and chunk tags of the last sentence tagged (class indexes), first `n` entries. */
+  pos = new Int32Array(64);
+  chunk = new Int32Array(64);
+  n = 0;
+
+  private readonly posModel: Perceptron;
+  private readonly chunkModel: Perceptron;
+  private readonly tagdict: ReadonlyMap<string, number>;
+  private readonly allowed: boolean[][];
+  private readonly nPos: number;
+  private readonly nChunk: number;
+
+  /** The vocabulary: hashes per word type, and the type of each token text seen. */
+  private readonly types = new SentenceValues();
+  private readonly typeOf = new Map<string, number>();
+  /** Per type: its tag-dictionary tag or -1; the sum of its own part-of-speech features (`nPos` each). */
+  private dictTag = new Int32Array(1024);
+  private own = new Float64Array(1024 * 45);
+  /** Per type, rows of its part-of-speech features as a neighbour, in the order of `POS_ROLES`. */
+  private posRows = new Int32Array(1024 * 6);
+  /** Per type, rows of its chunker features 41 (the word), 42 (as previous word), 43 (as next word). */
+  private chunkRows = new Int32Array(1024 * 3);
+  /** Rows of the neighbour features at a sentence's edges (`START`, `END`). */
+  private readonly posEdgeRows: Int32Array;
+  private readonly chunkStartRow: number;
+  private readonly chunkEndRow: number;
+
+  /** Features 11 and 12 per pair of previous tags, `(p1 + 1) * 47 + p2 + 2`; `pairKept` marks those filled. */
+  private readonly pairs: Float64Array;
+  private readonly pairKept: Uint8Array;
+  /** Feature 20 per flag byte (flags, plus 128 at a sentence's start). */
+  private readonly flagScores: Float64Array;
+  private readonly flagKept = new Uint8Array(256);
+
+  /** Chunker window features (`chunkTagFeatures`) per window key: open addressing into a pool of vectors. */
+  private readonly windowKeys = new Int32Array(1 << WINDOW_BITS);
+  private readonly windowAt = new Int32Array(1 << WINDOW_BITS);
+  private readonly windows: Float64Array;
+  private windowCount = 0;
+
+  /** The tokens of the current sentence as type ids. */
+  private ids = new Int32Array(64);
+  private readonly posScores: Float64Array;
+  private readonly chunkScores: Float64Array;
+  private readonly features = new Uint32Array(64);
+
+  constructor(readonly models: PosModels) {
+    this.posModel = models.pos;
+    this.chunkModel = models.chunk;
+    this.tagdict = models.tagdict;
+    this.allowed = models.chunkAllowed;
+    this.nPos = models.pos.nClasses;
+    this.nChunk = models.chunk.nClasses;
+    this.own = new Float64Array(1024 * this.nPos);
+    this.posScores = new Float64Array(this.nPos);
+    this.chunkScores = new Float64Array(this.nChunk);
+    const pos = this.posModel;
+    this.posEdgeRows = Int32Array.from(
+      [mix(14, START), mix(15, START), mix(16, START), mix(17, END), mix(18, END), mix(19, END)],
+      (f) => pos.rowOffset(f),
+    );
+    this.chunkStartRow = this.chunkModel.rowOffset(mix(42, START));
+    this.chunkEndRow = this.chunkModel.rowOffset(mix(43, END));
+    this.pairs = new Float64Array(46 * 47 * this.nPos);
+    this.pairKept = new Uint8Array(46 * 47);
+    this.flagScores = new Float64Array(256 * this.nPos);
+    this.windows = new Float64Array(this.nChunk << (WINDOW_BITS - 1));
+  }
+
+  /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
+  tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
+    const n = end - start;
+    if (this.types.n + n > MAX_TYPES) this.forgetTypes();
+    if (n > this.ids.length) {
+      const size = Math.max(n, this.ids.length * 2);
+      this.ids = new Int32Array(size);
+      this.pos = new Int32Array(size);
+      this.chunk = new Int32Array(size);
+    }
+    const ids = this.ids;
+    for (let i = 0; i < n; i++) {
+      const text = tokens[start + i].text;
+      const id = this.typeOf.get(text);
+      ids[i] = id === undefined ? this.addType(text) : id;
+    }
+    this.n = n;
+    this.tagPos();
+    this.tagChunks();
+  }
+
+  /** Part of speech, as `tagPos`. */
+  private tagPos(): void {
+    const { n, ids, pos, dictTag, own, posRows, posEdgeRows, types } = this;
+    const model = this.posModel;
+    const C = this.nPos;
+    const out = this.posScores;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      if (dictTag[id] >= 0) {
+        pos[i] = dictTag[id];
+        continue;
+      }
+      const p1 = i > 0 ? pos[i - 1] : -1;
+      const p2 = i > 1 ? pos[i - 2] : -2;
+      const pair = this.pairScores(p1, p2);
+      const flag = this.flagScoresAt(types.flags[id] | (i === 0 ? 128 : 0));
+      const at = id * C;
+      for (let c = 0; c < C; c++) out[c] = own[at + c] + this.pairs[pair + c] + this.flagScores[flag + c];
+      model.addRow(model.rowOffset(mix(13, mix(p1, types.lower[id]))), out);
+      if (i > 0) {
+        const r = ids[i - 1] * 6;
+        model.addRow(posRows[r], out);
+        model.addRow(posRows[r + 1], out);
+      } else {
+        model.addRow(posEdgeRows[0], out);
+        model.addRow(posEdgeRows[1], out);
+      }
+      model.addRow(i > 1 ? posRows[ids[i - 2] * 6 + 2] : posEdgeRows[2], out);
+      if (i + 1 < n) {
+        const r = ids[i + 1] * 6;
+        model.addRow(posRows[r + 3], out);
+        model.addRow(posRows[r + 4], out);
+      } else {
+        model.addRow(posEdgeRows[3], out);
+        model.addRow(posEdgeRows[4], out);
+      }
+      model.addRow(i + 2 < n ? posRows[ids[i + 2] * 6 + 5] : posEdgeRows[5], out);
+      pos[i] = argmax(out);
+    }
+  }
+
+  /** Chunks, as `tagChunks`. */
+  private tagChunks(): void {
+    const { n, ids, pos, chunk, chunkRows, types } = this;
+    const model = this.chunkModel;
+    const out = this.chunkScores;
+    for (let i = 0; i < n; i++) {
+      const pm1 = i > 0 ? pos[i - 1] : -1;
+      const p0 = pos[i];
+      const pp1 = i + 1 < n ? pos[i + 1] : -2;
+      const c1 = i > 0 ? chunk[i - 1] : -1;
+      const c2 = i > 1 ? chunk[i - 2] : -2;
+      this.windowScores(pm1, p0, pp1, c1, c2, out);
+      const id = ids[i];
+      const lower = types.lower[id];
+      model.addRow(chunkRows[id * 3], out);
+      model.addRow(i > 0 ? chunkRows[ids[i - 1] * 3 + 1] : this.chunkStartRow, out);
+      model.addRow(i + 1 < n ? chunkRows[ids[i + 1] * 3 + 2] : this.chunkEndRow, out);
+      model.addRow(model.rowOffset(mix(47, mix(c1, lower))), out);
+      model.addRow(model.rowOffset(mix(48, mix(p0, lower))), out);
+      chunk[i] = argmax(out, this.allowed[c1 + 1]);
+    }
+  }
+
+  /** Where features 11 and 12 for previous tags `p1`, `p2` start in `pairs` (computed on first use). */
+  private pairScores(p1: number, p2: number): number {
+    const k = (p1 + 1) * 47 + p2 + 2;
+    const at = k * this.nPos;
+    if (!this.pairKept[k]) {
+      const f = this.features;
+      f[0] = mix(11, p1);
+      f[1] = mix(12, mix(p1, p2));
+      this.keep(this.posModel, f, 2, this.pairs, at);
+      this.pairKept[k] = 1;
+    }
+    return at;
+  }
+
+  /** Where feature 20 for flag byte `flags` starts in `flagScores` (computed on first use). */
+  private flagScoresAt(flags: number): number {
+    const at = flags * this.nPos;
+    if (!this.flagKept[flags]) {
+      this.features[0] = mix(20, flags);
+      this.keep(this.posModel, this.features, 1, this.flagScores, at);
+      this.flagKept[flags] = 1;
+    }
+    return at;
+  }
+
+  /** Scores of `features[0, n)` into `into` at `at`. */
+  private keep(model: Perceptron, features: Uint32Array, n: number, into: Float64Array, at: number): void {
+    const scores = into.subarray(at, at + model.nClasses);
+    scores.fill(0);
+    model.accumulate(features, n, scores);
+  }
+
+  /** The chunker's window features for this window into `out` (kept per window). */
+  private windowScores(
+    pm1: number,
+    p0: number,
+    pp1: number,
+    c1: number,
+    c2: number,
+    out: Float64Array,
+  ): void {
+    const key = ((((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2) * 64 + c1 + 2) * 64 + c2 + 2 + 1;
+    const { windowKeys, windowAt, windows } = this;
+    const C = this.nChunk;
+    const mask = windowKeys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - WINDOW_BITS);
+    for (;;) {
+      const k = windowKeys[slot];
+      if (k === key) {
+        const at = windowAt[slot];
+        for (let c = 0; c < C; c++) out[c] = windows[at + c];
+        return;
+      }
+      if (k === 0) break;
+      slot = (slot + 1) & mask;
+    }
+    out.fill(0);
+    this.chunkModel.accumulate(
+      this.features,
+      chunkWindowFeatures(pm1, p0, pp1, c1, c2, this.features, 0),
+      out,
+    );
+    if (this.windowCount * 2 >= windowKeys.length) {
+      windowKeys.fill(0);
+      this.windowCount = 0;
+      slot = Math.imul(key, 0x9e3779b1) >>> (32 - WINDOW_BITS);
+      while (windowKeys[slot] !== 0) slot = (slot + 1) & mask;
+    }
+    const at = this.windowCount++ * C;
+    windowKeys[slot] = key;
+    windowAt[slot] = at;
+    for (let c = 0; c < C; c++) windows[at + c] = out[c];
+  }
+
+  /** Adds a word type: its hashes, tag-dictionary tag, own part-of-speech scores and neighbour rows. */
+  private addType(text: string): number {
+    const types = this.types;
+    const id = types.append(text);
+    this.typeOf.set(text, id);
+    if (id >= this.dictTag.length) this.grow();
+    const tag = this.tagdict.get(types.words[id]);
+    this.dictTag[id] = tag ?? -1;
+    if (tag === undefined) {
+      const k = posWordFeatures(types, id, this.features, 0);
+      this.keep(this.posModel, this.features, k, this.own, id * this.nPos);
+    }
+    const pos = this.posModel;
+    const lower = types.lower[id];
+    const suf3 = types.suf3[id];
+    const r = id * 6;
+    this.posRows[r] = pos.rowOffset(mix(14, lower));
+    this.posRows[r + 1] = pos.rowOffset(mix(15, suf3));
+    this.posRows[r + 2] = pos.rowOffset(mix(16, lower));
+    this.posRows[r + 3] = pos.rowOffset(mix(17, lower));
+    this.posRows[r + 4] = pos.rowOffset(mix(18, suf3));
+    this.posRows[r + 5] = pos.rowOffset(mix(19, lower));
+    const chunk = this.chunkModel;
+    this.chunkRows[id * 3] = chunk.rowOffset(mix(41, lower));
+    this.chunkRows[id * 3 + 1] = chunk.rowOffset(mix(42, lower));
+    this.chunkRows[id * 3 + 2] = chunk.rowOffset(mix(43, lower));
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.dictTag.length * 2;
+    const dictTag = new Int32Array(size);
+    dictTag.set(this.dictTag);
+    this.dictTag = dictTag;
+    const own = new Float64Array(size * this.nPos);
+    own.set(this.own);
+    this.own = own;
+    const posRows = new Int32Array(size * 6);
+    posRows.set(this.posRows);
+    this.posRows = posRows;
+    const chunkRows = new Int32Array(size * 3);
+    chunkRows.set(this.chunkRows);
+    this.chunkRows = chunkRows;
+  }
+
+  /** Forgets the vocabulary (it has grown to `MAX_TYPES`); frequent words come back soon. */
+  private forgetTypes(): void {
+    this.types.clear();
+    this.typeOf.clear();
+  }
 }
