@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanStage } from '../../src/clean/clean-stage.js';
-import { NerInput } from '../../src/actors/ner/features.js';
+import { NerInput, nerFeatures, nerInputOfDoc } from '../../src/actors/ner/features.js';
 import { isDemonym } from '../../src/actors/ner/gazetteer.js';
 import { joinBridgedRuns, joinParticles, splitAtTitle } from '../../src/actors/ner/refine-spans.js';
 import { namesStage } from '../../src/actors/ner/names-stage.js';
-import { bilouAllowed, NER_CLASSES, toBilou } from '../../src/actors/ner/tagger.js';
+import { bilouAllowed, nameTagger, NER_CLASSES, toBilou } from '../../src/actors/ner/tagger.js';
+import { argmax } from '../../src/text/perceptron.js';
 import { buildPipeline } from '../../src/pipeline.js';
 import { posStage } from '../../src/text/pos-stage.js';
 import { segmentStage } from '../../src/text/segment-stage.js';
@@ -154,6 +155,35 @@ describe('names stage refiners', () => {
       expect.arrayContaining(['person:Okonkwo', 'person:Ruth Adeyemi', 'person:Dana Holt']),
     );
     expect(got.some((m) => /Mr\.|Gen\.|Rep\./.test(m))).toBe(false);
+  });
+});
+
+describe('tagger scoring', () => {
+  // The tagger sums cached partial score vectors; the model was trained on the plain feature list. Both
+  // must give the same scores, so the same tags, token by token (here on a golden article, tagged twice
+  // so that the second pass runs on the caches the first one filled).
+  it('tags exactly as scoring every feature of nerFeatures does', () => {
+    const text = readFileSync(new URL('../fixtures/ner/01-regional-talks.txt', import.meta.url), 'utf8');
+    const reader = buildPipeline([cleanStage, segmentStage, posStage]);
+    const doc = reader.run({ date: null, text: text.replace(/^\s*date \S+\s*/, '') });
+    const tagger = nameTagger();
+    const x = nerInputOfDoc(doc);
+    const allowed = bilouAllowed(tagger.model.classes);
+    const features = new Uint32Array(64);
+    const scores = new Float64Array(tagger.model.nClasses);
+    const want = new Int32Array(x.n);
+    for (let i = 0; i < x.n; i++) {
+      const fixed = tagger.fixed(x, i, want);
+      if (fixed >= 0) {
+        want[i] = fixed;
+        continue;
+      }
+      tagger.model.score(features, nerFeatures(x, i, want, tagger.typeOf, features), scores);
+      want[i] = argmax(scores, allowed[i > x.sStart[i] ? want[i - 1] + 1 : 0]);
+    }
+    expect(want.some((t) => t !== 0)).toBe(true);
+    expect([...tagger.tag(x)]).toEqual([...want]);
+    expect([...tagger.tag(nerInputOfDoc(doc))]).toEqual([...want]);
   });
 });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../../data.js';
+import type { WordTypes } from './word-types.js';
 
 export const G_COUNTRY = 1;
 export const G_PLACE = 2;
@@ -14,6 +15,11 @@ export const G_TITLE = 8;
 export const G_ORG = 16;
 /** A hyphenated word starting with a demonym or a combining form (`Sino-Russian`, `Indo-Pakistani`). */
 export const G_DEMONYM_PREFIX = 32;
+
+/** Word-type facts (`WordTypes.ner` bits) the gazetteer gives. The word may start an entry. */
+export const T_GAZ_START = 1;
+/** A hyphenated word whose first part is a demonym or combining form (`Sino-Russian`). */
+export const T_DEMONYM_PREFIX = 2;
 
 interface Node {
   next: Map<string, Node>;
@@ -69,6 +75,65 @@ export class Gazetteer {
       if (hyphen > 0 && this.prefixes.has(lowers[i].slice(0, hyphen))) {
         cover[i] |= G_DEMONYM_PREFIX;
         begin[i] |= G_DEMONYM_PREFIX;
+      }
+    }
+  }
+
+  /**
+   * Marks as `mark` does, for a document held as word-type ids (see `word-types.ts`): the trie is walked
+   * only from tokens whose type may start an entry, which most tokens' types may not.
+   */
+  markTypes(
+    types: WordTypes,
+    ids: Int32Array,
+    cover: Uint8Array,
+    begin: Uint8Array,
+    from: number,
+    to: number,
+  ): void {
+    cover.fill(0, from, to);
+    begin.fill(0, from, to);
+    const { ner, words, lowers } = types;
+    for (let i = from; i < to; i++) {
+      const t = ner[ids[i]];
+      if (t & T_GAZ_START) {
+        this.walkTypes(this.folded, lowers, ids, i, to, cover, begin);
+        this.walkTypes(this.exact, words, ids, i, to, cover, begin);
+      }
+      if (t & T_DEMONYM_PREFIX) {
+        cover[i] |= G_DEMONYM_PREFIX;
+        begin[i] |= G_DEMONYM_PREFIX;
+      }
+    }
+  }
+
+  /** Whether an entry starts with this word (as `mark` would look it up: folded, or exact). */
+  mayStart(word: string, lower: string): boolean {
+    return this.folded.next.has(lower) || this.exact.next.has(word);
+  }
+
+  /** Whether a lower-cased word is hyphenated after a demonym or combining form (`sino-russian`). */
+  hasDemonymPrefix(lower: string): boolean {
+    const hyphen = lower.indexOf('-');
+    return hyphen > 0 && this.prefixes.has(lower.slice(0, hyphen));
+  }
+
+  private walkTypes(
+    root: Node,
+    keys: readonly string[],
+    ids: Int32Array,
+    i: number,
+    to: number,
+    cover: Uint8Array,
+    begin: Uint8Array,
+  ): void {
+    let node: Node | undefined = root;
+    for (let j = i; j < to; j++) {
+      node = node.next.get(keys[ids[j]]);
+      if (!node) return;
+      if (node.mask) {
+        begin[i] |= node.mask;
+        for (let k = i; k <= j; k++) cover[k] |= node.mask;
       }
     }
   }

@@ -53,7 +53,7 @@ export const namesStage: Stage = {
         span.end - span.start > 1 &&
         input.gaz[span.start] & G_TITLE &&
         !(input.gazBegin[span.start] & G_TITLE) &&
-        input.v.flags[span.start + 1] & F_UPPER_INITIAL
+        input.flags[span.start + 1] & F_UPPER_INITIAL
       ) {
         span.start++;
         span.type = 'PER';

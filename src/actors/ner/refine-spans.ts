@@ -31,7 +31,7 @@ const PARTICLES = new Set([
   'zu',
 ]);
 
-const capitalised = (x: NerInput, i: number) => (x.v.flags[i] & F_UPPER_INITIAL) !== 0;
+const capitalised = (x: NerInput, i: number) => (x.flags[i] & F_UPPER_INITIAL) !== 0;
 
 /**
  * A name that runs on through a capitalised title into a person (`European Commission President Ursula`)
@@ -42,13 +42,13 @@ export function splitAtTitle(spans: readonly NameSpan[], x: NerInput): NameSpan[
   for (const span of spans) {
     let cut = -1;
     for (let i = span.start + 1; i < span.end - 1; i++)
-      if (capitalised(x, i) && capitalised(x, i + 1) && isTitle(x.v.words[i])) cut = i;
+      if (capitalised(x, i) && capitalised(x, i + 1) && isTitle(x.word(i))) cut = i;
     if (cut < 0) {
       out.push(span);
       continue;
     }
     let p = cut;
-    while (p > span.start && isTitle(x.v.words[p - 1])) p--;
+    while (p > span.start && isTitle(x.word(p - 1))) p--;
     const rule = `${span.rule ?? ''}+split-at-title`;
     if (p > span.start) out.push({ ...span, end: p, type: span.type === 'PER' ? 'ORG' : span.type, rule });
     out.push({ start: cut + 1, end: span.end, type: 'PER', rule });
@@ -70,13 +70,13 @@ export function joinParticles(spans: readonly NameSpan[], x: NerInput): NameSpan
     }
     let i = span.end;
     const sentenceEnd = x.sEnd[span.start];
-    while (i < sentenceEnd && PARTICLES.has(x.v.words[i])) i++;
+    while (i < sentenceEnd && PARTICLES.has(x.word(i))) i++;
     if (i === span.end || i >= sentenceEnd || !capitalised(x, i)) {
       out.push(span);
       continue;
     }
     let end = i + 1;
-    while (end < sentenceEnd && capitalised(x, end) && !isTitle(x.v.words[end])) end++;
+    while (end < sentenceEnd && capitalised(x, end) && !isTitle(x.word(end))) end++;
     // Drop the spans the longer name now covers.
     while (k + 1 < spans.length && spans[k + 1].start < end) k++;
     out.push({ ...span, end, rule: `${span.rule ?? ''}+particles` });
@@ -95,7 +95,7 @@ export function joinBridgedRuns(spans: readonly NameSpan[], x: NerInput): NameSp
     const span = spans[k];
     const start = x.runStart[span.start];
     const end = start >= 0 ? x.longEnd[start] + 1 : -1;
-    const last = end > 0 ? x.v.words[end - 1] : '';
+    const last = end > 0 ? x.word(end - 1) : '';
     const bridged = end > 0 && end - 1 !== x.runEnd[start];
     const head = isMiscHead(last) ? 'MISC' : isOrganizationHead(last) ? 'ORG' : null;
     if (!bridged || !head || start !== span.start) {
@@ -113,7 +113,7 @@ export function joinBridgedRuns(spans: readonly NameSpan[], x: NerInput): NameSp
     }
     let twoNames = false;
     for (let i = start + 1; i < end - 1; i++)
-      if (!capitalised(x, i) && isOrganizationHead(x.v.words[i - 1])) twoNames = true;
+      if (!capitalised(x, i) && isOrganizationHead(x.word(i - 1))) twoNames = true;
     if (person || twoNames) {
       out.push(span);
       continue;

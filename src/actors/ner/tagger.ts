@@ -4,8 +4,10 @@
  * ORG, LOC and MISC, trained by `npm run train:taggers`.
  */
 import { existsSync } from 'node:fs';
-import { argmax, modelPath, Perceptron, ScoreCache } from '../../text/perceptron.js';
-import { nerContextFeatures, nerWordFeatures, type NerInput } from './features.js';
+import { mix, modelPath, Perceptron } from '../../text/perceptron.js';
+import { F_UPPER_INITIAL } from '../../text/pos-features.js';
+import { END, nerWordFeatures, START, tagHashOf, type NerInput } from './features.js';
+import type { WordTypes } from './word-types.js';
 
 export const NER_MODEL = 'ner.bin.gz';
 export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -57,58 +59,397 @@ export function typeTable(classes: readonly string[]): Int32Array {
   return Int32Array.from(classes, (c) => (c === 'O' ? 0 : NER_TYPES.indexOf(c.slice(2) as NerType) + 1));
 }
 
+/**
+ * Partial score vectors by a pair of 32-bit keys, for the context features that take few values (a window
+ * of part-of-speech tags, gazetteer marks, a shape): an open-addressing table with the keys and the
+ * vectors in flat typed arrays. `find` gives a vector's offset in `values`; when half full the table is
+ * emptied and fills again with what is frequent.
+ */
+class VectorTable {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  readonly values: Float64Array;
+  private readonly mask: number;
+  private count = 0;
+
+  constructor(
+    private readonly width: number,
+    bits: number,
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.keys = new Int32Array(2 << bits);
+    this.used = new Uint8Array(1 << bits);
+    this.values = new Float64Array(width << bits);
+  }
+
+  /** The offset of key `(a, b)`'s vector, or -1. */
+  find(a: number, b: number): number {
+    const { keys, used, mask } = this;
+    for (let slot = mix(a, b) & mask; used[slot]; slot = (slot + 1) & mask)
+      if (keys[2 * slot] === (a | 0) && keys[2 * slot + 1] === (b | 0)) return slot * this.width;
+    return -1;
+  }
+
+  /** Keeps `v[0, width)` as key `(a, b)`'s vector (which `find` has just missed). */
+  put(a: number, b: number, v: Float64Array): void {
+    const { keys, used, mask, width, values } = this;
+    if (this.count * 2 > mask) {
+      used.fill(0);
+      this.count = 0;
+    }
+    let slot = mix(a, b) & mask;
+    while (used[slot]) slot = (slot + 1) & mask;
+    used[slot] = 1;
+    keys[2 * slot] = a | 0;
+    keys[2 * slot + 1] = b | 0;
+    values.set(v, slot * width);
+    this.count++;
+  }
+}
+
+/** Own-word vectors: at a sentence start, after `O`, after a name tag (without the tag's features). */
+const FIRST = 0;
+const AFTER_O = 1;
+const MID = 2;
+/** Most doubles the per-word-type vectors may take before they are dropped and computed afresh (16 MB). */
+const MAX_POOL = 1 << 21;
+
+/**
+ * The tagger. Scoring a token adds the weights of some 30 features, each a cache miss away in megabytes of
+ * weights; but most features depend on one word's type, or on a few values that take few combinations.
+ * So their summed votes are kept as partial score vectors, computed on first use: per word type, for the
+ * word itself (with the tag before it when that is `O` or the sentence start), as the word before and as
+ * the word after; per part-of-speech window, gazetteer marks, shape, tag pair and casing evidence. A
+ * token's score is then a few additions of short dense vectors and a handful of features (word pairs, a
+ * name tag before it, the capitalised run). Weights are multiples of 0.001 held as float32, so their sums
+ * in float64 are exact in any grouping: the scores, and so the tags, are those of scoring every feature.
+ */
 export class NameTagger {
   readonly typeOf: Int32Array;
   private readonly allowed: boolean[][];
-  private readonly inside: boolean[];
+  /** `allowed` flat: `allowedAt[(prev + 1) * C + c]`. */
+  private readonly allowedAt: Uint8Array;
+  private readonly inside: Uint8Array;
   private readonly outside: number;
+  private readonly C: number;
   private readonly features = new Uint32Array(64);
   private readonly scores: Float64Array;
-  /** Scores of the word-only features, per word. */
-  private readonly words: ScoreCache;
+  private readonly scratch: Float64Array;
+  /** The word-type table the per-type vectors below are for. */
+  private types: WordTypes | undefined;
+  /** Per word type, the offset in `pool` of its vectors (-1 until computed): 3 own, 2 before, 1 after. */
+  private ownAt: Int32Array = new Int32Array(0);
+  private prevAt: Int32Array = new Int32Array(0);
+  private nextAt: Int32Array = new Int32Array(0);
+  private pool: Float64Array;
+  private poolUsed = 0;
+  /** Window of part-of-speech and chunk tags; gazetteer marks around; shape with gazetteer and history. */
+  private readonly posVectors: VectorTable;
+  private readonly gazVectors: VectorTable;
+  private readonly shapeVectors: VectorTable;
+  /** The tags of the two tokens before, `[(t1 + 1) * (C + 2) + t2 + 2]`; casing evidence, 16 values. */
+  private readonly tagPairs: Float64Array;
+  private readonly casing: Float64Array;
+  /** The features before a sentence's first token and after its last. */
+  private readonly atStart: Float64Array;
+  private readonly atEnd: Float64Array;
+  private readonly history = new Map<number, number>();
 
   constructor(readonly model: Perceptron) {
+    const C = model.nClasses;
+    this.C = C;
     this.typeOf = typeTable(model.classes);
     this.allowed = bilouAllowed(model.classes);
-    this.inside = model.classes.map((c) => c.startsWith('B-') || c.startsWith('I-'));
+    this.allowedAt = Uint8Array.from(this.allowed.flat(), (b) => (b ? 1 : 0));
+    this.inside = Uint8Array.from(model.classes, (c) => (c.startsWith('B-') || c.startsWith('I-') ? 1 : 0));
     this.outside = model.classes.indexOf('O');
-    this.scores = new Float64Array(model.nClasses);
-    this.words = new ScoreCache(model.nClasses, 15);
+    this.scores = new Float64Array(C);
+    this.scratch = new Float64Array(C);
+    this.pool = new Float64Array(C << 12);
+    this.posVectors = new VectorTable(C, 12);
+    this.gazVectors = new VectorTable(C, 8);
+    this.shapeVectors = new VectorTable(C, 10);
+    const f = this.features;
+    this.tagPairs = new Float64Array((C + 1) * (C + 2) * C);
+    for (let t1 = -1; t1 < C; t1++)
+      for (let t2 = -2; t2 < C; t2++) {
+        f[0] = mix(122, t1);
+        f[1] = mix(123, mix(t1, t2));
+        this.vote(2, this.tagPairs, ((t1 + 1) * (C + 2) + t2 + 2) * C);
+      }
+    this.casing = new Float64Array(16 * C);
+    for (let bits = 0; bits < 16; bits++) {
+      f[0] = mix(130, bits);
+      this.vote(1, this.casing, bits * C);
+    }
+    this.atStart = new Float64Array(C);
+    for (const [k, t] of [110, 112, 114, 132].entries()) f[k] = mix(t, START);
+    f[4] = mix(133, mix(-1, START));
+    this.vote(5, this.atStart, 0);
+    this.atEnd = new Float64Array(C);
+    for (const [k, t] of [111, 113, 115].entries()) f[k] = mix(t, END);
+    this.vote(3, this.atEnd, 0);
+  }
+
+  /** Writes the summed votes of `features[0, n)` to `into[at, at + C)`. */
+  private vote(n: number, into: Float64Array, at: number): void {
+    this.scratch.fill(0);
+    this.model.accumulate(this.features, n, this.scratch);
+    into.set(this.scratch, at);
   }
 
   /** Class index per token. */
   tag(x: NerInput): Int32Array {
-    const tags = new Int32Array(x.n);
-    for (let i = 0; i < x.n; i++) {
-      const fixed = this.fixed(x, i, tags);
-      if (fixed >= 0) {
-        tags[i] = fixed;
+    const n = x.n;
+    const tags = new Int32Array(n);
+    this.useTypes(x.types);
+    const { C, scores, features: f, inside, outside, typeOf, allowedAt, history } = this;
+    const { id, flags, sStart, sEnd, gaz, runStart } = x;
+    const { hasUpper, lower, shape: shapes, cased } = x.types;
+    history.clear();
+    for (let i = 0; i < n; i++) {
+      const s = sStart[i];
+      const hasPrev = i > s;
+      const t1 = hasPrev ? tags[i - 1] : -1;
+      const a = id[i];
+      // The fast path: a word with no capital letter (`the`, `said`, `1996`, `,`) outside a name is `O`
+      // without scoring. Names that start in lower case (`de Mello`, `post-Soviet` aside, which has a
+      // capital) are rare enough in news to give up. The model is trained on every token; at run time the
+      // fast path skips about two thirds of them and changed no CoNLL-2003 dev name when it was introduced.
+      if (!hasUpper[a] && !(hasPrev && inside[t1])) {
+        tags[i] = outside;
         continue;
       }
-      const v = x.v;
-      if (!this.words.find(v.cased[i], v.suf4[i], this.scores)) {
-        this.scores.fill(0);
-        this.model.accumulate(this.features, nerWordFeatures(v, i, this.features, 0), this.scores);
-        this.words.put(v.cased[i], v.suf4[i], this.scores);
+      const e = sEnd[i];
+      const hasPrev2 = i - 1 > s;
+      const hasNext = i + 1 < e;
+      const t2 = hasPrev2 ? tags[i - 2] : -2;
+      const variant = !hasPrev ? FIRST : t1 === outside ? AFTER_O : MID;
+      const shape = shapes[a];
+      const lw = lower[a];
+      const lPrev = hasPrev ? lower[id[i - 1]] : START;
+      const lNext = hasNext ? lower[id[i + 1]] : END;
+      const g = gaz[i];
+      const hist = history.get(cased[a]) ?? 0;
+      // Each vector is added as soon as it is found: finding the next one may drop the ones before it.
+      this.setOwn(a, variant, scores);
+      if (hasPrev) this.addPrev(id[i - 1], variant === AFTER_O ? 1 : 0, scores);
+      else addInto(scores, this.atStart, 0, C);
+      if (hasNext) this.addNext(id[i + 1], scores);
+      else addInto(scores, this.atEnd, 0, C);
+      addInto(scores, this.tagPairs, ((t1 + 1) * (C + 2) + t2 + 2) * C, C);
+      const casingBits =
+        x.seenLower[i] |
+        (x.seenCapitalMid[i] << 1) |
+        ((hasPrev ? 0 : 1) << 2) |
+        ((flags[i] & F_UPPER_INITIAL) << 3);
+      addInto(scores, this.casing, casingBits * C, C);
+      this.addPos(
+        hasPrev ? x.posIndex[i - 1] : 0,
+        x.posIndex[i],
+        hasNext ? x.posIndex[i + 1] : 0,
+        x.chunkIndex[i],
+        scores,
+      );
+      this.addGaz(
+        g |
+          (x.gazBegin[i] << 8) |
+          ((hasPrev ? gaz[i - 1] : 255) << 16) |
+          ((hasNext ? gaz[i + 1] : 255) << 24),
+        scores,
+      );
+      this.addShape(shape, g | (hist << 8), scores);
+      let k = 0;
+      if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[id[i - 2]] : START);
+      if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[id[i + 2]] : END);
+      f[k++] = mix(116, mix(lPrev, lw));
+      f[k++] = mix(117, mix(lw, lNext));
+      if (variant === MID) {
+        f[k++] = mix(124, mix(t1, lw));
+        f[k++] = mix(125, mix(t1, shape));
+        f[k++] = mix(133, mix(t1, lPrev));
       }
-      const n = nerContextFeatures(x, i, tags, this.typeOf, this.features, 0);
-      this.model.accumulate(this.features, n, this.scores);
-      const prev = i > x.sStart[i] ? tags[i - 1] + 1 : 0;
-      tags[i] = argmax(this.scores, this.allowed[prev]);
+      const rs = runStart[i];
+      if (rs >= 0) {
+        const re = x.runEnd[i];
+        const len = Math.min(4, re - rs + 1);
+        f[k++] = mix(134, lower[id[re]]);
+        f[k++] = mix(135, rs > s ? lower[id[rs - 1]] : START);
+        f[k++] = mix(136, mix(len, i - rs === 0 ? 0 : i === re ? 2 : 1));
+        f[k++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
+        const le = x.longEnd[i];
+        if (le !== re) f[k++] = mix(138, lower[id[le]]);
+      }
+      this.model.accumulate(f, k, scores);
+      // The best allowed class (the first of equal scores).
+      let best = -1;
+      let bestScore = -Infinity;
+      const row = (t1 + 1) * C;
+      for (let c = 0; c < C; c++) {
+        if (allowedAt[row + c] && scores[c] > bestScore) {
+          bestScore = scores[c];
+          best = c;
+        }
+      }
+      tags[i] = best;
+      // The document's history of names: what this word was last tagged as.
+      const type = typeOf[best];
+      if (type > 0 && flags[i] & F_UPPER_INITIAL) history.set(cased[a], type);
     }
     return tags;
   }
 
   /**
-   * The fast path: a word with no capital letter (`the`, `said`, `1996`, `,`) outside a name is `O`
-   * without scoring. Names that start in lower case (`de Mello`, `post-Soviet` aside, which has a capital)
-   * are rare enough in news to give up. The model is trained on every token; at run time the fast path
-   * skips about two thirds of them and changed no CoNLL-2003 dev name when it was introduced.
+   * The fast path of `tag`: the class of token `i` when it is `O` without scoring (a word with no capital
+   * letter outside a name), else -1.
    */
   fixed(x: NerInput, i: number, tags: Int32Array): number {
-    if (x.v.hasUpper[i]) return -1;
+    if (x.types.hasUpper[x.id[i]]) return -1;
     if (i > x.sStart[i] && this.inside[tags[i - 1]]) return -1;
     return this.outside;
+  }
+
+  /** Makes the per-type vectors those of `types`, with room for all its types. */
+  private useTypes(types: WordTypes): void {
+    if (types !== this.types) {
+      this.types = types;
+      this.ownAt = new Int32Array(0);
+      this.prevAt = new Int32Array(0);
+      this.nextAt = new Int32Array(0);
+      this.poolUsed = 0;
+    }
+    if (this.nextAt.length < types.n) {
+      const size = Math.max(types.n, 2 * this.nextAt.length, 1024);
+      this.ownAt = grown(this.ownAt, 3 * size);
+      this.prevAt = grown(this.prevAt, 2 * size);
+      this.nextAt = grown(this.nextAt, size);
+    }
+  }
+
+  /** Room for one more vector in `pool`: its offset (when full, every per-type vector is dropped). */
+  private alloc(): number {
+    const C = this.C;
+    if (this.poolUsed + C > this.pool.length) {
+      if (this.pool.length < MAX_POOL) {
+        const pool = new Float64Array(2 * this.pool.length);
+        pool.set(this.pool);
+        this.pool = pool;
+      } else {
+        this.ownAt.fill(-1);
+        this.prevAt.fill(-1);
+        this.nextAt.fill(-1);
+        this.poolUsed = 0;
+      }
+    }
+    const at = this.poolUsed;
+    this.poolUsed += C;
+    return at;
+  }
+
+  /** Keeps the votes of `features[0, n)` in `pool`: their offset. */
+  private keep(n: number): number {
+    const at = this.alloc();
+    this.vote(n, this.pool, at);
+    return at;
+  }
+
+  /** Sets `scores` to the own-word vector of type `a` (word features, 108, 109, and 124-125 unless MID). */
+  private setOwn(a: number, variant: number, scores: Float64Array): void {
+    let at = this.ownAt[3 * a + variant];
+    if (at < 0) {
+      const t = this.types!;
+      const f = this.features;
+      const first = variant === FIRST ? 1 : 0;
+      let k = nerWordFeatures(t, a, f, 0);
+      f[k++] = mix(108, t.flags[a] | (first << 7));
+      f[k++] = mix(109, mix(t.shape[a], first));
+      if (variant !== MID) {
+        const t1 = variant === FIRST ? -1 : this.outside;
+        f[k++] = mix(124, mix(t1, t.lower[a]));
+        f[k++] = mix(125, mix(t1, t.shape[a]));
+      }
+      this.ownAt[3 * a + variant] = at = this.keep(k);
+    }
+    const pool = this.pool;
+    for (let c = 0; c < this.C; c++) scores[c] = pool[at + c];
+  }
+
+  /** Adds the vector of type `b` as the word before (110, 114, 132, and 133 after `O` when `afterO`). */
+  private addPrev(b: number, afterO: number, scores: Float64Array): void {
+    let at = this.prevAt[2 * b + afterO];
+    if (at < 0) {
+      const t = this.types!;
+      const f = this.features;
+      f[0] = mix(110, t.lower[b]);
+      f[1] = mix(114, t.shape[b]);
+      f[2] = mix(132, t.suf3[b]);
+      if (afterO) f[3] = mix(133, mix(this.outside, t.lower[b]));
+      this.prevAt[2 * b + afterO] = at = this.keep(afterO ? 4 : 3);
+    }
+    addInto(scores, this.pool, at, this.C);
+  }
+
+  /** Adds the vector of type `c` as the word after (111, 115). */
+  private addNext(c: number, scores: Float64Array): void {
+    let at = this.nextAt[c];
+    if (at < 0) {
+      const t = this.types!;
+      this.features[0] = mix(111, t.lower[c]);
+      this.features[1] = mix(115, t.shape[c]);
+      this.nextAt[c] = at = this.keep(2);
+    }
+    addInto(scores, this.pool, at, this.C);
+  }
+
+  /** Adds the part-of-speech window's vector (118-121); tag indexes, 0 past the sentence's edges. */
+  private addPos(prev: number, pos: number, next: number, chunk: number, scores: Float64Array): void {
+    const table = this.posVectors;
+    const a = prev | (pos << 16);
+    const b = next | (chunk << 16);
+    let at = table.find(a, b);
+    if (at < 0) {
+      const f = this.features;
+      const p = tagHashOf(pos);
+      f[0] = mix(118, p);
+      f[1] = mix(119, mix(prev ? tagHashOf(prev) : START, p));
+      f[2] = mix(120, mix(p, next ? tagHashOf(next) : END));
+      f[3] = mix(121, tagHashOf(chunk));
+      this.vote(4, this.scratch, 0);
+      table.put(a, b, this.scratch);
+      at = table.find(a, b);
+    }
+    addInto(scores, table.values, at, this.C);
+  }
+
+  /** Adds the vector of the gazetteer marks (126-128), packed a byte each: here, begin, before, after. */
+  private addGaz(key: number, scores: Float64Array): void {
+    const table = this.gazVectors;
+    let at = table.find(key, 0);
+    if (at < 0) {
+      const f = this.features;
+      f[0] = mix(126, mix(key & 0xff, (key >>> 8) & 0xff));
+      f[1] = mix(127, (key >>> 16) & 0xff);
+      f[2] = mix(128, key >>> 24);
+      this.vote(3, this.scratch, 0);
+      table.put(key, 0, this.scratch);
+      at = table.find(key, 0);
+    }
+    addInto(scores, table.values, at, this.C);
+  }
+
+  /** Adds the vector of the shape with the gazetteer mark (129) and the name history (131). */
+  private addShape(shape: number, gazHist: number, scores: Float64Array): void {
+    const table = this.shapeVectors;
+    let at = table.find(shape, gazHist);
+    if (at < 0) {
+      const f = this.features;
+      f[0] = mix(129, mix(gazHist & 0xff, shape));
+      f[1] = mix(131, mix(gazHist >>> 8, shape));
+      this.vote(2, this.scratch, 0);
+      table.put(shape, gazHist, this.scratch);
+      at = table.find(shape, gazHist);
+    }
+    addInto(scores, table.values, at, this.C);
   }
 
   /** Name spans from class indexes; a name left open at a sentence's end closes there. */
@@ -134,6 +475,17 @@ export class NameTagger {
     if (open) out.push(open);
     return out;
   }
+}
+
+function addInto(scores: Float64Array, v: Float64Array, at: number, C: number): void {
+  for (let c = 0; c < C; c++) scores[c] += v[at + c];
+}
+
+/** `a` grown to `size`, the new entries -1. */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size).fill(-1);
+  b.set(a);
+  return b;
 }
 
 let shared: NameTagger | undefined;
