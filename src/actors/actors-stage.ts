@@ -15,7 +15,7 @@
  * Lookups are maps keyed by token or name, and the recency lists hold a handful of actors, so the stage is
  * linear in the tokens.
  */
-import type { Actor, ActorKind, Doc, Mention, MentionType, Token } from '../doc.js';
+import type { Actor, ActorKind, Doc, Mention, MentionType, Span, Token } from '../doc.js';
 import { readDataRows } from '../data.js';
 import { composeCode, isInternationalCode, UNKNOWN_COUNTRY } from '../ontology/actor-codes.js';
 import type { Stage } from '../pipeline.js';
@@ -32,6 +32,8 @@ export const STAGE = 'actors';
 interface Placed extends Mention {
   tokenStart: number;
   tokenEnd: number;
+  /** Whether the pass has handled this name. */
+  seen: boolean;
 }
 
 type SectorEntry = Extract<GazEntry, { kind: 'sector' }>;
@@ -98,6 +100,28 @@ function isCapitalised(text: string): boolean {
   return /^\p{Lu}/u.test(text);
 }
 
+/**
+ * Per-token buffers kept between documents, as allocating typed arrays per document costs more than
+ * the work on most of them; each document takes views of its length. Documents are coded one at a time.
+ */
+const scratch = {
+  size: 0,
+  gaz: new Int32Array(0),
+  nerStart: new Int32Array(0),
+  nerCover: new Int32Array(0),
+  used: new Uint8Array(0),
+};
+
+function reserve(n: number): void {
+  if (n <= scratch.size) return;
+  const size = Math.max(n, 2 * scratch.size, 1024);
+  scratch.size = size;
+  scratch.gaz = new Int32Array(size);
+  scratch.nerStart = new Int32Array(size);
+  scratch.nerCover = new Int32Array(size);
+  scratch.used = new Uint8Array(size);
+}
+
 class ActorResolver {
   readonly registry = new ActorRegistry();
   readonly out: Mention[] = [];
@@ -124,8 +148,6 @@ class ActorResolver {
     const m = this.nerCover[j]!;
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   };
-  /** The tagger's names already handled. */
-  private readonly seen = new Set<Placed>();
   /** For persons of no known country, the one country their sentence named. */
   private readonly sentenceGuess = new Map<Actor, string>();
   /** Mentions per country, for the article's own country. */
@@ -144,10 +166,11 @@ class ActorResolver {
   ) {
     this.tokens = doc.tokens ?? [];
     this.text = doc.text;
-    this.used = new Uint8Array(this.tokens.length);
+    const n = this.tokens.length;
+    this.used = scratch.used.subarray(0, n).fill(0);
     this.dateline = datelineCountry(this.tokens);
-    this.nerStart = new Int32Array(this.tokens.length).fill(-1);
-    this.nerCover = new Int32Array(this.tokens.length).fill(-1);
+    this.nerStart = scratch.nerStart.subarray(0, n).fill(-1);
+    this.nerCover = scratch.nerCover.subarray(0, n).fill(-1);
     ner.forEach((m, i) => {
       if (m.tokenStart < m.tokenEnd && this.nerStart[m.tokenStart] === -1) this.nerStart[m.tokenStart] = i;
       for (let k = m.tokenStart; k < m.tokenEnd; k++) if (this.nerCover[k] === -1) this.nerCover[k] = i;
@@ -170,7 +193,7 @@ class ActorResolver {
     }
     this.placeAtHome();
     // Names the pass never reached (overlapping another name) are kept as they came, without an actor.
-    for (const m of this.ner) if (!this.seen.has(m)) this.push(m, m.type, null);
+    for (const m of this.ner) if (!m.seen) this.push(m, m.type, null);
   }
 
   /**
@@ -277,7 +300,7 @@ class ActorResolver {
   // --- names from the name tagger -------------------------------------------------------------------
 
   private nameMention(m: Placed, sStart: number, sEnd: number): void {
-    this.seen.add(m);
+    m.seen = true;
     const exact = this.exactHit(m.tokenStart, m.tokenEnd);
     let type: MentionType = m.type;
     if (exact) {
@@ -890,7 +913,8 @@ class ActorResolver {
     const sectors = new Set(sorted.map((m) => m.sector));
     const sector = sectors.size === 1 ? sorted[0]!.sector : e.sector;
     const name = sorted.map((m) => m.name).join(' and ');
-    const actor = this.registry.obtain(`pair:${sorted.map((m) => m.id).join('+')}`, () => ({
+    const actor = this.registry.obtain(`pair:${sorted.map((m) => m.id).join('+')}`, (id) => ({
+      id,
       name,
       kind: 'group',
       code: composeCode(null, sector),
@@ -1162,7 +1186,11 @@ class ActorResolver {
     sector: string | null,
     rule: string,
   ): Actor {
-    return this.registry.obtain(key, () => ({ name, kind, code, country, sector, stage: STAGE, rule }));
+    const registry = this.registry;
+    return (
+      registry.get(key) ??
+      registry.add(key, { id: registry.nextId(), name, kind, code, country, sector, stage: STAGE, rule })
+    );
   }
 
   private push(m: Mention, type: MentionType, actor: Actor | null): void {
@@ -1216,6 +1244,19 @@ function trimTitle(doc: Doc, gaz: GazHits, m: Placed): void {
   m.rule = `${m.rule ?? ''}+after-title`;
 }
 
+function byPlace(x: Span, y: Span): number {
+  return x.start - y.start || y.end - x.end;
+}
+
+/**
+ * Sorts spans by start, the longer first at the same start (stably). They mostly come in that order
+ * already, which one look over them confirms more cheaply than sorting.
+ */
+function sortByPlace<T extends Span>(list: T[]): T[] {
+  for (let k = 1; k < list.length; k++) if (byPlace(list[k - 1]!, list[k]!) > 0) return list.sort(byPlace);
+  return list;
+}
+
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */
 export function codeActors(doc: Doc): Doc {
   const tokens = doc.tokens ?? [];
@@ -1232,15 +1273,17 @@ export function codeActors(doc: Doc): Doc {
       rule: m.rule,
       tokenStart: tokenAfter(tokens, m.start),
       tokenEnd: m.end > m.start ? tokenAfter(tokens, m.end - 1) + 1 : 0,
+      seen: false,
     };
     ner.push(placed);
   }
-  ner.sort((x, y) => x.start - y.start || y.end - x.end);
-  const gaz = matchGazetteer(doc);
+  sortByPlace(ner);
+  reserve(tokens.length);
+  const gaz = matchGazetteer(doc, scratch.gaz);
   for (const m of ner) trimTitle(doc, gaz, m);
   const resolver = new ActorResolver(doc, gaz, ner);
   resolver.run();
-  doc.mentions = resolver.out.sort((x, y) => x.start - y.start || y.end - x.end);
+  doc.mentions = sortByPlace(resolver.out);
   doc.actors = resolver.registry.actors;
   return doc;
 }
