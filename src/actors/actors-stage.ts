@@ -93,6 +93,27 @@ function isAreaAdjective(text: string): boolean {
   return /[a-z]ns?$|Arabs?$|^Western|Balkan$/.test(text);
 }
 
+/** The country of a hit's country, nationality or capital entry. */
+function countryCode(h: GazHit | undefined): string | undefined {
+  return (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
+}
+
+/** Whether a token is the possessive `'s` (or `’s`). */
+function isPossessive(text: string): boolean {
+  return text === "'s" || text === '’s';
+}
+
+/** Whether a token lower-cased is `the` (compared by code: no other character lower-cases to t, h or e). */
+function isThe(text: string | undefined): boolean {
+  return (
+    text !== undefined &&
+    text.length === 3 &&
+    (text.charCodeAt(0) | 32) === 116 &&
+    (text.charCodeAt(1) | 32) === 104 &&
+    (text.charCodeAt(2) | 32) === 101
+  );
+}
+
 /** First letter upper-case; ASCII checked by code, the rest by Unicode property. */
 function isCapitalised(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -109,6 +130,7 @@ const scratch = {
   gaz: new Int32Array(0),
   nerStart: new Int32Array(0),
   nerCover: new Int32Array(0),
+  orgAt: new Int32Array(0),
   used: new Uint8Array(0),
 };
 
@@ -119,6 +141,7 @@ function reserve(n: number): void {
   scratch.gaz = new Int32Array(size);
   scratch.nerStart = new Int32Array(size);
   scratch.nerCover = new Int32Array(size);
+  scratch.orgAt = new Int32Array(size);
   scratch.used = new Uint8Array(size);
 }
 
@@ -154,8 +177,12 @@ class ActorResolver {
   private readonly countryCounts = new Map<string, number>();
   /** The country of the article's dateline city, for domestic offices. */
   private readonly dateline: string | null;
-  /** The organisation actor coded over each token (`Foreign Ministry`), for the persons it introduces. */
-  private readonly orgAt = new Map<number, Actor>();
+  /**
+   * The organisation actor coded over each token (`Foreign Ministry`), for the persons it introduces:
+   * an index into `orgs`, or -1.
+   */
+  private readonly orgAt: Int32Array;
+  private readonly orgs: Actor[] = [];
   /** For persons of no known country, the organisation their context names, whose country they share. */
   private readonly affiliation = new Map<Actor, Actor>();
 
@@ -171,6 +198,7 @@ class ActorResolver {
     this.dateline = datelineCountry(this.tokens);
     this.nerStart = scratch.nerStart.subarray(0, n).fill(-1);
     this.nerCover = scratch.nerCover.subarray(0, n).fill(-1);
+    this.orgAt = scratch.orgAt.subarray(0, n).fill(-1);
     ner.forEach((m, i) => {
       if (m.tokenStart < m.tokenEnd && this.nerStart[m.tokenStart] === -1) this.nerStart[m.tokenStart] = i;
       for (let k = m.tokenStart; k < m.tokenEnd; k++) if (this.nerCover[k] === -1) this.nerCover[k] = i;
@@ -352,7 +380,7 @@ class ActorResolver {
 
   /** A whole-token gazetteer hit covering exactly `[a, b)`, allowing a leading `the`. */
   private exactHit(a: number, b: number): GazHit | undefined {
-    if (a < b && this.tokens[a]!.text.toLowerCase() === 'the' && this.gaz.byToken[a] === -1) a++;
+    if (a < b && isThe(this.tokens[a]!.text) && this.gaz.byToken[a] === -1) a++;
     const h = this.gaz.byToken[a]!;
     const hit = h >= 0 ? this.gaz.hits[h] : undefined;
     const proper = hit?.entries.some((e) => e.kind !== 'sector');
@@ -446,7 +474,7 @@ class ActorResolver {
       this.push(base, type ?? 'location', actor);
       if (how !== 'part') {
         // `Sudan's government`, `Mozambique government`, `Ivory Coast rebels`
-        const poss = /^['’]s$/.test(this.tokens[b]?.text ?? '');
+        const poss = isPossessive(this.tokens[b]?.text ?? '');
         this.nominalAfter(poss ? b + 1 : b, country.code, a);
       }
       return;
@@ -468,7 +496,7 @@ class ActorResolver {
       this.push(base, type ?? 'location', actor);
       if (how !== 'part') {
         // `Khartoum government`, `Moscow's envoy`
-        const poss = /^['’]s$/.test(this.tokens[b]?.text ?? '');
+        const poss = isPossessive(this.tokens[b]?.text ?? '');
         this.nominalAfter(poss ? b + 1 : b, capital.code, a);
       }
       return;
@@ -510,7 +538,7 @@ class ActorResolver {
     const next = this.tokens[b]?.text ?? '';
     let prev = this.tokens[a - 1]?.text.toLowerCase() ?? '';
     if (PLACE_PREPOSITIONS.has(prev)) return false;
-    if (/^['’]s$/.test(next) || this.isVerb(b)) return true;
+    if (isPossessive(next) || this.isVerb(b)) return true;
     if ((prev === 'and' || prev === 'or') && this.lastCapital && this.lastCapital.end === a - 1) {
       return this.lastCapital.acts;
     }
@@ -537,8 +565,12 @@ class ActorResolver {
         k = this.gaz.hits[h]!.tokenEnd;
       } else k++;
     }
-    const igo = inside.map((h) => entryOf(h, 'igo')).find(Boolean);
-    const seat = inside.map((h) => entryOf(h, 'seat') ?? entryOf(h, 'group')).find(Boolean);
+    let igo = false;
+    let seat = false;
+    for (const h of inside) {
+      igo ||= !!entryOf(h, 'igo');
+      seat ||= !!(entryOf(h, 'seat') ?? entryOf(h, 'group'));
+    }
     const base: Mention = from ?? {
       start,
       end,
@@ -552,45 +584,49 @@ class ActorResolver {
       const hit = inside.find((h) => entryOf(h, 'igo') || entryOf(h, 'seat') || entryOf(h, 'group'))!;
       return this.place(start, end, a, b, hit.entries, 'org', base as Placed, 'organization');
     }
-    const countryOf = (h: GazHit | undefined) =>
-      (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
-    let country = inside.map(countryOf).find(Boolean) ?? null;
+    let country: string | null = null;
+    for (let q = 0; q < inside.length && !country; q++) country = countryCode(inside[q]) ?? null;
     let nameStart = start;
     if (!country) {
       // The modifier before the name: `Chinese` Foreign Ministry, `China's` Foreign Ministry.
       let j = a - 1;
-      if (/^['’]s$/.test(this.tokens[j]?.text ?? '')) j--;
+      if (isPossessive(this.tokens[j]?.text ?? '')) j--;
       const h = j >= 0 ? this.gaz.byToken[j]! : -1;
-      const code = h >= 0 ? countryOf(this.gaz.hits[h]) : undefined;
+      const code = h >= 0 ? countryCode(this.gaz.hits[h]) : undefined;
       if (code) {
         country = code;
         nameStart = this.tokens[this.gaz.hits[h]!.tokenStart]!.start;
       } else if (this.tokens[b]?.text === 'of') {
         // The Foreign Ministry `of Russia`.
         let k = b + 1;
-        if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
+        if (isThe(this.tokens[k]?.text)) k++;
         const h2 = k < this.tokens.length ? this.gaz.byToken[k]! : -1;
-        country = (h2 >= 0 ? countryOf(this.gaz.hits[h2]) : undefined) ?? null;
+        country = (h2 >= 0 ? countryCode(this.gaz.hits[h2]) : undefined) ?? null;
       }
     }
-    const sectors = inside.map((h) => entryOf(h, 'sector')).filter((e): e is SectorEntry => !!e?.sector);
-    const head =
-      sectors.find((e) => e.cls === 'org') ??
-      sectors.find((e) => e.cls === 'people') ??
-      sectors.find((e) => e.cls === 'person');
+    // The head word: the first organisation word with a sector, else the first people word, else person.
+    let head: SectorEntry | undefined;
+    let rank = 3;
+    for (const h of inside) {
+      const e = entryOf(h, 'sector');
+      if (!e?.sector) continue;
+      const r = e.cls === 'org' ? 0 : e.cls === 'people' ? 1 : e.cls === 'person' ? 2 : 3;
+      if (r < rank) [head, rank] = [e, r];
+    }
     const sector = head?.sector ?? null;
     const name = this.text.slice(nameStart, end);
     // The identity leaves the country word out: `Chinese Foreign Ministry` and `Foreign Ministry` after `Chinese`.
     let keyStart = start;
     const first = inside[0];
-    if (first && first.tokenStart === a && countryOf(first) && first.tokenEnd < b)
+    if (first && first.tokenStart === a && countryCode(first) && first.tokenEnd < b)
       keyStart = this.tokens[first.tokenEnd]!.start;
     const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
-    const rule = [country ? 'modifier' : null, head ? head.rule : null].filter(Boolean).join('+') || 'org';
+    const rule = country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org');
     const actor = this.obtain(key, name, 'organization', composeCode(country, sector), country, sector, rule);
+    const org = this.orgs.push(actor) - 1;
     for (let k = a; k < b; k++) {
       this.used[k] = 1;
-      this.orgAt.set(k, actor);
+      this.orgAt[k] = org;
     }
     this.push(base, 'organization', actor);
   }
@@ -875,7 +911,7 @@ class ActorResolver {
     if (w !== 'in' && w !== 'of') return null;
     const code = this.countryOf(k + 1);
     if (code || w !== 'of') return code;
-    const at = this.tokens[k + 1]?.text.toLowerCase() === 'the' ? k + 2 : k + 1;
+    const at = isThe(this.tokens[k + 1]?.text) ? k + 2 : k + 1;
     const h = this.hitAt(at);
     const demonym = entryOf(h, 'demonym');
     if (demonym) this.placeEnd = h!.end;
@@ -884,7 +920,7 @@ class ActorResolver {
 
   /** The country named at token k (after an optional `the`): a country, capital or region, or null. */
   private countryOf(k: number): string | null {
-    if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
+    if (isThe(this.tokens[k]?.text)) k++;
     const h = this.hitAt(k);
     this.placeEnd = h?.end ?? 0;
     return (entryOf(h, 'country') ?? entryOf(h, 'capital') ?? entryOf(h, 'region'))?.code ?? null;
@@ -925,7 +961,7 @@ class ActorResolver {
       rule: `pair:${e.rule}`,
     }));
     let start = this.tokens[from]!.start;
-    if (this.tokens[from - 1]?.text.toLowerCase() === 'the') start = this.tokens[from - 1]!.start;
+    if (isThe(this.tokens[from - 1]?.text)) start = this.tokens[from - 1]!.start;
     this.push(this.nominal(start, hit.end, `pair:${e.rule}`), 'nominal', actor);
   }
 
@@ -950,7 +986,7 @@ class ActorResolver {
     // `Hassan of Morocco` tagged as one name: the name ends before `of`, and the country is its context.
     for (let k = a + 1; k < b - 1; k++) {
       if (this.tokens[k]!.text !== 'of') continue;
-      const h = this.hitAt(this.tokens[k + 1]!.text.toLowerCase() === 'the' ? k + 2 : k + 1);
+      const h = this.hitAt(isThe(this.tokens[k + 1]!.text) ? k + 2 : k + 1);
       if (h && h.tokenEnd === b && (entryOf(h, 'country') || entryOf(h, 'capital'))) b = k;
       break;
     }
@@ -1039,12 +1075,12 @@ class ActorResolver {
   /** The organisation actor coded in a person's context: before the name (`[from, a)`) or in `used`. */
   private orgIn(from: number, a: number, used: readonly number[]): Actor | undefined {
     for (let k = a - 1; k >= from; k--) {
-      const org = this.orgAt.get(k);
-      if (org) return org;
+      const org = this.orgAt[k]!;
+      if (org >= 0) return this.orgs[org];
     }
     for (const k of used) {
-      const org = this.orgAt.get(k);
-      if (org) return org;
+      const org = this.orgAt[k]!;
+      if (org >= 0) return this.orgs[org];
     }
     return undefined;
   }
@@ -1257,12 +1293,29 @@ function sortByPlace<T extends Span>(list: T[]): T[] {
   return list;
 }
 
+/**
+ * `tokenAfter(tokens, offset)`, looking first at the few tokens from `from` on when the answer lies
+ * there (no earlier token ends after `offset`).
+ */
+function tokenAfterFrom(tokens: readonly Token[], offset: number, from: number): number {
+  if (from > 0 && from <= tokens.length && tokens[from - 1]!.end > offset) return tokenAfter(tokens, offset);
+  const stop = Math.min(tokens.length, from + 16);
+  let k = from;
+  while (k < stop && tokens[k]!.end <= offset) k++;
+  return k < stop || k === tokens.length ? k : tokenAfter(tokens, offset);
+}
+
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */
 export function codeActors(doc: Doc): Doc {
   const tokens = doc.tokens ?? [];
   const ner: Placed[] = [];
+  // The names come mostly in text order, so each search starts where the one before ended.
+  let first = 0;
+  let last = 0;
   for (const m of doc.mentions ?? []) {
     if (m.type === 'pronoun' || m.type === 'nominal') continue;
+    first = tokenAfterFrom(tokens, m.start, first);
+    if (m.end > m.start) last = tokenAfterFrom(tokens, m.end - 1, last);
     const placed: Placed = {
       start: m.start,
       end: m.end,
@@ -1271,8 +1324,8 @@ export function codeActors(doc: Doc): Doc {
       actor: m.actor,
       stage: m.stage,
       rule: m.rule,
-      tokenStart: tokenAfter(tokens, m.start),
-      tokenEnd: m.end > m.start ? tokenAfter(tokens, m.end - 1) + 1 : 0,
+      tokenStart: first,
+      tokenEnd: m.end > m.start ? last + 1 : 0,
       seen: false,
     };
     ner.push(placed);

@@ -2,9 +2,9 @@
  * One pass of the gazetteer trie over a document's tokens: the longest entry at each position, within a
  * sentence; hyphenated words (`Sino-Russian`, `China-Russia`) are also looked up part by part.
  *
- * Most tokens start no entry, so a filter of the entries' first words (a bit per hash of a few
- * characters, `startFilter`) turns them away without lower-casing or hashing the whole token; only the
- * rest are looked up in the trie.
+ * Most tokens start no entry. The entries' first words are kept in a small hash table keyed by a few
+ * of their characters (`startTable`), which turns most tokens away after four character reads and finds
+ * the others by comparing characters, without lower-casing the token or hashing all of it.
  */
 import type { Doc, Token } from '../doc.js';
 import { gazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
@@ -29,9 +29,7 @@ export interface GazHits {
 
 const PART_KINDS = new Set(['country', 'demonym', 'capital', 'igo', 'region']);
 
-const FILTER_BITS = 1 << 16;
-let filterOf: Gazetteer | undefined;
-let filter: Uint8Array | undefined;
+const TABLE_BITS = 14;
 
 /**
  * A hash of the first two and last two characters, ASCII letters folded to lower case, or -1 when one
@@ -47,19 +45,80 @@ function startHash(text: string): number {
   const c = n > 1 ? text.charCodeAt(n - 2) : 0;
   const d = text.charCodeAt(n - 1);
   if ((a | b | c | d) >= 128) return -1;
-  return ((((a | 32) * 31 + (b | 32)) * 31 + (c | 32)) * 31 + (d | 32)) & (FILTER_BITS - 1);
+  return ((((a | 32) * 31 + (b | 32)) * 31 + (c | 32)) * 31 + (d | 32)) & ((1 << TABLE_BITS) - 1);
 }
 
-/** The bits of the first words of all entries (keys at the trie's root). */
-function startFilter(gaz: Gazetteer): Uint8Array {
-  if (filter && filterOf === gaz) return filter;
-  filter = new Uint8Array(FILTER_BITS);
-  for (const key of gaz.trie.root.next?.keys() ?? []) {
+/**
+ * The trie's first words (its root's keys) chained by `startHash`: `head[h]` is the first slot of
+ * bucket h (0 for none), `next` links the slots, `keys` and `nodes` hold each slot's word and node.
+ */
+interface StartTable {
+  gaz: Gazetteer;
+  head: Uint16Array;
+  next: Uint16Array;
+  keys: string[];
+  nodes: TrieNode<GazEntry>[];
+  /**
+   * False when some first word holds U+0307, the only character lower-casing adds (`İ` becomes `i̇`):
+   * a token could then match a key of another length, which the table does not look for.
+   */
+  usable: boolean;
+}
+
+let table: StartTable | undefined;
+
+function startTable(gaz: Gazetteer): StartTable {
+  if (table?.gaz === gaz) return table;
+  const root = gaz.trie.root.next ?? new Map<string, TrieNode<GazEntry>>();
+  const t: StartTable = {
+    gaz,
+    head: new Uint16Array(1 << TABLE_BITS),
+    next: new Uint16Array(root.size + 1),
+    keys: [''],
+    nodes: [gaz.trie.root],
+    usable: true,
+  };
+  for (const [key, node] of root) {
+    if (key.includes('\u0307')) t.usable = false;
     const h = startHash(key);
-    if (h >= 0) filter[h] = 1;
+    if (h < 0) continue; // found through the trie's own map, as such tokens hash to -1 as well
+    const slot = t.keys.length;
+    t.keys.push(key);
+    t.nodes.push(node);
+    t.next[slot] = t.head[h]!;
+    t.head[h] = slot;
   }
-  filterOf = gaz;
-  return filter;
+  table = t;
+  return t;
+}
+
+/**
+ * Compares a token with a lower-case key of the same length: 1 when the token lower-cased is the key,
+ * 0 when it is not, -1 when a character that is not ASCII comes before any difference (lower-casing it
+ * is left to `tokenKey`).
+ */
+function sameLower(text: string, key: string): number {
+  for (let k = 0; k < text.length; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== key.charCodeAt(k)) return 0;
+  }
+  return 1;
+}
+
+/** The trie node of the first word `text`, if an entry starts with it. */
+function firstNode(t: StartTable, text: string): TrieNode<GazEntry> | undefined {
+  const h = t.usable ? startHash(text) : -1;
+  if (h < 0) return t.gaz.trie.root.next?.get(tokenKey(text));
+  for (let slot = t.head[h]!; slot !== 0; slot = t.next[slot]!) {
+    const key = t.keys[slot]!;
+    if (key.length !== text.length) continue;
+    const same = sameLower(text, key);
+    if (same > 0) return t.nodes[slot];
+    if (same < 0) return t.gaz.trie.root.next?.get(tokenKey(text));
+  }
+  return undefined;
 }
 
 /** A token's text as entries spell it: typographic apostrophes made plain. */
@@ -99,16 +158,14 @@ function accepted(node: TrieNode<GazEntry>, tokens: readonly Token[], start: num
 export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const tokens = doc.tokens ?? [];
   const gaz = gazetteer();
-  const root = gaz.trie.root.next;
-  const starts = startFilter(gaz);
+  const starts = startTable(gaz);
   const byToken = (into ? into.subarray(0, tokens.length) : new Int32Array(tokens.length)).fill(-1);
   const hits: GazHit[] = [];
   for (const s of doc.sentences ?? []) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const t = tokens[i]!;
-      const h = startHash(t.text);
-      let node = h < 0 || starts[h] ? root?.get(tokenKey(t.text)) : undefined;
+      let node = firstNode(starts, t.text);
       // The longest entry from token i: walk the trie token by token, keeping the last accepted node.
       let bestEnd = -1;
       let best: GazEntry[] | null = null;
