@@ -15,7 +15,7 @@
  * Lookups are maps keyed by token or name, and the recency lists hold a handful of actors, so the stage is
  * linear in the tokens.
  */
-import type { Actor, ActorKind, Doc, Mention, MentionType, Token } from '../doc.js';
+import type { Actor, ActorKind, Doc, Mention, MentionType, Span, Token } from '../doc.js';
 import { readDataRows } from '../data.js';
 import { composeCode, isInternationalCode, UNKNOWN_COUNTRY } from '../ontology/actor-codes.js';
 import type { Stage } from '../pipeline.js';
@@ -32,6 +32,8 @@ export const STAGE = 'actors';
 interface Placed extends Mention {
   tokenStart: number;
   tokenEnd: number;
+  /** Whether the pass has handled this name. */
+  seen: boolean;
 }
 
 type SectorEntry = Extract<GazEntry, { kind: 'sector' }>;
@@ -91,11 +93,56 @@ function isAreaAdjective(text: string): boolean {
   return /[a-z]ns?$|Arabs?$|^Western|Balkan$/.test(text);
 }
 
+/** The country of a hit's country, nationality or capital entry. */
+function countryCode(h: GazHit | undefined): string | undefined {
+  return (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
+}
+
+/** Whether a token is the possessive `'s` (or `’s`). */
+function isPossessive(text: string): boolean {
+  return text === "'s" || text === '’s';
+}
+
+/** Whether a token lower-cased is `the` (compared by code: no other character lower-cases to t, h or e). */
+function isThe(text: string | undefined): boolean {
+  return (
+    text !== undefined &&
+    text.length === 3 &&
+    (text.charCodeAt(0) | 32) === 116 &&
+    (text.charCodeAt(1) | 32) === 104 &&
+    (text.charCodeAt(2) | 32) === 101
+  );
+}
+
 /** First letter upper-case; ASCII checked by code, the rest by Unicode property. */
 function isCapitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(text);
+}
+
+/**
+ * Per-token buffers kept between documents, as allocating typed arrays per document costs more than
+ * the work on most of them; each document takes views of its length. Documents are coded one at a time.
+ */
+const scratch = {
+  size: 0,
+  gaz: new Int32Array(0),
+  nerStart: new Int32Array(0),
+  nerCover: new Int32Array(0),
+  orgAt: new Int32Array(0),
+  used: new Uint8Array(0),
+};
+
+function reserve(n: number): void {
+  if (n <= scratch.size) return;
+  const size = Math.max(n, 2 * scratch.size, 1024);
+  scratch.size = size;
+  scratch.gaz = new Int32Array(size);
+  scratch.nerStart = new Int32Array(size);
+  scratch.nerCover = new Int32Array(size);
+  scratch.orgAt = new Int32Array(size);
+  scratch.used = new Uint8Array(size);
 }
 
 class ActorResolver {
@@ -124,16 +171,18 @@ class ActorResolver {
     const m = this.nerCover[j]!;
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   };
-  /** The tagger's names already handled. */
-  private readonly seen = new Set<Placed>();
   /** For persons of no known country, the one country their sentence named. */
   private readonly sentenceGuess = new Map<Actor, string>();
   /** Mentions per country, for the article's own country. */
   private readonly countryCounts = new Map<string, number>();
   /** The country of the article's dateline city, for domestic offices. */
   private readonly dateline: string | null;
-  /** The organisation actor coded over each token (`Foreign Ministry`), for the persons it introduces. */
-  private readonly orgAt = new Map<number, Actor>();
+  /**
+   * The organisation actor coded over each token (`Foreign Ministry`), for the persons it introduces:
+   * an index into `orgs`, or -1.
+   */
+  private readonly orgAt: Int32Array;
+  private readonly orgs: Actor[] = [];
   /** For persons of no known country, the organisation their context names, whose country they share. */
   private readonly affiliation = new Map<Actor, Actor>();
 
@@ -144,10 +193,12 @@ class ActorResolver {
   ) {
     this.tokens = doc.tokens ?? [];
     this.text = doc.text;
-    this.used = new Uint8Array(this.tokens.length);
+    const n = this.tokens.length;
+    this.used = scratch.used.subarray(0, n).fill(0);
     this.dateline = datelineCountry(this.tokens);
-    this.nerStart = new Int32Array(this.tokens.length).fill(-1);
-    this.nerCover = new Int32Array(this.tokens.length).fill(-1);
+    this.nerStart = scratch.nerStart.subarray(0, n).fill(-1);
+    this.nerCover = scratch.nerCover.subarray(0, n).fill(-1);
+    this.orgAt = scratch.orgAt.subarray(0, n).fill(-1);
     ner.forEach((m, i) => {
       if (m.tokenStart < m.tokenEnd && this.nerStart[m.tokenStart] === -1) this.nerStart[m.tokenStart] = i;
       for (let k = m.tokenStart; k < m.tokenEnd; k++) if (this.nerCover[k] === -1) this.nerCover[k] = i;
@@ -170,7 +221,7 @@ class ActorResolver {
     }
     this.placeAtHome();
     // Names the pass never reached (overlapping another name) are kept as they came, without an actor.
-    for (const m of this.ner) if (!this.seen.has(m)) this.push(m, m.type, null);
+    for (const m of this.ner) if (!m.seen) this.push(m, m.type, null);
   }
 
   /**
@@ -277,7 +328,7 @@ class ActorResolver {
   // --- names from the name tagger -------------------------------------------------------------------
 
   private nameMention(m: Placed, sStart: number, sEnd: number): void {
-    this.seen.add(m);
+    m.seen = true;
     const exact = this.exactHit(m.tokenStart, m.tokenEnd);
     let type: MentionType = m.type;
     if (exact) {
@@ -329,7 +380,7 @@ class ActorResolver {
 
   /** A whole-token gazetteer hit covering exactly `[a, b)`, allowing a leading `the`. */
   private exactHit(a: number, b: number): GazHit | undefined {
-    if (a < b && this.tokens[a]!.text.toLowerCase() === 'the' && this.gaz.byToken[a] === -1) a++;
+    if (a < b && isThe(this.tokens[a]!.text) && this.gaz.byToken[a] === -1) a++;
     const h = this.gaz.byToken[a]!;
     const hit = h >= 0 ? this.gaz.hits[h] : undefined;
     const proper = hit?.entries.some((e) => e.kind !== 'sector');
@@ -423,7 +474,7 @@ class ActorResolver {
       this.push(base, type ?? 'location', actor);
       if (how !== 'part') {
         // `Sudan's government`, `Mozambique government`, `Ivory Coast rebels`
-        const poss = /^['’]s$/.test(this.tokens[b]?.text ?? '');
+        const poss = isPossessive(this.tokens[b]?.text ?? '');
         this.nominalAfter(poss ? b + 1 : b, country.code, a);
       }
       return;
@@ -445,7 +496,7 @@ class ActorResolver {
       this.push(base, type ?? 'location', actor);
       if (how !== 'part') {
         // `Khartoum government`, `Moscow's envoy`
-        const poss = /^['’]s$/.test(this.tokens[b]?.text ?? '');
+        const poss = isPossessive(this.tokens[b]?.text ?? '');
         this.nominalAfter(poss ? b + 1 : b, capital.code, a);
       }
       return;
@@ -487,7 +538,7 @@ class ActorResolver {
     const next = this.tokens[b]?.text ?? '';
     let prev = this.tokens[a - 1]?.text.toLowerCase() ?? '';
     if (PLACE_PREPOSITIONS.has(prev)) return false;
-    if (/^['’]s$/.test(next) || this.isVerb(b)) return true;
+    if (isPossessive(next) || this.isVerb(b)) return true;
     if ((prev === 'and' || prev === 'or') && this.lastCapital && this.lastCapital.end === a - 1) {
       return this.lastCapital.acts;
     }
@@ -514,8 +565,12 @@ class ActorResolver {
         k = this.gaz.hits[h]!.tokenEnd;
       } else k++;
     }
-    const igo = inside.map((h) => entryOf(h, 'igo')).find(Boolean);
-    const seat = inside.map((h) => entryOf(h, 'seat') ?? entryOf(h, 'group')).find(Boolean);
+    let igo = false;
+    let seat = false;
+    for (const h of inside) {
+      igo ||= !!entryOf(h, 'igo');
+      seat ||= !!(entryOf(h, 'seat') ?? entryOf(h, 'group'));
+    }
     const base: Mention = from ?? {
       start,
       end,
@@ -529,45 +584,49 @@ class ActorResolver {
       const hit = inside.find((h) => entryOf(h, 'igo') || entryOf(h, 'seat') || entryOf(h, 'group'))!;
       return this.place(start, end, a, b, hit.entries, 'org', base as Placed, 'organization');
     }
-    const countryOf = (h: GazHit | undefined) =>
-      (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
-    let country = inside.map(countryOf).find(Boolean) ?? null;
+    let country: string | null = null;
+    for (let q = 0; q < inside.length && !country; q++) country = countryCode(inside[q]) ?? null;
     let nameStart = start;
     if (!country) {
       // The modifier before the name: `Chinese` Foreign Ministry, `China's` Foreign Ministry.
       let j = a - 1;
-      if (/^['’]s$/.test(this.tokens[j]?.text ?? '')) j--;
+      if (isPossessive(this.tokens[j]?.text ?? '')) j--;
       const h = j >= 0 ? this.gaz.byToken[j]! : -1;
-      const code = h >= 0 ? countryOf(this.gaz.hits[h]) : undefined;
+      const code = h >= 0 ? countryCode(this.gaz.hits[h]) : undefined;
       if (code) {
         country = code;
         nameStart = this.tokens[this.gaz.hits[h]!.tokenStart]!.start;
       } else if (this.tokens[b]?.text === 'of') {
         // The Foreign Ministry `of Russia`.
         let k = b + 1;
-        if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
+        if (isThe(this.tokens[k]?.text)) k++;
         const h2 = k < this.tokens.length ? this.gaz.byToken[k]! : -1;
-        country = (h2 >= 0 ? countryOf(this.gaz.hits[h2]) : undefined) ?? null;
+        country = (h2 >= 0 ? countryCode(this.gaz.hits[h2]) : undefined) ?? null;
       }
     }
-    const sectors = inside.map((h) => entryOf(h, 'sector')).filter((e): e is SectorEntry => !!e?.sector);
-    const head =
-      sectors.find((e) => e.cls === 'org') ??
-      sectors.find((e) => e.cls === 'people') ??
-      sectors.find((e) => e.cls === 'person');
+    // The head word: the first organisation word with a sector, else the first people word, else person.
+    let head: SectorEntry | undefined;
+    let rank = 3;
+    for (const h of inside) {
+      const e = entryOf(h, 'sector');
+      if (!e?.sector) continue;
+      const r = e.cls === 'org' ? 0 : e.cls === 'people' ? 1 : e.cls === 'person' ? 2 : 3;
+      if (r < rank) [head, rank] = [e, r];
+    }
     const sector = head?.sector ?? null;
     const name = this.text.slice(nameStart, end);
     // The identity leaves the country word out: `Chinese Foreign Ministry` and `Foreign Ministry` after `Chinese`.
     let keyStart = start;
     const first = inside[0];
-    if (first && first.tokenStart === a && countryOf(first) && first.tokenEnd < b)
+    if (first && first.tokenStart === a && countryCode(first) && first.tokenEnd < b)
       keyStart = this.tokens[first.tokenEnd]!.start;
     const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
-    const rule = [country ? 'modifier' : null, head ? head.rule : null].filter(Boolean).join('+') || 'org';
+    const rule = country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org');
     const actor = this.obtain(key, name, 'organization', composeCode(country, sector), country, sector, rule);
+    const org = this.orgs.push(actor) - 1;
     for (let k = a; k < b; k++) {
       this.used[k] = 1;
-      this.orgAt.set(k, actor);
+      this.orgAt[k] = org;
     }
     this.push(base, 'organization', actor);
   }
@@ -852,7 +911,7 @@ class ActorResolver {
     if (w !== 'in' && w !== 'of') return null;
     const code = this.countryOf(k + 1);
     if (code || w !== 'of') return code;
-    const at = this.tokens[k + 1]?.text.toLowerCase() === 'the' ? k + 2 : k + 1;
+    const at = isThe(this.tokens[k + 1]?.text) ? k + 2 : k + 1;
     const h = this.hitAt(at);
     const demonym = entryOf(h, 'demonym');
     if (demonym) this.placeEnd = h!.end;
@@ -861,7 +920,7 @@ class ActorResolver {
 
   /** The country named at token k (after an optional `the`): a country, capital or region, or null. */
   private countryOf(k: number): string | null {
-    if (this.tokens[k]?.text.toLowerCase() === 'the') k++;
+    if (isThe(this.tokens[k]?.text)) k++;
     const h = this.hitAt(k);
     this.placeEnd = h?.end ?? 0;
     return (entryOf(h, 'country') ?? entryOf(h, 'capital') ?? entryOf(h, 'region'))?.code ?? null;
@@ -890,7 +949,8 @@ class ActorResolver {
     const sectors = new Set(sorted.map((m) => m.sector));
     const sector = sectors.size === 1 ? sorted[0]!.sector : e.sector;
     const name = sorted.map((m) => m.name).join(' and ');
-    const actor = this.registry.obtain(`pair:${sorted.map((m) => m.id).join('+')}`, () => ({
+    const actor = this.registry.obtain(`pair:${sorted.map((m) => m.id).join('+')}`, (id) => ({
+      id,
       name,
       kind: 'group',
       code: composeCode(null, sector),
@@ -901,7 +961,7 @@ class ActorResolver {
       rule: `pair:${e.rule}`,
     }));
     let start = this.tokens[from]!.start;
-    if (this.tokens[from - 1]?.text.toLowerCase() === 'the') start = this.tokens[from - 1]!.start;
+    if (isThe(this.tokens[from - 1]?.text)) start = this.tokens[from - 1]!.start;
     this.push(this.nominal(start, hit.end, `pair:${e.rule}`), 'nominal', actor);
   }
 
@@ -926,7 +986,7 @@ class ActorResolver {
     // `Hassan of Morocco` tagged as one name: the name ends before `of`, and the country is its context.
     for (let k = a + 1; k < b - 1; k++) {
       if (this.tokens[k]!.text !== 'of') continue;
-      const h = this.hitAt(this.tokens[k + 1]!.text.toLowerCase() === 'the' ? k + 2 : k + 1);
+      const h = this.hitAt(isThe(this.tokens[k + 1]!.text) ? k + 2 : k + 1);
       if (h && h.tokenEnd === b && (entryOf(h, 'country') || entryOf(h, 'capital'))) b = k;
       break;
     }
@@ -1015,12 +1075,12 @@ class ActorResolver {
   /** The organisation actor coded in a person's context: before the name (`[from, a)`) or in `used`. */
   private orgIn(from: number, a: number, used: readonly number[]): Actor | undefined {
     for (let k = a - 1; k >= from; k--) {
-      const org = this.orgAt.get(k);
-      if (org) return org;
+      const org = this.orgAt[k]!;
+      if (org >= 0) return this.orgs[org];
     }
     for (const k of used) {
-      const org = this.orgAt.get(k);
-      if (org) return org;
+      const org = this.orgAt[k]!;
+      if (org >= 0) return this.orgs[org];
     }
     return undefined;
   }
@@ -1162,7 +1222,11 @@ class ActorResolver {
     sector: string | null,
     rule: string,
   ): Actor {
-    return this.registry.obtain(key, () => ({ name, kind, code, country, sector, stage: STAGE, rule }));
+    const registry = this.registry;
+    return (
+      registry.get(key) ??
+      registry.add(key, { id: registry.nextId(), name, kind, code, country, sector, stage: STAGE, rule })
+    );
   }
 
   private push(m: Mention, type: MentionType, actor: Actor | null): void {
@@ -1216,12 +1280,42 @@ function trimTitle(doc: Doc, gaz: GazHits, m: Placed): void {
   m.rule = `${m.rule ?? ''}+after-title`;
 }
 
+function byPlace(x: Span, y: Span): number {
+  return x.start - y.start || y.end - x.end;
+}
+
+/**
+ * Sorts spans by start, the longer first at the same start (stably). They mostly come in that order
+ * already, which one look over them confirms more cheaply than sorting.
+ */
+function sortByPlace<T extends Span>(list: T[]): T[] {
+  for (let k = 1; k < list.length; k++) if (byPlace(list[k - 1]!, list[k]!) > 0) return list.sort(byPlace);
+  return list;
+}
+
+/**
+ * `tokenAfter(tokens, offset)`, looking first at the few tokens from `from` on when the answer lies
+ * there (no earlier token ends after `offset`).
+ */
+function tokenAfterFrom(tokens: readonly Token[], offset: number, from: number): number {
+  if (from > 0 && from <= tokens.length && tokens[from - 1]!.end > offset) return tokenAfter(tokens, offset);
+  const stop = Math.min(tokens.length, from + 16);
+  let k = from;
+  while (k < stop && tokens[k]!.end <= offset) k++;
+  return k < stop || k === tokens.length ? k : tokenAfter(tokens, offset);
+}
+
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */
 export function codeActors(doc: Doc): Doc {
   const tokens = doc.tokens ?? [];
   const ner: Placed[] = [];
+  // The names come mostly in text order, so each search starts where the one before ended.
+  let first = 0;
+  let last = 0;
   for (const m of doc.mentions ?? []) {
     if (m.type === 'pronoun' || m.type === 'nominal') continue;
+    first = tokenAfterFrom(tokens, m.start, first);
+    if (m.end > m.start) last = tokenAfterFrom(tokens, m.end - 1, last);
     const placed: Placed = {
       start: m.start,
       end: m.end,
@@ -1230,17 +1324,19 @@ export function codeActors(doc: Doc): Doc {
       actor: m.actor,
       stage: m.stage,
       rule: m.rule,
-      tokenStart: tokenAfter(tokens, m.start),
-      tokenEnd: m.end > m.start ? tokenAfter(tokens, m.end - 1) + 1 : 0,
+      tokenStart: first,
+      tokenEnd: m.end > m.start ? last + 1 : 0,
+      seen: false,
     };
     ner.push(placed);
   }
-  ner.sort((x, y) => x.start - y.start || y.end - x.end);
-  const gaz = matchGazetteer(doc);
+  sortByPlace(ner);
+  reserve(tokens.length);
+  const gaz = matchGazetteer(doc, scratch.gaz);
   for (const m of ner) trimTitle(doc, gaz, m);
   const resolver = new ActorResolver(doc, gaz, ner);
   resolver.run();
-  doc.mentions = resolver.out.sort((x, y) => x.start - y.start || y.end - x.end);
+  doc.mentions = sortByPlace(resolver.out);
   doc.actors = resolver.registry.actors;
   return doc;
 }

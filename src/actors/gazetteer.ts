@@ -10,8 +10,14 @@ import { TokenTrie } from './token-trie.js';
 
 export type SectorClass = 'person' | 'people' | 'org' | 'title' | 'modifier' | 'side' | 'pair';
 
-/** A gazetteer entry: what a matched form means; `words` is the form as tokens, for the case check. */
-export type GazEntry = GazEntryBody & { words: readonly string[] };
+/**
+ * A gazetteer entry: what a matched form means; `words` is the form as tokens, for the case check
+ * (`wordMatches`), which the matcher runs from two facts worked out once here: `cased`, the indices of
+ * the words with capitals (the document's token must equal them), and `whole`, false for an entry that
+ * never matches a run of whole tokens (a combining form like `Sino-`, or a lower-case word with `’`,
+ * which no token's key holds).
+ */
+export type GazEntry = GazEntryBody & { words: readonly string[]; cased: readonly number[]; whole: boolean };
 
 type GazEntryBody =
   | { kind: 'country'; code: string; rule: string }
@@ -77,7 +83,13 @@ export function gazetteer(): Gazetteer {
   const add = (form: string, body: GazEntryBody): void => {
     const words = formTokens(form);
     if (!words.length) return;
-    const entry = { ...body, words } as GazEntry;
+    const cased: number[] = [];
+    let whole = !(body.kind === 'demonym' && body.prefix);
+    words.forEach((w, k) => {
+      if (w !== w.toLowerCase()) cased.push(k);
+      else if (w.includes('’')) whole = false;
+    });
+    const entry = { ...body, words, cased, whole } as GazEntry;
     trie.add(words, entry);
     if (words.length === 1) {
       const list = single.get(words[0]!) ?? [];

@@ -135,7 +135,7 @@ export function personContext(
     }
     if (right.length) rule ??= 'of';
   }
-  return { ...summarise(left, right, rule, used), after, from };
+  return summarise(left, right, rule, used, after, from);
 }
 
 function summarise(
@@ -143,7 +143,9 @@ function summarise(
   right: Cue[],
   rule: string | null,
   used: number[],
-): Omit<PersonContext, 'after' | 'from'> {
+  after: number,
+  from: number,
+): PersonContext {
   // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
   const cues = [...left, ...right];
   let country: string | null = null;
@@ -181,5 +183,5 @@ function summarise(
   if (!sector && country && roles.length) sector = 'GOV';
   if (former) sector = 'ELI';
   if (!country && !igo && !sector && !roles.length && !gender) rule = null;
-  return { country, igo, sector, roles, gender, rule, used };
+  return { country, igo, sector, roles, gender, rule, used, after, from };
 }

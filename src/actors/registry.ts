@@ -13,27 +13,38 @@ const RECENT = 8;
 
 export class ActorRegistry {
   readonly actors: Actor[] = [];
-  readonly notes = new Map<string, ActorNotes>();
+  private readonly notes = new Map<Actor, ActorNotes>();
   private readonly byKey = new Map<string, Actor>();
   /** Full names and single name tokens of persons, to the actor (the latest one wins). */
   readonly names = new Map<string, Actor>();
   /** Distinct actors, most recently mentioned first, by kind. */
   private readonly recent = new Map<ActorKind, Actor[]>();
 
-  /** The actor with identity `key`, created from `make` the first time. */
-  obtain(key: string, make: () => Omit<Actor, 'id'>): Actor {
-    let actor = this.byKey.get(key);
-    if (!actor) {
-      actor = { id: `a${this.actors.length + 1}`, ...make() };
-      this.byKey.set(key, actor);
-      this.actors.push(actor);
-      this.notes.set(actor.id, { roles: new Set(), gender: null });
-    }
+  /** The actor with identity `key`, created from `make` (given the new actor's id) the first time. */
+  obtain(key: string, make: (id: string) => Actor): Actor {
+    return this.byKey.get(key) ?? this.add(key, make(this.nextId()));
+  }
+
+  /** The actor with identity `key`, if there is one. */
+  get(key: string): Actor | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The id the next new actor takes. */
+  nextId(): string {
+    return `a${this.actors.length + 1}`;
+  }
+
+  /** Adds a new actor (its id from `nextId`) under identity `key`. */
+  add(key: string, actor: Actor): Actor {
+    this.byKey.set(key, actor);
+    this.actors.push(actor);
+    this.notes.set(actor, { roles: new Set(), gender: null });
     return actor;
   }
 
   note(actor: Actor): ActorNotes {
-    return this.notes.get(actor.id)!;
+    return this.notes.get(actor)!;
   }
 
   /** Records a mention of `actor`, making it the most recent of its kind. */

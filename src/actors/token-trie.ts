@@ -4,7 +4,7 @@
  * is linear in its tokens.
  */
 
-interface TrieNode<T> {
+export interface TrieNode<T> {
   next: Map<string, TrieNode<T>> | null;
   values: T[] | null;
 }
@@ -22,7 +22,8 @@ export interface TrieMatch<T> {
 }
 
 export class TokenTrie<T> {
-  private readonly root: TrieNode<T> = { next: null, values: null };
+  /** The node before any token; `root.next` holds the first tokens of all entries. */
+  readonly root: TrieNode<T> = { next: null, values: null };
 
   /** Adds `value` under the token sequence `words` (keys are normalised with `tokenKey`). */
   add(words: readonly string[], value: T): void {
