@@ -34,9 +34,12 @@ export const REFINERS: readonly Refiner[] = [
   mergeRetellings,
 ];
 
-/** Codes events: the extractor proposes, the refiners recode, drop and merge. */
+/**
+ * Codes events: the extractor proposes, the refiners recode, drop and merge. The view is dropped before
+ * the next document, so its buffers are reused.
+ */
 export function codeEvents(doc: Doc): Doc {
-  const { proposals, view } = proposeEvents(doc, eventResources());
+  const { proposals, view } = proposeEvents(doc, eventResources(), true);
   let list = proposals;
   for (const refine of REFINERS) list = refine(view, list);
   doc.events = list.map((p) => p.event);

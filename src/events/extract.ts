@@ -3,7 +3,7 @@
  * (source, target, modality, negation), dates them from the time expressions of their sentence, and
  * proposes one event per phrase. Refiners (refine.ts) then recode and merge the proposals.
  */
-import type { Actor, Doc, Event, EventArgument, Quote, Span, TimeExpression } from '../doc.js';
+import type { Actor, Doc, Event, EventArgument, Quote, Span, TimeExpression, Token } from '../doc.js';
 import { eventCode } from '../ontology/event-codes.js';
 import {
   agentOf,
@@ -19,6 +19,7 @@ import { eventResources, type EventResources } from './lexicon.js';
 import { matchAt, type PhraseMatch } from './match.js';
 import { readModality, type ModalityReading } from './modality.js';
 import { isModifierTag, repairParticiples, sentenceTags } from './tags.js';
+import type { WordFacts } from './words.js';
 
 export const STAGE = 'events';
 
@@ -53,6 +54,8 @@ export interface DocView extends ClauseView {
   /** First and last (exclusive) token of each mention, or -1. */
   mentionStart: Int32Array;
   mentionEnd: Int32Array;
+  /** 1 where a lexicon entry may start (see `WordFacts.trigger`): other tokens need no `matchAt`. */
+  triggerAt: Uint8Array;
 }
 
 const NOUN = { anaphoric: true, speech: false, content: null, group: -1, governor: -1 };
@@ -78,50 +81,78 @@ const LIGHT_VERBS = new Set([
 ]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
 
-export function buildView(doc: Doc, res: EventResources = eventResources()): DocView {
+/**
+ * Builds the view of a document. With `reuse`, the view's typed arrays share buffers with the view
+ * built by the previous call with `reuse`, which they overwrite: for a caller that is done with one
+ * view before it builds the next (`codeEvents`), this spares allocating them for each document.
+ */
+export function buildView(doc: Doc, res: EventResources = eventResources(), reuse = false): DocView {
   const tokens = doc.tokens ?? [];
   const n = tokens.length;
+  const mentions = doc.mentions ?? [];
+  const m = mentions.length;
+  const { ints, bytes } = buffers(4 * n + 2 * m, 2 * n, reuse);
+  const sentenceStart = ints.subarray(0, n).fill(0);
+  const sentenceEnd = ints.subarray(n, 2 * n).fill(0);
+  const actorAt = ints.subarray(2 * n, 3 * n).fill(-1);
+  const groupAt = ints.subarray(3 * n, 4 * n).fill(-1);
+  const mentionStart = ints.subarray(4 * n, 4 * n + m).fill(-1);
+  const mentionEnd = ints.subarray(4 * n + m, 4 * n + 2 * m).fill(-1);
+  const timeAt = bytes.subarray(0, n).fill(0);
+  const triggerAt = bytes.subarray(n, 2 * n);
   const lemma = new Array<string>(n);
-  for (let i = 0; i < n; i++) lemma[i] = res.lexicon.lemmatizer.lemma(tokens[i]!.text);
+  const facts = factsBuffer(n);
+  for (let i = 0; i < n; i++) {
+    const f = res.words.get(tokens[i]!.text);
+    facts[i] = f;
+    lemma[i] = f.lemma;
+    triggerAt[i] = f.trigger ? 1 : 0;
+  }
   const tag = new Array<string>(n);
-  const sentenceStart = new Int32Array(n);
-  const sentenceEnd = new Int32Array(n);
   for (const s of doc.sentences ?? []) {
-    sentenceTags(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
-    repairParticiples(tokens, s.tokenStart, s.tokenEnd, lemma, res.verbs, tag);
-    // Verbs take their verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`).
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!tag[i]!.startsWith('VB') || res.verbs.has(lemma[i]!)) continue;
-      const verb = res.lexicon.lemmatizer.lemma(tokens[i]!.text, true);
-      if (res.verbs.has(verb)) lemma[i] = verb;
-    }
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      sentenceStart[i] = s.tokenStart;
-      sentenceEnd[i] = s.tokenEnd;
-    }
+    const from = s.tokenStart;
+    const to = s.tokenEnd;
+    if (!storedTags(tokens, from, to, tag)) {
+      // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
+      sentenceTags(tokens, from, to, lemma, res.verbs, tag);
+      repairParticiples(tokens, from, to, lemma, res.verbs, tag);
+      for (let i = from; i < to; i++) if (isVerbTag0(tag[i]!)) verbLemma(facts[i]!, lemma, i);
+    } else repairAndLemmatize(tokens, from, to, facts, lemma, tag);
+    sentenceStart.fill(from, from, to);
+    sentenceEnd.fill(to, from, to);
   }
   const actors = new Map<string, Actor>();
   for (const a of doc.actors ?? []) actors.set(a.id, a);
-  const actorAt = new Int32Array(n).fill(-1);
-  const mentions = doc.mentions ?? [];
-  const mentionActor = mentions.map((m) => (m.actor && actors.has(m.actor) ? m.actor : null));
+  const mentionActor = new Array<string | null>(m);
+  let sorted = true;
+  for (let i = 0; i < m; i++) {
+    const actor = mentions[i]!.actor;
+    mentionActor[i] = actor && actors.has(actor) ? actor : null;
+    if (i > 0 && mentions[i]!.start < mentions[i - 1]!.start) sorted = false;
+  }
   // Mentions and tokens are both in text order: one merge pass.
-  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  const order = sorted
+    ? null
+    : mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   let t = 0;
-  const mentionStart = new Int32Array(mentions.length).fill(-1);
-  const mentionEnd = new Int32Array(mentions.length).fill(-1);
-  for (const mi of order) {
-    const m = mentions[mi]!;
-    while (t < n && tokens[t]!.end <= m.start) t++;
+  for (let o = 0; o < m; o++) {
+    const mi = order ? order[o]! : o;
+    const mention = mentions[mi]!;
+    while (t < n && tokens[t]!.end <= mention.start) t++;
     let k = t;
-    for (; k < n && tokens[k]!.start < m.end; k++) if (mentionActor[mi]) actorAt[k] = mi;
+    for (; k < n && tokens[k]!.start < mention.end; k++) if (mentionActor[mi]) actorAt[k] = mi;
     mentionStart[mi] = t;
     mentionEnd[mi] = k;
   }
   // Tokens inside dates and times, by one merge pass (both lists are in text order).
-  const timeAt = new Uint8Array(n);
+  let times = doc.times ?? [];
+  for (let i = 1; i < times.length; i++)
+    if (times[i]!.start < times[i - 1]!.start) {
+      times = [...times].sort((a, b) => a.start - b.start);
+      break;
+    }
   let tk = 0;
-  for (const te of [...(doc.times ?? [])].sort((a, b) => a.start - b.start)) {
+  for (const te of times) {
     if (te.type !== 'DATE' && te.type !== 'TIME') continue;
     while (tk < n && tokens[tk]!.end <= te.start) tk++;
     for (let k = tk; k < n && tokens[k]!.start < te.end; k++) timeAt[k] = 1;
@@ -133,7 +164,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
     lemma,
     tag,
     actorAt,
-    groupAt: new Int32Array(n).fill(-1),
+    groupAt,
     groups: [],
     sentenceStart,
     sentenceEnd,
@@ -142,22 +173,103 @@ export function buildView(doc: Doc, res: EventResources = eventResources()): Doc
     cues: [],
     mentionStart,
     mentionEnd,
+    triggerAt,
   };
   for (const s of doc.sentences ?? []) findVerbGroups(view, s.tokenStart, s.tokenEnd);
   return view;
+}
+
+let sharedInts = new Int32Array(4096);
+let sharedBytes = new Uint8Array(2048);
+
+/** Buffers of at least the given sizes: the shared ones (grown as needed) with `reuse`, else new ones. */
+function buffers(ints: number, bytes: number, reuse: boolean): { ints: Int32Array; bytes: Uint8Array } {
+  if (!reuse) return { ints: new Int32Array(ints), bytes: new Uint8Array(bytes) };
+  if (sharedInts.length < ints) sharedInts = new Int32Array(Math.max(ints, 2 * sharedInts.length));
+  if (sharedBytes.length < bytes) sharedBytes = new Uint8Array(Math.max(bytes, 2 * sharedBytes.length));
+  return { ints: sharedInts, bytes: sharedBytes };
+}
+
+/** Per-token word facts of the document being viewed; reused between documents (only `buildView` reads it). */
+let factsScratch: WordFacts[] = [];
+
+function factsBuffer(n: number): WordFacts[] {
+  if (factsScratch.length < n) factsScratch = new Array<WordFacts>(Math.max(n, 2 * factsScratch.length));
+  return factsScratch;
+}
+
+/** Copies the stored tags of `[from, to)` into `out`; false when a token has none. */
+function storedTags(tokens: readonly Token[], from: number, to: number, out: string[]): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!.tag;
+    if (t === undefined) return false;
+    out[i] = t;
+  }
+  return true;
+}
+
+/** A tag starting `VB` (any verb form; not `MD`). */
+function isVerbTag0(t: string): boolean {
+  return t.charCodeAt(0) === 86 && t.charCodeAt(1) === 66;
+}
+
+/** Verbs take their verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`). */
+function verbLemma(f: WordFacts, lemma: string[], i: number): void {
+  if (f.verbLemma !== null) lemma[i] = f.verbLemma;
+}
+
+/**
+ * `repairParticiples` (tags.ts) and the verb lemmas in one pass over a tagged sentence, reading the
+ * word facts instead of looking words up. The repair reads the lemmas as they were before any verb
+ * lemma was given (`facts[i].lemma`), as the two separate passes did.
+ */
+function repairAndLemmatize(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  facts: readonly WordFacts[],
+  lemma: string[],
+  tag: string[],
+): void {
+  if (from < to && isVerbTag0(tag[from]!)) verbLemma(facts[from]!, lemma, from);
+  for (let i = from + 1; i < to; i++) {
+    const f = facts[i]!;
+    let t = tag[i]!;
+    const before = tag[i - 1]!;
+    if (
+      (t === 'VBZ' || t === 'VBD' || t === 'VBP') &&
+      (before === 'TO' || before === 'DT' || before === 'PRP$' || before === 'POS')
+    ) {
+      // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
+      tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
+      continue;
+    }
+    if (!isVerbTag0(t) && f.verb) {
+      // `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb after `be` or `have` is a participle.
+      const prev = facts[i - 1]!.lemma;
+      if (prev === 'be' || prev === 'have') {
+        const w = f.lower;
+        if (w.endsWith('ing')) t = tag[i] = 'VBG';
+        else if (w.endsWith('ed') || w !== f.lemma) t = tag[i] = 'VBN';
+      }
+    }
+    if (isVerbTag0(t)) verbLemma(f, lemma, i);
+  }
 }
 
 /** Proposes the events of a document. */
 export function proposeEvents(
   doc: Doc,
   res: EventResources = eventResources(),
+  reuse = false,
 ): { proposals: Proposal[]; view: DocView } {
-  const view = buildView(doc, res);
+  const view = buildView(doc, res, reuse);
+  const triggerAt = view.triggerAt;
   const matches: PhraseMatch[] = [];
   for (const s of doc.sentences ?? []) {
     if (s.heading) continue;
     for (let i = s.tokenStart; i < s.tokenEnd;) {
-      const m = matchAt(res.lexicon, view, i, s.tokenEnd);
+      const m = triggerAt[i] === 1 ? matchAt(res.lexicon, view, i, s.tokenEnd) : null;
       if (!m) {
         i++;
         continue;

@@ -4,6 +4,7 @@
  */
 import { readDataRows } from '../data.js';
 import { Lemmatizer } from './lemma.js';
+import { WordTable } from './words.js';
 
 export type EntryKind = 'v' | 'n' | 'c';
 
@@ -82,6 +83,8 @@ export interface EventResources {
   sectors: Map<string, string>;
   /** Lemmas that head verb entries, for tag guessing. */
   verbs: Set<string>;
+  /** Per word form: lemma, verb lemma and whether it heads a verb, cached (see words.ts). */
+  words: WordTable;
 }
 
 let shared: EventResources | undefined;
@@ -98,7 +101,13 @@ export function eventResources(): EventResources {
     const lexicon = new EventLexicon(entries, [...governors.keys(), ...sectors.keys()]);
     const verbs = new Set<string>(governors.keys());
     for (const e of entries) if (e.kind === 'v') verbs.add((e.parts[0] as { lemma: string }).lemma);
-    shared = { lexicon, governors, sectors, verbs };
+    shared = {
+      lexicon,
+      governors,
+      sectors,
+      verbs,
+      words: new WordTable(lexicon.lemmatizer, verbs, lexicon.byFirst),
+    };
   }
   return shared;
 }
