@@ -55,6 +55,8 @@ export interface TimeLexicon {
   isTrigger(word: string): boolean;
   /** True for triggers that only count capitalised: month and weekday names (`May`, not `may`). */
   needsCapital(word: string): boolean;
+  /** Every word of the lexicon with its readings. */
+  entries(): IterableIterator<[string, Readings]>;
 }
 
 let loaded: TimeLexicon | undefined;
@@ -80,6 +82,7 @@ export function timeLexicon(): TimeLexicon {
     get: (w) => words.get(w),
     isTrigger: (w) => triggers.has(w),
     needsCapital: (w) => capital.has(w),
+    entries: () => words.entries(),
   };
   return loaded;
 }

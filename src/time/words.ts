@@ -1,4 +1,4 @@
-import type { Doc, Sentence } from '../doc.js';
+import type { Doc, Sentence, Token } from '../doc.js';
 import { timeLexicon, type Readings } from './lexicon.js';
 
 /**
@@ -62,157 +62,448 @@ const NUMBERS_WITH_HYPHENS = /^\d+(?:[-–]\d+)+$/;
 /** Words outside the trigger classes that trigger a sentence: a spoken year's opening (`nineteen ninety-six`), `Q3`, `H1`, `half`. */
 const SPOKEN_YEAR = new Set(['eighteen', 'nineteen', 'thousand', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'half']);
 const NUMBER_SUFFIX = new Set(['s', 'th', 'st', 'nd', 'rd']);
-
-/**
- * The pre-filter: whether any token of the sentence could anchor a time expression (a lexicon trigger,
- * a year-like or clock-like number). Most sentences fail it and cost one map look-up per token.
- */
-function triggered(doc: Doc, sentence: Sentence): boolean {
-  const tokens = doc.tokens ?? [];
-  const lex = timeLexicon();
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const text = tokens[t].text;
-    const c = text.charCodeAt(0);
-    if (c >= 48 && c <= 57) {
-      // years and decades (`1990`, `1990s`, `2023-03-20`), clock times, slashed dates, `20th`, `10-year`
-      if (YEAR_LIKE.test(text) || text.includes(':') || text.includes('/') || /\p{L}/u.test(text)) {
-        if (!text.includes('-') || YEAR_LIKE.test(text)) return true;
-        if (
-          text
-            .toLowerCase()
-            .split('-')
-            .some((p) => lex.isTrigger(p))
-        )
-          return true;
-      }
-      const next = tokens[t + 1];
-      if (next && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text)) return true;
-      continue;
-    }
-    let lower = text.toLowerCase();
-    if (lower.endsWith('.')) lower = lower.slice(0, -1);
-    if (lex.isTrigger(lower) && !(c >= 97 && c <= 122 && lex.needsCapital(lower))) return true;
-    if (SPOKEN_YEAR.has(lower)) return true;
-    if (lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p) || SPOKEN_YEAR.has(p)))
-      return true;
-  }
-  return false;
-}
+const LETTER_START = /^\p{L}/u;
 
 function isDigit(norm: string): boolean {
   const c = norm.charCodeAt(0);
   return c >= 48 && c <= 57;
 }
 
-/** Builds the word view of one sentence, or null when no word could anchor a time expression. */
-export function sentenceView(doc: Doc, sentence: Sentence, index: number): SentenceView | null {
-  if (!triggered(doc, sentence)) return null;
-  const tokens = doc.tokens ?? [];
+/** What one word of a token contributes, computed from the text alone (so it is shared by every token of that text). */
+class WordForm {
+  constructor(
+    readonly norm: string,
+    readonly text: string,
+    /** Offset of the word in its token (a hyphenated token's parts). */
+    readonly offset: number,
+    /** A part after the token's first (a hyphenated token's `quarter` in `third-quarter`). */
+    readonly later: boolean,
+    readonly dotted: boolean,
+    readonly readings: Readings | undefined,
+    readonly digit: boolean,
+    readonly num: number,
+    /** Whether an extractor can start at this word (see `SentenceView.anchors`). */
+    readonly anchor: boolean,
+  ) {}
+}
+
+function wordForm(
+  norm: string,
+  text: string,
+  offset: number,
+  later: boolean,
+  dotted: boolean,
+  readings: Readings | undefined,
+  num: number,
+): WordForm {
+  const digit = isDigit(norm);
+  const anchor = !!readings || digit || EXTRA_ANCHORS.has(norm) || SPOKEN_YEAR.has(norm);
+  return new WordForm(norm, text, offset, later, dotted, readings, digit, num, anchor);
+}
+
+/** How a token becomes words. */
+const PLAIN = 0;
+/** `20-22`, `2023-03-20`: numbers and hyphens, each a word, none joined. */
+const NUMBER_PARTS = 1;
+/** `third-quarter`: the parts between hyphens, the later ones joined to the first. */
+const WORD_PARTS = 2;
+
+/**
+ * Everything the times stage needs to know about a token's text, computed once per distinct text and
+ * cached: whether it triggers the sentence, and the word(s) it becomes in the view.
+ */
+class TokenForm {
+  constructor(
+    /** Triggers the sentence on its text alone (see `triggered` in the comments below). */
+    readonly trigger: boolean,
+    /** Starts with a digit: triggers also when a number suffix follows without a space (`20` `th`). */
+    readonly digitStart: boolean,
+    /** All digits: glued to a number suffix after it (`1990` `s`). */
+    readonly allDigits: boolean,
+    readonly hyphen: boolean,
+    readonly kind: number,
+    readonly words: readonly WordForm[],
+  ) {}
+}
+
+/**
+ * The pre-filter on one token's text: whether it could anchor a time expression (a lexicon trigger, a
+ * year-like or clock-like number). Month and weekday names count only capitalised (`May`, not `may`).
+ */
+function textTriggers(text: string): boolean {
   const lex = timeLexicon();
-  const words: Word[] = [];
-  let hyphenJoin = false;
-  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-    const tok = tokens[t];
-    const first = t === sentence.tokenStart;
-    let text = tok.text;
-    let end = tok.end;
-    if (DIGITS.test(text)) {
-      const next = tokens[t + 1];
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    // years and decades (`1990`, `1990s`, `2023-03-20`), clock times, slashed dates, `20th`, `10-year`
+    if (YEAR_LIKE.test(text) || text.includes(':') || text.includes('/') || /\p{L}/u.test(text)) {
+      if (!text.includes('-') || YEAR_LIKE.test(text)) return true;
       if (
-        next &&
-        next.start === end &&
-        t + 1 < sentence.tokenEnd &&
-        NUMBER_SUFFIX.has(next.text.toLowerCase())
-      ) {
-        text += next.text;
+        text
+          .toLowerCase()
+          .split('-')
+          .some((p) => lex.isTrigger(p))
+      )
+        return true;
+    }
+    return false;
+  }
+  let lower = text.toLowerCase();
+  if (lower.endsWith('.')) lower = lower.slice(0, -1);
+  if (lex.isTrigger(lower) && !(c >= 97 && c <= 122 && lex.needsCapital(lower))) return true;
+  if (SPOKEN_YEAR.has(lower)) return true;
+  return lower.includes('-') && lower.split('-').some((p) => lex.isTrigger(p) || SPOKEN_YEAR.has(p));
+}
+
+/** The words a token's text becomes (before gluing and hyphen joins, which depend on its neighbours). */
+function tokenWords(text: string): { kind: number; words: WordForm[] } {
+  const lex = timeLexicon();
+  const words: WordForm[] = [];
+  if (text.length > 2 && NUMBERS_WITH_HYPHENS.test(text)) {
+    let offset = 0;
+    for (const piece of text.split(/([-–])/)) {
+      const digit = isDigit(piece);
+      words.push(wordForm(piece, piece, offset, offset > 0, false, undefined, digit ? Number(piece) : NaN));
+      offset += piece.length;
+    }
+    return { kind: NUMBER_PARTS, words };
+  }
+  if (text.length > 2 && text.includes('-') && /\p{L}/u.test(text)) {
+    let offset = 0;
+    let part = 0;
+    for (const piece of text.split('-')) {
+      if (piece) {
+        const norm = piece.toLowerCase();
+        const num = DIGITS.test(norm) ? Number(norm) : NaN;
+        words.push(wordForm(norm, piece, offset, part > 0, false, lex.get(norm), num));
+        part++;
+      }
+      offset += piece.length + 1;
+    }
+    return { kind: WORD_PARTS, words };
+  }
+  const dotted = text.length > 1 && text.endsWith('.') && text.indexOf('.') === text.length - 1;
+  const norm = (dotted ? text.slice(0, -1) : text).toLowerCase();
+  const num = DIGITS.test(norm) ? Number(norm) : NaN;
+  words.push(wordForm(norm, text, 0, false, dotted, lex.get(norm), num));
+  return { kind: PLAIN, words };
+}
+
+function tokenForm(text: string): TokenForm {
+  const { kind, words } = tokenWords(text);
+  return new TokenForm(textTriggers(text), isDigit(text), DIGITS.test(text), text === '-', kind, words);
+}
+
+/** Token text -> its form. News vocabulary is bounded, but the cache is cleared when it grows past this. */
+const MAX_FORMS = 100_000;
+const forms = new Map<string, TokenForm>();
+
+/** The form of a token's text, from the cache (used for the few tokens the fast path leaves out). */
+function formOf(text: string): TokenForm {
+  let f = forms.get(text);
+  if (f === undefined) {
+    if (forms.size >= MAX_FORMS) forms.clear();
+    f = tokenForm(text);
+    forms.set(text, f);
+  }
+  return f;
+}
+
+/*
+ * The fast path. Most tokens are plain ASCII words (no digit first, no hyphen, no period but a final one):
+ * for them a single pass over the char codes hashes the lower-cased word (without a final period) into a
+ * small open-addressing table of the words the stage knows (the lexicon, `EXTRA_ANCHORS`, `SPOKEN_YEAR`),
+ * with no string made and no map look-up. The table is small enough to stay in cache; a string map keyed
+ * by token text costs a cache miss or two per token.
+ */
+
+/** Per known word: its lower-case form, readings and flags. Index 0 is "not a known word". */
+const knownNorm: string[] = [''];
+const knownReadings: (Readings | undefined)[] = [undefined];
+/** Triggers the sentence whatever its case. */
+const K_TRIGGER = 1;
+/** Triggers the sentence when it does not start with a lower-case letter (month and weekday names). */
+const K_TRIGGER_CAPITAL = 2;
+/** An extractor can start at it. */
+const K_ANCHOR = 4;
+let knownFlags = new Uint8Array(1);
+const TABLE_BITS = 11;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+/** Slot -> known-word index (0 = empty), and the full hash of the word in that slot. */
+const table = new Int32Array(1 << TABLE_BITS);
+const tableHash = new Int32Array(1 << TABLE_BITS);
+let tableReady = false;
+
+/** The hash step of one lower-case char code (32-bit multiply-xor; both ends of the table agree on it). */
+function step(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function hashOf(word: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < word.length; i++) h = step(h, word.charCodeAt(i));
+  return h;
+}
+
+function buildTable(): void {
+  const lex = timeLexicon();
+  const add = (word: string): void => {
+    const h = hashOf(word);
+    let slot = h & TABLE_MASK;
+    while (table[slot] !== 0) {
+      if (knownNorm[table[slot]] === word) return;
+      slot = (slot + 1) & TABLE_MASK;
+    }
+    const id = knownNorm.length;
+    if (id * 2 > TABLE_MASK) throw new Error('time words: known-word table too small');
+    knownNorm.push(word);
+    const readings = lex.get(word);
+    knownReadings.push(readings);
+    table[slot] = id;
+    tableHash[slot] = h;
+  };
+  for (const [word] of lex.entries()) add(word);
+  for (const word of EXTRA_ANCHORS) add(word);
+  for (const word of SPOKEN_YEAR) add(word);
+  knownFlags = new Uint8Array(knownNorm.length);
+  for (let id = 1; id < knownNorm.length; id++) {
+    const word = knownNorm[id];
+    const trigger = lex.isTrigger(word);
+    const spoken = SPOKEN_YEAR.has(word);
+    let f = 0;
+    if ((trigger && !lex.needsCapital(word)) || spoken) f |= K_TRIGGER;
+    if (trigger || spoken) f |= K_TRIGGER_CAPITAL;
+    if (knownReadings[id] || EXTRA_ANCHORS.has(word) || spoken) f |= K_ANCHOR;
+    knownFlags[id] = f;
+  }
+  tableReady = true;
+}
+
+/** `classify`: the token is not a plain word; use its cached `TokenForm`. */
+const COMPLEX = -1;
+/** Flags of a plain word's code, under its known-word index shifted left by 2. */
+const C_UPPER = 1;
+const C_DOTTED = 2;
+
+/**
+ * A plain word's code: known-word index << 2 | C_UPPER (has an upper-case letter) | C_DOTTED (ends in its
+ * only period, and is longer than it), or COMPLEX for a token that starts with a digit, holds a hyphen, a
+ * non-ASCII char or a period before its last char.
+ */
+function classify(text: string): number {
+  const n = text.length;
+  const c0 = text.charCodeAt(0);
+  if (n === 0 || (c0 >= 48 && c0 <= 57)) return COMPLEX;
+  let h = 0x811c9dc5 | 0;
+  let flags = 0;
+  let len = n;
+  if (n > 1 && text.charCodeAt(n - 1) === 46) {
+    flags = C_DOTTED;
+    len = n - 1;
+  }
+  for (let i = 0; i < len; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      c += 32;
+      flags |= C_UPPER;
+    } else if (c >= 128 || c === 45 || (c === 46 && n > 1)) return COMPLEX;
+    h = step(h, c);
+  }
+  let slot = h & TABLE_MASK;
+  for (;;) {
+    const id = table[slot];
+    if (id === 0) return flags;
+    if (tableHash[slot] === h) {
+      const word = knownNorm[id];
+      if (word.length === len) {
+        let same = true;
+        for (let i = 0; i < len; i++) {
+          let c = text.charCodeAt(i);
+          if (c >= 65 && c <= 90) c += 32;
+          if (c !== word.charCodeAt(i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return (id << 2) | flags;
+      }
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+}
+
+/** `s`, `th`, `st`, `nd`, `rd` in any case: the suffix glued to a number before it (`1990` `s`, `20` `TH`). */
+function isNumberSuffix(text: string): boolean {
+  return NUMBER_SUFFIX.has(text.length <= 2 ? text.toLowerCase() : text);
+}
+
+/**
+ * A word of the view. Its lower-cased form is made on first use: most words are only looked at through
+ * their known-word readings and flags, and a plain word written in lower case is its own form.
+ */
+class ViewWord implements Word {
+  constructor(
+    public text: string,
+    /** The lower-cased form, or null until asked for. */
+    private lower: string | null,
+    public start: number,
+    public end: number,
+    public joined: boolean,
+    public dotted: boolean,
+    public tag: string | undefined,
+    public first: boolean,
+    public digit: boolean,
+    public num: number,
+    public readings: Readings | undefined,
+  ) {}
+
+  get norm(): string {
+    if (this.lower === null) this.lower = (this.dotted ? this.text.slice(0, -1) : this.text).toLowerCase();
+    return this.lower;
+  }
+}
+
+let codes = new Int32Array(64);
+const complexForms: (TokenForm | undefined)[] = [];
+
+/**
+ * Builds the word view of one sentence, or null when no word could anchor a time expression.
+ *
+ * The pre-filter: a sentence passes when a token could anchor a time expression on its text (a lexicon
+ * trigger, a year-like or clock-like number; month and weekday names only capitalised), or a number is
+ * followed without a space by a number suffix (`20` `th`; that token may start the next sentence). Most
+ * sentences fail it at the cost of one pass over each token's chars.
+ */
+export function sentenceView(doc: Doc, sentence: Sentence, index: number): SentenceView | null {
+  if (!tableReady) buildTable();
+  const tokens: Token[] = doc.tokens ?? [];
+  const start = sentence.tokenStart;
+  const stop = sentence.tokenEnd;
+  if (codes.length < stop - start) codes = new Int32Array(2 * (stop - start));
+  const code = codes;
+  const cf = complexForms;
+  let triggered = false;
+  for (let t = start; t < stop; t++) {
+    const text = tokens[t].text;
+    const r = classify(text);
+    code[t - start] = r;
+    if (r === COMPLEX) {
+      const f = formOf(text);
+      cf[t - start] = f;
+      if (triggered) continue;
+      if (f.trigger) triggered = true;
+      else if (f.digitStart) {
+        const next = tokens[t + 1];
+        if (next !== undefined && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text))
+          triggered = true;
+      }
+    } else if (!triggered && r >= 4) {
+      const c0 = text.charCodeAt(0);
+      const need = c0 >= 97 && c0 <= 122 ? K_TRIGGER : K_TRIGGER_CAPITAL;
+      if (knownFlags[r >> 2] & need) triggered = true;
+    }
+  }
+  if (!triggered) return null;
+  const words: Word[] = [];
+  const anchors: number[] = [];
+  let hyphenJoin = false;
+  for (let t = start; t < stop; t++) {
+    const tok = tokens[t];
+    const first = t === start;
+    const r = code[t - start];
+    if (r !== COMPLEX) {
+      const id = r >> 2;
+      const dotted = (r & C_DOTTED) !== 0;
+      const lower = id !== 0 ? knownNorm[id] : (r & (C_UPPER | C_DOTTED)) === 0 ? tok.text : null;
+      if (id !== 0 && knownFlags[id] & K_ANCHOR) anchors.push(words.length);
+      words.push(
+        new ViewWord(
+          tok.text,
+          lower,
+          tok.start,
+          tok.end,
+          hyphenJoin,
+          dotted,
+          tok.tag,
+          first,
+          false,
+          NaN,
+          knownReadings[id],
+        ),
+      );
+      hyphenJoin = false;
+      continue;
+    }
+    let f = cf[t - start] as TokenForm;
+    let end = tok.end;
+    if (f.allDigits && t + 1 < stop) {
+      const next = tokens[t + 1];
+      if (next.start === end && isNumberSuffix(next.text)) {
+        f = formOf(tok.text + next.text);
         end = next.end;
         t++;
       }
     }
-    // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, whatever the tokenizer did
-    if (text.length > 2 && NUMBERS_WITH_HYPHENS.test(text)) {
-      let offset = tok.start;
-      for (const piece of text.split(/([-–])/)) {
-        const digit = isDigit(piece);
-        words.push({
-          norm: piece,
-          text: piece,
-          start: offset,
-          end: offset + piece.length,
-          joined: false,
-          dotted: false,
-          tag: tok.tag,
-          first: first && offset === tok.start,
-          readings: undefined,
-          digit,
-          num: digit ? Number(piece) : NaN,
-        });
-        offset += piece.length;
-      }
-      hyphenJoin = false;
-      continue;
-    }
-    if (text.length > 2 && text.includes('-') && /\p{L}/u.test(text)) {
-      let offset = tok.start;
-      let part = 0;
-      for (const piece of text.split('-')) {
-        if (piece) {
-          const norm = piece.toLowerCase();
-          words.push({
-            norm,
-            text: piece,
-            start: offset,
-            end: offset + piece.length,
-            joined: part > 0 || (part === 0 && hyphenJoin),
-            dotted: false,
-            tag: tok.tag,
-            first: first && part === 0,
-            readings: lex.get(norm),
-            digit: isDigit(norm),
-            num: DIGITS.test(norm) ? Number(norm) : NaN,
-          });
-          part++;
-        }
-        offset += piece.length + 1;
+    const fw = f.words;
+    if (f.kind === NUMBER_PARTS || f.kind === WORD_PARTS) {
+      // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, none joined;
+      // `third-quarter`: the parts between hyphens, the later ones joined to the first
+      const numbers = f.kind === NUMBER_PARTS;
+      for (let k = 0; k < fw.length; k++) {
+        const p = fw[k];
+        const s = tok.start + p.offset;
+        const joined = !numbers && (p.later || hyphenJoin);
+        if (p.anchor) anchors.push(words.length);
+        words.push(
+          new ViewWord(
+            p.text,
+            p.norm,
+            s,
+            s + p.text.length,
+            joined,
+            false,
+            tok.tag,
+            first && !p.later,
+            p.digit,
+            p.num,
+            p.readings,
+          ),
+        );
       }
       hyphenJoin = false;
       continue;
     }
     // `10-year` is tokenised `10` `-` `year`: drop the hyphen, join the word to the number
-    if (text === '-' && words.length && t + 1 < sentence.tokenEnd) {
+    if (f.hyphen && words.length && t + 1 < stop) {
       const prev = tokens[t - 1];
       const next = tokens[t + 1];
       if (
         prev.end === tok.start &&
         next.start === tok.end &&
         DIGITS.test(prev.text) &&
-        /^\p{L}/u.test(next.text)
+        LETTER_START.test(next.text)
       ) {
         hyphenJoin = true;
         continue;
       }
     }
-    const dotted = text.length > 1 && text.endsWith('.') && text.indexOf('.') === text.length - 1;
-    const norm = (dotted ? text.slice(0, -1) : text).toLowerCase();
-    words.push({
-      norm,
-      text,
-      start: tok.start,
-      end,
-      joined: hyphenJoin,
-      dotted,
-      tag: tok.tag,
-      first,
-      readings: lex.get(norm),
-      digit: isDigit(norm),
-      num: DIGITS.test(norm) ? Number(norm) : NaN,
-    });
+    const p = fw[0];
+    if (p.anchor) anchors.push(words.length);
+    words.push(
+      new ViewWord(
+        p.text,
+        p.norm,
+        tok.start,
+        end,
+        hyphenJoin,
+        p.dotted,
+        tok.tag,
+        first,
+        p.digit,
+        p.num,
+        p.readings,
+      ),
+    );
     hyphenJoin = false;
-  }
-  const anchors: number[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w.readings || w.digit || EXTRA_ANCHORS.has(w.norm) || SPOKEN_YEAR.has(w.norm)) anchors.push(i);
   }
   return { index, words, anchors };
 }
