@@ -24,7 +24,7 @@ import { gazetteer, type GazEntry } from './gazetteer.js';
 import { tokenAfter } from './lookup.js';
 import { officeOn } from './office.js';
 import { personContext } from './person-context.js';
-import { ActorRegistry } from './registry.js';
+import { ActorRegistry, addRole } from './registry.js';
 import { datelineCountry, titleScope } from './title-scope.js';
 
 export const STAGE = 'actors';
@@ -155,7 +155,8 @@ class ActorResolver {
   /** Name-tagger mention index starting at each token, or -1; and covering each token. */
   private readonly nerStart: Int32Array;
   private readonly nerCover: Int32Array;
-  private readonly partHits = new Map<number, GazHit[]>();
+  /** Hits on parts of hyphenated words, by token (null when the document has none). */
+  private readonly partHits: Map<number, GazHit[]> | null = null;
   private sentence = 0;
   private lastSpeaker: { actor: Actor; sentence: number } | null = null;
   private lastSubject: { actor: Actor; sentence: number } | null = null;
@@ -205,6 +206,7 @@ class ActorResolver {
     });
     for (const h of gaz.hits)
       if (h.part) {
+        this.partHits ??= new Map();
         const list = this.partHits.get(h.tokenStart) ?? [];
         list.push(h);
         this.partHits.set(h.tokenStart, list);
@@ -288,7 +290,7 @@ class ActorResolver {
       this.gazetteerHit(hit, sStart, sEnd);
       return hit.tokenEnd;
     }
-    const parts = this.partHits.size ? this.partHits.get(i) : undefined;
+    const parts = this.partHits?.get(i);
     if (parts) {
       for (const p of parts) this.place(p.start, p.end, i, i + 1, p.entries, 'part');
       this.ledGroup(i, parts);
@@ -339,7 +341,7 @@ class ActorResolver {
       else if (kinds.has('area')) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
       else if (kinds.has('holder')) type = 'person';
     }
-    const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits.get(m.tokenStart) : undefined;
+    const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits?.get(m.tokenStart) : undefined;
     if (parts && !exact) {
       // `China-Russia` tagged as one name: the countries in it.
       for (const p of parts) this.place(p.start, p.end, m.tokenStart, m.tokenEnd, p.entries, 'part');
@@ -418,16 +420,25 @@ class ActorResolver {
     from?: Placed,
     type?: MentionType,
   ): void {
-    const by = <K extends GazEntry['kind']>(k: K) =>
-      entries.find((e) => e.kind === k) as Extract<GazEntry, { kind: K }> | undefined;
-    const igo = by('igo');
-    const seat = by('seat');
-    const group = by('group');
-    const country = by('country');
-    const capital = by('capital');
-    const demonym = by('demonym');
-    const region = by('region');
-    const area = by('area');
+    // The first entry of each kind.
+    let igo: Extract<GazEntry, { kind: 'igo' }> | undefined;
+    let seat: Extract<GazEntry, { kind: 'seat' }> | undefined;
+    let group: Extract<GazEntry, { kind: 'group' }> | undefined;
+    let country: Extract<GazEntry, { kind: 'country' }> | undefined;
+    let capital: Extract<GazEntry, { kind: 'capital' }> | undefined;
+    let demonym: Extract<GazEntry, { kind: 'demonym' }> | undefined;
+    let region: Extract<GazEntry, { kind: 'region' }> | undefined;
+    let area: Extract<GazEntry, { kind: 'area' }> | undefined;
+    for (const e of entries) {
+      if (e.kind === 'igo') igo ??= e;
+      else if (e.kind === 'seat') seat ??= e;
+      else if (e.kind === 'group') group ??= e;
+      else if (e.kind === 'country') country ??= e;
+      else if (e.kind === 'capital') capital ??= e;
+      else if (e.kind === 'demonym') demonym ??= e;
+      else if (e.kind === 'region') region ??= e;
+      else if (e.kind === 'area') area ??= e;
+    }
     const base = from ?? {
       start,
       end,
@@ -614,15 +625,23 @@ class ActorResolver {
       if (r < rank) [head, rank] = [e, r];
     }
     const sector = head?.sector ?? null;
-    const name = this.text.slice(nameStart, end);
     // The identity leaves the country word out: `Chinese Foreign Ministry` and `Foreign Ministry` after `Chinese`.
     let keyStart = start;
     const first = inside[0];
     if (first && first.tokenStart === a && countryCode(first) && first.tokenEnd < b)
       keyStart = this.tokens[first.tokenEnd]!.start;
     const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
-    const rule = country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org');
-    const actor = this.obtain(key, name, 'organization', composeCode(country, sector), country, sector, rule);
+    const actor =
+      this.registry.get(key) ??
+      this.obtain(
+        key,
+        this.text.slice(nameStart, end),
+        'organization',
+        composeCode(country, sector),
+        country,
+        sector,
+        country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org'),
+      );
     const org = this.orgs.push(actor) - 1;
     for (let k = a; k < b; k++) {
       this.used[k] = 1;
@@ -756,7 +775,7 @@ class ActorResolver {
   ): void {
     const named = this.registry
       .recentOf('person')
-      .find((p) => p.code.startsWith(code) && this.registry.note(p).roles.has(e.role));
+      .find((p) => p.code.startsWith(code) && this.registry.note(p).roles.includes(e.role));
     if (named) {
       this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', named);
       return this.noteRole(named, a, b);
@@ -772,7 +791,7 @@ class ActorResolver {
       sector,
       `${area ? 'area' : 'modifier'}+${e.rule}`,
     );
-    this.registry.note(created).roles.add(e.role);
+    addRole(this.registry.note(created), e.role);
     this.push(this.nominal(start, end, e.rule), 'nominal', created);
     this.noteRole(created, a, b);
   }
@@ -814,7 +833,7 @@ class ActorResolver {
       const wanted = e.role === 'presidents' ? new Set(['president']) : HEADS;
       const members = this.registry
         .recentOf('person')
-        .filter((p) => [...this.registry.note(p).roles].some((r) => wanted.has(r)))
+        .filter((p) => this.registry.note(p).roles.some((r) => wanted.has(r)))
         .slice(0, 2);
       if (members.length === 2 && this.tokens[k + 1]?.text !== 'of')
         return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
@@ -835,9 +854,9 @@ class ActorResolver {
       // A role noun: `the spokesperson` is the latest person named in that role.
       const people = this.registry.recentOf('person');
       const actor =
-        people.find((p) => this.registry.note(p).roles.has(e.role)) ??
+        people.find((p) => this.registry.note(p).roles.includes(e.role)) ??
         (e.sector
-          ? people.find((p) => p.sector === e.sector && this.registry.note(p).roles.size > 0)
+          ? people.find((p) => p.sector === e.sector && this.registry.note(p).roles.length > 0)
           : undefined);
       if (actor) {
         this.push(this.nominal(hit.start, hit.end, `role:${e.rule}`), 'nominal', actor);
@@ -895,10 +914,10 @@ class ActorResolver {
     let best: string | null = null;
     let count = 0;
     let second = 0;
-    for (const [code, n] of this.countryCounts) {
+    this.countryCounts.forEach((n, code) => {
       if (n > count) [best, count, second] = [code, n, count];
       else if (n > second) second = n;
-    }
+    });
     return count >= 2 && count >= 1.5 * second ? best : null;
   }
 
@@ -929,11 +948,13 @@ class ActorResolver {
   /** The one country a sentence names (countries, nationalities, capitals), or null if none or several. */
   private sentenceCountry(sStart: number, sEnd: number): string | null {
     let found: string | null = null;
+    // Each token's part hits if it has some, else its whole-token hit (a token in a hit's middle counts
+    // that hit again, which adds no other country).
     for (let k = sStart; k < sEnd; k++) {
-      const hits =
-        this.partHits.get(k) ?? (this.gaz.byToken[k]! >= 0 ? [this.gaz.hits[this.gaz.byToken[k]!]!] : []);
-      for (const h of hits) {
-        const code = (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
+      const parts = this.partHits?.get(k);
+      const n = parts ? parts.length : this.gaz.byToken[k]! >= 0 ? 1 : 0;
+      for (let q = 0; q < n; q++) {
+        const code = countryCode(parts ? parts[q] : this.gaz.hits[this.gaz.byToken[k]!]);
         if (!code || code === found) continue;
         if (found) return null;
         found = code;
@@ -1061,7 +1082,7 @@ class ActorResolver {
     if (guess && !this.sentenceGuess.has(actor)) this.sentenceGuess.set(actor, guess);
     if (org && !org.country && !this.affiliation.has(actor)) this.affiliation.set(actor, org);
     const notes = this.registry.note(actor);
-    for (const r of context.roles) notes.roles.add(r);
+    for (const r of context.roles) addRole(notes, r);
     notes.gender ??= context.gender ?? this.titleGender(a);
     this.registerNames(actor, name, a, b);
     if (office) this.registry.names.set(office.name, actor);

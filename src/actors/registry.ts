@@ -5,11 +5,17 @@
 import type { Actor, ActorKind } from '../doc.js';
 
 export interface ActorNotes {
-  roles: Set<string>;
+  /** Role words of the actor, each once, in the order first given (a handful at most). */
+  roles: string[];
   gender: 'm' | 'f' | null;
 }
 
 const RECENT = 8;
+
+/** Notes that an actor has had the role `role`. */
+export function addRole(notes: ActorNotes, role: string): void {
+  if (!notes.roles.includes(role)) notes.roles.push(role);
+}
 
 export class ActorRegistry {
   readonly actors: Actor[] = [];
@@ -39,7 +45,7 @@ export class ActorRegistry {
   add(key: string, actor: Actor): Actor {
     this.byKey.set(key, actor);
     this.actors.push(actor);
-    this.notes.set(actor, { roles: new Set(), gender: null });
+    this.notes.set(actor, { roles: [], gender: null });
     return actor;
   }
 
