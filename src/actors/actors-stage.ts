@@ -38,7 +38,17 @@ interface Placed extends Mention {
 
 type SectorEntry = Extract<GazEntry, { kind: 'sector' }>;
 
-const SUBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
+/**
+ * The gender of a subject pronoun (`he`, `she` in any case), else null. Compared by code: no character
+ * but the ASCII letters lower-cases to h, e or s.
+ */
+function subjectPronoun(text: string): 'm' | 'f' | null {
+  const n = text.length;
+  if (n < 2 || n > 3) return null;
+  const c = text.charCodeAt(0) | 32;
+  if (n === 2) return c === 104 && (text.charCodeAt(1) | 32) === 101 ? 'm' : null;
+  return c === 115 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 101 ? 'f' : null;
+}
 const VERBISH = new Set(
   'is was has had have will would could can should may might must did does also then later again'.split(' '),
 );
@@ -173,7 +183,7 @@ class ActorResolver {
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   };
   /** For persons of no known country, the one country their sentence named. */
-  private readonly sentenceGuess = new Map<Actor, string>();
+  private sentenceGuess: Map<Actor, string> | null = null;
   /** Mentions per country, for the article's own country. */
   private readonly countryCounts = new Map<string, number>();
   /** The country of the article's dateline city, for domestic offices. */
@@ -184,8 +194,10 @@ class ActorResolver {
    */
   private readonly orgAt: Int32Array;
   private readonly orgs: Actor[] = [];
+  /** Organisation actors by country (`---` for none) and lower-cased name (their identity). */
+  private readonly orgNames = new Map<string, Map<string, Actor>>();
   /** For persons of no known country, the organisation their context names, whose country they share. */
-  private readonly affiliation = new Map<Actor, Actor>();
+  private affiliation: Map<Actor, Actor> | null = null;
 
   constructor(
     private readonly doc: Doc,
@@ -251,7 +263,7 @@ class ActorResolver {
     for (const a of this.registry.actors) {
       if (a.kind === 'organization' || !unplaced(a)) continue;
       // A person introduced by an organisation (`Foreign Ministry spokesperson X`) shares its country.
-      const org = this.affiliation.get(a);
+      const org = this.affiliation?.get(a);
       if (org?.country) {
         a.country = org.country;
         a.code = composeCode(a.country, a.sector);
@@ -265,7 +277,7 @@ class ActorResolver {
   private placeGuess(a: Actor, home: string | null): void {
     // A person's own sentence is the better guess (right 22 of 25 times on PLOVER); the article's main
     // country is right for persons only 4 of 7 times there, so a person it alone would place stays `---`.
-    const sentence = this.sentenceGuess.get(a) ?? null;
+    const sentence = this.sentenceGuess?.get(a) ?? null;
     const country = sentence ?? (a.kind === 'person' ? null : home);
     if (!country) return;
     a.country = country;
@@ -298,14 +310,15 @@ class ActorResolver {
     }
     const t = this.tokens[i]!;
     if (this.used[i]) return i + 1;
-    if (isCapitalised(t.text) && !NOT_NAMES.has(t.text)) {
-      const known = this.registry.names.get(t.text);
-      if (known) {
+    if (isCapitalised(t.text)) {
+      // (`NOT_NAMES` is looked up last: most capitalised words neither are a name given yet nor follow a title.)
+      const known = this.registry.named(t.text);
+      if (known && !NOT_NAMES.has(t.text)) {
         this.personSpan(i, i + 1, sStart, sEnd, 'names', 'short-form');
         return i + 1;
       }
       const prev = this.sectorAt(i - 1);
-      if (prev && (prev.cls === 'title' || prev.cls === 'person')) {
+      if (prev && (prev.cls === 'title' || prev.cls === 'person') && !NOT_NAMES.has(t.text)) {
         // A capitalised run after a title the name tagger missed: `President Xi`, `Mr. Wang`.
         let j = i;
         while (
@@ -319,11 +332,8 @@ class ActorResolver {
         return j;
       }
     }
-    const c = t.text.charCodeAt(0) | 32; // `he`, `she`: look up only words starting with h or s
-    if ((c === 104 || c === 115) && t.text.length <= 3) {
-      const g = SUBJECT_PRONOUNS[t.text.toLowerCase()];
-      if (g) this.pronoun(i, g);
-    }
+    const g = subjectPronoun(t.text);
+    if (g) this.pronoun(i, g);
     return i + 1;
   }
 
@@ -349,7 +359,7 @@ class ActorResolver {
       return;
     }
     // A name already given to a person in this article is that person, whatever the tagger said (`Le Pen`).
-    if (!exact && type !== 'person' && this.registry.names.get(m.text)?.kind === 'person') type = 'person';
+    if (!exact && type !== 'person' && this.registry.named(m.text)?.kind === 'person') type = 'person';
     const head = nameHeads().get(this.tokens[m.tokenEnd - 1]!.text);
     if (!exact && head && m.tokenEnd - m.tokenStart > 0 && (type === 'person' || type === 'other'))
       type = head;
@@ -630,11 +640,15 @@ class ActorResolver {
     const first = inside[0];
     if (first && first.tokenStart === a && countryCode(first) && first.tokenEnd < b)
       keyStart = this.tokens[first.tokenEnd]!.start;
-    const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
-    const actor =
-      this.registry.get(key) ??
-      this.obtain(
-        key,
+    // The identity key is `org:<country>:<name lower-cased>`; found by country and name first, which
+    // spares building the key for an organisation named before.
+    const lower = this.text.slice(keyStart, end).toLowerCase();
+    let named = this.orgNames.get(country ?? '---');
+    if (!named) this.orgNames.set(country ?? '---', (named = new Map()));
+    let actor = named.get(lower);
+    if (!actor) {
+      actor = this.obtain(
+        `org:${country ?? '---'}:${lower}`,
         this.text.slice(nameStart, end),
         'organization',
         composeCode(country, sector),
@@ -642,6 +656,8 @@ class ActorResolver {
         sector,
         country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org'),
       );
+      named.set(lower, actor);
+    }
     const org = this.orgs.push(actor) - 1;
     for (let k = a; k < b; k++) {
       this.used[k] = 1;
@@ -1024,7 +1040,7 @@ class ActorResolver {
       if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
     }
     const office = officeOn(name, this.doc.date);
-    let actor = this.registry.names.get(name) ?? (office ? this.registry.names.get(office.name) : undefined);
+    let actor = this.registry.named(name) ?? (office ? this.registry.named(office.name) : undefined);
     if (actor && actor.kind !== 'person') actor = undefined;
     let guess: string | null = null;
     let org: Actor | undefined;
@@ -1079,15 +1095,17 @@ class ActorResolver {
       actor.code = composeCode(actor.country, actor.sector);
       actor.rule = `${actor.rule}+context:${context.rule}`;
     }
-    if (guess && !this.sentenceGuess.has(actor)) this.sentenceGuess.set(actor, guess);
-    if (org && !org.country && !this.affiliation.has(actor)) this.affiliation.set(actor, org);
+    if (guess && !this.sentenceGuess?.has(actor)) (this.sentenceGuess ??= new Map()).set(actor, guess);
+    if (org && !org.country && !this.affiliation?.has(actor))
+      (this.affiliation ??= new Map()).set(actor, org);
     const notes = this.registry.note(actor);
     for (const r of context.roles) addRole(notes, r);
     notes.gender ??= context.gender ?? this.titleGender(a);
     this.registerNames(actor, name, a, b);
-    if (office) this.registry.names.set(office.name, actor);
+    if (office) this.registry.setName(office.name, actor);
+    // `push` copies what it keeps of the mention.
     const mention: Mention = from
-      ? { ...from, start, end, text: name }
+      ? { start, end, text: name, type: from.type, actor: from.actor, stage: from.stage, rule: from.rule }
       : { start, end, text: name, type: 'person', actor: null, stage, rule };
     this.push(mention, 'person', actor);
     this.noteRole(actor, a, context.after);
@@ -1146,7 +1164,7 @@ class ActorResolver {
 
   /** The full name and its first and last words refer to this person from now on. */
   private registerNames(actor: Actor, name: string, a: number, b: number): void {
-    this.registry.names.set(name, actor);
+    this.registry.setName(name, actor);
     if (b - a < 2) return;
     // A surname with a particle (`Marine Le Pen`: `Le Pen`; `Ursula von der Leyen`: `von der Leyen`).
     let p = b - 1;
@@ -1154,13 +1172,13 @@ class ActorResolver {
     if (p < b - 1) {
       // As written, and capitalised as at the start of a sentence (`de Villiers`, `De Villiers`).
       const surname = this.text.slice(this.tokens[p]!.start, this.tokens[b - 1]!.end);
-      this.registry.names.set(surname, actor);
-      this.registry.names.set(surname[0]!.toUpperCase() + surname.slice(1), actor);
+      this.registry.setName(surname, actor);
+      this.registry.setName(surname[0]!.toUpperCase() + surname.slice(1), actor);
     }
     for (const k of [a, b - 1]) {
       const w = this.tokens[k]!.text;
       if (w.length > 1 && isCapitalised(w) && !NOT_NAMES.has(w) && this.gaz.byToken[k] === -1)
-        this.registry.names.set(w, actor);
+        this.registry.setName(w, actor);
     }
   }
 
