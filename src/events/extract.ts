@@ -54,8 +54,11 @@ export interface DocView extends ClauseView {
   /** First and last (exclusive) token of each mention, or -1. */
   mentionStart: Int32Array;
   mentionEnd: Int32Array;
-  /** 1 where a lexicon entry may start (see `WordFacts.trigger`): other tokens need no `matchAt`. */
-  triggerAt: Uint8Array;
+  /**
+   * The word facts of each token (`[0, tokens.length)`; with `reuse`, a buffer shared like the typed
+   * arrays): the lexicon entries a token may start, without looking its lemma up again.
+   */
+  facts: readonly (WordFacts | null)[];
 }
 
 const NOUN = { anaphoric: true, speech: false, content: null, group: -1, governor: -1 };
@@ -91,7 +94,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const n = tokens.length;
   const mentions = doc.mentions ?? [];
   const m = mentions.length;
-  const { ints, bytes } = buffers(4 * n + 2 * m, 2 * n, reuse);
+  const { ints, bytes } = buffers(4 * n + 2 * m, n, reuse);
   const sentenceStart = ints.subarray(0, n).fill(0);
   const sentenceEnd = ints.subarray(n, 2 * n).fill(0);
   const actorAt = ints.subarray(2 * n, 3 * n).fill(-1);
@@ -99,14 +102,12 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const mentionStart = ints.subarray(4 * n, 4 * n + m).fill(-1);
   const mentionEnd = ints.subarray(4 * n + m, 4 * n + 2 * m).fill(-1);
   const timeAt = bytes.subarray(0, n).fill(0);
-  const triggerAt = bytes.subarray(n, 2 * n);
   const lemma = new Array<string>(n);
-  const facts = factsBuffer(n);
+  const facts = reuse ? factsBuffer(n) : new Array<WordFacts | null>(n).fill(null);
+  res.words.fill(tokens, n, facts);
   for (let i = 0; i < n; i++) {
-    const f = res.words.get(tokens[i]!.text);
-    facts[i] = f;
+    const f = facts[i]!;
     lemma[i] = f.lemma;
-    triggerAt[i] = f.trigger ? 1 : 0;
   }
   const tag = new Array<string>(n);
   for (const s of doc.sentences ?? []) {
@@ -173,7 +174,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
     cues: [],
     mentionStart,
     mentionEnd,
-    triggerAt,
+    facts,
   };
   for (const s of doc.sentences ?? []) findVerbGroups(view, s.tokenStart, s.tokenEnd);
   return view;
@@ -191,10 +192,11 @@ function buffers(ints: number, bytes: number, reuse: boolean): { ints: Int32Arra
 }
 
 /** Per-token word facts of the document being viewed; reused between documents (only `buildView` reads it). */
-let factsScratch: WordFacts[] = [];
+let factsScratch: (WordFacts | null)[] = [];
 
-function factsBuffer(n: number): WordFacts[] {
-  if (factsScratch.length < n) factsScratch = new Array<WordFacts>(Math.max(n, 2 * factsScratch.length));
+function factsBuffer(n: number): (WordFacts | null)[] {
+  if (factsScratch.length < n)
+    factsScratch = new Array<WordFacts | null>(Math.max(n, 2 * factsScratch.length)).fill(null);
   return factsScratch;
 }
 
@@ -227,7 +229,7 @@ function repairAndLemmatize(
   tokens: readonly Token[],
   from: number,
   to: number,
-  facts: readonly WordFacts[],
+  facts: readonly (WordFacts | null)[],
   lemma: string[],
   tag: string[],
 ): void {
@@ -264,12 +266,15 @@ export function proposeEvents(
   reuse = false,
 ): { proposals: Proposal[]; view: DocView } {
   const view = buildView(doc, res, reuse);
-  const triggerAt = view.triggerAt;
+  const { facts, lemma } = view;
   const matches: PhraseMatch[] = [];
   for (const s of doc.sentences ?? []) {
     if (s.heading) continue;
     for (let i = s.tokenStart; i < s.tokenEnd;) {
-      const m = triggerAt[i] === 1 ? matchAt(res.lexicon, view, i, s.tokenEnd) : null;
+      const f = facts[i]!;
+      // The entries starting with the token's lemma: its own, or its verb lemma (see `buildView`).
+      const list = lemma[i] === f.lemma ? f.entries : f.verbEntries;
+      const m = list === null ? null : matchAt(res.lexicon, view, i, s.tokenEnd, list);
       if (!m) {
         i++;
         continue;
