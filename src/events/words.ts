@@ -15,7 +15,7 @@
  */
 import type { Token } from '../doc.js';
 import type { LexiconEntry } from './lexicon.js';
-import type { Lemmatizer } from './lemma.js';
+import { belowAt, type Lemmatizer } from './lemma.js';
 
 export interface WordFacts {
   /** The word form itself, as the token has it. */
@@ -69,27 +69,70 @@ export class WordTable {
   /** Per-token hashes of the document `fill` is looking up (0: looked up already). */
   private hashes = new Int32Array(1024);
 
+  /**
+   * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
+   * nothing else to the stage (when the lexicon agrees: see the constructor); they are often seen only
+   * once, so they get these shared facts, not a table entry each. Their lemma is the form itself.
+   */
+  private readonly symbols: WordFacts | null;
+
   constructor(
     private readonly lemmatizer: Lemmatizer,
     private readonly verbs: ReadonlySet<string>,
     private readonly byFirst: ReadonlyMap<string, readonly LexiconEntry[]>,
-  ) {}
+  ) {
+    let plain = lemmatizer.symbolsAreOwnLemmas();
+    for (const w of verbs) if (belowAt(w)) plain = false;
+    for (const w of byFirst.keys()) if (belowAt(w)) plain = false;
+    this.symbols = plain
+      ? {
+          form: '',
+          hash: 0,
+          lemma: '',
+          verb: false,
+          verbLemma: null,
+          entries: null,
+          verbEntries: null,
+          lower: '',
+        }
+      : null;
+  }
 
   /** The facts of `word`. */
   get(word: string): WordFacts {
     return this.short(word) ?? this.probe(word, hash(word));
   }
 
-  /** The facts of tokens `[0, n)` into `out[0, n)`: `out[i]` is `get(tokens[i].text)`. */
-  fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[]): void {
+  /**
+   * The facts and lemmas of tokens `[0, n)` into `out[0, n)` and `lemmas[0, n)`: `out[i]` is
+   * `get(tokens[i].text)` and `lemmas[i]` its lemma, except for forms below `@` (see `symbols`), which
+   * get the shared facts and themselves as lemma.
+   */
+  fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
     if (this.hashes.length < n) this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
     const hashes = this.hashes;
-    // Short forms at once; the others hashed.
+    const symbols = this.symbols;
+    // Short forms at once; the others hashed, and numbers told apart on the way.
     for (let i = 0; i < n; i++) {
       const word = tokens[i]!.text;
       const f = this.short(word);
       out[i] = f;
-      hashes[i] = f === null ? hash(word) | 1 : 0;
+      if (f !== null) {
+        hashes[i] = 0;
+        continue;
+      }
+      let h = word.length;
+      let high = 0;
+      for (let j = 0; j < word.length; j++) {
+        const c = word.charCodeAt(j);
+        high |= c & 0xffc0;
+        h = Math.imul(h ^ c, 0x9e3779b1);
+      }
+      if (high === 0 && symbols !== null) {
+        out[i] = symbols;
+        lemmas[i] = word;
+        hashes[i] = 0;
+      } else hashes[i] = (h ^ (h >>> 15)) | 1;
     }
     // Each hashed form's first slot (`| 1` above keeps a hash from being 0; forms are stored under it).
     const slots = this.slots;
@@ -103,6 +146,7 @@ export class WordTable {
       const f = out[i]!;
       if (f === null || f.hash !== h || f.form !== word) out[i] = this.probe(word, h);
     }
+    for (let i = 0; i < n; i++) if (out[i] !== symbols) lemmas[i] = out[i]!.lemma;
   }
 
   /** The facts of a form of one to three characters, from the arrays; null for other forms. */
