@@ -24,7 +24,7 @@ import { gazetteer, type GazEntry } from './gazetteer.js';
 import { tokenAfter } from './lookup.js';
 import { officeOn } from './office.js';
 import { personContext } from './person-context.js';
-import { ActorRegistry } from './registry.js';
+import { ActorRegistry, addRole } from './registry.js';
 import { datelineCountry, titleScope } from './title-scope.js';
 
 export const STAGE = 'actors';
@@ -38,7 +38,17 @@ interface Placed extends Mention {
 
 type SectorEntry = Extract<GazEntry, { kind: 'sector' }>;
 
-const SUBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
+/**
+ * The gender of a subject pronoun (`he`, `she` in any case), else null. Compared by code: no character
+ * but the ASCII letters lower-cases to h, e or s.
+ */
+function subjectPronoun(text: string): 'm' | 'f' | null {
+  const n = text.length;
+  if (n < 2 || n > 3) return null;
+  const c = text.charCodeAt(0) | 32;
+  if (n === 2) return c === 104 && (text.charCodeAt(1) | 32) === 101 ? 'm' : null;
+  return c === 115 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 101 ? 'f' : null;
+}
 const VERBISH = new Set(
   'is was has had have will would could can should may might must did does also then later again'.split(' '),
 );
@@ -155,7 +165,8 @@ class ActorResolver {
   /** Name-tagger mention index starting at each token, or -1; and covering each token. */
   private readonly nerStart: Int32Array;
   private readonly nerCover: Int32Array;
-  private readonly partHits = new Map<number, GazHit[]>();
+  /** Hits on parts of hyphenated words, by token (null when the document has none). */
+  private readonly partHits: Map<number, GazHit[]> | null = null;
   private sentence = 0;
   private lastSpeaker: { actor: Actor; sentence: number } | null = null;
   private lastSubject: { actor: Actor; sentence: number } | null = null;
@@ -172,7 +183,7 @@ class ActorResolver {
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   };
   /** For persons of no known country, the one country their sentence named. */
-  private readonly sentenceGuess = new Map<Actor, string>();
+  private sentenceGuess: Map<Actor, string> | null = null;
   /** Mentions per country, for the article's own country. */
   private readonly countryCounts = new Map<string, number>();
   /** The country of the article's dateline city, for domestic offices. */
@@ -183,8 +194,10 @@ class ActorResolver {
    */
   private readonly orgAt: Int32Array;
   private readonly orgs: Actor[] = [];
+  /** Organisation actors by country (`---` for none) and lower-cased name (their identity). */
+  private readonly orgNames = new Map<string, Map<string, Actor>>();
   /** For persons of no known country, the organisation their context names, whose country they share. */
-  private readonly affiliation = new Map<Actor, Actor>();
+  private affiliation: Map<Actor, Actor> | null = null;
 
   constructor(
     private readonly doc: Doc,
@@ -205,6 +218,7 @@ class ActorResolver {
     });
     for (const h of gaz.hits)
       if (h.part) {
+        this.partHits ??= new Map();
         const list = this.partHits.get(h.tokenStart) ?? [];
         list.push(h);
         this.partHits.set(h.tokenStart, list);
@@ -249,7 +263,7 @@ class ActorResolver {
     for (const a of this.registry.actors) {
       if (a.kind === 'organization' || !unplaced(a)) continue;
       // A person introduced by an organisation (`Foreign Ministry spokesperson X`) shares its country.
-      const org = this.affiliation.get(a);
+      const org = this.affiliation?.get(a);
       if (org?.country) {
         a.country = org.country;
         a.code = composeCode(a.country, a.sector);
@@ -263,7 +277,7 @@ class ActorResolver {
   private placeGuess(a: Actor, home: string | null): void {
     // A person's own sentence is the better guess (right 22 of 25 times on PLOVER); the article's main
     // country is right for persons only 4 of 7 times there, so a person it alone would place stays `---`.
-    const sentence = this.sentenceGuess.get(a) ?? null;
+    const sentence = this.sentenceGuess?.get(a) ?? null;
     const country = sentence ?? (a.kind === 'person' ? null : home);
     if (!country) return;
     a.country = country;
@@ -288,7 +302,7 @@ class ActorResolver {
       this.gazetteerHit(hit, sStart, sEnd);
       return hit.tokenEnd;
     }
-    const parts = this.partHits.size ? this.partHits.get(i) : undefined;
+    const parts = this.partHits?.get(i);
     if (parts) {
       for (const p of parts) this.place(p.start, p.end, i, i + 1, p.entries, 'part');
       this.ledGroup(i, parts);
@@ -296,14 +310,15 @@ class ActorResolver {
     }
     const t = this.tokens[i]!;
     if (this.used[i]) return i + 1;
-    if (isCapitalised(t.text) && !NOT_NAMES.has(t.text)) {
-      const known = this.registry.names.get(t.text);
-      if (known) {
+    if (isCapitalised(t.text)) {
+      // (`NOT_NAMES` is looked up last: most capitalised words neither are a name given yet nor follow a title.)
+      const known = this.registry.named(t.text);
+      if (known && !NOT_NAMES.has(t.text)) {
         this.personSpan(i, i + 1, sStart, sEnd, 'names', 'short-form');
         return i + 1;
       }
       const prev = this.sectorAt(i - 1);
-      if (prev && (prev.cls === 'title' || prev.cls === 'person')) {
+      if (prev && (prev.cls === 'title' || prev.cls === 'person') && !NOT_NAMES.has(t.text)) {
         // A capitalised run after a title the name tagger missed: `President Xi`, `Mr. Wang`.
         let j = i;
         while (
@@ -317,11 +332,8 @@ class ActorResolver {
         return j;
       }
     }
-    const c = t.text.charCodeAt(0) | 32; // `he`, `she`: look up only words starting with h or s
-    if ((c === 104 || c === 115) && t.text.length <= 3) {
-      const g = SUBJECT_PRONOUNS[t.text.toLowerCase()];
-      if (g) this.pronoun(i, g);
-    }
+    const g = subjectPronoun(t.text);
+    if (g) this.pronoun(i, g);
     return i + 1;
   }
 
@@ -339,7 +351,7 @@ class ActorResolver {
       else if (kinds.has('area')) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
       else if (kinds.has('holder')) type = 'person';
     }
-    const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits.get(m.tokenStart) : undefined;
+    const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits?.get(m.tokenStart) : undefined;
     if (parts && !exact) {
       // `China-Russia` tagged as one name: the countries in it.
       for (const p of parts) this.place(p.start, p.end, m.tokenStart, m.tokenEnd, p.entries, 'part');
@@ -347,7 +359,7 @@ class ActorResolver {
       return;
     }
     // A name already given to a person in this article is that person, whatever the tagger said (`Le Pen`).
-    if (!exact && type !== 'person' && this.registry.names.get(m.text)?.kind === 'person') type = 'person';
+    if (!exact && type !== 'person' && this.registry.named(m.text)?.kind === 'person') type = 'person';
     const head = nameHeads().get(this.tokens[m.tokenEnd - 1]!.text);
     if (!exact && head && m.tokenEnd - m.tokenStart > 0 && (type === 'person' || type === 'other'))
       type = head;
@@ -418,16 +430,25 @@ class ActorResolver {
     from?: Placed,
     type?: MentionType,
   ): void {
-    const by = <K extends GazEntry['kind']>(k: K) =>
-      entries.find((e) => e.kind === k) as Extract<GazEntry, { kind: K }> | undefined;
-    const igo = by('igo');
-    const seat = by('seat');
-    const group = by('group');
-    const country = by('country');
-    const capital = by('capital');
-    const demonym = by('demonym');
-    const region = by('region');
-    const area = by('area');
+    // The first entry of each kind.
+    let igo: Extract<GazEntry, { kind: 'igo' }> | undefined;
+    let seat: Extract<GazEntry, { kind: 'seat' }> | undefined;
+    let group: Extract<GazEntry, { kind: 'group' }> | undefined;
+    let country: Extract<GazEntry, { kind: 'country' }> | undefined;
+    let capital: Extract<GazEntry, { kind: 'capital' }> | undefined;
+    let demonym: Extract<GazEntry, { kind: 'demonym' }> | undefined;
+    let region: Extract<GazEntry, { kind: 'region' }> | undefined;
+    let area: Extract<GazEntry, { kind: 'area' }> | undefined;
+    for (const e of entries) {
+      if (e.kind === 'igo') igo ??= e;
+      else if (e.kind === 'seat') seat ??= e;
+      else if (e.kind === 'group') group ??= e;
+      else if (e.kind === 'country') country ??= e;
+      else if (e.kind === 'capital') capital ??= e;
+      else if (e.kind === 'demonym') demonym ??= e;
+      else if (e.kind === 'region') region ??= e;
+      else if (e.kind === 'area') area ??= e;
+    }
     const base = from ?? {
       start,
       end,
@@ -614,15 +635,29 @@ class ActorResolver {
       if (r < rank) [head, rank] = [e, r];
     }
     const sector = head?.sector ?? null;
-    const name = this.text.slice(nameStart, end);
     // The identity leaves the country word out: `Chinese Foreign Ministry` and `Foreign Ministry` after `Chinese`.
     let keyStart = start;
     const first = inside[0];
     if (first && first.tokenStart === a && countryCode(first) && first.tokenEnd < b)
       keyStart = this.tokens[first.tokenEnd]!.start;
-    const key = `org:${country ?? '---'}:${this.text.slice(keyStart, end).toLowerCase()}`;
-    const rule = country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org');
-    const actor = this.obtain(key, name, 'organization', composeCode(country, sector), country, sector, rule);
+    // The identity key is `org:<country>:<name lower-cased>`; found by country and name first, which
+    // spares building the key for an organisation named before.
+    const lower = this.text.slice(keyStart, end).toLowerCase();
+    let named = this.orgNames.get(country ?? '---');
+    if (!named) this.orgNames.set(country ?? '---', (named = new Map()));
+    let actor = named.get(lower);
+    if (!actor) {
+      actor = this.obtain(
+        `org:${country ?? '---'}:${lower}`,
+        this.text.slice(nameStart, end),
+        'organization',
+        composeCode(country, sector),
+        country,
+        sector,
+        country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org'),
+      );
+      named.set(lower, actor);
+    }
     const org = this.orgs.push(actor) - 1;
     for (let k = a; k < b; k++) {
       this.used[k] = 1;
@@ -756,7 +791,7 @@ class ActorResolver {
   ): void {
     const named = this.registry
       .recentOf('person')
-      .find((p) => p.code.startsWith(code) && this.registry.note(p).roles.has(e.role));
+      .find((p) => p.code.startsWith(code) && this.registry.note(p).roles.includes(e.role));
     if (named) {
       this.push(this.nominal(start, end, `role:${e.rule}`), 'nominal', named);
       return this.noteRole(named, a, b);
@@ -772,7 +807,7 @@ class ActorResolver {
       sector,
       `${area ? 'area' : 'modifier'}+${e.rule}`,
     );
-    this.registry.note(created).roles.add(e.role);
+    addRole(this.registry.note(created), e.role);
     this.push(this.nominal(start, end, e.rule), 'nominal', created);
     this.noteRole(created, a, b);
   }
@@ -814,7 +849,7 @@ class ActorResolver {
       const wanted = e.role === 'presidents' ? new Set(['president']) : HEADS;
       const members = this.registry
         .recentOf('person')
-        .filter((p) => [...this.registry.note(p).roles].some((r) => wanted.has(r)))
+        .filter((p) => this.registry.note(p).roles.some((r) => wanted.has(r)))
         .slice(0, 2);
       if (members.length === 2 && this.tokens[k + 1]?.text !== 'of')
         return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
@@ -835,9 +870,9 @@ class ActorResolver {
       // A role noun: `the spokesperson` is the latest person named in that role.
       const people = this.registry.recentOf('person');
       const actor =
-        people.find((p) => this.registry.note(p).roles.has(e.role)) ??
+        people.find((p) => this.registry.note(p).roles.includes(e.role)) ??
         (e.sector
-          ? people.find((p) => p.sector === e.sector && this.registry.note(p).roles.size > 0)
+          ? people.find((p) => p.sector === e.sector && this.registry.note(p).roles.length > 0)
           : undefined);
       if (actor) {
         this.push(this.nominal(hit.start, hit.end, `role:${e.rule}`), 'nominal', actor);
@@ -895,10 +930,10 @@ class ActorResolver {
     let best: string | null = null;
     let count = 0;
     let second = 0;
-    for (const [code, n] of this.countryCounts) {
+    this.countryCounts.forEach((n, code) => {
       if (n > count) [best, count, second] = [code, n, count];
       else if (n > second) second = n;
-    }
+    });
     return count >= 2 && count >= 1.5 * second ? best : null;
   }
 
@@ -929,11 +964,13 @@ class ActorResolver {
   /** The one country a sentence names (countries, nationalities, capitals), or null if none or several. */
   private sentenceCountry(sStart: number, sEnd: number): string | null {
     let found: string | null = null;
+    // Each token's part hits if it has some, else its whole-token hit (a token in a hit's middle counts
+    // that hit again, which adds no other country).
     for (let k = sStart; k < sEnd; k++) {
-      const hits =
-        this.partHits.get(k) ?? (this.gaz.byToken[k]! >= 0 ? [this.gaz.hits[this.gaz.byToken[k]!]!] : []);
-      for (const h of hits) {
-        const code = (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
+      const parts = this.partHits?.get(k);
+      const n = parts ? parts.length : this.gaz.byToken[k]! >= 0 ? 1 : 0;
+      for (let q = 0; q < n; q++) {
+        const code = countryCode(parts ? parts[q] : this.gaz.hits[this.gaz.byToken[k]!]);
         if (!code || code === found) continue;
         if (found) return null;
         found = code;
@@ -1003,7 +1040,7 @@ class ActorResolver {
       if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
     }
     const office = officeOn(name, this.doc.date);
-    let actor = this.registry.names.get(name) ?? (office ? this.registry.names.get(office.name) : undefined);
+    let actor = this.registry.named(name) ?? (office ? this.registry.named(office.name) : undefined);
     if (actor && actor.kind !== 'person') actor = undefined;
     let guess: string | null = null;
     let org: Actor | undefined;
@@ -1058,15 +1095,17 @@ class ActorResolver {
       actor.code = composeCode(actor.country, actor.sector);
       actor.rule = `${actor.rule}+context:${context.rule}`;
     }
-    if (guess && !this.sentenceGuess.has(actor)) this.sentenceGuess.set(actor, guess);
-    if (org && !org.country && !this.affiliation.has(actor)) this.affiliation.set(actor, org);
+    if (guess && !this.sentenceGuess?.has(actor)) (this.sentenceGuess ??= new Map()).set(actor, guess);
+    if (org && !org.country && !this.affiliation?.has(actor))
+      (this.affiliation ??= new Map()).set(actor, org);
     const notes = this.registry.note(actor);
-    for (const r of context.roles) notes.roles.add(r);
+    for (const r of context.roles) addRole(notes, r);
     notes.gender ??= context.gender ?? this.titleGender(a);
     this.registerNames(actor, name, a, b);
-    if (office) this.registry.names.set(office.name, actor);
+    if (office) this.registry.setName(office.name, actor);
+    // `push` copies what it keeps of the mention.
     const mention: Mention = from
-      ? { ...from, start, end, text: name }
+      ? { start, end, text: name, type: from.type, actor: from.actor, stage: from.stage, rule: from.rule }
       : { start, end, text: name, type: 'person', actor: null, stage, rule };
     this.push(mention, 'person', actor);
     this.noteRole(actor, a, context.after);
@@ -1125,7 +1164,7 @@ class ActorResolver {
 
   /** The full name and its first and last words refer to this person from now on. */
   private registerNames(actor: Actor, name: string, a: number, b: number): void {
-    this.registry.names.set(name, actor);
+    this.registry.setName(name, actor);
     if (b - a < 2) return;
     // A surname with a particle (`Marine Le Pen`: `Le Pen`; `Ursula von der Leyen`: `von der Leyen`).
     let p = b - 1;
@@ -1133,13 +1172,13 @@ class ActorResolver {
     if (p < b - 1) {
       // As written, and capitalised as at the start of a sentence (`de Villiers`, `De Villiers`).
       const surname = this.text.slice(this.tokens[p]!.start, this.tokens[b - 1]!.end);
-      this.registry.names.set(surname, actor);
-      this.registry.names.set(surname[0]!.toUpperCase() + surname.slice(1), actor);
+      this.registry.setName(surname, actor);
+      this.registry.setName(surname[0]!.toUpperCase() + surname.slice(1), actor);
     }
     for (const k of [a, b - 1]) {
       const w = this.tokens[k]!.text;
       if (w.length > 1 && isCapitalised(w) && !NOT_NAMES.has(w) && this.gaz.byToken[k] === -1)
-        this.registry.names.set(w, actor);
+        this.registry.setName(w, actor);
     }
   }
 

@@ -146,8 +146,6 @@ function summarise(
   after: number,
   from: number,
 ): PersonContext {
-  // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
-  const cues = [...left, ...right];
   let country: string | null = null;
   let igo: string | null = null;
   let orgSector: string | null = null;
@@ -156,18 +154,19 @@ function summarise(
   let gender: 'm' | 'f' | null = null;
   let former = false;
   const roles: string[] = [];
-  // Organisation words read left to right (`opposition party leader` is the opposition's).
-  const orgWords = [...left].reverse().concat(right);
-  for (const c of orgWords) {
-    const e = c.entry;
+  // Organisation words read left to right (`opposition party leader` is the opposition's): the left
+  // cues backwards, then the right ones.
+  for (let q = 0; q < left.length + right.length; q++) {
+    const e = (q < left.length ? left[left.length - 1 - q] : right[q - left.length])!.entry;
     if (e.kind === 'sector' && (e.cls === 'org' || e.cls === 'people') && e.sector && !orgSector)
       orgSector = e.sector;
     if (e.kind === 'seat' && !orgSector) orgSector = e.sector;
     // A role word before another describes the affiliation (`rebel commander`): leftmost first.
     if (e.kind === 'sector' && e.cls === 'person' && e.sector) personSector ??= e.sector;
   }
-  for (const c of cues) {
-    const e = c.entry;
+  // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
+  for (let q = 0; q < left.length + right.length; q++) {
+    const e = (q < left.length ? left[q] : right[q - left.length])!.entry;
     const place = e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'region';
     if (place || e.kind === 'seat') country ??= e.code;
     else if (e.kind === 'igo') igo ??= e.code;

@@ -5,18 +5,35 @@
 import type { Actor, ActorKind } from '../doc.js';
 
 export interface ActorNotes {
-  roles: Set<string>;
+  /** Role words of the actor, each once, in the order first given (a handful at most). */
+  roles: string[];
   gender: 'm' | 'f' | null;
 }
 
 const RECENT = 8;
+
+/** Notes that an actor has had the role `role`. */
+export function addRole(notes: ActorNotes, role: string): void {
+  if (!notes.roles.includes(role)) notes.roles.push(role);
+}
+
+function nameBit(name: string): number {
+  const n = name.length;
+  return (n * 31 + name.charCodeAt(0) + 7 * name.charCodeAt(n - 1)) & 63;
+}
 
 export class ActorRegistry {
   readonly actors: Actor[] = [];
   private readonly notes = new Map<Actor, ActorNotes>();
   private readonly byKey = new Map<string, Actor>();
   /** Full names and single name tokens of persons, to the actor (the latest one wins). */
-  readonly names = new Map<string, Actor>();
+  private readonly names = new Map<string, Actor>();
+  /**
+   * A 64-bit filter of the names (a bit per hash of length and end characters, in two halves): most
+   * capitalised words are no name given yet, and the filter says so without hashing the word.
+   */
+  private namesLo = 0;
+  private namesHi = 0;
   /** Distinct actors, most recently mentioned first, by kind. */
   private readonly recent = new Map<ActorKind, Actor[]>();
 
@@ -39,8 +56,23 @@ export class ActorRegistry {
   add(key: string, actor: Actor): Actor {
     this.byKey.set(key, actor);
     this.actors.push(actor);
-    this.notes.set(actor, { roles: new Set(), gender: null });
+    this.notes.set(actor, { roles: [], gender: null });
     return actor;
+  }
+
+  /** Makes `name` refer to `actor` from now on. */
+  setName(name: string, actor: Actor): void {
+    const bit = nameBit(name);
+    if (bit < 32) this.namesLo |= 1 << bit;
+    else this.namesHi |= 1 << (bit - 32);
+    this.names.set(name, actor);
+  }
+
+  /** The actor `name` refers to, if any. */
+  named(name: string): Actor | undefined {
+    const bit = nameBit(name);
+    const set = bit < 32 ? this.namesLo & (1 << bit) : this.namesHi & (1 << (bit - 32));
+    return set === 0 ? undefined : this.names.get(name);
   }
 
   note(actor: Actor): ActorNotes {

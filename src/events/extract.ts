@@ -15,7 +15,7 @@ import {
   type ClauseView,
   type VerbGroup,
 } from './clause.js';
-import { eventResources, type EventResources } from './lexicon.js';
+import { eventResources, type EventResources, type LexiconEntry } from './lexicon.js';
 import { matchAt, type PhraseMatch } from './match.js';
 import { readModality, type ModalityReading } from './modality.js';
 import { isModifierTag, repairParticiples, sentenceTags } from './tags.js';
@@ -54,8 +54,11 @@ export interface DocView extends ClauseView {
   /** First and last (exclusive) token of each mention, or -1. */
   mentionStart: Int32Array;
   mentionEnd: Int32Array;
-  /** 1 where a lexicon entry may start (see `WordFacts.trigger`): other tokens need no `matchAt`. */
-  triggerAt: Uint8Array;
+  /**
+   * The lexicon entries starting with each sentence token's lemma, or null (`byFirst.get(lemma[i])`,
+   * kept from the word facts; with `reuse`, a buffer shared like the typed arrays).
+   */
+  entriesAt: readonly (readonly LexiconEntry[] | null)[];
 }
 
 const NOUN = { anaphoric: true, speech: false, content: null, group: -1, governor: -1 };
@@ -91,7 +94,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const n = tokens.length;
   const mentions = doc.mentions ?? [];
   const m = mentions.length;
-  const { ints, bytes } = buffers(4 * n + 2 * m, 2 * n, reuse);
+  const { ints, bytes } = buffers(4 * n + 2 * m, n, reuse);
   const sentenceStart = ints.subarray(0, n).fill(0);
   const sentenceEnd = ints.subarray(n, 2 * n).fill(0);
   const actorAt = ints.subarray(2 * n, 3 * n).fill(-1);
@@ -99,15 +102,10 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const mentionStart = ints.subarray(4 * n, 4 * n + m).fill(-1);
   const mentionEnd = ints.subarray(4 * n + m, 4 * n + 2 * m).fill(-1);
   const timeAt = bytes.subarray(0, n).fill(0);
-  const triggerAt = bytes.subarray(n, 2 * n);
   const lemma = new Array<string>(n);
-  const facts = factsBuffer(n);
-  for (let i = 0; i < n; i++) {
-    const f = res.words.get(tokens[i]!.text);
-    facts[i] = f;
-    lemma[i] = f.lemma;
-    triggerAt[i] = f.trigger ? 1 : 0;
-  }
+  const facts = reuse ? (factsScratch = grown(factsScratch, n)) : new Array<WordFacts | null>(n).fill(null);
+  const entriesAt = reuse ? (entriesScratch = grown(entriesScratch, n)) : new Array<Entries>(n).fill(null);
+  res.words.fill(tokens, n, facts, lemma);
   const tag = new Array<string>(n);
   for (const s of doc.sentences ?? []) {
     const from = s.tokenStart;
@@ -116,8 +114,8 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
       // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
       sentenceTags(tokens, from, to, lemma, res.verbs, tag);
       repairParticiples(tokens, from, to, lemma, res.verbs, tag);
-      for (let i = from; i < to; i++) if (isVerbTag0(tag[i]!)) verbLemma(facts[i]!, lemma, i);
-    } else repairAndLemmatize(tokens, from, to, facts, lemma, tag);
+      for (let i = from; i < to; i++) settle(facts[i]!, isVerbTag0(tag[i]!), lemma, entriesAt, i);
+    } else repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt);
     sentenceStart.fill(from, from, to);
     sentenceEnd.fill(to, from, to);
   }
@@ -173,7 +171,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
     cues: [],
     mentionStart,
     mentionEnd,
-    triggerAt,
+    entriesAt,
   };
   for (const s of doc.sentences ?? []) findVerbGroups(view, s.tokenStart, s.tokenEnd);
   return view;
@@ -190,12 +188,15 @@ function buffers(ints: number, bytes: number, reuse: boolean): { ints: Int32Arra
   return { ints: sharedInts, bytes: sharedBytes };
 }
 
-/** Per-token word facts of the document being viewed; reused between documents (only `buildView` reads it). */
-let factsScratch: WordFacts[] = [];
+type Entries = readonly LexiconEntry[] | null;
 
-function factsBuffer(n: number): WordFacts[] {
-  if (factsScratch.length < n) factsScratch = new Array<WordFacts>(Math.max(n, 2 * factsScratch.length));
-  return factsScratch;
+/** Per-token word facts and entries of the view built last with `reuse`, shared like `sharedInts`. */
+let factsScratch: (WordFacts | null)[] = [];
+let entriesScratch: Entries[] = [];
+
+/** `list` when it holds `n` items, else a longer one (of nulls). */
+function grown<T>(list: (T | null)[], n: number): (T | null)[] {
+  return list.length >= n ? list : new Array<T | null>(Math.max(n, 2 * list.length)).fill(null);
 }
 
 /** Copies the stored tags of `[from, to)` into `out`; false when a token has none. */
@@ -213,9 +214,15 @@ function isVerbTag0(t: string): boolean {
   return t.charCodeAt(0) === 86 && t.charCodeAt(1) === 66;
 }
 
-/** Verbs take their verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`). */
-function verbLemma(f: WordFacts, lemma: string[], i: number): void {
-  if (f.verbLemma !== null) lemma[i] = f.verbLemma;
+/**
+ * Token `i`'s final lemma and the entries starting with it: a verb (`verb`: tagged VB*) takes its verb
+ * lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`).
+ */
+function settle(f: WordFacts, verb: boolean, lemma: string[], entries: Entries[], i: number): void {
+  if (verb && f.verbLemma !== null) {
+    lemma[i] = f.verbLemma;
+    entries[i] = f.verbEntries;
+  } else entries[i] = f.entries;
 }
 
 /**
@@ -227,11 +234,12 @@ function repairAndLemmatize(
   tokens: readonly Token[],
   from: number,
   to: number,
-  facts: readonly WordFacts[],
+  facts: readonly (WordFacts | null)[],
   lemma: string[],
   tag: string[],
+  entries: Entries[],
 ): void {
-  if (from < to && isVerbTag0(tag[from]!)) verbLemma(facts[from]!, lemma, from);
+  if (from < to) settle(facts[from]!, isVerbTag0(tag[from]!), lemma, entries, from);
   for (let i = from + 1; i < to; i++) {
     const f = facts[i]!;
     let t = tag[i]!;
@@ -242,6 +250,7 @@ function repairAndLemmatize(
     ) {
       // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
       tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
+      entries[i] = f.entries;
       continue;
     }
     if (!isVerbTag0(t) && f.verb) {
@@ -253,7 +262,7 @@ function repairAndLemmatize(
         else if (w.endsWith('ed') || w !== f.lemma) t = tag[i] = 'VBN';
       }
     }
-    if (isVerbTag0(t)) verbLemma(f, lemma, i);
+    settle(f, isVerbTag0(t), lemma, entries, i);
   }
 }
 
@@ -264,12 +273,13 @@ export function proposeEvents(
   reuse = false,
 ): { proposals: Proposal[]; view: DocView } {
   const view = buildView(doc, res, reuse);
-  const triggerAt = view.triggerAt;
+  const entriesAt = view.entriesAt;
   const matches: PhraseMatch[] = [];
   for (const s of doc.sentences ?? []) {
     if (s.heading) continue;
     for (let i = s.tokenStart; i < s.tokenEnd;) {
-      const m = triggerAt[i] === 1 ? matchAt(res.lexicon, view, i, s.tokenEnd) : null;
+      const list = entriesAt[i]!;
+      const m = list === null ? null : matchAt(res.lexicon, view, i, s.tokenEnd, list);
       if (!m) {
         i++;
         continue;
@@ -703,12 +713,15 @@ function assignDates(view: DocView, proposals: Proposal[]): void {
     list.push(p);
     byClause.set(clause, list);
   }
+  if (byClause.size === 0) return;
   for (const t of view.doc.times ?? []) {
-    const dates = isoRange(t);
-    if (!dates || boundOnly(view, t)) continue;
+    // The clause first: it is cheap, and most times have no event in theirs.
+    if (t.type !== 'DATE') continue;
     const k = tokenAt(view, t.start);
     const list = k >= 0 ? byClause.get(clauseOf(view, k)) : undefined;
     if (!list) continue;
+    const dates = isoRange(t);
+    if (!dates || boundOnly(view, t)) continue;
     let best: Proposal | null = null;
     let bestDist = Infinity;
     for (const p of list) {

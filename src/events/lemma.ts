@@ -48,6 +48,16 @@ export class Lemmatizer {
   constructor(private readonly known: ReadonlySet<string>) {}
 
   /**
+   * Whether every form made only of characters below `@` (digits, punctuation: `1990`, `2,000`, `...`)
+   * is its own lemma, as a verb too: true unless such a form is listed as irregular (suffixes need
+   * letters, so nothing else changes such a form).
+   */
+  symbolsAreOwnLemmas(): boolean {
+    for (const form of irregulars().keys()) if (belowAt(form)) return false;
+    return true;
+  }
+
+  /**
    * The base form of `word`. A verb (`verb` true: the token is tagged VB*) prefers a stripped known form
    * (`shelling` -> `shell`); other words keep a known form of their own (the noun `shelling`).
    */
@@ -73,4 +83,10 @@ function guess(w: string, cands: string[]): string {
   if (cands.length === 0) return w;
   if (w.endsWith('s') && !w.endsWith('es')) return w.slice(0, -1);
   return cands[0]!;
+}
+
+/** Every character of `w` is below `@` (code 64). */
+export function belowAt(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 64) return false;
+  return true;
 }

@@ -16,6 +16,8 @@ export interface LexiconEntry {
   /** The pattern as written, also the rule name (`lexicon:v:pay ~ visit`). */
   pattern: string;
   parts: PatternPart[];
+  /** The lemma of the pattern's second part when that is a word (`off` in `call off`), else null. */
+  second: string | null;
   code: string;
   /** Where to look for the target, in order (`obj`, `X`, a preposition). */
   targets: string[];
@@ -66,6 +68,7 @@ export function parseEntry(kind: string, pattern: string, code: string, target: 
     kind,
     pattern,
     parts,
+    second: parts.length > 1 && 'lemma' in parts[1]! ? parts[1].lemma : null,
     code,
     targets: spec === '-' ? [] : spec.split(','),
     needsTarget,

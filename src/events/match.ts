@@ -18,24 +18,40 @@ export interface PhraseMatch {
 const MAX_GAP = 6;
 const MAX_SLOT = 6;
 
-/** The phrase starting at token `i`, if any; `to` is the sentence's end. */
-export function matchAt(lexicon: EventLexicon, view: ClauseView, i: number, to: number): PhraseMatch | null {
-  const list = lexicon.byFirst.get(view.lemma[i]!);
+/**
+ * The phrase starting at token `i`, if any; `to` is the sentence's end. `entries` are the lexicon's
+ * entries starting with the token's lemma, when the caller has them at hand.
+ */
+export function matchAt(
+  lexicon: EventLexicon,
+  view: ClauseView,
+  i: number,
+  to: number,
+  entries?: readonly LexiconEntry[],
+): PhraseMatch | null {
+  const list = entries ?? lexicon.byFirst.get(view.lemma[i]!);
   if (!list) return null;
   const tag = view.tag[i]!;
   // An auxiliary is no trigger: `has been mediating talks` is not `have ~ talk`.
   const gi = view.groupAt[i]!;
   const w = view.lemma[i]!;
   const auxiliary = gi >= 0 && view.groups[gi]!.head !== i && (w === 'have' || w === 'do' || w === 'get');
+  const next = i + 1 < to ? view.lemma[i + 1]! : null;
+  const slot = slotScratch;
   for (const entry of list) {
     if (entry.kind === 'v' && (!isVerbTag(tag) || auxiliary)) continue;
     if (entry.kind === 'n' && !isNounTag(tag)) continue;
-    const slot: [number, number] = [-1, -1];
+    // The commonest miss, without a call: the pattern's second word is not the next token's.
+    if (entry.second !== null && entry.second !== next) continue;
+    slot[0] = slot[1] = -1;
     const end = matchParts(view, entry.parts, 1, i + 1, to, slot);
-    if (end >= 0) return { entry, start: i, end, slot: slot[0] >= 0 ? slot : null };
+    if (end >= 0) return { entry, start: i, end, slot: slot[0] >= 0 ? [slot[0], slot[1]] : null };
   }
   return null;
 }
+
+/** Where `matchParts` notes the slot it filled (it writes only on a match), copied out on a match. */
+const slotScratch: [number, number] = [-1, -1];
 
 function matchParts(
   view: ClauseView,

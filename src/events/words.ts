@@ -1,18 +1,27 @@
 /**
  * What the events stage needs to know of a word form, worked out once per form and cached: its lemma,
- * the verb lemma it takes when tagged as a verb, whether that lemma heads a lexicon verb, and whether a
- * lexicon entry can start with it. Building a document's view then costs one cache lookup per token.
+ * the verb lemma it takes when tagged as a verb, whether that lemma heads a lexicon verb, and the lexicon
+ * entries starting with either. Building a document's view then costs one cache lookup per token.
  *
- * Half the tokens of news text are one to three characters long (`,`, `the`, `of`, `'s`); their facts
- * sit in arrays indexed by the character codes, which spares hashing the token's string (a fresh string
- * per token, so a `Map` lookup hashes it first). Longer forms go through a `Map`.
+ * The lookup is most of the stage's time, and most of that is waiting on memory (the table, the facts
+ * and the cached forms are out of cache after the other stages ran), so:
+ * - half the tokens of news text are one to three characters long (`,`, `the`, `of`, `'s`); their facts
+ *   sit in arrays indexed by the character codes, with no string to compare;
+ * - longer forms go to an open-addressing table under a hash of our own (a `Map` would hash each token's
+ *   fresh string natively, which costs more), kept at most a quarter full so that one slot mostly holds
+ *   the form;
+ * - `fill` looks up a whole document in passes (hash every token, then load every token's slot, then
+ *   check every candidate), so the memory loads of different tokens wait in parallel, not in turn.
  */
+import type { Token } from '../doc.js';
 import type { LexiconEntry } from './lexicon.js';
-import type { Lemmatizer } from './lemma.js';
+import { belowAt, type Lemmatizer } from './lemma.js';
 
 export interface WordFacts {
   /** The word form itself, as the token has it. */
   readonly form: string;
+  /** `hash(form)` for forms in the hash table, else 0. */
+  readonly hash: number;
   /** The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays). */
   readonly lemma: string;
   /** `lemma` is in `EventResources.verbs` (a lexicon verb head or a governor). */
@@ -22,8 +31,9 @@ export interface WordFacts {
    * `lemma` is no lexicon verb but that is; else null (the token keeps `lemma`).
    */
   readonly verbLemma: string | null;
-  /** A lexicon entry starts with `lemma` or with `verbLemma`: the token may be a trigger. */
-  readonly trigger: boolean;
+  /** The lexicon entries starting with `lemma`, and with `verbLemma`, or null (`EventLexicon.byFirst`). */
+  readonly entries: readonly LexiconEntry[] | null;
+  readonly verbEntries: readonly LexiconEntry[] | null;
   /** The form in lower case. */
   readonly lower: string;
 }
@@ -42,27 +52,113 @@ const SYMBOL = new Uint8Array(128);
   SYMBOL["'".charCodeAt(0)] = s;
 }
 
+function hash(word: string): number {
+  let h = word.length;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
 export class WordTable {
   /** By char code; by two 7-bit ASCII codes; by three 6-bit symbol codes (see SYMBOL). */
   private readonly one: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(SINGLE).fill(undefined);
   private readonly two: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << 14).fill(undefined);
   private three: (WordFacts | undefined)[] | null = null;
+  /** The hash table of longer forms: linear probing, at most a quarter full. */
+  private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
+  private size = 0;
+  /** Per-token hashes of the document `fill` is looking up (0: looked up already). */
+  private hashes = new Int32Array(1024);
+
+  /**
+   * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
+   * nothing else to the stage (when the lexicon agrees: see the constructor); they are often seen only
+   * once, so they get these shared facts, not a table entry each. Their lemma is the form itself.
+   */
+  private readonly symbols: WordFacts | null;
 
   constructor(
     private readonly lemmatizer: Lemmatizer,
     private readonly verbs: ReadonlySet<string>,
     private readonly byFirst: ReadonlyMap<string, readonly LexiconEntry[]>,
-  ) {}
+  ) {
+    let plain = lemmatizer.symbolsAreOwnLemmas();
+    for (const w of verbs) if (belowAt(w)) plain = false;
+    for (const w of byFirst.keys()) if (belowAt(w)) plain = false;
+    this.symbols = plain
+      ? {
+          form: '',
+          hash: 0,
+          lemma: '',
+          verb: false,
+          verbLemma: null,
+          entries: null,
+          verbEntries: null,
+          lower: '',
+        }
+      : null;
+  }
 
+  /** The facts of `word`. */
   get(word: string): WordFacts {
+    return this.short(word) ?? this.probe(word, hash(word));
+  }
+
+  /**
+   * The facts and lemmas of tokens `[0, n)` into `out[0, n)` and `lemmas[0, n)`: `out[i]` is
+   * `get(tokens[i].text)` and `lemmas[i]` its lemma, except for forms below `@` (see `symbols`), which
+   * get the shared facts and themselves as lemma.
+   */
+  fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
+    if (this.hashes.length < n) this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
+    const hashes = this.hashes;
+    const symbols = this.symbols;
+    // Short forms at once; the others hashed, and numbers told apart on the way.
+    for (let i = 0; i < n; i++) {
+      const word = tokens[i]!.text;
+      const f = this.short(word);
+      out[i] = f;
+      if (f !== null) {
+        hashes[i] = 0;
+        continue;
+      }
+      let h = word.length;
+      let high = 0;
+      for (let j = 0; j < word.length; j++) {
+        const c = word.charCodeAt(j);
+        high |= c & 0xffc0;
+        h = Math.imul(h ^ c, 0x9e3779b1);
+      }
+      if (high === 0 && symbols !== null) {
+        out[i] = symbols;
+        lemmas[i] = word;
+        hashes[i] = 0;
+      } else hashes[i] = (h ^ (h >>> 15)) | 1;
+    }
+    // Each hashed form's first slot (`| 1` above keeps a hash from being 0; forms are stored under it).
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = 0; i < n; i++) if (hashes[i] !== 0) out[i] = slots[hashes[i]! & mask]!;
+    // The form is mostly there; else probe on (or make it).
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      if (h === 0) continue;
+      const word = tokens[i]!.text;
+      const f = out[i]!;
+      if (f === null || f.hash !== h || f.form !== word) out[i] = this.probe(word, h);
+    }
+    for (let i = 0; i < n; i++) if (out[i] !== symbols) lemmas[i] = out[i]!.lemma;
+  }
+
+  /** The facts of a form of one to three characters, from the arrays; null for other forms. */
+  private short(word: string): WordFacts | null {
     const n = word.length;
     if (n === 1) {
       const c = word.charCodeAt(0);
-      if (c < SINGLE) return (this.one[c] ??= this.make(word));
+      if (c < SINGLE) return (this.one[c] ??= this.make(word, 0));
     } else if (n === 2) {
       const a = word.charCodeAt(0);
       const b = word.charCodeAt(1);
-      if ((a | b) < 128) return (this.two[(a << 7) | b] ??= this.make(word));
+      if ((a | b) < 128) return (this.two[(a << 7) | b] ??= this.make(word, 0));
     } else if (n === 3) {
       const a = word.charCodeAt(0);
       const b = word.charCodeAt(1);
@@ -73,47 +169,44 @@ export class WordTable {
         const z = SYMBOL[c]!;
         if (x !== 0 && y !== 0 && z !== 0) {
           const three = (this.three ??= new Array<WordFacts | undefined>(1 << 18).fill(undefined));
-          return (three[(x << 12) | (y << 6) | z] ??= this.make(word));
+          return (three[(x << 12) | (y << 6) | z] ??= this.make(word, 0));
         }
       }
     }
-    // A string hash of our own: a Map would hash the token's fresh string natively, which costs more.
-    let h = n;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x9e3779b1);
-    h ^= h >>> 15;
-    const mask = this.hashes.length - 1;
+    return null;
+  }
+
+  /** The facts of a longer form with hash `h` (odd), from the hash table or made and added. */
+  private probe(word: string, h: number): WordFacts {
+    h |= 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const f = this.entries[slot]!;
+      const f = slots[slot]!;
       if (f === null) break;
-      if (this.hashes[slot] === h && f.form === word) return f;
+      if (f.hash === h && f.form === word) return f;
     }
-    const f = this.make(word);
-    if (this.size < MAX_CACHED) this.insert(h, f);
+    const f = this.make(word, h);
+    if (this.size < MAX_CACHED) this.insert(f);
     return f;
   }
 
-  /** Open addressing with linear probing, at most half full: each form's hash and facts by slot. */
-  private hashes = new Int32Array(1 << 14);
-  private entries: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 14).fill(null);
-  private size = 0;
-
-  private insert(h: number, f: WordFacts): void {
-    if (2 * (this.size + 1) > this.hashes.length) {
-      const { hashes, entries } = this;
-      this.hashes = new Int32Array(2 * hashes.length);
-      this.entries = new Array<WordFacts | null>(2 * hashes.length).fill(null);
+  private insert(f: WordFacts): void {
+    if (4 * (this.size + 1) > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Array<WordFacts | null>(2 * old.length).fill(null);
       this.size = 0;
-      for (let i = 0; i < hashes.length; i++) if (entries[i] !== null) this.insert(hashes[i]!, entries[i]!);
+      for (const e of old) if (e !== null) this.insert(e);
     }
-    const mask = this.hashes.length - 1;
-    let slot = h & mask;
-    while (this.entries[slot] !== null) slot = (slot + 1) & mask;
-    this.hashes[slot] = h;
-    this.entries[slot] = f;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = f.hash & mask;
+    while (slots[slot] !== null) slot = (slot + 1) & mask;
+    slots[slot] = f;
     this.size++;
   }
 
-  private make(word: string): WordFacts {
+  private make(word: string, h: number): WordFacts {
     const lemma = this.lemmatizer.lemma(word);
     const verb = this.verbs.has(lemma);
     let verbLemma: string | null = null;
@@ -121,7 +214,8 @@ export class WordTable {
       const v = this.lemmatizer.lemma(word, true);
       if (this.verbs.has(v)) verbLemma = v;
     }
-    const trigger = this.byFirst.has(lemma) || (verbLemma !== null && this.byFirst.has(verbLemma));
-    return { form: word, lemma, verb, verbLemma, trigger, lower: word.toLowerCase() };
+    const entries = this.byFirst.get(lemma) ?? null;
+    const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
+    return { form: word, hash: h, lemma, verb, verbLemma, entries, verbEntries, lower: word.toLowerCase() };
   }
 }

@@ -7,7 +7,7 @@
 import type { Doc, Sentence, Token } from '../doc.js';
 import { skipAdjuncts } from './clause.js';
 import type { CueLexicon, CueMatch } from './lexicon.js';
-import { findQuotations, type Quotation } from './marks.js';
+import { findQuotations, hasQuotationMark, type Quotation } from './marks.js';
 import { tokenAt, type Proposal } from './proposal.js';
 import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
 import { isCapitalised, isWord } from './words.js';
@@ -57,22 +57,32 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
   const sentences = doc.sentences ?? [];
   const quotes: Proposal[] = [];
   const embedded: Proposal[] = [];
-  if (!tokens.length) return { quotes, embedded };
+  if (!tokens.length || !hasQuotationMark(doc.text)) return { quotes, embedded };
   for (const q of findQuotations(doc.text, lineSpans(doc.text, paragraphSpans(sentences)))) {
     const openTok = tokenAt(tokens, q.open);
     const closeTok = q.balanced ? tokenAt(tokens, q.closeEnd - 1) : tokenAt(tokens, q.end) - 1;
     const content = { start: tokenAt(tokens, q.start), end: tokenAt(tokens, q.end) };
     if (content.end <= content.start) continue;
     const sentence = sentences[tokens[openTok].sentence];
-    const base = {
-      kind: 'direct' as const,
+    // Each proposal built whole as one literal (not spread from a shared base): one shape, no copying.
+    const propose = (
+      cue: TokenRange | null,
+      speaker: TokenRange | null,
+      attributed: boolean,
+      rule: string,
+    ): Proposal => ({
+      kind: 'direct',
       start: q.start,
       end: q.end,
       tokens: content,
       paragraph: sentence.paragraph,
       mark: { start: openTok, end: openTok + 1 },
       marks: { start: openTok, end: closeTok + 1 },
-    };
+      cue,
+      speaker,
+      attributed,
+      rule,
+    });
     // A programme, book or film title (`“Meet the Press”`), or a label (`“Related:”`), is not speech.
     if (titleLike(tokens, content) || (countWords(tokens, content) < 2 && !endsSentence(tokens, content)))
       continue;
@@ -80,29 +90,24 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
     const before = after ? null : attributionBefore(tokens, sentences, openTok, lexicon);
     const found = after ?? before;
     if (found) {
-      quotes.push({ ...base, cue: found.cue, speaker: found.speaker, attributed: true, rule: found.rule });
+      quotes.push(propose(found.cue, found.speaker, true, found.rule));
       continue;
     }
     if (sentence.heading && wholeParagraph(q, sentence)) continue; // a quoted heading
     const words = countWords(tokens, content);
     if (standsAlone(tokens, sentences, openTok, closeTok, q)) {
-      quotes.push({
-        ...base,
-        cue: null,
-        speaker: null,
-        attributed: false,
-        rule: q.balanced ? 'direct:free' : 'direct:unbalanced',
-      });
+      quotes.push(propose(null, null, false, q.balanced ? 'direct:free' : 'direct:unbalanced'));
     } else if (words >= MIN_EMBEDDED_WORDS) {
       // A speech verb elsewhere in the sentence (`X, wearing a hat, told the crowd he "..."`) names the speaker.
       const near = sentenceCue(tokens, sentence, openTok, closeTok, lexicon);
-      embedded.push({
-        ...base,
-        cue: near?.cue ?? null,
-        speaker: near?.speaker ?? null,
-        attributed: near !== null,
-        rule: near ? `direct:embedded:${near.rule}` : 'direct:embedded',
-      });
+      embedded.push(
+        propose(
+          near?.cue ?? null,
+          near?.speaker ?? null,
+          near !== null,
+          near ? `direct:embedded:${near.rule}` : 'direct:embedded',
+        ),
+      );
     }
   }
   return { quotes, embedded };

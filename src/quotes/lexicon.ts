@@ -25,6 +25,13 @@ export interface CueMatch {
 
 export class CueLexicon {
   private readonly byFirst = new Map<string, CueEntry[]>();
+  /**
+   * For an ASCII character code, a bit per length (below 32) of the first words that start with it: a
+   * word whose first character and length no first word has needs no map look-up (most words).
+   */
+  private readonly lengths = new Int32Array(128);
+  /** The first character of some first word is outside ASCII or it has 32 characters or more. */
+  private readonly unfiltered: boolean;
 
   constructor(entries: readonly CueEntry[]) {
     for (const e of entries) {
@@ -34,6 +41,18 @@ export class CueLexicon {
       list.sort((a, b) => b.words.length - a.words.length);
       this.byFirst.set(e.words[0], list);
     }
+    let unfiltered = false;
+    for (const word of this.byFirst.keys()) {
+      const c = word.charCodeAt(0);
+      if (c < 128 && word.length < 32) this.lengths[c] |= 1 << word.length;
+      else unfiltered = true;
+    }
+    this.unfiltered = unfiltered;
+  }
+
+  /** Could `word` (ASCII first character `c`) be a first word, going by its first character and length? */
+  private mayBeFirst(c: number, word: string): boolean {
+    return word.length < 32 && (this.lengths[c] & (1 << word.length)) !== 0;
   }
 
   /** The cue starting at token `i`, if any; `end` bounds the tokens it may span (the sentence end). */
@@ -41,8 +60,18 @@ export class CueLexicon {
     // Most tokens are lower-case non-cues: look the text up as it is, lower-casing only capitalised words.
     const text = tokens[i].text;
     const c = text.charCodeAt(0);
-    const list =
-      this.byFirst.get(text) ?? ((c >= 65 && c <= 90) || c > 127 ? this.byFirst.get(lower(text)) : undefined);
+    let list: CueEntry[] | undefined;
+    if (this.unfiltered || !(c < 128)) {
+      list =
+        this.byFirst.get(text) ??
+        ((c >= 65 && c <= 90) || c > 127 ? this.byFirst.get(lower(text)) : undefined);
+    } else {
+      // The same look-ups, skipped where the filter shows they would find nothing.
+      if (this.mayBeFirst(c, text)) list = this.byFirst.get(text);
+      // An ASCII word lower-cases to a word of the same length starting with `c + 32`.
+      if (!list && c >= 65 && c <= 90 && (!isAscii(text) || this.mayBeFirst(c + 32, text)))
+        list = this.byFirst.get(lower(text));
+    }
     if (!list) return null;
     for (const entry of list) {
       const n = entry.words.length;
@@ -57,6 +86,11 @@ export class CueLexicon {
 
 function lower(s: string): string {
   return s.toLowerCase();
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 export function parseCueRows(rows: readonly string[][]): CueEntry[] {

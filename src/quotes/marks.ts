@@ -51,6 +51,18 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
     open = -1;
     spanned = 1;
   };
+  // The first mark at or after `from`. A search that began at or before `from` and found its mark at or
+  // after it (or none) already answers: paragraphs without marks cost no new scan to the next mark.
+  let searchedFrom = -1;
+  let found: RegExpExecArray | null = null;
+  const markFrom = (from: number): RegExpExecArray | null => {
+    if (searchedFrom < 0 || searchedFrom > from || (found !== null && found.index < from)) {
+      MARK.lastIndex = from;
+      found = MARK.exec(text);
+      searchedFrom = from;
+    }
+    return found;
+  };
   const continues = (at: number) => CONTINUES.exec(text.slice(at, at + 2))?.[0].length ?? 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const { start, end } = paragraphs[p];
@@ -67,8 +79,7 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
       }
     }
     // Jump from mark to mark (one native scan) rather than testing every character.
-    MARK.lastIndex = i;
-    for (let m = MARK.exec(text); m && m.index < end; m = MARK.exec(text)) {
+    for (let m = markFrom(i); m && m.index < end; m = markFrom(m.index + m[0].length)) {
       const at = m.index;
       const c = m[0];
       if (OPEN.has(c)) {
@@ -95,6 +106,12 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
     finish(e, e, false);
   }
   return out;
+}
+
+/** Whether `text` holds a quotation mark at all (if not, it has no quotations). */
+export function hasQuotationMark(text: string): boolean {
+  MARK.lastIndex = 0;
+  return MARK.test(text);
 }
 
 /** End of the text before a new opening mark at `i` (skipping the spaces before it). */

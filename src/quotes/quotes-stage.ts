@@ -6,7 +6,7 @@ import type { Doc, Quote } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { directQuotes } from './direct.js';
 import { cueLexicon, type CueLexicon } from './lexicon.js';
-import { charSpan, type Proposal } from './proposal.js';
+import type { Proposal } from './proposal.js';
 import { borrowSpeakers, dropCoveredEmbedded, resolveActors } from './refine.js';
 import { reportedQuotes } from './reported.js';
 
@@ -17,7 +17,7 @@ export function findQuotes(doc: Doc, lexicon: CueLexicon = cueLexicon()): Quote[
   const tokens = doc.tokens ?? [];
   if (!tokens.length) return [];
   const { quotes: direct, embedded } = directQuotes(doc, lexicon);
-  const blocked = new Uint8Array(tokens.length);
+  const blocked = blockedBuffer(tokens.length);
   for (const q of direct) {
     // The marks and the content, and the attribution's own words.
     const marks = q.marks ?? q.tokens;
@@ -33,17 +33,33 @@ export function findQuotes(doc: Doc, lexicon: CueLexicon = cueLexicon()): Quote[
   return all.map((p, i) => toQuote(doc, p, actors[i]));
 }
 
+let blockedTokens = new Uint8Array(1024);
+
+/**
+ * A zeroed flag per token, in a buffer kept between documents (a typed array is slow to allocate); it may
+ * be longer than `n`, and nothing reads past `n`.
+ */
+function blockedBuffer(n: number): Uint8Array {
+  if (blockedTokens.length < n) blockedTokens = new Uint8Array(Math.max(n, blockedTokens.length * 2));
+  else blockedTokens.fill(0, 0, n);
+  return blockedTokens;
+}
+
 function toQuote(doc: Doc, p: Proposal, actor: string | null): Quote {
   const tokens = doc.tokens ?? [];
   // With no attribution at all, the quotation marks are what mark the speech.
   const cueRange = p.cue ?? p.mark;
-  const cueSpan = cueRange ? charSpan(tokens, cueRange) : { start: p.start, end: p.start };
-  const speaker = p.speaker ? { ...charSpan(tokens, p.speaker), actor } : null;
+  const cueStart = cueRange ? tokens[cueRange.start].start : p.start;
+  const cueEnd = cueRange ? tokens[cueRange.end - 1].end : p.start;
+  // Built as literals (not spread from `charSpan`), the key order the output has always had.
+  const speaker = p.speaker
+    ? { start: tokens[p.speaker.start].start, end: tokens[p.speaker.end - 1].end, actor }
+    : null;
   return {
     start: p.start,
     end: p.end,
     kind: p.kind,
-    cue: { ...cueSpan, text: doc.text.slice(cueSpan.start, cueSpan.end) },
+    cue: { start: cueStart, end: cueEnd, text: doc.text.slice(cueStart, cueEnd) },
     speaker,
     stage: QUOTES_STAGE,
     rule: p.rule,

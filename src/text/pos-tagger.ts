@@ -155,6 +155,8 @@ export function modelsFrom(pos: Perceptron, chunk: Perceptron): PosModels {
   const index = new Map(pos.classes.map((c, i) => [c, i]));
   const tagdict = new Map<string, number>();
   for (const [word, tag] of Object.entries(dict)) tagdict.set(word, index.get(tag)!);
+  // Window keys (`PosTagger`) pack tags in six bits each.
+  if (pos.nClasses > 62 || chunk.nClasses > 62) throw new Error('at most 62 tags and 62 chunk tags');
   return { pos, chunk, tagdict, chunkAllowed: iobAllowed(chunk.classes) };
 }
 
@@ -229,8 +231,24 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
 
 /** How many word types `PosTagger` keeps before it forgets them all and starts again (bounds memory). */
 const MAX_TYPES = 1 << 15;
-/** How many chunker windows `PosTagger` keeps before it forgets them all and starts again. */
-const WINDOW_BITS = 15;
+/** How many chunker windows `PosTagger` keeps (half the slots) before it forgets them and starts again. */
+const WINDOW_BITS = 16;
+
+// What `PosTagger` keeps per word type, side by side in one record of `INFO` integers (one or two cache
+// lines per word, not one per array): its tag-dictionary tag (-1: none), flags, lower-cased hash, the rows
+// of its features as a neighbour, and three rows of features on a tag and the word, each for the last tag
+// seen with the word (`K_*`: that tag + 3; 0: none yet).
+const INFO = 18;
+const DICT = 0;
+const FLAGS = 1;
+const LOWER = 2;
+/** Part of speech: 14, 15 (as previous word), 16 (two back), 17, 18 (as next word), 19 (two ahead). */
+const ROWS_POS = 3;
+/** Chunker: 41 (the word), 42 (as previous word), 43 (as next word). */
+const ROWS_CHUNK = 9;
+const K13 = 12;
+const K47 = 14;
+const K48 = 16;
 
 /**
  * The two taggers as the `pos` stage runs them: the same features, weights and greedy decoding as
@@ -241,8 +259,9 @@ const WINDOW_BITS = 15;
  * (the token text, hashed once) and, per type, the sum of its own part-of-speech word features and where
  * the rows of its features as a neighbour (previous word, next word, ...) start. Features of the tags chosen
  * before a token are kept per pair of tags (part of speech) or per window of tags (chunks). A token is then
- * a few dense adds of hot vectors plus a few rows. The sums are the same: weights are float32 multiples of
- * 0.001, so float64 sums of them are exact in any order, and the argmax does not move.
+ * a couple of dense adds of hot vectors plus a few rows. The sums are the same: the weights are float32
+ * multiples of 0.001, so float64 sums (and differences) of them are exact in any order, and the argmax
+ * does not move.
  */
 export class PosTagger {
   /** Part-of-speech and chunk tags of the last sentence tagged (class indexes), first `n` entries. */
@@ -253,35 +272,41 @@ export class PosTagger {
   private readonly posModel: Perceptron;
   private readonly chunkModel: Perceptron;
   private readonly tagdict: ReadonlyMap<string, number>;
-  private readonly allowed: boolean[][];
+  /** Chunk classes allowed after each chunk tag (+ 1; 0: at a sentence's start), in class order. */
+  private readonly allowed: Int32Array[];
   private readonly nPos: number;
   private readonly nChunk: number;
 
   /** The vocabulary: hashes per word type, and the type of each token text seen. */
   private readonly types = new SentenceValues();
   private readonly typeOf = new Map<string, number>();
-  /** Per type: its tag-dictionary tag or -1; the sum of its own part-of-speech features (`nPos` each). */
-  private dictTag = new Int32Array(1024);
-  private own = new Float64Array(1024 * 45);
-  /** Per type, rows of its part-of-speech features as a neighbour, in the order of `POS_ROLES`. */
-  private posRows = new Int32Array(1024 * 6);
-  /** Per type, rows of its chunker features 41 (the word), 42 (as previous word), 43 (as next word). */
-  private chunkRows = new Int32Array(1024 * 3);
-  /** Rows of the neighbour features at a sentence's edges (`START`, `END`). */
+  /** Per type, `INFO` integers (see above). */
+  private info = new Int32Array(1024 * INFO);
+  /**
+   * Per type (`nPos` each): the sum of its own part-of-speech features (`posWordFeatures`) and of feature
+   * 20 on its flags away from a sentence's start (`firstFix` turns that into the start's).
+   */
+  private own: Float64Array;
+  /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
   private readonly chunkEndRow: number;
 
-  /** Features 11 and 12 per pair of previous tags, `(p1 + 1) * 47 + p2 + 2`; `pairKept` marks those filled. */
+  /** Features 11 and 12 per pair of previous tags, `(p1 + 1) * (nPos + 2) + p2 + 2`; `pairKept` marks those filled. */
   private readonly pairs: Float64Array;
   private readonly pairKept: Uint8Array;
   /** Feature 20 per flag byte (flags, plus 128 at a sentence's start). */
   private readonly flagScores: Float64Array;
   private readonly flagKept = new Uint8Array(256);
+  /** Per flags: feature 20 at a sentence's start minus feature 20 elsewhere. */
+  private readonly firstFixes: Float64Array;
+  private readonly firstKept = new Uint8Array(128);
 
-  /** Chunker window features (`chunkTagFeatures`) per window key: open addressing into a pool of vectors. */
-  private readonly windowKeys = new Int32Array(1 << WINDOW_BITS);
-  private readonly windowAt = new Int32Array(1 << WINDOW_BITS);
+  /**
+   * Chunker window features (`chunkWindowFeatures`) per window: open addressing, each slot the window's key
+   * and where its vector starts in `windows`.
+   */
+  private readonly windowSlots = new Int32Array(2 << WINDOW_BITS);
   private readonly windows: Float64Array;
   private windowCount = 0;
 
@@ -295,7 +320,7 @@ export class PosTagger {
     this.posModel = models.pos;
     this.chunkModel = models.chunk;
     this.tagdict = models.tagdict;
-    this.allowed = models.chunkAllowed;
+    this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
     this.own = new Float64Array(1024 * this.nPos);
@@ -308,9 +333,11 @@ export class PosTagger {
     );
     this.chunkStartRow = this.chunkModel.rowOffset(mix(42, START));
     this.chunkEndRow = this.chunkModel.rowOffset(mix(43, END));
-    this.pairs = new Float64Array(46 * 47 * this.nPos);
-    this.pairKept = new Uint8Array(46 * 47);
+    const pairCount = (this.nPos + 1) * (this.nPos + 2);
+    this.pairs = new Float64Array(pairCount * this.nPos);
+    this.pairKept = new Uint8Array(pairCount);
     this.flagScores = new Float64Array(256 * this.nPos);
+    this.firstFixes = new Float64Array(128 * this.nPos);
     this.windows = new Float64Array(this.nChunk << (WINDOW_BITS - 1));
   }
 
@@ -337,71 +364,91 @@ export class PosTagger {
 
   /** Part of speech, as `tagPos`. */
   private tagPos(): void {
-    const { n, ids, pos, dictTag, own, posRows, posEdgeRows, types } = this;
+    const { n, ids, pos, info, own, pairs, posEdgeRows } = this;
     const model = this.posModel;
     const C = this.nPos;
     const out = this.posScores;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      if (dictTag[id] >= 0) {
-        pos[i] = dictTag[id];
+      const r = id * INFO;
+      if (info[r + DICT] >= 0) {
+        pos[i] = info[r + DICT];
         continue;
       }
       const p1 = i > 0 ? pos[i - 1] : -1;
       const p2 = i > 1 ? pos[i - 2] : -2;
       const pair = this.pairScores(p1, p2);
-      const flag = this.flagScoresAt(types.flags[id] | (i === 0 ? 128 : 0));
       const at = id * C;
-      for (let c = 0; c < C; c++) out[c] = own[at + c] + this.pairs[pair + c] + this.flagScores[flag + c];
-      model.addRow(model.rowOffset(mix(13, mix(p1, types.lower[id]))), out);
       if (i > 0) {
-        const r = ids[i - 1] * 6;
-        model.addRow(posRows[r], out);
-        model.addRow(posRows[r + 1], out);
+        for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c];
+        const prev = ids[i - 1] * INFO + ROWS_POS;
+        model.addRow(info[prev], out);
+        model.addRow(info[prev + 1], out);
       } else {
+        const fix = this.firstFix(info[r + FLAGS]);
+        const fixes = this.firstFixes;
+        for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c] + fixes[fix + c];
         model.addRow(posEdgeRows[0], out);
         model.addRow(posEdgeRows[1], out);
       }
-      model.addRow(i > 1 ? posRows[ids[i - 2] * 6 + 2] : posEdgeRows[2], out);
+      model.addRow(i > 1 ? info[ids[i - 2] * INFO + ROWS_POS + 2] : posEdgeRows[2], out);
       if (i + 1 < n) {
-        const r = ids[i + 1] * 6;
-        model.addRow(posRows[r + 3], out);
-        model.addRow(posRows[r + 4], out);
+        const next = ids[i + 1] * INFO + ROWS_POS;
+        model.addRow(info[next + 3], out);
+        model.addRow(info[next + 4], out);
       } else {
         model.addRow(posEdgeRows[3], out);
         model.addRow(posEdgeRows[4], out);
       }
-      model.addRow(i + 2 < n ? posRows[ids[i + 2] * 6 + 5] : posEdgeRows[5], out);
+      model.addRow(i + 2 < n ? info[ids[i + 2] * INFO + ROWS_POS + 5] : posEdgeRows[5], out);
+      model.addRow(this.tagWordRow(model, 13, K13, p1, r), out);
       pos[i] = argmax(out);
     }
   }
 
   /** Chunks, as `tagChunks`. */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, chunkRows, types } = this;
+    const { n, ids, pos, chunk, info } = this;
     const model = this.chunkModel;
     const out = this.chunkScores;
     for (let i = 0; i < n; i++) {
-      const pm1 = i > 0 ? pos[i - 1] : -1;
       const p0 = pos[i];
-      const pp1 = i + 1 < n ? pos[i + 1] : -2;
       const c1 = i > 0 ? chunk[i - 1] : -1;
-      const c2 = i > 1 ? chunk[i - 2] : -2;
-      this.windowScores(pm1, p0, pp1, c1, c2, out);
-      const id = ids[i];
-      const lower = types.lower[id];
-      model.addRow(chunkRows[id * 3], out);
-      model.addRow(i > 0 ? chunkRows[ids[i - 1] * 3 + 1] : this.chunkStartRow, out);
-      model.addRow(i + 1 < n ? chunkRows[ids[i + 1] * 3 + 2] : this.chunkEndRow, out);
-      model.addRow(model.rowOffset(mix(47, mix(c1, lower))), out);
-      model.addRow(model.rowOffset(mix(48, mix(p0, lower))), out);
-      chunk[i] = argmax(out, this.allowed[c1 + 1]);
+      this.windowScores(
+        i > 0 ? pos[i - 1] : -1,
+        p0,
+        i + 1 < n ? pos[i + 1] : -2,
+        c1,
+        i > 1 ? chunk[i - 2] : -2,
+        out,
+      );
+      const r = ids[i] * INFO;
+      model.addRow(info[r + ROWS_CHUNK], out);
+      model.addRow(i > 0 ? info[ids[i - 1] * INFO + ROWS_CHUNK + 1] : this.chunkStartRow, out);
+      model.addRow(i + 1 < n ? info[ids[i + 1] * INFO + ROWS_CHUNK + 2] : this.chunkEndRow, out);
+      model.addRow(this.tagWordRow(model, 47, K47, c1, r), out);
+      model.addRow(this.tagWordRow(model, 48, K48, p0, r), out);
+      chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
     }
+  }
+
+  /**
+   * The row of feature `template` on a tag and the word of the record at `r` (13: previous tag, 47:
+   * previous chunk tag, 48: the tag), kept in the record at `k` for the last tag seen: a word mostly meets
+   * the same tags.
+   */
+  private tagWordRow(model: Perceptron, template: number, k: number, tag: number, r: number): number {
+    const info = this.info;
+    if (info[r + k] === tag + 3) return info[r + k + 1];
+    const row = model.rowOffset(mix(template, mix(tag, info[r + LOWER] >>> 0)));
+    info[r + k] = tag + 3;
+    info[r + k + 1] = row;
+    return row;
   }
 
   /** Where features 11 and 12 for previous tags `p1`, `p2` start in `pairs` (computed on first use). */
   private pairScores(p1: number, p2: number): number {
-    const k = (p1 + 1) * 47 + p2 + 2;
+    const k = (p1 + 1) * (this.nPos + 2) + p2 + 2;
     const at = k * this.nPos;
     if (!this.pairKept[k]) {
       const f = this.features;
@@ -424,6 +471,19 @@ export class PosTagger {
     return at;
   }
 
+  /** Where the start-of-sentence fix for `flags` starts in `firstFixes` (computed on first use). */
+  private firstFix(flags: number): number {
+    const at = flags * this.nPos;
+    if (!this.firstKept[flags]) {
+      const first = this.flagScoresAt(flags | 128);
+      const rest = this.flagScoresAt(flags);
+      for (let c = 0; c < this.nPos; c++)
+        this.firstFixes[at + c] = this.flagScores[first + c] - this.flagScores[rest + c];
+      this.firstKept[flags] = 1;
+    }
+    return at;
+  }
+
   /** Scores of `features[0, n)` into `into` at `at`. */
   private keep(model: Perceptron, features: Uint32Array, n: number, into: Float64Array, at: number): void {
     const scores = into.subarray(at, at + model.nClasses);
@@ -440,15 +500,16 @@ export class PosTagger {
     c2: number,
     out: Float64Array,
   ): void {
-    const key = ((((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2) * 64 + c1 + 2) * 64 + c2 + 2 + 1;
-    const { windowKeys, windowAt, windows } = this;
+    // Tags are below 62 (checked in `modelsFrom`), so the key is below 2^31 and never 0.
+    const key = ((((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2) * 64 + c1 + 2) * 64 + c2 + 3;
+    const { windowSlots, windows } = this;
     const C = this.nChunk;
-    const mask = windowKeys.length - 1;
+    const mask = (1 << WINDOW_BITS) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - WINDOW_BITS);
     for (;;) {
-      const k = windowKeys[slot];
+      const k = windowSlots[2 * slot];
       if (k === key) {
-        const at = windowAt[slot];
+        const at = windowSlots[2 * slot + 1];
         for (let c = 0; c < C; c++) out[c] = windows[at + c];
         return;
       }
@@ -461,61 +522,60 @@ export class PosTagger {
       chunkWindowFeatures(pm1, p0, pp1, c1, c2, this.features, 0),
       out,
     );
-    if (this.windowCount * 2 >= windowKeys.length) {
-      windowKeys.fill(0);
+    if (this.windowCount * 2 > mask) {
+      windowSlots.fill(0);
       this.windowCount = 0;
       slot = Math.imul(key, 0x9e3779b1) >>> (32 - WINDOW_BITS);
-      while (windowKeys[slot] !== 0) slot = (slot + 1) & mask;
     }
     const at = this.windowCount++ * C;
-    windowKeys[slot] = key;
-    windowAt[slot] = at;
+    windowSlots[2 * slot] = key;
+    windowSlots[2 * slot + 1] = at;
     for (let c = 0; c < C; c++) windows[at + c] = out[c];
   }
 
-  /** Adds a word type: its hashes, tag-dictionary tag, own part-of-speech scores and neighbour rows. */
+  /** Adds a word type: its record and its own part-of-speech scores. */
   private addType(text: string): number {
     const types = this.types;
     const id = types.append(text);
     this.typeOf.set(text, id);
-    if (id >= this.dictTag.length) this.grow();
+    if ((id + 1) * INFO > this.info.length) this.grow();
+    const info = this.info;
+    const r = id * INFO;
     const tag = this.tagdict.get(types.words[id]);
-    this.dictTag[id] = tag ?? -1;
+    const flags = types.flags[id];
+    const lower = types.lower[id];
+    const suf3 = types.suf3[id];
+    info.fill(0, r, r + INFO);
+    info[r + DICT] = tag ?? -1;
+    info[r + FLAGS] = flags;
+    info[r + LOWER] = lower;
     if (tag === undefined) {
       const k = posWordFeatures(types, id, this.features, 0);
       this.keep(this.posModel, this.features, k, this.own, id * this.nPos);
+      const flag = this.flagScoresAt(flags);
+      for (let c = 0, at = id * this.nPos; c < this.nPos; c++) this.own[at + c] += this.flagScores[flag + c];
     }
     const pos = this.posModel;
-    const lower = types.lower[id];
-    const suf3 = types.suf3[id];
-    const r = id * 6;
-    this.posRows[r] = pos.rowOffset(mix(14, lower));
-    this.posRows[r + 1] = pos.rowOffset(mix(15, suf3));
-    this.posRows[r + 2] = pos.rowOffset(mix(16, lower));
-    this.posRows[r + 3] = pos.rowOffset(mix(17, lower));
-    this.posRows[r + 4] = pos.rowOffset(mix(18, suf3));
-    this.posRows[r + 5] = pos.rowOffset(mix(19, lower));
+    info[r + ROWS_POS] = pos.rowOffset(mix(14, lower));
+    info[r + ROWS_POS + 1] = pos.rowOffset(mix(15, suf3));
+    info[r + ROWS_POS + 2] = pos.rowOffset(mix(16, lower));
+    info[r + ROWS_POS + 3] = pos.rowOffset(mix(17, lower));
+    info[r + ROWS_POS + 4] = pos.rowOffset(mix(18, suf3));
+    info[r + ROWS_POS + 5] = pos.rowOffset(mix(19, lower));
     const chunk = this.chunkModel;
-    this.chunkRows[id * 3] = chunk.rowOffset(mix(41, lower));
-    this.chunkRows[id * 3 + 1] = chunk.rowOffset(mix(42, lower));
-    this.chunkRows[id * 3 + 2] = chunk.rowOffset(mix(43, lower));
+    info[r + ROWS_CHUNK] = chunk.rowOffset(mix(41, lower));
+    info[r + ROWS_CHUNK + 1] = chunk.rowOffset(mix(42, lower));
+    info[r + ROWS_CHUNK + 2] = chunk.rowOffset(mix(43, lower));
     return id;
   }
 
   private grow(): void {
-    const size = this.dictTag.length * 2;
-    const dictTag = new Int32Array(size);
-    dictTag.set(this.dictTag);
-    this.dictTag = dictTag;
-    const own = new Float64Array(size * this.nPos);
+    const info = new Int32Array(this.info.length * 2);
+    info.set(this.info);
+    this.info = info;
+    const own = new Float64Array(this.own.length * 2);
     own.set(this.own);
     this.own = own;
-    const posRows = new Int32Array(size * 6);
-    posRows.set(this.posRows);
-    this.posRows = posRows;
-    const chunkRows = new Int32Array(size * 3);
-    chunkRows.set(this.chunkRows);
-    this.chunkRows = chunkRows;
   }
 
   /** Forgets the vocabulary (it has grown to `MAX_TYPES`); frequent words come back soon. */
@@ -523,4 +583,18 @@ export class PosTagger {
     this.types.clear();
     this.typeOf.clear();
   }
+}
+
+/** `argmax` over the `allowed` classes only (listed in class order): the same class, fewer tests. */
+function argmaxOf(scores: Float64Array, allowed: Int32Array): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = 0; k < allowed.length; k++) {
+    const c = allowed[k];
+    if (scores[c] > bestScore) {
+      bestScore = scores[c];
+      best = c;
+    }
+  }
+  return best;
 }

@@ -41,12 +41,60 @@ export function newContext(date: string | null, text = ''): TimeContext {
   };
 }
 
+/** Words that shift a unit from the publication date (`last week`, `the following year`). */
+export const SHIFT_WORDS: ReadonlySet<string> = new Set([
+  'last',
+  'this',
+  'next',
+  'past',
+  'coming',
+  'previous',
+  'following',
+  'current',
+  'preceding',
+  'prior',
+]);
+
 export type Extractor = (s: SentenceView, ctx: TimeContext, out: Candidate[]) => void;
 
-/** The value of a word's reading in a class, or undefined; out-of-range indexes read as nothing. */
+/**
+ * The value of a word's reading in a class, or undefined; out-of-range indexes read as nothing. A switch
+ * rather than `readings[c]`: every call passes a constant class, so once inlined the switch folds to one
+ * monomorphic field load, where a keyed load shared by all classes would be megamorphic.
+ */
 export function cls(s: SentenceView, i: number, c: WordClass): string | undefined {
-  const w = s.words[i];
-  return w?.readings?.[c];
+  const r = s.words[i]?.readings;
+  if (r === undefined) return undefined;
+  switch (c) {
+    case 'month':
+      return r.month;
+    case 'weekday':
+      return r.weekday;
+    case 'number':
+      return r.number;
+    case 'ordinal':
+      return r.ordinal;
+    case 'unit':
+      return r.unit;
+    case 'deictic':
+      return r.deictic;
+    case 'ref':
+      return r.ref;
+    case 'part':
+      return r.part;
+    case 'season':
+      return r.season;
+    case 'set':
+      return r.set;
+    case 'shift':
+      return r.shift;
+    case 'approx':
+      return r.approx;
+    case 'edge':
+      return r.edge;
+    case 'tense':
+      return r.tense;
+  }
 }
 
 export function norm(s: SentenceView, i: number): string {

@@ -1,5 +1,6 @@
 import type { Doc, Sentence, Token } from '../doc.js';
 import { timeLexicon, type Readings } from './lexicon.js';
+import { startsOf } from './starts.js';
 
 /**
  * A sentence as the time extractors see it: words made from the tokens, lower-cased, with a final period
@@ -27,14 +28,17 @@ export interface Word {
   num: number;
   /** The word's lexicon readings, looked up once. */
   readings: Readings | undefined;
+  /** The extractors that can start at this word (`START_*` bits of `starts.ts`); 0 unless it is an anchor. */
+  starts: number;
 }
 
 export interface SentenceView {
   index: number;
   words: Word[];
   /**
-   * Indexes of the words an extractor can start at (lexicon words, numbers, `the`, `every`, ...), in
-   * order: extractors visit only these, so a long sentence with one date costs a few steps.
+   * Indexes of the words an extractor can start at (lexicon words, numbers, `the`, `every`, ... for which
+   * `startsOf` names an extractor), in order: extractors visit only these, so a long sentence with one
+   * date costs a few steps.
    */
   anchors: number[];
 }
@@ -82,9 +86,15 @@ class WordForm {
     readonly readings: Readings | undefined,
     readonly digit: boolean,
     readonly num: number,
-    /** Whether an extractor can start at this word (see `SentenceView.anchors`). */
-    readonly anchor: boolean,
+    /** The extractors that can start at this word, 0 when it is no anchor (see `SentenceView.anchors`). */
+    readonly starts: number,
   ) {}
+}
+
+/** The extractors that can start at an anchor word (lexicon words, numbers, `EXTRA_ANCHORS`, `SPOKEN_YEAR`). */
+function anchorStarts(norm: string, readings: Readings | undefined, digit: boolean): number {
+  const anchor = !!readings || digit || EXTRA_ANCHORS.has(norm) || SPOKEN_YEAR.has(norm);
+  return anchor ? startsOf(norm, readings, digit) : 0;
 }
 
 function wordForm(
@@ -97,8 +107,17 @@ function wordForm(
   num: number,
 ): WordForm {
   const digit = isDigit(norm);
-  const anchor = !!readings || digit || EXTRA_ANCHORS.has(norm) || SPOKEN_YEAR.has(norm);
-  return new WordForm(norm, text, offset, later, dotted, readings, digit, num, anchor);
+  return new WordForm(
+    norm,
+    text,
+    offset,
+    later,
+    dotted,
+    readings,
+    digit,
+    num,
+    anchorStarts(norm, readings, digit),
+  );
 }
 
 /** How a token becomes words. */
@@ -223,9 +242,9 @@ const knownReadings: (Readings | undefined)[] = [undefined];
 const K_TRIGGER = 1;
 /** Triggers the sentence when it does not start with a lower-case letter (month and weekday names). */
 const K_TRIGGER_CAPITAL = 2;
-/** An extractor can start at it. */
-const K_ANCHOR = 4;
 let knownFlags = new Uint8Array(1);
+/** The extractors that can start at it (`Word.starts`). */
+let knownStarts = new Int32Array(1);
 const TABLE_BITS = 11;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Slot -> known-word index (0 = empty), and the full hash of the word in that slot. */
@@ -265,6 +284,7 @@ function buildTable(): void {
   for (const word of EXTRA_ANCHORS) add(word);
   for (const word of SPOKEN_YEAR) add(word);
   knownFlags = new Uint8Array(knownNorm.length);
+  knownStarts = new Int32Array(knownNorm.length);
   for (let id = 1; id < knownNorm.length; id++) {
     const word = knownNorm[id];
     const trigger = lex.isTrigger(word);
@@ -272,8 +292,8 @@ function buildTable(): void {
     let f = 0;
     if ((trigger && !lex.needsCapital(word)) || spoken) f |= K_TRIGGER;
     if (trigger || spoken) f |= K_TRIGGER_CAPITAL;
-    if (knownReadings[id] || EXTRA_ANCHORS.has(word) || spoken) f |= K_ANCHOR;
     knownFlags[id] = f;
+    knownStarts[id] = anchorStarts(word, knownReadings[id], false);
   }
   tableReady = true;
 }
@@ -354,6 +374,7 @@ class ViewWord implements Word {
     public digit: boolean,
     public num: number,
     public readings: Readings | undefined,
+    public starts: number,
   ) {}
 
   get norm(): string {
@@ -414,7 +435,8 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       const id = r >> 2;
       const dotted = (r & C_DOTTED) !== 0;
       const lower = id !== 0 ? knownNorm[id] : (r & (C_UPPER | C_DOTTED)) === 0 ? tok.text : null;
-      if (id !== 0 && knownFlags[id] & K_ANCHOR) anchors.push(words.length);
+      const starts = knownStarts[id];
+      if (starts !== 0) anchors.push(words.length);
       words.push(
         new ViewWord(
           tok.text,
@@ -428,6 +450,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
           false,
           NaN,
           knownReadings[id],
+          starts,
         ),
       );
       hyphenJoin = false;
@@ -452,7 +475,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         const p = fw[k];
         const s = tok.start + p.offset;
         const joined = !numbers && (p.later || hyphenJoin);
-        if (p.anchor) anchors.push(words.length);
+        if (p.starts !== 0) anchors.push(words.length);
         words.push(
           new ViewWord(
             p.text,
@@ -466,6 +489,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
             p.digit,
             p.num,
             p.readings,
+            p.starts,
           ),
         );
       }
@@ -487,7 +511,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       }
     }
     const p = fw[0];
-    if (p.anchor) anchors.push(words.length);
+    if (p.starts !== 0) anchors.push(words.length);
     words.push(
       new ViewWord(
         p.text,
@@ -501,6 +525,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         p.digit,
         p.num,
         p.readings,
+        p.starts,
       ),
     );
     hyphenJoin = false;

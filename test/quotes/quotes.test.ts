@@ -48,6 +48,21 @@ describe('quotation marks', () => {
   });
 });
 
+describe('quotation marks over many paragraphs', () => {
+  it('finds the marks of each paragraph, with paragraphs without marks between', () => {
+    const text = 'A “one” b.\n\nNo marks here.\n\nNone here.\n\nC "two" and «three».';
+    const paragraphs: { start: number; end: number }[] = [];
+    for (let start = 0; start < text.length;) {
+      const end = text.indexOf('\n\n', start) < 0 ? text.length : text.indexOf('\n\n', start);
+      paragraphs.push({ start, end });
+      start = end + 2;
+    }
+    const qs = findQuotations(text, paragraphs);
+    expect(qs.map((q) => text.slice(q.start, q.end))).toEqual(['one', 'two', 'three']);
+    expect(findQuotations(text, paragraphs.slice(1, 3))).toEqual([]);
+  });
+});
+
 describe('cue lexicon', () => {
   it('loads the data file with speech verbs and multi-word cues', () => {
     const lex = cueLexicon();
@@ -58,6 +73,35 @@ describe('cue lexicon', () => {
     const noted = tokens.findIndex((t) => t.text === 'noted');
     expect(lex.match(tokens, noted, tokens.length)?.entry.use).toBe('verb');
     expect(lex.match(tokens, 2, tokens.length)).toBeNull();
+  });
+
+  it('finds a cue in any capitalisation, and first words outside ASCII', () => {
+    const lex = new CueLexicon(
+      parseCueRows([
+        ['said', 'say', 'verb', 'any'],
+        ['pointed out', 'point out', 'verb', 'any'],
+        ['énonça', 'énoncer', 'verb', 'any'],
+      ]),
+    );
+    const at = (text: string) => {
+      const tokens = text.split(' ').map((w, i) => ({ start: i, end: i + 1, text: w, sentence: 0 }));
+      return lex.match(tokens, 0, tokens.length)?.entry.lemma ?? null;
+    };
+    expect([at('said'), at('Said'), at('SAID'), at('SaId'), at('Pointed out'), at('POINTED OUT')]).toEqual([
+      'say',
+      'say',
+      'say',
+      'say',
+      'point out',
+      'point out',
+    ]);
+    expect([at('sai'), at('saids'), at('Saİd'), at('told'), at(',')]).toEqual([null, null, null, null, null]);
+    expect([at('énonça'), at('Énonça'), at('ÉNONÇA'), at('said')]).toEqual([
+      'énoncer',
+      'énoncer',
+      'énoncer',
+      'say',
+    ]);
   });
 
   it('rejects a malformed row', () => {

@@ -20,6 +20,7 @@ import {
 } from '../context.js';
 import { monthDayValue, monthValue } from '../resolve.js';
 import type { SentenceView } from '../words.js';
+import { START_CALENDAR } from '../starts.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const RANGE_LINK = new Set(['-', '–', 'to', 'through', 'and', 'until', 'till']);
@@ -171,6 +172,7 @@ export const calendarDates: Extractor = (s, ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_CALENDAR) === 0) continue; // see starts.ts
     const m = monthAt(s, i);
     if (!Number.isNaN(m)) {
       i = monthFirst(s, i, m, ctx, out);

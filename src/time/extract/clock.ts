@@ -14,6 +14,7 @@ import {
 } from '../context.js';
 import { weekdayValue } from '../resolve.js';
 import type { SentenceView } from '../words.js';
+import { START_CLOCK } from '../starts.js';
 
 const MERIDIEM = new Set(['a.m.', 'p.m.', 'am', 'pm', 'a.m', 'p.m']);
 const ZONES = new Set([
@@ -62,6 +63,7 @@ export const clock: Extractor = (s, ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_CLOCK) === 0) continue; // see starts.ts
     const word = w[i].norm;
     let hh: number;
     let mm = 0;

@@ -6,6 +6,7 @@
  */
 import { cls, norm, numberAt, yearWord, type Extractor } from '../context.js';
 import type { SentenceView } from '../words.js';
+import { START_DURATIONS } from '../starts.js';
 
 const ORDER_WORDS = new Set([
   'past',
@@ -84,6 +85,7 @@ export const durations: Extractor = (s, _ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_DURATIONS) === 0) continue; // see starts.ts
     const n = numberAt(s, i);
     if (n) {
       const u = EXTRA.has(norm(s, n.last + 1)) ? n.last + 2 : n.last + 1;

@@ -16,6 +16,7 @@ import {
 } from '../context.js';
 import { quarterYear, shiftedQuarter } from '../resolve.js';
 import type { SentenceView } from '../words.js';
+import { START_QUARTERS } from '../starts.js';
 
 /** `of 1989`, ` 1989` after word i: [year, last] or null. */
 function yearAfter(s: SentenceView, i: number): [number, number] | null {
@@ -50,6 +51,7 @@ export const quarters: Extractor = (s, ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_QUARTERS) === 0) continue; // see starts.ts
     const word = w[i].norm;
     const next = norm(s, i + 1);
     const ord = cls(s, i, 'ordinal');

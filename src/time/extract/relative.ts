@@ -9,10 +9,12 @@ import {
   isCapitalised,
   norm,
   numberAt,
+  SHIFT_WORDS,
   type Extractor,
   type TimeContext,
 } from '../context.js';
 import { shiftedMonth, shiftedQuarter } from '../resolve.js';
+import { START_RELATIVE } from '../starts.js';
 
 /** Values with the unknown parts left as X, for articles without a publication date. */
 const UNKNOWN: Record<string, string> = {
@@ -26,18 +28,6 @@ const UNKNOWN: Record<string, string> = {
   CE: 'XX',
 };
 const ANAPHORIC = new Set(['previous', 'following', 'preceding', 'prior']);
-const SHIFT_WORDS = new Set([
-  'last',
-  'this',
-  'next',
-  'past',
-  'coming',
-  'previous',
-  'following',
-  'current',
-  'preceding',
-  'prior',
-]);
 
 /** The DATE value of the unit containing the publication date shifted k units. */
 function shiftedUnit(ctx: TimeContext, unit: string, k: number): string | null {
@@ -83,6 +73,7 @@ export const relative: Extractor = (s, ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_RELATIVE) === 0) continue; // see starts.ts
     const word = w[i].norm;
     // yesterday, today, tomorrow, tonight (+ morning/night)
     const deictic = cls(s, i, 'deictic');

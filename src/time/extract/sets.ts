@@ -4,6 +4,7 @@
  */
 import { cls, isCapitalised, modifiesNext, norm, numberAt, type Extractor } from '../context.js';
 import { period } from './durations.js';
+import { START_SETS } from '../starts.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -16,6 +17,7 @@ export const sets: Extractor = (s, _ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_SETS) === 0) continue; // see starts.ts
     const word = w[i].norm;
     if (word === 'every' || word === 'each' || word === 'per') {
       const wd = cls(s, i + 1, 'weekday');

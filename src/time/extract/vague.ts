@@ -4,6 +4,7 @@
  * PAST_REF, PRESENT_REF or FUTURE_REF, with no from/to. `for generations` is not a time expression.
  */
 import { cls, modifiesNext, norm, type Extractor } from '../context.js';
+import { START_VAGUE } from '../starts.js';
 
 /** Adverbs that are a reference on their own. */
 const ALONE = new Set([
@@ -23,6 +24,7 @@ export const vague: Extractor = (s, _ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_VAGUE) === 0) continue; // see starts.ts
     const word = w[i].norm;
     const ref = cls(s, i, 'ref');
     if (!ref) {
@@ -72,6 +74,7 @@ export const vague: Extractor = (s, _ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_VAGUE) === 0) continue; // see starts.ts
     if (
       (w[i].norm === 'coming' || w[i].norm === 'upcoming') &&
       cls(s, i + 1, 'unit') &&

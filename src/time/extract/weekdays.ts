@@ -4,6 +4,7 @@
  */
 import { clauseTense, cls, isCapitalised, norm, type Extractor } from '../context.js';
 import { weekdayValue } from '../resolve.js';
+import { START_WEEKDAYS } from '../starts.js';
 
 const EDGE = new Set(['early', 'late', 'mid']);
 
@@ -13,6 +14,7 @@ export const weekdays: Extractor = (s, ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_WEEKDAYS) === 0) continue; // see starts.ts
     const v = cls(s, i, 'weekday');
     if (v === undefined || !isCapitalised(w[i])) continue;
     if (w[i].norm.length <= 4 && !w[i].dotted) continue; // `Sun`, `Wed` without a period

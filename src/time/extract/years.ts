@@ -4,6 +4,7 @@
  * something (`$1990`, `1990 percent`, `2000 troops`); that check is the refiner `plausible-years`.
  */
 import { cls, norm, yearAt, type Extractor } from '../context.js';
+import { START_YEARS } from '../starts.js';
 
 const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
@@ -13,6 +14,7 @@ export const years: Extractor = (s, ctx, out) => {
   for (let k = 0, i = -1; k < anchors.length; k++) {
     if (anchors[k] <= i) continue;
     i = anchors[k];
+    if ((s.words[i].starts & START_YEARS) === 0) continue; // see starts.ts
     const at = yearAt(s, i);
     if (at) {
       const y = at.year;
