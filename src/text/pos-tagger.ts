@@ -287,6 +287,8 @@ export class PosTagger {
    * 20 on its flags away from a sentence's start (`firstFix` turns that into the start's).
    */
   private own: Float64Array;
+  /** Copies of the rows in the records' `ROWS_POS` and `ROWS_CHUNK` (those entries point here). */
+  private readonly rows = new RowCopies();
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
@@ -329,10 +331,11 @@ export class PosTagger {
     const pos = this.posModel;
     this.posEdgeRows = Int32Array.from(
       [mix(14, START), mix(15, START), mix(16, START), mix(17, END), mix(18, END), mix(19, END)],
-      (f) => pos.rowOffset(f),
+      (f) => this.rows.copy(pos, pos.rowOffset(f)),
     );
-    this.chunkStartRow = this.chunkModel.rowOffset(mix(42, START));
-    this.chunkEndRow = this.chunkModel.rowOffset(mix(43, END));
+    this.chunkStartRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(42, START)));
+    this.chunkEndRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(43, END)));
+    this.rows.keepSoFar();
     const pairCount = (this.nPos + 1) * (this.nPos + 2);
     this.pairs = new Float64Array(pairCount * this.nPos);
     this.pairKept = new Uint8Array(pairCount);
@@ -364,7 +367,7 @@ export class PosTagger {
 
   /** Part of speech, as `tagPos`. */
   private tagPos(): void {
-    const { n, ids, pos, info, own, pairs, posEdgeRows } = this;
+    const { n, ids, pos, info, own, pairs, posEdgeRows, rows } = this;
     const model = this.posModel;
     const C = this.nPos;
     const out = this.posScores;
@@ -382,25 +385,25 @@ export class PosTagger {
       if (i > 0) {
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c];
         const prev = ids[i - 1] * INFO + ROWS_POS;
-        model.addRow(info[prev], out);
-        model.addRow(info[prev + 1], out);
+        rows.add(info[prev], out);
+        rows.add(info[prev + 1], out);
       } else {
         const fix = this.firstFix(info[r + FLAGS]);
         const fixes = this.firstFixes;
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c] + fixes[fix + c];
-        model.addRow(posEdgeRows[0], out);
-        model.addRow(posEdgeRows[1], out);
+        rows.add(posEdgeRows[0], out);
+        rows.add(posEdgeRows[1], out);
       }
-      model.addRow(i > 1 ? info[ids[i - 2] * INFO + ROWS_POS + 2] : posEdgeRows[2], out);
+      rows.add(i > 1 ? info[ids[i - 2] * INFO + ROWS_POS + 2] : posEdgeRows[2], out);
       if (i + 1 < n) {
         const next = ids[i + 1] * INFO + ROWS_POS;
-        model.addRow(info[next + 3], out);
-        model.addRow(info[next + 4], out);
+        rows.add(info[next + 3], out);
+        rows.add(info[next + 4], out);
       } else {
-        model.addRow(posEdgeRows[3], out);
-        model.addRow(posEdgeRows[4], out);
+        rows.add(posEdgeRows[3], out);
+        rows.add(posEdgeRows[4], out);
       }
-      model.addRow(i + 2 < n ? info[ids[i + 2] * INFO + ROWS_POS + 5] : posEdgeRows[5], out);
+      rows.add(i + 2 < n ? info[ids[i + 2] * INFO + ROWS_POS + 5] : posEdgeRows[5], out);
       model.addRow(this.tagWordRow(model, 13, K13, p1, r), out);
       pos[i] = argmax(out);
     }
@@ -408,7 +411,7 @@ export class PosTagger {
 
   /** Chunks, as `tagChunks`. */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, info } = this;
+    const { n, ids, pos, chunk, info, rows } = this;
     const model = this.chunkModel;
     const out = this.chunkScores;
     for (let i = 0; i < n; i++) {
@@ -423,9 +426,9 @@ export class PosTagger {
         out,
       );
       const r = ids[i] * INFO;
-      model.addRow(info[r + ROWS_CHUNK], out);
-      model.addRow(i > 0 ? info[ids[i - 1] * INFO + ROWS_CHUNK + 1] : this.chunkStartRow, out);
-      model.addRow(i + 1 < n ? info[ids[i + 1] * INFO + ROWS_CHUNK + 2] : this.chunkEndRow, out);
+      rows.add(info[r + ROWS_CHUNK], out);
+      rows.add(i > 0 ? info[ids[i - 1] * INFO + ROWS_CHUNK + 1] : this.chunkStartRow, out);
+      rows.add(i + 1 < n ? info[ids[i + 1] * INFO + ROWS_CHUNK + 2] : this.chunkEndRow, out);
       model.addRow(this.tagWordRow(model, 47, K47, c1, r), out);
       model.addRow(this.tagWordRow(model, 48, K48, p0, r), out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
@@ -556,16 +559,17 @@ export class PosTagger {
       for (let c = 0, at = id * this.nPos; c < this.nPos; c++) this.own[at + c] += this.flagScores[flag + c];
     }
     const pos = this.posModel;
-    info[r + ROWS_POS] = pos.rowOffset(mix(14, lower));
-    info[r + ROWS_POS + 1] = pos.rowOffset(mix(15, suf3));
-    info[r + ROWS_POS + 2] = pos.rowOffset(mix(16, lower));
-    info[r + ROWS_POS + 3] = pos.rowOffset(mix(17, lower));
-    info[r + ROWS_POS + 4] = pos.rowOffset(mix(18, suf3));
-    info[r + ROWS_POS + 5] = pos.rowOffset(mix(19, lower));
+    const rows = this.rows;
+    info[r + ROWS_POS] = rows.copy(pos, pos.rowOffset(mix(14, lower)));
+    info[r + ROWS_POS + 1] = rows.copy(pos, pos.rowOffset(mix(15, suf3)));
+    info[r + ROWS_POS + 2] = rows.copy(pos, pos.rowOffset(mix(16, lower)));
+    info[r + ROWS_POS + 3] = rows.copy(pos, pos.rowOffset(mix(17, lower)));
+    info[r + ROWS_POS + 4] = rows.copy(pos, pos.rowOffset(mix(18, suf3)));
+    info[r + ROWS_POS + 5] = rows.copy(pos, pos.rowOffset(mix(19, lower)));
     const chunk = this.chunkModel;
-    info[r + ROWS_CHUNK] = chunk.rowOffset(mix(41, lower));
-    info[r + ROWS_CHUNK + 1] = chunk.rowOffset(mix(42, lower));
-    info[r + ROWS_CHUNK + 2] = chunk.rowOffset(mix(43, lower));
+    info[r + ROWS_CHUNK] = rows.copy(chunk, chunk.rowOffset(mix(41, lower)));
+    info[r + ROWS_CHUNK + 1] = rows.copy(chunk, chunk.rowOffset(mix(42, lower)));
+    info[r + ROWS_CHUNK + 2] = rows.copy(chunk, chunk.rowOffset(mix(43, lower)));
     return id;
   }
 
@@ -582,6 +586,7 @@ export class PosTagger {
   private forgetTypes(): void {
     this.types.clear();
     this.typeOf.clear();
+    this.rows.clear();
   }
 }
 
@@ -597,4 +602,47 @@ function argmaxOf(scores: Float64Array, allowed: Int32Array): number {
     }
   }
   return best;
+}
+
+/**
+ * Copies of model rows (the count, then class and weight side by side, as in `Perceptron`) for the rows
+ * `PosTagger` reads per word type, kept together per type: a token's neighbours' rows are then a few
+ * adjacent cache lines, not a miss each somewhere in the model.
+ */
+class RowCopies {
+  private ints = new Int32Array(1 << 16);
+  private floats = new Float32Array(this.ints.buffer);
+  private end = 0;
+  private kept = 0;
+
+  /** Copies the row at `offset` of `model` (-1: an empty row); returns where the copy is. */
+  copy(model: Perceptron, offset: number): number {
+    const need = this.end + 1 + 2 * model.nClasses;
+    if (need > this.ints.length) {
+      const ints = new Int32Array(Math.max(need, 2 * this.ints.length));
+      ints.set(this.ints);
+      this.ints = ints;
+      this.floats = new Float32Array(ints.buffer);
+    }
+    const at = this.end;
+    this.end = model.copyRow(offset, this.ints, this.floats, at);
+    return at;
+  }
+
+  /** Adds the votes of the copy at `at` to `scores`. */
+  add(at: number, scores: Float64Array): void {
+    const { ints, floats } = this;
+    const end = at + 1 + 2 * ints[at];
+    for (let o = at + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
+  }
+
+  /** Makes the copies so far permanent (`clear` keeps them). */
+  keepSoFar(): void {
+    this.kept = this.end;
+  }
+
+  /** Forgets the copies made since `keepSoFar`. */
+  clear(): void {
+    this.end = this.kept;
+  }
 }
