@@ -280,15 +280,13 @@ export class PosTagger {
   /** The vocabulary: hashes per word type, and the type of each token text seen. */
   private readonly types = new SentenceValues();
   private readonly typeOf = new Map<string, number>();
-  /** Per type, `INFO` integers (see above). */
-  private info = new Int32Array(1024 * INFO);
   /**
-   * Per type (`nPos` each): the sum of its own part-of-speech features (`posWordFeatures`) and of feature
-   * 20 on its flags away from a sentence's start (`firstFix` turns that into the start's).
+   * Per word type, one block: its own part-of-speech scores (`nPos` float64: the sum of its own features,
+   * `posWordFeatures`, and of feature 20 on its flags away from a sentence's start; `firstFix` turns that
+   * into the start's), its record (`INFO` integers, see above), and copies of the rows its record points to.
+   * A type is known by where its record starts (`r`); its own scores end where the record starts.
    */
-  private own: Float64Array;
-  /** Copies of the rows in the records' `ROWS_POS` and `ROWS_CHUNK` (those entries point here). */
-  private readonly rows = new RowCopies();
+  private readonly rows = new TypeBlocks();
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
@@ -325,7 +323,6 @@ export class PosTagger {
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
-    this.own = new Float64Array(1024 * this.nPos);
     this.posScores = new Float64Array(this.nPos);
     this.chunkScores = new Float64Array(this.nChunk);
     const pos = this.posModel;
@@ -367,13 +364,14 @@ export class PosTagger {
 
   /** Part of speech, as `tagPos`. */
   private tagPos(): void {
-    const { n, ids, pos, info, own, pairs, posEdgeRows, rows } = this;
+    const { n, ids, pos, pairs, posEdgeRows, rows } = this;
+    const info = rows.ints;
+    const own = rows.doubles;
     const model = this.posModel;
     const C = this.nPos;
     const out = this.posScores;
     for (let i = 0; i < n; i++) {
-      const id = ids[i];
-      const r = id * INFO;
+      const r = ids[i];
       if (info[r + DICT] >= 0) {
         pos[i] = info[r + DICT];
         continue;
@@ -381,10 +379,10 @@ export class PosTagger {
       const p1 = i > 0 ? pos[i - 1] : -1;
       const p2 = i > 1 ? pos[i - 2] : -2;
       const pair = this.pairScores(p1, p2);
-      const at = id * C;
+      const at = (r >> 1) - C;
       if (i > 0) {
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c];
-        const prev = ids[i - 1] * INFO + ROWS_POS;
+        const prev = ids[i - 1] + ROWS_POS;
         rows.add(info[prev], out);
         rows.add(info[prev + 1], out);
       } else {
@@ -394,16 +392,16 @@ export class PosTagger {
         rows.add(posEdgeRows[0], out);
         rows.add(posEdgeRows[1], out);
       }
-      rows.add(i > 1 ? info[ids[i - 2] * INFO + ROWS_POS + 2] : posEdgeRows[2], out);
+      rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 2] : posEdgeRows[2], out);
       if (i + 1 < n) {
-        const next = ids[i + 1] * INFO + ROWS_POS;
+        const next = ids[i + 1] + ROWS_POS;
         rows.add(info[next + 3], out);
         rows.add(info[next + 4], out);
       } else {
         rows.add(posEdgeRows[3], out);
         rows.add(posEdgeRows[4], out);
       }
-      rows.add(i + 2 < n ? info[ids[i + 2] * INFO + ROWS_POS + 5] : posEdgeRows[5], out);
+      rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 5] : posEdgeRows[5], out);
       model.addRow(this.tagWordRow(model, 13, K13, p1, r), out);
       pos[i] = argmax(out);
     }
@@ -411,7 +409,8 @@ export class PosTagger {
 
   /** Chunks, as `tagChunks`. */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, info, rows } = this;
+    const { n, ids, pos, chunk, rows } = this;
+    const info = rows.ints;
     const model = this.chunkModel;
     const out = this.chunkScores;
     for (let i = 0; i < n; i++) {
@@ -425,10 +424,10 @@ export class PosTagger {
         i > 1 ? chunk[i - 2] : -2,
         out,
       );
-      const r = ids[i] * INFO;
+      const r = ids[i];
       rows.add(info[r + ROWS_CHUNK], out);
-      rows.add(i > 0 ? info[ids[i - 1] * INFO + ROWS_CHUNK + 1] : this.chunkStartRow, out);
-      rows.add(i + 1 < n ? info[ids[i + 1] * INFO + ROWS_CHUNK + 2] : this.chunkEndRow, out);
+      rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
+      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
       model.addRow(this.tagWordRow(model, 47, K47, c1, r), out);
       model.addRow(this.tagWordRow(model, 48, K48, p0, r), out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
@@ -441,7 +440,7 @@ export class PosTagger {
    * the same tags.
    */
   private tagWordRow(model: Perceptron, template: number, k: number, tag: number, r: number): number {
-    const info = this.info;
+    const info = this.rows.ints;
     if (info[r + k] === tag + 3) return info[r + k + 1];
     const row = model.rowOffset(mix(template, mix(tag, info[r + LOWER] >>> 0)));
     info[r + k] = tag + 3;
@@ -536,14 +535,19 @@ export class PosTagger {
     for (let c = 0; c < C; c++) windows[at + c] = out[c];
   }
 
-  /** Adds a word type: its record and its own part-of-speech scores. */
+  /** Adds a word type: its block (own scores, record, row copies); returns where its record starts. */
   private addType(text: string): number {
     const types = this.types;
     const id = types.append(text);
-    this.typeOf.set(text, id);
-    if ((id + 1) * INFO > this.info.length) this.grow();
-    const info = this.info;
-    const r = id * INFO;
+    const C = this.nPos;
+    const blocks = this.rows;
+    // Room for the whole block first, so that the views below stay valid while it is filled.
+    blocks.reserve(2 * C + INFO + 9 * (1 + 2 * Math.max(C, this.nChunk)));
+    const at = blocks.take(2 * C + INFO) >> 1;
+    const r = 2 * (at + C);
+    this.typeOf.set(text, r);
+    const info = blocks.ints;
+    const own = blocks.doubles;
     const tag = this.tagdict.get(types.words[id]);
     const flags = types.flags[id];
     const lower = types.lower[id];
@@ -554,32 +558,22 @@ export class PosTagger {
     info[r + LOWER] = lower;
     if (tag === undefined) {
       const k = posWordFeatures(types, id, this.features, 0);
-      this.keep(this.posModel, this.features, k, this.own, id * this.nPos);
+      this.keep(this.posModel, this.features, k, own, at);
       const flag = this.flagScoresAt(flags);
-      for (let c = 0, at = id * this.nPos; c < this.nPos; c++) this.own[at + c] += this.flagScores[flag + c];
+      for (let c = 0; c < C; c++) own[at + c] += this.flagScores[flag + c];
     }
     const pos = this.posModel;
-    const rows = this.rows;
-    info[r + ROWS_POS] = rows.copy(pos, pos.rowOffset(mix(14, lower)));
-    info[r + ROWS_POS + 1] = rows.copy(pos, pos.rowOffset(mix(15, suf3)));
-    info[r + ROWS_POS + 2] = rows.copy(pos, pos.rowOffset(mix(16, lower)));
-    info[r + ROWS_POS + 3] = rows.copy(pos, pos.rowOffset(mix(17, lower)));
-    info[r + ROWS_POS + 4] = rows.copy(pos, pos.rowOffset(mix(18, suf3)));
-    info[r + ROWS_POS + 5] = rows.copy(pos, pos.rowOffset(mix(19, lower)));
+    info[r + ROWS_POS] = blocks.copy(pos, pos.rowOffset(mix(14, lower)));
+    info[r + ROWS_POS + 1] = blocks.copy(pos, pos.rowOffset(mix(15, suf3)));
+    info[r + ROWS_POS + 2] = blocks.copy(pos, pos.rowOffset(mix(16, lower)));
+    info[r + ROWS_POS + 3] = blocks.copy(pos, pos.rowOffset(mix(17, lower)));
+    info[r + ROWS_POS + 4] = blocks.copy(pos, pos.rowOffset(mix(18, suf3)));
+    info[r + ROWS_POS + 5] = blocks.copy(pos, pos.rowOffset(mix(19, lower)));
     const chunk = this.chunkModel;
-    info[r + ROWS_CHUNK] = rows.copy(chunk, chunk.rowOffset(mix(41, lower)));
-    info[r + ROWS_CHUNK + 1] = rows.copy(chunk, chunk.rowOffset(mix(42, lower)));
-    info[r + ROWS_CHUNK + 2] = rows.copy(chunk, chunk.rowOffset(mix(43, lower)));
-    return id;
-  }
-
-  private grow(): void {
-    const info = new Int32Array(this.info.length * 2);
-    info.set(this.info);
-    this.info = info;
-    const own = new Float64Array(this.own.length * 2);
-    own.set(this.own);
-    this.own = own;
+    info[r + ROWS_CHUNK] = blocks.copy(chunk, chunk.rowOffset(mix(41, lower)));
+    info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, chunk.rowOffset(mix(42, lower)));
+    info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, chunk.rowOffset(mix(43, lower)));
+    return r;
   }
 
   /** Forgets the vocabulary (it has grown to `MAX_TYPES`); frequent words come back soon. */
@@ -605,25 +599,40 @@ function argmaxOf(scores: Float64Array, allowed: Int32Array): number {
 }
 
 /**
- * Copies of model rows (the count, then class and weight side by side, as in `Perceptron`) for the rows
- * `PosTagger` reads per word type, kept together per type: a token's neighbours' rows are then a few
- * adjacent cache lines, not a miss each somewhere in the model.
+ * `PosTagger`'s word-type blocks, one after another in one buffer read as integers, float32 and float64:
+ * copies of model rows (the count, then class and weight side by side, as in `Perceptron`), records and
+ * own scores. What a token needs of a word is then a few adjacent cache lines, not a miss each somewhere
+ * in the model.
  */
-class RowCopies {
-  private ints = new Int32Array(1 << 16);
-  private floats = new Float32Array(this.ints.buffer);
+class TypeBlocks {
+  ints = new Int32Array(1 << 16);
+  floats = new Float32Array(this.ints.buffer);
+  doubles = new Float64Array(this.ints.buffer);
   private end = 0;
   private kept = 0;
 
+  /** Makes room for `n` more integers (the views are new if it grows). */
+  reserve(n: number): void {
+    const need = this.end + n + 1;
+    if (need <= this.ints.length) return;
+    const ints = new Int32Array(Math.max(need, 2 * this.ints.length));
+    ints.set(this.ints);
+    this.ints = ints;
+    this.floats = new Float32Array(ints.buffer);
+    this.doubles = new Float64Array(ints.buffer);
+  }
+
+  /** `n` (even) integers, starting at an even index (so at a float64 boundary); returns the index. */
+  take(n: number): number {
+    this.reserve(n);
+    const at = this.end + (this.end & 1);
+    this.end = at + n;
+    return at;
+  }
+
   /** Copies the row at `offset` of `model` (-1: an empty row); returns where the copy is. */
   copy(model: Perceptron, offset: number): number {
-    const need = this.end + 1 + 2 * model.nClasses;
-    if (need > this.ints.length) {
-      const ints = new Int32Array(Math.max(need, 2 * this.ints.length));
-      ints.set(this.ints);
-      this.ints = ints;
-      this.floats = new Float32Array(ints.buffer);
-    }
+    this.reserve(1 + 2 * model.nClasses);
     const at = this.end;
     this.end = model.copyRow(offset, this.ints, this.floats, at);
     return at;
@@ -636,12 +645,12 @@ class RowCopies {
     for (let o = at + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
   }
 
-  /** Makes the copies so far permanent (`clear` keeps them). */
+  /** Makes the blocks so far permanent (`clear` keeps them). */
   keepSoFar(): void {
     this.kept = this.end;
   }
 
-  /** Forgets the copies made since `keepSoFar`. */
+  /** Forgets the blocks made since `keepSoFar`. */
   clear(): void {
     this.end = this.kept;
   }
