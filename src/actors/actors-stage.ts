@@ -194,6 +194,8 @@ class ActorResolver {
    */
   private readonly orgAt: Int32Array;
   private readonly orgs: Actor[] = [];
+  /** Country actors by code. */
+  private readonly countries = new Map<string, Actor>();
   /** Organisation actors by country (`---` for none) and lower-cased name (their identity). */
   private readonly orgNames = new Map<string, Map<string, Actor>>();
   /** For persons of no known country, the organisation their context names, whose country they share. */
@@ -344,12 +346,24 @@ class ActorResolver {
     const exact = this.exactHit(m.tokenStart, m.tokenEnd);
     let type: MentionType = m.type;
     if (exact) {
-      const kinds = new Set(exact.entries.map((e) => e.kind));
-      if (kinds.has('igo') || kinds.has('seat') || kinds.has('group')) type = 'organization';
-      else if (kinds.has('country') || kinds.has('capital') || kinds.has('region')) type = 'location';
-      else if (kinds.has('demonym')) type = 'nationality';
-      else if (kinds.has('area')) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
-      else if (kinds.has('holder')) type = 'person';
+      let org = false;
+      let place = false;
+      let demonym = false;
+      let area = false;
+      let holder = false;
+      for (const e of exact.entries) {
+        const k = e.kind;
+        if (k === 'igo' || k === 'seat' || k === 'group') org = true;
+        else if (k === 'country' || k === 'capital' || k === 'region') place = true;
+        else if (k === 'demonym') demonym = true;
+        else if (k === 'area') area = true;
+        else if (k === 'holder') holder = true;
+      }
+      if (org) type = 'organization';
+      else if (place) type = 'location';
+      else if (demonym) type = 'nationality';
+      else if (area) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
+      else if (holder) type = 'person';
     }
     const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits?.get(m.tokenStart) : undefined;
     if (parts && !exact) {
@@ -360,9 +374,9 @@ class ActorResolver {
     }
     // A name already given to a person in this article is that person, whatever the tagger said (`Le Pen`).
     if (!exact && type !== 'person' && this.registry.named(m.text)?.kind === 'person') type = 'person';
-    const head = nameHeads().get(this.tokens[m.tokenEnd - 1]!.text);
-    if (!exact && head && m.tokenEnd - m.tokenStart > 0 && (type === 'person' || type === 'other'))
-      type = head;
+    const last = this.tokens[m.tokenEnd - 1]!.text;
+    const head = !exact && (type === 'person' || type === 'other') ? nameHeads().get(last) : undefined;
+    if (head && m.tokenEnd - m.tokenStart > 0) type = head;
     if (!exact && (type === 'organization' || type === 'other') && this.orgHeadAt(m.tokenEnd - 1)) {
       // `Ministry` tagged alone: the organisation is the capitalised run ending in it (`Foreign Ministry`).
       const a = this.orgStart(m.tokenStart, sStart);
@@ -568,8 +582,14 @@ class ActorResolver {
   }
 
   private country(code: string): Actor {
-    const name = gazetteer().countryNames.get(code) ?? code;
-    return this.obtain(`country:${code}`, name, 'country', code, code, null, 'country');
+    // Kept by code too, which spares building the key of a country met before.
+    let actor = this.countries.get(code);
+    if (!actor) {
+      const name = gazetteer().countryNames.get(code) ?? code;
+      actor = this.obtain(`country:${code}`, name, 'country', code, code, null, 'country');
+      this.countries.set(code, actor);
+    }
+    return actor;
   }
 
   // --- organisations ---------------------------------------------------------------------------------
@@ -1333,15 +1353,26 @@ function sortByPlace<T extends Span>(list: T[]): T[] {
 }
 
 /**
- * `tokenAfter(tokens, offset)`, looking first at the few tokens from `from` on when the answer lies
- * there (no earlier token ends after `offset`).
+ * `tokenAfter(tokens, offset)` (the first token ending after `offset`), searched from `from` on when
+ * the answer lies there (no earlier token ends after `offset`): in steps doubling from `from`, then by
+ * halves, so a near answer costs a few looks.
  */
 function tokenAfterFrom(tokens: readonly Token[], offset: number, from: number): number {
-  if (from > 0 && from <= tokens.length && tokens[from - 1]!.end > offset) return tokenAfter(tokens, offset);
-  const stop = Math.min(tokens.length, from + 16);
-  let k = from;
-  while (k < stop && tokens[k]!.end <= offset) k++;
-  return k < stop || k === tokens.length ? k : tokenAfter(tokens, offset);
+  const n = tokens.length;
+  if (from > 0 && (from > n || tokens[from - 1]!.end > offset)) return tokenAfter(tokens, offset);
+  // Every token before lo ends at or before offset; the answer is in [lo, hi].
+  let lo = from;
+  let hi = from;
+  for (let step = 1; hi < n && tokens[hi]!.end <= offset; step *= 2) {
+    lo = hi + 1;
+    hi = Math.min(n, lo + step);
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */

@@ -56,7 +56,6 @@ export class ActorRegistry {
   add(key: string, actor: Actor): Actor {
     this.byKey.set(key, actor);
     this.actors.push(actor);
-    this.notes.set(actor, { roles: [], gender: null });
     return actor;
   }
 
@@ -76,17 +75,25 @@ export class ActorRegistry {
   }
 
   note(actor: Actor): ActorNotes {
-    return this.notes.get(actor)!;
+    // Made on first use: most actors (countries, organisations) never need notes.
+    let notes = this.notes.get(actor);
+    if (!notes) this.notes.set(actor, (notes = { roles: [], gender: null }));
+    return notes;
   }
 
   /** Records a mention of `actor`, making it the most recent of its kind. */
   touch(actor: Actor): void {
     let list = this.recent.get(actor.kind);
     if (!list) this.recent.set(actor.kind, (list = []));
-    const at = list.indexOf(actor);
-    if (at >= 0) list.splice(at, 1);
-    list.unshift(actor);
-    if (list.length > RECENT) list.pop();
+    // Moved (or added) to the front in place; a full list drops its oldest.
+    let at = list.indexOf(actor);
+    if (at === 0) return;
+    if (at < 0) {
+      if (list.length < RECENT) list.push(actor);
+      at = list.length - 1;
+    }
+    for (let k = at; k > 0; k--) list[k] = list[k - 1]!;
+    list[0] = actor;
   }
 
   /** The most recently mentioned actors of a kind, most recent first (at most a handful). */
