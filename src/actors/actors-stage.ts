@@ -23,7 +23,7 @@ import { entryOf, matchGazetteer, type GazHit, type GazHits } from './gazetteer-
 import { gazetteer, type GazEntry } from './gazetteer.js';
 import { tokenAfter } from './lookup.js';
 import { officeOn } from './office.js';
-import { personContext } from './person-context.js';
+import { personContext, type NameCover } from './person-context.js';
 import { ActorRegistry, addRole } from './registry.js';
 import { datelineCountry, titleScope } from './title-scope.js';
 
@@ -155,7 +155,7 @@ function reserve(n: number): void {
   scratch.used = new Uint8Array(size);
 }
 
-class ActorResolver {
+class ActorResolver implements NameCover {
   readonly registry = new ActorRegistry();
   readonly out: Mention[] = [];
   private readonly tokens: readonly Token[];
@@ -173,19 +173,10 @@ class ActorResolver {
   private lastCapital: { end: number; acts: boolean } | null = null;
   /** Where the place `countryOf` last read ends (for naming `rebels in Darfur`). */
   private placeEnd = 0;
-  /** Whether token j lies in a tagged organisation name; in a person's or place's name. */
-  private readonly inOrg = (j: number): boolean => {
-    const m = this.nerCover[j]!;
-    return m >= 0 && this.ner[m]!.type === 'organization';
-  };
-  private readonly inName = (j: number): boolean => {
-    const m = this.nerCover[j]!;
-    return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
-  };
   /** For persons of no known country, the one country their sentence named. */
   private sentenceGuess: Map<Actor, string> | null = null;
   /** Mentions per country, for the article's own country. */
-  private readonly countryCounts = new Map<string, number>();
+  private countryCounts: Map<string, number> | null = null;
   /** The country of the article's dateline city, for domestic offices. */
   private readonly dateline: string | null;
   /**
@@ -195,9 +186,9 @@ class ActorResolver {
   private readonly orgAt: Int32Array;
   private readonly orgs: Actor[] = [];
   /** Country actors by code. */
-  private readonly countries = new Map<string, Actor>();
+  private countries: Map<string, Actor> | null = null;
   /** Organisation actors by country (`---` for none) and lower-cased name (their identity). */
-  private readonly orgNames = new Map<string, Map<string, Actor>>();
+  private orgNames: Map<string, Map<string, Actor>> | null = null;
   /** For persons of no known country, the organisation their context names, whose country they share. */
   private affiliation: Map<Actor, Actor> | null = null;
 
@@ -583,11 +574,11 @@ class ActorResolver {
 
   private country(code: string): Actor {
     // Kept by code too, which spares building the key of a country met before.
-    let actor = this.countries.get(code);
+    let actor = this.countries?.get(code);
     if (!actor) {
       const name = gazetteer().countryNames.get(code) ?? code;
       actor = this.obtain(`country:${code}`, name, 'country', code, code, null, 'country');
-      this.countries.set(code, actor);
+      (this.countries ??= new Map()).set(code, actor);
     }
     return actor;
   }
@@ -663,6 +654,7 @@ class ActorResolver {
     // The identity key is `org:<country>:<name lower-cased>`; found by country and name first, which
     // spares building the key for an organisation named before.
     const lower = this.text.slice(keyStart, end).toLowerCase();
+    this.orgNames ??= new Map();
     let named = this.orgNames.get(country ?? '---');
     if (!named) this.orgNames.set(country ?? '---', (named = new Map()));
     let actor = named.get(lower);
@@ -950,7 +942,7 @@ class ActorResolver {
     let best: string | null = null;
     let count = 0;
     let second = 0;
-    this.countryCounts.forEach((n, code) => {
+    this.countryCounts?.forEach((n, code) => {
       if (n > count) [best, count, second] = [code, n, count];
       else if (n > second) second = n;
     });
@@ -1054,7 +1046,7 @@ class ActorResolver {
     const start = this.tokens[a]!.start;
     const end = this.tokens[b - 1]!.end;
     const name = this.text.slice(start, end);
-    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, this.inOrg, this.inName);
+    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, this);
     for (const k of context.used) {
       const e = this.sectorAt(k);
       if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
@@ -1172,7 +1164,7 @@ class ActorResolver {
     let best: string | null = null;
     let count = 0;
     for (const c of scope.countries) {
-      const n = this.countryCounts.get(c) ?? 0;
+      const n = this.countryCounts?.get(c) ?? 0;
       if (n > count) [best, count] = [c, n];
     }
     return best ? { country: best, rule: `country:title+article:${title}` } : null;
@@ -1244,6 +1236,18 @@ class ActorResolver {
 
   // --- helpers -------------------------------------------------------------------------------------
 
+  /** Whether token j lies in a tagged organisation name (for `personContext`). */
+  inOrg(j: number): boolean {
+    const m = this.nerCover[j]!;
+    return m >= 0 && this.ner[m]!.type === 'organization';
+  }
+
+  /** Whether token j lies in a tagged person's or place's name (for `personContext`). */
+  inName(j: number): boolean {
+    const m = this.nerCover[j]!;
+    return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
+  }
+
   private isVerb(k: number): boolean {
     const t = this.tokens[k];
     if (!t) return false;
@@ -1302,7 +1306,10 @@ class ActorResolver {
     if (actor) {
       this.registry.touch(actor);
       if (actor.country && actor.kind !== 'group')
-        this.countryCounts.set(actor.country, (this.countryCounts.get(actor.country) ?? 0) + 1);
+        (this.countryCounts ??= new Map()).set(
+          actor.country,
+          (this.countryCounts.get(actor.country) ?? 0) + 1,
+        );
     }
   }
 }
