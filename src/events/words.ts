@@ -22,6 +22,10 @@ export interface WordFacts {
   readonly form: string;
   /** `hash(form)` for forms in the hash table, else 0. */
   readonly hash: number;
+  /** The form's codes packed (see `pack`): equal keys are equal forms, with no string to load. */
+  readonly k0: number;
+  readonly k1: number;
+  readonly k2: number;
   /** The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays). */
   readonly lemma: string;
   /** `lemma` is in `EventResources.verbs` (a lexicon verb head or a governor). */
@@ -52,6 +56,23 @@ const SYMBOL = new Uint8Array(128);
   SYMBOL["'".charCodeAt(0)] = s;
 }
 
+/**
+ * A form of at most 12 ASCII characters packed into three numbers: 7 bits a character, four to a
+ * number, and the length in the first number's top 4 bits, so that equal keys mean equal forms. Any other
+ * form gets `[-1, 0, 0]` (no packed form has -1: that needs length 15).
+ */
+function pack(word: string): [number, number, number] {
+  const k: [number, number, number] = [0, 0, 0];
+  if (word.length > 12) return [-1, 0, 0];
+  for (let j = 0; j < word.length; j++) {
+    const c = word.charCodeAt(j);
+    if (c >= 128) return [-1, 0, 0];
+    k[j >> 2] |= c << (7 * (j & 3));
+  }
+  k[0] |= word.length << 28;
+  return k;
+}
+
 function hash(word: string): number {
   let h = word.length;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x9e3779b1);
@@ -66,8 +87,9 @@ export class WordTable {
   /** The hash table of longer forms: linear probing, at most a quarter full. */
   private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
   private size = 0;
-  /** Per-token hashes of the document `fill` is looking up (0: looked up already). */
+  /** Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. */
   private hashes = new Int32Array(1024);
+  private keys = new Int32Array(3 * 1024);
 
   /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
@@ -88,6 +110,9 @@ export class WordTable {
       ? {
           form: '',
           hash: 0,
+          k0: -1,
+          k1: 0,
+          k2: 0,
           lemma: '',
           verb: false,
           verbLemma: null,
@@ -109,8 +134,11 @@ export class WordTable {
    * get the shared facts and themselves as lemma.
    */
   fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
-    if (this.hashes.length < n) this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
-    const hashes = this.hashes;
+    if (this.hashes.length < n) {
+      this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
+      this.keys = new Int32Array(3 * this.hashes.length);
+    }
+    const { hashes, keys } = this;
     const symbols = this.symbols;
     // Short forms at once; the others hashed, and numbers told apart on the way.
     for (let i = 0; i < n; i++) {
@@ -121,30 +149,55 @@ export class WordTable {
         hashes[i] = 0;
         continue;
       }
-      let h = word.length;
+      // `hash` and `pack` in one pass over the characters.
+      const len = word.length;
+      let h = len;
       let high = 0;
-      for (let j = 0; j < word.length; j++) {
+      let k0 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      for (let j = 0; j < len; j++) {
         const c = word.charCodeAt(j);
         high |= c & 0xffc0;
         h = Math.imul(h ^ c, 0x9e3779b1);
+        if (j < 4) k0 |= c << (7 * j);
+        else if (j < 8) k1 |= c << (7 * (j - 4));
+        else if (j < 12) k2 |= c << (7 * (j - 8));
       }
       if (high === 0 && symbols !== null) {
         out[i] = symbols;
         lemmas[i] = word;
         hashes[i] = 0;
-      } else hashes[i] = (h ^ (h >>> 15)) | 1;
+        continue;
+      }
+      hashes[i] = (h ^ (h >>> 15)) | 1;
+      if (len > 12 || (high & 0xff80) !== 0) {
+        k0 = -1;
+        k1 = k2 = 0;
+      } else k0 |= len << 28;
+      keys[3 * i] = k0;
+      keys[3 * i + 1] = k1;
+      keys[3 * i + 2] = k2;
     }
     // Each hashed form's first slot (`| 1` above keeps a hash from being 0; forms are stored under it).
     const slots = this.slots;
     const mask = slots.length - 1;
     for (let i = 0; i < n; i++) if (hashes[i] !== 0) out[i] = slots[hashes[i]! & mask]!;
-    // The form is mostly there; else probe on (or make it).
+    // The form is mostly there (told by its packed key if it has one); else probe on (or make it).
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
-      const word = tokens[i]!.text;
       const f = out[i]!;
-      if (f === null || f.hash !== h || f.form !== word) out[i] = this.probe(word, h);
+      const k0 = keys[3 * i]!;
+      if (
+        f === null ||
+        f.hash !== h ||
+        f.k0 !== k0 ||
+        f.k1 !== keys[3 * i + 1] ||
+        f.k2 !== keys[3 * i + 2] ||
+        (k0 === -1 && f.form !== tokens[i]!.text)
+      )
+        out[i] = this.probe(tokens[i]!.text, h);
     }
     for (let i = 0; i < n; i++) if (out[i] !== symbols) lemmas[i] = out[i]!.lemma;
   }
@@ -216,6 +269,19 @@ export class WordTable {
     }
     const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
-    return { form: word, hash: h, lemma, verb, verbLemma, entries, verbEntries, lower: word.toLowerCase() };
+    const [k0, k1, k2] = pack(word);
+    return {
+      form: word,
+      hash: h,
+      k0,
+      k1,
+      k2,
+      lemma,
+      verb,
+      verbLemma,
+      entries,
+      verbEntries,
+      lower: word.toLowerCase(),
+    };
   }
 }
