@@ -30,6 +30,8 @@ export interface WordFacts {
   readonly lemma: string;
   /** `lemma` is in `EventResources.verbs` (a lexicon verb head or a governor). */
   readonly verb: boolean;
+  /** `lemma` is `be` or `have` (tested often: a flag spares loading the lemma string). */
+  readonly beOrHave: boolean;
   /**
    * The lemma a token of this form takes when tagged VB*: the verb lemma (`shelling` -> `shell`) when
    * `lemma` is no lexicon verb but that is; else null (the token keeps `lemma`).
@@ -115,6 +117,7 @@ export class WordTable {
           k2: 0,
           lemma: '',
           verb: false,
+          beOrHave: false,
           verbLemma: null,
           entries: null,
           verbEntries: null,
@@ -278,6 +281,7 @@ export class WordTable {
       k2,
       lemma,
       verb,
+      beOrHave: lemma === 'be' || lemma === 'have',
       verbLemma,
       entries,
       verbEntries,
