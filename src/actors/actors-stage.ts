@@ -23,7 +23,7 @@ import { entryOf, matchGazetteer, type GazHit, type GazHits } from './gazetteer-
 import { gazetteer, type GazEntry } from './gazetteer.js';
 import { tokenAfter } from './lookup.js';
 import { officeOn } from './office.js';
-import { personContext } from './person-context.js';
+import { personContext, type NameCover } from './person-context.js';
 import { ActorRegistry, addRole } from './registry.js';
 import { datelineCountry, titleScope } from './title-scope.js';
 
@@ -155,7 +155,7 @@ function reserve(n: number): void {
   scratch.used = new Uint8Array(size);
 }
 
-class ActorResolver {
+class ActorResolver implements NameCover {
   readonly registry = new ActorRegistry();
   readonly out: Mention[] = [];
   private readonly tokens: readonly Token[];
@@ -173,19 +173,10 @@ class ActorResolver {
   private lastCapital: { end: number; acts: boolean } | null = null;
   /** Where the place `countryOf` last read ends (for naming `rebels in Darfur`). */
   private placeEnd = 0;
-  /** Whether token j lies in a tagged organisation name; in a person's or place's name. */
-  private readonly inOrg = (j: number): boolean => {
-    const m = this.nerCover[j]!;
-    return m >= 0 && this.ner[m]!.type === 'organization';
-  };
-  private readonly inName = (j: number): boolean => {
-    const m = this.nerCover[j]!;
-    return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
-  };
   /** For persons of no known country, the one country their sentence named. */
   private sentenceGuess: Map<Actor, string> | null = null;
   /** Mentions per country, for the article's own country. */
-  private readonly countryCounts = new Map<string, number>();
+  private countryCounts: Map<string, number> | null = null;
   /** The country of the article's dateline city, for domestic offices. */
   private readonly dateline: string | null;
   /**
@@ -194,8 +185,10 @@ class ActorResolver {
    */
   private readonly orgAt: Int32Array;
   private readonly orgs: Actor[] = [];
+  /** Country actors by code. */
+  private countries: Map<string, Actor> | null = null;
   /** Organisation actors by country (`---` for none) and lower-cased name (their identity). */
-  private readonly orgNames = new Map<string, Map<string, Actor>>();
+  private orgNames: Map<string, Map<string, Actor>> | null = null;
   /** For persons of no known country, the organisation their context names, whose country they share. */
   private affiliation: Map<Actor, Actor> | null = null;
 
@@ -344,12 +337,24 @@ class ActorResolver {
     const exact = this.exactHit(m.tokenStart, m.tokenEnd);
     let type: MentionType = m.type;
     if (exact) {
-      const kinds = new Set(exact.entries.map((e) => e.kind));
-      if (kinds.has('igo') || kinds.has('seat') || kinds.has('group')) type = 'organization';
-      else if (kinds.has('country') || kinds.has('capital') || kinds.has('region')) type = 'location';
-      else if (kinds.has('demonym')) type = 'nationality';
-      else if (kinds.has('area')) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
-      else if (kinds.has('holder')) type = 'person';
+      let org = false;
+      let place = false;
+      let demonym = false;
+      let area = false;
+      let holder = false;
+      for (const e of exact.entries) {
+        const k = e.kind;
+        if (k === 'igo' || k === 'seat' || k === 'group') org = true;
+        else if (k === 'country' || k === 'capital' || k === 'region') place = true;
+        else if (k === 'demonym') demonym = true;
+        else if (k === 'area') area = true;
+        else if (k === 'holder') holder = true;
+      }
+      if (org) type = 'organization';
+      else if (place) type = 'location';
+      else if (demonym) type = 'nationality';
+      else if (area) type = isAreaAdjective(m.text) ? 'nationality' : 'location';
+      else if (holder) type = 'person';
     }
     const parts = m.tokenEnd === m.tokenStart + 1 ? this.partHits?.get(m.tokenStart) : undefined;
     if (parts && !exact) {
@@ -360,9 +365,9 @@ class ActorResolver {
     }
     // A name already given to a person in this article is that person, whatever the tagger said (`Le Pen`).
     if (!exact && type !== 'person' && this.registry.named(m.text)?.kind === 'person') type = 'person';
-    const head = nameHeads().get(this.tokens[m.tokenEnd - 1]!.text);
-    if (!exact && head && m.tokenEnd - m.tokenStart > 0 && (type === 'person' || type === 'other'))
-      type = head;
+    const last = this.tokens[m.tokenEnd - 1]!.text;
+    const head = !exact && (type === 'person' || type === 'other') ? nameHeads().get(last) : undefined;
+    if (head && m.tokenEnd - m.tokenStart > 0) type = head;
     if (!exact && (type === 'organization' || type === 'other') && this.orgHeadAt(m.tokenEnd - 1)) {
       // `Ministry` tagged alone: the organisation is the capitalised run ending in it (`Foreign Ministry`).
       const a = this.orgStart(m.tokenStart, sStart);
@@ -568,8 +573,14 @@ class ActorResolver {
   }
 
   private country(code: string): Actor {
-    const name = gazetteer().countryNames.get(code) ?? code;
-    return this.obtain(`country:${code}`, name, 'country', code, code, null, 'country');
+    // Kept by code too, which spares building the key of a country met before.
+    let actor = this.countries?.get(code);
+    if (!actor) {
+      const name = gazetteer().countryNames.get(code) ?? code;
+      actor = this.obtain(`country:${code}`, name, 'country', code, code, null, 'country');
+      (this.countries ??= new Map()).set(code, actor);
+    }
+    return actor;
   }
 
   // --- organisations ---------------------------------------------------------------------------------
@@ -643,6 +654,7 @@ class ActorResolver {
     // The identity key is `org:<country>:<name lower-cased>`; found by country and name first, which
     // spares building the key for an organisation named before.
     const lower = this.text.slice(keyStart, end).toLowerCase();
+    this.orgNames ??= new Map();
     let named = this.orgNames.get(country ?? '---');
     if (!named) this.orgNames.set(country ?? '---', (named = new Map()));
     let actor = named.get(lower);
@@ -930,7 +942,7 @@ class ActorResolver {
     let best: string | null = null;
     let count = 0;
     let second = 0;
-    this.countryCounts.forEach((n, code) => {
+    this.countryCounts?.forEach((n, code) => {
       if (n > count) [best, count, second] = [code, n, count];
       else if (n > second) second = n;
     });
@@ -1034,7 +1046,7 @@ class ActorResolver {
     const start = this.tokens[a]!.start;
     const end = this.tokens[b - 1]!.end;
     const name = this.text.slice(start, end);
-    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, this.inOrg, this.inName);
+    const context = personContext(this.tokens, this.gaz, a, b, sStart, sEnd, this);
     for (const k of context.used) {
       const e = this.sectorAt(k);
       if (!e || e.cls === 'person' || e.cls === 'title' || e.cls === 'modifier') this.used[k] = 1;
@@ -1152,7 +1164,7 @@ class ActorResolver {
     let best: string | null = null;
     let count = 0;
     for (const c of scope.countries) {
-      const n = this.countryCounts.get(c) ?? 0;
+      const n = this.countryCounts?.get(c) ?? 0;
       if (n > count) [best, count] = [c, n];
     }
     return best ? { country: best, rule: `country:title+article:${title}` } : null;
@@ -1224,6 +1236,18 @@ class ActorResolver {
 
   // --- helpers -------------------------------------------------------------------------------------
 
+  /** Whether token j lies in a tagged organisation name (for `personContext`). */
+  inOrg(j: number): boolean {
+    const m = this.nerCover[j]!;
+    return m >= 0 && this.ner[m]!.type === 'organization';
+  }
+
+  /** Whether token j lies in a tagged person's or place's name (for `personContext`). */
+  inName(j: number): boolean {
+    const m = this.nerCover[j]!;
+    return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
+  }
+
   private isVerb(k: number): boolean {
     const t = this.tokens[k];
     if (!t) return false;
@@ -1282,7 +1306,10 @@ class ActorResolver {
     if (actor) {
       this.registry.touch(actor);
       if (actor.country && actor.kind !== 'group')
-        this.countryCounts.set(actor.country, (this.countryCounts.get(actor.country) ?? 0) + 1);
+        (this.countryCounts ??= new Map()).set(
+          actor.country,
+          (this.countryCounts.get(actor.country) ?? 0) + 1,
+        );
     }
   }
 }
@@ -1333,15 +1360,26 @@ function sortByPlace<T extends Span>(list: T[]): T[] {
 }
 
 /**
- * `tokenAfter(tokens, offset)`, looking first at the few tokens from `from` on when the answer lies
- * there (no earlier token ends after `offset`).
+ * `tokenAfter(tokens, offset)` (the first token ending after `offset`), searched from `from` on when
+ * the answer lies there (no earlier token ends after `offset`): in steps doubling from `from`, then by
+ * halves, so a near answer costs a few looks.
  */
 function tokenAfterFrom(tokens: readonly Token[], offset: number, from: number): number {
-  if (from > 0 && from <= tokens.length && tokens[from - 1]!.end > offset) return tokenAfter(tokens, offset);
-  const stop = Math.min(tokens.length, from + 16);
-  let k = from;
-  while (k < stop && tokens[k]!.end <= offset) k++;
-  return k < stop || k === tokens.length ? k : tokenAfter(tokens, offset);
+  const n = tokens.length;
+  if (from > 0 && (from > n || tokens[from - 1]!.end > offset)) return tokenAfter(tokens, offset);
+  // Every token before lo ends at or before offset; the answer is in [lo, hi].
+  let lo = from;
+  let hi = from;
+  for (let step = 1; hi < n && tokens[hi]!.end <= offset; step *= 2) {
+    lo = hi + 1;
+    hi = Math.min(n, lo + step);
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Runs the actor coding and coreference over a document that has tokens and (possibly) name mentions. */

@@ -72,13 +72,23 @@ interface Part {
 const partCache = new Map<string, readonly Part[]>();
 const PART_CACHE_SIZE = 10_000;
 let partCacheOf: Gazetteer | undefined;
+/** The length of the shortest word that may be a part (`--` and `-` have no parts). */
+let shortestPart = 0;
+const NO_PARTS: readonly Part[] = [];
 
 /** The parts of a hyphenated word that are places or organisations (`Sino-`, `Russian`). */
 function partsOf(gaz: Gazetteer, word: string): readonly Part[] {
   if (partCacheOf !== gaz || partCache.size >= PART_CACHE_SIZE) {
     partCache.clear();
+    if (partCacheOf !== gaz) {
+      shortestPart = Infinity;
+      for (const [form, entries] of gaz.single)
+        if (entries.some((e) => PART_KINDS.has(e.kind))) shortestPart = Math.min(shortestPart, form.length);
+    }
     partCacheOf = gaz;
   }
+  // A part is shorter than the word by its hyphen at least.
+  if (word.length - 1 < shortestPart) return NO_PARTS;
   let found = partCache.get(word);
   if (found) return found;
   const out: Part[] = [];

@@ -38,11 +38,15 @@ function isCapitalised(text: string): boolean {
   return c >= 65 && c <= 90;
 }
 
-/**
- * Reads the context of the person name at tokens `[a, b)` within the sentence `[sStart, sEnd)`.
- * `inOrg(j)` tells whether token j lies inside an organisation name (`China Media Group`); `inName(j)`
- * whether it lies in a person's or place's name, which a title never crosses.
- */
+/** Where the name tagger's names lie, by token. */
+export interface NameCover {
+  /** Whether token j lies inside an organisation name (`China Media Group`). */
+  inOrg(j: number): boolean;
+  /** Whether token j lies in a person's or place's name, which a title never crosses. */
+  inName(j: number): boolean;
+}
+
+/** Reads the context of the person name at tokens `[a, b)` within the sentence `[sStart, sEnd)`. */
 export function personContext(
   tokens: readonly Token[],
   gaz: GazHits,
@@ -50,8 +54,7 @@ export function personContext(
   b: number,
   sStart: number,
   sEnd: number,
-  inOrg: (j: number) => boolean,
-  inName: (j: number) => boolean = () => false,
+  names: NameCover,
 ): PersonContext {
   const hitAt = (j: number): GazHit | undefined => {
     const h = gaz.byToken[j]!;
@@ -74,13 +77,13 @@ export function personContext(
       j = hit.tokenStart - 1;
     } else if ((text === "'s" || text === '’s') && j > sStart && hitAt(j - 1)) {
       j--;
-    } else if (inOrg(j) && isCapitalised(text)) {
+    } else if (names.inOrg(j) && isCapitalised(text)) {
       j--;
     } else if (
       // Capitalised words of a title (`Planning and Investment Minister`), and adjectives inside one
       // (`Nigerian junior foreign minister`, `Iran's religious leader`), left of a title word.
       left.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person') &&
-      !inName(j) &&
+      !names.inName(j) &&
       (isCapitalised(text) ||
         ((tokens[j]!.tag === 'JJ' || tokens[j]!.tag === 'NN') && /^[a-z]+$/.test(text)) ||
         ((text === 'and' || text === '&') && j > sStart && isCapitalised(tokens[j - 1]!.text)))
@@ -106,7 +109,7 @@ export function personContext(
         for (let q = hit.tokenStart; q < hit.tokenEnd; q++) usedHere.push(q);
         k = hit.tokenEnd;
       } else if (DETERMINERS.has(text.toLowerCase()) || text === 'of' || text === "'s" || text === '’s') k++;
-      else if (inOrg(k) && isCapitalised(text)) k++;
+      else if (names.inOrg(k) && isCapitalised(text)) k++;
       else if (/^[a-z]+$/.test(text) && !(tokens[k]!.tag ?? '').startsWith('VB'))
         k++; // `foreign policy chief`
       else break;
@@ -128,7 +131,7 @@ export function personContext(
       if (hit && hit.entries.some((e) => e.kind !== 'holder' && e.kind !== 'sector')) {
         for (const e of hit.entries) right.push({ entry: e, token: hit.tokenStart });
         k = hit.tokenEnd;
-      } else if (hit || (inOrg(k) && isCapitalised(tokens[k]!.text))) {
+      } else if (hit || (names.inOrg(k) && isCapitalised(tokens[k]!.text))) {
         if (hit) for (const e of hit.entries) right.push({ entry: e, token: hit.tokenStart });
         k = hit ? hit.tokenEnd : k + 1;
       } else break;

@@ -22,12 +22,16 @@ function nameBit(name: string): number {
   return (n * 31 + name.charCodeAt(0) + 7 * name.charCodeAt(n - 1)) & 63;
 }
 
+/**
+ * One per document. Its maps are made on first use, as many documents need only some of them and the
+ * stage's cost per document matters on short ones.
+ */
 export class ActorRegistry {
   readonly actors: Actor[] = [];
-  private readonly notes = new Map<Actor, ActorNotes>();
-  private readonly byKey = new Map<string, Actor>();
+  private notes: Map<Actor, ActorNotes> | null = null;
+  private byKey: Map<string, Actor> | null = null;
   /** Full names and single name tokens of persons, to the actor (the latest one wins). */
-  private readonly names = new Map<string, Actor>();
+  private names: Map<string, Actor> | null = null;
   /**
    * A 64-bit filter of the names (a bit per hash of length and end characters, in two halves): most
    * capitalised words are no name given yet, and the filter says so without hashing the word.
@@ -35,16 +39,16 @@ export class ActorRegistry {
   private namesLo = 0;
   private namesHi = 0;
   /** Distinct actors, most recently mentioned first, by kind. */
-  private readonly recent = new Map<ActorKind, Actor[]>();
+  private recent: Map<ActorKind, Actor[]> | null = null;
 
   /** The actor with identity `key`, created from `make` (given the new actor's id) the first time. */
   obtain(key: string, make: (id: string) => Actor): Actor {
-    return this.byKey.get(key) ?? this.add(key, make(this.nextId()));
+    return this.byKey?.get(key) ?? this.add(key, make(this.nextId()));
   }
 
   /** The actor with identity `key`, if there is one. */
   get(key: string): Actor | undefined {
-    return this.byKey.get(key);
+    return this.byKey?.get(key);
   }
 
   /** The id the next new actor takes. */
@@ -54,9 +58,8 @@ export class ActorRegistry {
 
   /** Adds a new actor (its id from `nextId`) under identity `key`. */
   add(key: string, actor: Actor): Actor {
-    this.byKey.set(key, actor);
+    (this.byKey ??= new Map()).set(key, actor);
     this.actors.push(actor);
-    this.notes.set(actor, { roles: [], gender: null });
     return actor;
   }
 
@@ -65,32 +68,42 @@ export class ActorRegistry {
     const bit = nameBit(name);
     if (bit < 32) this.namesLo |= 1 << bit;
     else this.namesHi |= 1 << (bit - 32);
-    this.names.set(name, actor);
+    (this.names ??= new Map()).set(name, actor);
   }
 
   /** The actor `name` refers to, if any. */
   named(name: string): Actor | undefined {
     const bit = nameBit(name);
     const set = bit < 32 ? this.namesLo & (1 << bit) : this.namesHi & (1 << (bit - 32));
-    return set === 0 ? undefined : this.names.get(name);
+    return set === 0 ? undefined : this.names?.get(name);
   }
 
   note(actor: Actor): ActorNotes {
-    return this.notes.get(actor)!;
+    // Made on first use: most actors (countries, organisations) never need notes.
+    this.notes ??= new Map();
+    let notes = this.notes.get(actor);
+    if (!notes) this.notes.set(actor, (notes = { roles: [], gender: null }));
+    return notes;
   }
 
   /** Records a mention of `actor`, making it the most recent of its kind. */
   touch(actor: Actor): void {
+    this.recent ??= new Map();
     let list = this.recent.get(actor.kind);
     if (!list) this.recent.set(actor.kind, (list = []));
-    const at = list.indexOf(actor);
-    if (at >= 0) list.splice(at, 1);
-    list.unshift(actor);
-    if (list.length > RECENT) list.pop();
+    // Moved (or added) to the front in place; a full list drops its oldest.
+    let at = list.indexOf(actor);
+    if (at === 0) return;
+    if (at < 0) {
+      if (list.length < RECENT) list.push(actor);
+      at = list.length - 1;
+    }
+    for (let k = at; k > 0; k--) list[k] = list[k - 1]!;
+    list[0] = actor;
   }
 
   /** The most recently mentioned actors of a kind, most recent first (at most a handful). */
   recentOf(kind: ActorKind): readonly Actor[] {
-    return this.recent.get(kind) ?? [];
+    return this.recent?.get(kind) ?? [];
   }
 }

@@ -1,5 +1,5 @@
 import { Alignment, applyReplacements, type Replacement } from './alignment.js';
-import { CLEAN_RULES, type CleanRule } from './rules.js';
+import { CLEAN_RULES, RESCAN, textFeatures, type CleanRule } from './rules.js';
 import type { Repair } from '../doc.js';
 
 export interface CleanResult {
@@ -13,7 +13,10 @@ export function cleanText(raw: string, rules: readonly CleanRule[] = CLEAN_RULES
   let text = raw;
   let alignment = new Alignment();
   const repairs: Repair[] = [];
+  // A rule whose pattern needs a feature the text lacks finds nothing: its pass is skipped.
+  let features = textFeatures(text);
   for (const rule of rules) {
+    if (rule.needs !== undefined && (features & rule.needs) === 0) continue;
     const found: Replacement[] = rule.scan ? rule.scan(text) : [];
     rule.pattern.lastIndex = 0;
     if (!rule.scan)
@@ -43,6 +46,8 @@ export function cleanText(raw: string, rules: readonly CleanRule[] = CLEAN_RULES
     const applied = applyReplacements(text, found);
     text = applied.text;
     alignment = alignment.then(applied.step);
+    if (rule.mayCreate === RESCAN) features = textFeatures(text);
+    else if (rule.mayCreate) features |= rule.mayCreate;
   }
   repairs.sort((a, b) => a.start - b.start);
   return { text, alignment, repairs };

@@ -22,6 +22,91 @@ export interface CleanRule {
   layout?: boolean;
   /** A hand-written scan used instead of `pattern` where a regex would be slow; matches sorted, disjoint. */
   scan?: (text: string) => ScanMatch[];
+  /**
+   * Text features (`textFeatures`) of which the pattern needs at least one to match at all: without any,
+   * the pass is skipped. Absent: the pass always runs.
+   */
+  needs?: number;
+  /**
+   * Features the rule's replacements can bring into a text that lacked them, or `RESCAN` when they can
+   * bring any (the features are then found again).
+   */
+  mayCreate?: number;
+}
+
+/**
+ * Text features: characters and short sequences that the rules' patterns cannot match without. One scan
+ * over a text finds which it has (`textFeatures`), so the passes that cannot match are skipped. Most texts
+ * have none of them but the wrapped-wire layout (indented lines, space runs).
+ */
+export const Feature = {
+  /** `\r` */
+  CR: 1,
+  /** a zero-width or control character */
+  INVISIBLE: 2,
+  /** a tab, a no-break or a typographic space */
+  ODD_SPACE: 4,
+  /** a line feed followed by a space */
+  NL_SPACE: 8,
+  /** a space followed by a line feed */
+  SPACE_NL: 16,
+  /** three line feeds in a row */
+  NL3: 32,
+  /** two spaces in a row */
+  SPACE2: 64,
+  /** a space followed by `,;:!?.` */
+  SPACE_PUNCT: 128,
+  /** a space followed by `.` */
+  SPACE_DOT: 256,
+  /** `.`, spaces, then an ASCII lower-case letter */
+  DOT_SPACE_LOWER: 512,
+  /** `.`, spaces, then `-` */
+  DOT_SPACE_DASH: 1024,
+} as const;
+
+/** `mayCreate` of a rule whose replacements can bring in any feature: the text is scanned again. */
+export const RESCAN = -1;
+
+/** Which `Feature`s `text` has, in one pass over its characters. */
+export function textFeatures(text: string): number {
+  let f = 0;
+  let prev = -1;
+  let newlines = 0; // line feeds in a row, up to here
+  let afterDotSpaces = false; // a `.` then one or more spaces, up to here
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prev === 32) f |= Feature.SPACE2;
+      else if (prev === 10) f |= Feature.NL_SPACE;
+      else if (prev === 46) afterDotSpaces = true;
+    } else {
+      if (afterDotSpaces) {
+        if (c === 45) f |= Feature.DOT_SPACE_DASH;
+        else if (c >= 97 && c <= 122) f |= Feature.DOT_SPACE_LOWER;
+        afterDotSpaces = false;
+      }
+      if (c === 10) {
+        if (prev === 32) f |= Feature.SPACE_NL;
+        newlines = prev === 10 ? newlines + 1 : 1;
+        if (newlines >= 3) f |= Feature.NL3;
+      } else if (prev === 32 && (c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 46)) {
+        f |= Feature.SPACE_PUNCT; // , ; : ! ? .
+        if (c === 46) f |= Feature.SPACE_DOT;
+      } else if (c < 32 || c === 127 || c >= 0xa0) f |= specialFeature(c);
+    }
+    prev = c;
+  }
+  return f;
+}
+
+/** The feature of a character outside printable ASCII (see the `line-endings`, `invisible-chars` and
+ * `odd-space` patterns), or 0. */
+function specialFeature(c: number): number {
+  if (c === 13) return Feature.CR;
+  if (c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000)
+    return Feature.ODD_SPACE;
+  if (c < 32 || c === 127 || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) return Feature.INVISIBLE;
+  return 0;
 }
 
 export interface ScanMatch {
@@ -56,6 +141,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     pattern: /\r\n?/g,
     replace: () => '\n',
     layout: true,
+    needs: Feature.CR,
+    mayCreate: RESCAN,
   },
   {
     name: 'invisible-chars',
@@ -63,6 +150,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     // eslint-disable-next-line no-control-regex
     pattern: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]+/g,
     replace: () => '',
+    needs: Feature.INVISIBLE,
+    mayCreate: RESCAN,
   },
   {
     name: 'odd-space',
@@ -70,6 +159,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     pattern: /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g,
     replace: () => ' ',
     layout: true,
+    needs: Feature.ODD_SPACE,
+    mayCreate: RESCAN,
   },
   {
     name: 'indented-paragraph',
@@ -77,6 +168,9 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     pattern: /\n {2,}(?=\S)/g,
     replace: () => '\n\n',
     layout: true,
+    needs: Feature.NL_SPACE,
+    // `\n\n` after a line feed; it is followed by a non-space and comes after what came before.
+    mayCreate: Feature.NL3,
   },
   {
     name: 'line-edge-space',
@@ -84,6 +178,9 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     pattern: / +\n *|\n +/g,
     replace: () => '\n',
     layout: true,
+    needs: Feature.NL_SPACE | Feature.SPACE_NL,
+    // The match takes every space around the line feed, so only line feeds can come together.
+    mayCreate: Feature.NL3,
   },
   {
     name: 'blank-lines',
@@ -91,6 +188,7 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     pattern: /\n{3,}/g,
     replace: () => '\n\n',
     layout: true,
+    needs: Feature.NL3,
   },
   {
     name: 'edge-whitespace',
@@ -115,6 +213,7 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     why: 'several spaces in a row',
     pattern: / {2,}/g,
     replace: () => ' ',
+    needs: Feature.SPACE2,
   },
   {
     name: 'space-before-punctuation',
@@ -128,6 +227,7 @@ export const CLEAN_RULES: readonly CleanRule[] = [
       if (CLOSING_QUOTE.test(b) && !END_PUNCT.test(before(m, 2))) return '';
       return null;
     },
+    needs: Feature.SPACE_PUNCT,
   },
   {
     name: 'doubled-attribution',
@@ -135,12 +235,15 @@ export const CLEAN_RULES: readonly CleanRule[] = [
     pattern: new RegExp(`\\.( +(?:(?:he|she|they|it) +)?(?:${TAIL_VERB})\\.)(?=\\s|$)`, 'dg'),
     group: 1,
     replace: (m) => (TAIL_END.test(m.input.slice(Math.max(0, m.index - 16), m.index)) ? '' : null),
+    needs: Feature.DOT_SPACE_LOWER,
+    // The first period comes to stand before what followed the second: no sequence the text lacked.
   },
   {
     name: 'orphan-fragment',
     why: 'a word fragment starting with a hyphen stranded after a sentence end',
     pattern: /\. +-\p{Ll}+(?:-\p{Ll}+)*,/gu,
     replace: (m) => (LOWER.test(before(m)) ? ',' : null),
+    needs: Feature.DOT_SPACE_DASH,
   },
   {
     name: 'doubled-end-punctuation',
@@ -153,5 +256,6 @@ export const CLEAN_RULES: readonly CleanRule[] = [
       const prev = before(m, k + 1);
       return END_PUNCT.test(end) && prev !== '' && prev !== '.' && !/\s/.test(prev) ? '' : null;
     },
+    needs: Feature.SPACE_DOT,
   },
 ];

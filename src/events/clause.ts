@@ -88,10 +88,8 @@ const CLAUSE_LINK = new Set([
 export function findVerbGroups(view: ClauseView, from: number, to: number): void {
   const { tag, lemma, tokens } = view;
   let i = from;
-  // A token inside an actor mention is never a verb, whatever the tagger said (`Beijing/VBG`).
-  const verb = (k: number): boolean => isVerbTag(tag[k]!) && view.actorAt[k]! < 0;
   while (i < to) {
-    if (!verb(i)) {
+    if (!verbAt(view, i)) {
       i++;
       continue;
     }
@@ -100,7 +98,7 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
     let j = i;
     // A group: verbs and modals, with adverbs and negation between them (`has not yet visited`).
     while (j < to) {
-      if (verb(j)) {
+      if (verbAt(view, j)) {
         head = j;
         j++;
       } else if (tag[j]!.startsWith('RB') && j + 1 < to && groupContinues(tag, j + 1, to)) j++;
@@ -125,7 +123,7 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
     const headTag = tag[head]!;
     const passive = hasBe && headTag === 'VBN';
     // `is going to visit`: the group `is going`, then `to visit` is governed by it.
-    if (lemma[head] === 'go' && headTag === 'VBG' && tokens[end]?.text.toLowerCase() === 'to') future = true;
+    if (headTag === 'VBG' && lemma[head] === 'go' && tokens[end]?.text.toLowerCase() === 'to') future = true;
     const g: VerbGroup = {
       start,
       end,
@@ -141,6 +139,11 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
     for (let k = start; k < end; k++) view.groupAt[k] = index;
     i = end;
   }
+}
+
+/** A verb, unless inside an actor mention: that is never a verb, whatever the tagger said (`Beijing/VBG`). */
+function verbAt(view: ClauseView, k: number): boolean {
+  return isVerbTag(view.tag[k]!) && view.actorAt[k]! < 0;
 }
 
 function groupContinues(tag: readonly string[], j: number, to: number): boolean {

@@ -255,8 +255,7 @@ function repairAndLemmatize(
     }
     if (!isVerbTag0(t) && f.verb) {
       // `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb after `be` or `have` is a participle.
-      const prev = facts[i - 1]!.lemma;
-      if (prev === 'be' || prev === 'have') {
+      if (facts[i - 1]!.beOrHave) {
         const w = f.lower;
         if (w.endsWith('ing')) t = tag[i] = 'VBG';
         else if (w.endsWith('ed') || w !== f.lemma) t = tag[i] = 'VBN';

@@ -144,20 +144,24 @@ function guessTag(
   return w.endsWith('s') && !w.endsWith('ss') ? 'NNS' : 'NN';
 }
 
+// Tag tests run for every token: a prefix is checked by character codes (`V` 86, `B` 66, `N` 78, `J` 74).
+
 export function isVerbTag(tag: string): boolean {
-  return tag.startsWith('VB') || tag === 'MD';
+  return (tag.charCodeAt(0) === 86 && tag.charCodeAt(1) === 66) || tag === 'MD';
 }
 
 export function isNounTag(tag: string): boolean {
-  return tag.startsWith('NN');
+  return tag.charCodeAt(0) === 78 && tag.charCodeAt(1) === 78;
 }
 
 /** Tags of words that may sit inside a noun phrase before its head (`a state visit`, `Chinese troops`). */
 export function isModifierTag(tag: string): boolean {
+  const a = tag.charCodeAt(0);
+  const b = tag.charCodeAt(1);
   return (
     tag === 'DT' ||
-    tag.startsWith('JJ') ||
-    tag.startsWith('NN') ||
+    (a === 74 && b === 74) ||
+    (a === 78 && b === 78) ||
     tag === 'CD' ||
     tag === 'PRP$' ||
     tag === 'POS' ||

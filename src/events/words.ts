@@ -17,15 +17,24 @@ import type { Token } from '../doc.js';
 import type { LexiconEntry } from './lexicon.js';
 import { belowAt, type Lemmatizer } from './lemma.js';
 
+/**
+ * Fields are in the order they are read by `fill` and `buildView`, so the ones read per token share a
+ * cache line; all numbers fit a small integer (31 bits), which V8 keeps in the object, not boxed.
+ */
 export interface WordFacts {
-  /** The word form itself, as the token has it. */
-  readonly form: string;
   /** `hash(form)` for forms in the hash table, else 0. */
   readonly hash: number;
+  /** The form's codes packed (see `pack`): equal keys are equal forms, with no string to load. */
+  readonly k0: number;
+  readonly k1: number;
+  readonly k2: number;
+  readonly k3: number;
   /** The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays). */
   readonly lemma: string;
   /** `lemma` is in `EventResources.verbs` (a lexicon verb head or a governor). */
   readonly verb: boolean;
+  /** `lemma` is `be` or `have` (tested often: a flag spares loading the lemma string). */
+  readonly beOrHave: boolean;
   /**
    * The lemma a token of this form takes when tagged VB*: the verb lemma (`shelling` -> `shell`) when
    * `lemma` is no lexicon verb but that is; else null (the token keeps `lemma`).
@@ -34,6 +43,8 @@ export interface WordFacts {
   /** The lexicon entries starting with `lemma`, and with `verbLemma`, or null (`EventLexicon.byFirst`). */
   readonly entries: readonly LexiconEntry[] | null;
   readonly verbEntries: readonly LexiconEntry[] | null;
+  /** The word form itself, as the token has it. */
+  readonly form: string;
   /** The form in lower case. */
   readonly lower: string;
 }
@@ -52,10 +63,28 @@ const SYMBOL = new Uint8Array(128);
   SYMBOL["'".charCodeAt(0)] = s;
 }
 
+/**
+ * A form of at most 12 ASCII characters packed into four numbers: 7 bits a character, three to a
+ * number, and the length in the first number's bits 21-24, so that equal keys mean equal forms. Any
+ * other form gets `[-1, 0, 0, 0]` (no packed key is negative).
+ */
+function pack(word: string): [number, number, number, number] {
+  const k: [number, number, number, number] = [0, 0, 0, 0];
+  if (word.length > 12) return [-1, 0, 0, 0];
+  for (let j = 0; j < word.length; j++) {
+    const c = word.charCodeAt(j);
+    if (c >= 128) return [-1, 0, 0, 0];
+    k[(j / 3) | 0] |= c << (7 * (j % 3));
+  }
+  k[0] |= word.length << 21;
+  return k;
+}
+
+/** A 30-bit hash, odd (so never 0). */
 function hash(word: string): number {
   let h = word.length;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x9e3779b1);
-  return h ^ (h >>> 15);
+  return ((h ^ (h >>> 15)) & 0x3fffffff) | 1;
 }
 
 export class WordTable {
@@ -66,8 +95,9 @@ export class WordTable {
   /** The hash table of longer forms: linear probing, at most a quarter full. */
   private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
   private size = 0;
-  /** Per-token hashes of the document `fill` is looking up (0: looked up already). */
+  /** Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. */
   private hashes = new Int32Array(1024);
+  private keys = new Int32Array(4 * 1024);
 
   /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
@@ -86,13 +116,18 @@ export class WordTable {
     for (const w of byFirst.keys()) if (belowAt(w)) plain = false;
     this.symbols = plain
       ? {
-          form: '',
           hash: 0,
+          k0: -1,
+          k1: 0,
+          k2: 0,
+          k3: 0,
           lemma: '',
           verb: false,
+          beOrHave: false,
           verbLemma: null,
           entries: null,
           verbEntries: null,
+          form: '',
           lower: '',
         }
       : null;
@@ -109,8 +144,11 @@ export class WordTable {
    * get the shared facts and themselves as lemma.
    */
   fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
-    if (this.hashes.length < n) this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
-    const hashes = this.hashes;
+    if (this.hashes.length < n) {
+      this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
+      this.keys = new Int32Array(4 * this.hashes.length);
+    }
+    const { hashes, keys } = this;
     const symbols = this.symbols;
     // Short forms at once; the others hashed, and numbers told apart on the way.
     for (let i = 0; i < n; i++) {
@@ -121,30 +159,59 @@ export class WordTable {
         hashes[i] = 0;
         continue;
       }
-      let h = word.length;
+      // `hash` and `pack` in one pass over the characters.
+      const len = word.length;
+      let h = len;
       let high = 0;
-      for (let j = 0; j < word.length; j++) {
+      let k0 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      let k3 = 0;
+      for (let j = 0; j < len; j++) {
         const c = word.charCodeAt(j);
         high |= c & 0xffc0;
         h = Math.imul(h ^ c, 0x9e3779b1);
+        if (j < 3) k0 |= c << (7 * j);
+        else if (j < 6) k1 |= c << (7 * (j - 3));
+        else if (j < 9) k2 |= c << (7 * (j - 6));
+        else if (j < 12) k3 |= c << (7 * (j - 9));
       }
       if (high === 0 && symbols !== null) {
         out[i] = symbols;
         lemmas[i] = word;
         hashes[i] = 0;
-      } else hashes[i] = (h ^ (h >>> 15)) | 1;
+        continue;
+      }
+      hashes[i] = ((h ^ (h >>> 15)) & 0x3fffffff) | 1;
+      if (len > 12 || (high & 0xff80) !== 0) {
+        k0 = -1;
+        k1 = k2 = k3 = 0;
+      } else k0 |= len << 21;
+      keys[4 * i] = k0;
+      keys[4 * i + 1] = k1;
+      keys[4 * i + 2] = k2;
+      keys[4 * i + 3] = k3;
     }
-    // Each hashed form's first slot (`| 1` above keeps a hash from being 0; forms are stored under it).
+    // Each hashed form's first slot (a hash is odd, so 0 marks the tokens done already).
     const slots = this.slots;
     const mask = slots.length - 1;
     for (let i = 0; i < n; i++) if (hashes[i] !== 0) out[i] = slots[hashes[i]! & mask]!;
-    // The form is mostly there; else probe on (or make it).
+    // The form is mostly there (told by its packed key if it has one); else probe on (or make it).
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
-      const word = tokens[i]!.text;
       const f = out[i]!;
-      if (f === null || f.hash !== h || f.form !== word) out[i] = this.probe(word, h);
+      const k0 = keys[4 * i]!;
+      if (
+        f === null ||
+        f.hash !== h ||
+        f.k0 !== k0 ||
+        f.k1 !== keys[4 * i + 1] ||
+        f.k2 !== keys[4 * i + 2] ||
+        f.k3 !== keys[4 * i + 3] ||
+        (k0 === -1 && f.form !== tokens[i]!.text)
+      )
+        out[i] = this.probe(tokens[i]!.text, h);
     }
     for (let i = 0; i < n; i++) if (out[i] !== symbols) lemmas[i] = out[i]!.lemma;
   }
@@ -176,9 +243,8 @@ export class WordTable {
     return null;
   }
 
-  /** The facts of a longer form with hash `h` (odd), from the hash table or made and added. */
+  /** The facts of a longer form with hash `h` (`hash(word)`), from the hash table or made and added. */
   private probe(word: string, h: number): WordFacts {
-    h |= 1;
     const slots = this.slots;
     const mask = slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -216,6 +282,21 @@ export class WordTable {
     }
     const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
-    return { form: word, hash: h, lemma, verb, verbLemma, entries, verbEntries, lower: word.toLowerCase() };
+    const [k0, k1, k2, k3] = pack(word);
+    return {
+      hash: h,
+      k0,
+      k1,
+      k2,
+      k3,
+      lemma,
+      verb,
+      beOrHave: lemma === 'be' || lemma === 'have',
+      verbLemma,
+      entries,
+      verbEntries,
+      form: word,
+      lower: word.toLowerCase(),
+    };
   }
 }

@@ -26,12 +26,10 @@ export interface CueMatch {
 export class CueLexicon {
   private readonly byFirst = new Map<string, CueEntry[]>();
   /**
-   * For an ASCII character code, a bit per length (below 32) of the first words that start with it: a
-   * word whose first character and length no first word has needs no map look-up (most words).
+   * A bit per hash of a first word's first, second and last characters and its length (see `sketch`): a
+   * token whose hash has no bit set is no first word, with no map look-up (nearly every token).
    */
-  private readonly lengths = new Int32Array(128);
-  /** The first character of some first word is outside ASCII or it has 32 characters or more. */
-  private readonly unfiltered: boolean;
+  private readonly sketches = new Int32Array(SKETCH_SIZE >> 5);
 
   constructor(entries: readonly CueEntry[]) {
     for (const e of entries) {
@@ -41,18 +39,16 @@ export class CueLexicon {
       list.sort((a, b) => b.words.length - a.words.length);
       this.byFirst.set(e.words[0], list);
     }
-    let unfiltered = false;
     for (const word of this.byFirst.keys()) {
-      const c = word.charCodeAt(0);
-      if (c < 128 && word.length < 32) this.lengths[c] |= 1 << word.length;
-      else unfiltered = true;
+      const h = sketch(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(word.length - 1), word.length);
+      this.sketches[h >> 5] |= 1 << (h & 31);
     }
-    this.unfiltered = unfiltered;
   }
 
-  /** Could `word` (ASCII first character `c`) be a first word, going by its first character and length? */
-  private mayBeFirst(c: number, word: string): boolean {
-    return word.length < 32 && (this.lengths[c] & (1 << word.length)) !== 0;
+  /** Could a word with these first, second and last characters and length be a first word? */
+  private mayBeFirst(c0: number, c1: number, last: number, n: number): boolean {
+    const h = sketch(c0, c1, last, n);
+    return (this.sketches[h >> 5] & (1 << (h & 31))) !== 0;
   }
 
   /** The cue starting at token `i`, if any; `end` bounds the tokens it may span (the sentence end). */
@@ -61,15 +57,20 @@ export class CueLexicon {
     const text = tokens[i].text;
     const c = text.charCodeAt(0);
     let list: CueEntry[] | undefined;
-    if (this.unfiltered || !(c < 128)) {
-      list =
-        this.byFirst.get(text) ??
-        ((c >= 65 && c <= 90) || c > 127 ? this.byFirst.get(lower(text)) : undefined);
-    } else {
-      // The same look-ups, skipped where the filter shows they would find nothing.
-      if (this.mayBeFirst(c, text)) list = this.byFirst.get(text);
-      // An ASCII word lower-cases to a word of the same length starting with `c + 32`.
-      if (!list && c >= 65 && c <= 90 && (!isAscii(text) || this.mayBeFirst(c + 32, text)))
+    if (c > 127) list = this.byFirst.get(text) ?? this.byFirst.get(lower(text));
+    else {
+      // The same look-ups, skipped where the sketch shows they would find nothing.
+      const n = text.length;
+      const c1 = text.charCodeAt(1);
+      const last = text.charCodeAt(n - 1);
+      if (this.mayBeFirst(c, c1, last, n)) list = this.byFirst.get(text);
+      // An ASCII word lower-cases character by character; any other word is looked up as before.
+      if (
+        !list &&
+        c >= 65 &&
+        c <= 90 &&
+        (this.mayBeFirst(c + 32, lowerAscii(c1), lowerAscii(last), n) || !isAscii(text))
+      )
         list = this.byFirst.get(lower(text));
     }
     if (!list) return null;
@@ -86,6 +87,18 @@ export class CueLexicon {
 
 function lower(s: string): string {
   return s.toLowerCase();
+}
+
+const SKETCH_SIZE = 4096;
+
+/** A hash of a word's first, second and last characters and its length, below `SKETCH_SIZE`. */
+function sketch(c0: number, c1: number, last: number, n: number): number {
+  return Math.imul((c0 << 16) ^ (c1 << 8) ^ last ^ (n << 24), 0x9e3779b1) >>> 20;
+}
+
+/** Lower-case of an ASCII character code (others unchanged). */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 function isAscii(s: string): boolean {

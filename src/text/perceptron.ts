@@ -157,6 +157,25 @@ export class Perceptron {
     for (let o = offset + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
   }
 
+  /**
+   * Copies the row at `offset` (from `rowOffset`; -1: an empty row) to `ints`/`floats` (views of one
+   * buffer, as here: the count, then class and weight side by side) at `to`; returns where the copy ends.
+   * The copy needs room for `1 + 2 * nClasses` entries.
+   */
+  copyRow(offset: number, ints: Int32Array, floats: Float32Array, to: number): number {
+    if (offset < 0) {
+      ints[to] = 0;
+      return to + 1;
+    }
+    const end = offset + 1 + 2 * this.ints[offset];
+    ints[to++] = this.ints[offset];
+    for (let o = offset + 1; o < end; o += 2) {
+      ints[to++] = this.ints[o];
+      floats[to++] = this.floats[o + 1];
+    }
+    return to;
+  }
+
   /** Scratch for `accumulate`: the rows of the current features and their lengths. */
   private rowsAt = new Int32Array(64);
   private rowLengths = new Int32Array(64);

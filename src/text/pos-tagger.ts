@@ -280,13 +280,13 @@ export class PosTagger {
   /** The vocabulary: hashes per word type, and the type of each token text seen. */
   private readonly types = new SentenceValues();
   private readonly typeOf = new Map<string, number>();
-  /** Per type, `INFO` integers (see above). */
-  private info = new Int32Array(1024 * INFO);
   /**
-   * Per type (`nPos` each): the sum of its own part-of-speech features (`posWordFeatures`) and of feature
-   * 20 on its flags away from a sentence's start (`firstFix` turns that into the start's).
+   * Per word type, one block: its own part-of-speech scores (`nPos` float64: the sum of its own features,
+   * `posWordFeatures`, and of feature 20 on its flags away from a sentence's start; `firstFix` turns that
+   * into the start's), its record (`INFO` integers, see above), and copies of the rows its record points to.
+   * A type is known by where its record starts (`r`); its own scores end where the record starts.
    */
-  private own: Float64Array;
+  private readonly rows = new TypeBlocks();
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
@@ -323,16 +323,16 @@ export class PosTagger {
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
-    this.own = new Float64Array(1024 * this.nPos);
     this.posScores = new Float64Array(this.nPos);
     this.chunkScores = new Float64Array(this.nChunk);
     const pos = this.posModel;
     this.posEdgeRows = Int32Array.from(
       [mix(14, START), mix(15, START), mix(16, START), mix(17, END), mix(18, END), mix(19, END)],
-      (f) => pos.rowOffset(f),
+      (f) => this.rows.copy(pos, pos.rowOffset(f)),
     );
-    this.chunkStartRow = this.chunkModel.rowOffset(mix(42, START));
-    this.chunkEndRow = this.chunkModel.rowOffset(mix(43, END));
+    this.chunkStartRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(42, START)));
+    this.chunkEndRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(43, END)));
+    this.rows.keepSoFar();
     const pairCount = (this.nPos + 1) * (this.nPos + 2);
     this.pairs = new Float64Array(pairCount * this.nPos);
     this.pairKept = new Uint8Array(pairCount);
@@ -364,13 +364,14 @@ export class PosTagger {
 
   /** Part of speech, as `tagPos`. */
   private tagPos(): void {
-    const { n, ids, pos, info, own, pairs, posEdgeRows } = this;
+    const { n, ids, pos, pairs, posEdgeRows, rows } = this;
+    const info = rows.ints;
+    const own = rows.doubles;
     const model = this.posModel;
     const C = this.nPos;
     const out = this.posScores;
     for (let i = 0; i < n; i++) {
-      const id = ids[i];
-      const r = id * INFO;
+      const r = ids[i];
       if (info[r + DICT] >= 0) {
         pos[i] = info[r + DICT];
         continue;
@@ -378,29 +379,29 @@ export class PosTagger {
       const p1 = i > 0 ? pos[i - 1] : -1;
       const p2 = i > 1 ? pos[i - 2] : -2;
       const pair = this.pairScores(p1, p2);
-      const at = id * C;
+      const at = (r >> 1) - C;
       if (i > 0) {
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c];
-        const prev = ids[i - 1] * INFO + ROWS_POS;
-        model.addRow(info[prev], out);
-        model.addRow(info[prev + 1], out);
+        const prev = ids[i - 1] + ROWS_POS;
+        rows.add(info[prev], out);
+        rows.add(info[prev + 1], out);
       } else {
         const fix = this.firstFix(info[r + FLAGS]);
         const fixes = this.firstFixes;
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c] + fixes[fix + c];
-        model.addRow(posEdgeRows[0], out);
-        model.addRow(posEdgeRows[1], out);
+        rows.add(posEdgeRows[0], out);
+        rows.add(posEdgeRows[1], out);
       }
-      model.addRow(i > 1 ? info[ids[i - 2] * INFO + ROWS_POS + 2] : posEdgeRows[2], out);
+      rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 2] : posEdgeRows[2], out);
       if (i + 1 < n) {
-        const next = ids[i + 1] * INFO + ROWS_POS;
-        model.addRow(info[next + 3], out);
-        model.addRow(info[next + 4], out);
+        const next = ids[i + 1] + ROWS_POS;
+        rows.add(info[next + 3], out);
+        rows.add(info[next + 4], out);
       } else {
-        model.addRow(posEdgeRows[3], out);
-        model.addRow(posEdgeRows[4], out);
+        rows.add(posEdgeRows[3], out);
+        rows.add(posEdgeRows[4], out);
       }
-      model.addRow(i + 2 < n ? info[ids[i + 2] * INFO + ROWS_POS + 5] : posEdgeRows[5], out);
+      rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 5] : posEdgeRows[5], out);
       model.addRow(this.tagWordRow(model, 13, K13, p1, r), out);
       pos[i] = argmax(out);
     }
@@ -408,7 +409,8 @@ export class PosTagger {
 
   /** Chunks, as `tagChunks`. */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, info } = this;
+    const { n, ids, pos, chunk, rows } = this;
+    const info = rows.ints;
     const model = this.chunkModel;
     const out = this.chunkScores;
     for (let i = 0; i < n; i++) {
@@ -422,10 +424,10 @@ export class PosTagger {
         i > 1 ? chunk[i - 2] : -2,
         out,
       );
-      const r = ids[i] * INFO;
-      model.addRow(info[r + ROWS_CHUNK], out);
-      model.addRow(i > 0 ? info[ids[i - 1] * INFO + ROWS_CHUNK + 1] : this.chunkStartRow, out);
-      model.addRow(i + 1 < n ? info[ids[i + 1] * INFO + ROWS_CHUNK + 2] : this.chunkEndRow, out);
+      const r = ids[i];
+      rows.add(info[r + ROWS_CHUNK], out);
+      rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
+      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
       model.addRow(this.tagWordRow(model, 47, K47, c1, r), out);
       model.addRow(this.tagWordRow(model, 48, K48, p0, r), out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
@@ -438,7 +440,7 @@ export class PosTagger {
    * the same tags.
    */
   private tagWordRow(model: Perceptron, template: number, k: number, tag: number, r: number): number {
-    const info = this.info;
+    const info = this.rows.ints;
     if (info[r + k] === tag + 3) return info[r + k + 1];
     const row = model.rowOffset(mix(template, mix(tag, info[r + LOWER] >>> 0)));
     info[r + k] = tag + 3;
@@ -533,14 +535,19 @@ export class PosTagger {
     for (let c = 0; c < C; c++) windows[at + c] = out[c];
   }
 
-  /** Adds a word type: its record and its own part-of-speech scores. */
+  /** Adds a word type: its block (own scores, record, row copies); returns where its record starts. */
   private addType(text: string): number {
     const types = this.types;
     const id = types.append(text);
-    this.typeOf.set(text, id);
-    if ((id + 1) * INFO > this.info.length) this.grow();
-    const info = this.info;
-    const r = id * INFO;
+    const C = this.nPos;
+    const blocks = this.rows;
+    // Room for the whole block first, so that the views below stay valid while it is filled.
+    blocks.reserve(2 * C + INFO + 9 * (1 + 2 * Math.max(C, this.nChunk)));
+    const at = blocks.take(2 * C + INFO) >> 1;
+    const r = 2 * (at + C);
+    this.typeOf.set(text, r);
+    const info = blocks.ints;
+    const own = blocks.doubles;
     const tag = this.tagdict.get(types.words[id]);
     const flags = types.flags[id];
     const lower = types.lower[id];
@@ -551,37 +558,29 @@ export class PosTagger {
     info[r + LOWER] = lower;
     if (tag === undefined) {
       const k = posWordFeatures(types, id, this.features, 0);
-      this.keep(this.posModel, this.features, k, this.own, id * this.nPos);
+      this.keep(this.posModel, this.features, k, own, at);
       const flag = this.flagScoresAt(flags);
-      for (let c = 0, at = id * this.nPos; c < this.nPos; c++) this.own[at + c] += this.flagScores[flag + c];
+      for (let c = 0; c < C; c++) own[at + c] += this.flagScores[flag + c];
     }
     const pos = this.posModel;
-    info[r + ROWS_POS] = pos.rowOffset(mix(14, lower));
-    info[r + ROWS_POS + 1] = pos.rowOffset(mix(15, suf3));
-    info[r + ROWS_POS + 2] = pos.rowOffset(mix(16, lower));
-    info[r + ROWS_POS + 3] = pos.rowOffset(mix(17, lower));
-    info[r + ROWS_POS + 4] = pos.rowOffset(mix(18, suf3));
-    info[r + ROWS_POS + 5] = pos.rowOffset(mix(19, lower));
+    info[r + ROWS_POS] = blocks.copy(pos, pos.rowOffset(mix(14, lower)));
+    info[r + ROWS_POS + 1] = blocks.copy(pos, pos.rowOffset(mix(15, suf3)));
+    info[r + ROWS_POS + 2] = blocks.copy(pos, pos.rowOffset(mix(16, lower)));
+    info[r + ROWS_POS + 3] = blocks.copy(pos, pos.rowOffset(mix(17, lower)));
+    info[r + ROWS_POS + 4] = blocks.copy(pos, pos.rowOffset(mix(18, suf3)));
+    info[r + ROWS_POS + 5] = blocks.copy(pos, pos.rowOffset(mix(19, lower)));
     const chunk = this.chunkModel;
-    info[r + ROWS_CHUNK] = chunk.rowOffset(mix(41, lower));
-    info[r + ROWS_CHUNK + 1] = chunk.rowOffset(mix(42, lower));
-    info[r + ROWS_CHUNK + 2] = chunk.rowOffset(mix(43, lower));
-    return id;
-  }
-
-  private grow(): void {
-    const info = new Int32Array(this.info.length * 2);
-    info.set(this.info);
-    this.info = info;
-    const own = new Float64Array(this.own.length * 2);
-    own.set(this.own);
-    this.own = own;
+    info[r + ROWS_CHUNK] = blocks.copy(chunk, chunk.rowOffset(mix(41, lower)));
+    info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, chunk.rowOffset(mix(42, lower)));
+    info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, chunk.rowOffset(mix(43, lower)));
+    return r;
   }
 
   /** Forgets the vocabulary (it has grown to `MAX_TYPES`); frequent words come back soon. */
   private forgetTypes(): void {
     this.types.clear();
     this.typeOf.clear();
+    this.rows.clear();
   }
 }
 
@@ -597,4 +596,62 @@ function argmaxOf(scores: Float64Array, allowed: Int32Array): number {
     }
   }
   return best;
+}
+
+/**
+ * `PosTagger`'s word-type blocks, one after another in one buffer read as integers, float32 and float64:
+ * copies of model rows (the count, then class and weight side by side, as in `Perceptron`), records and
+ * own scores. What a token needs of a word is then a few adjacent cache lines, not a miss each somewhere
+ * in the model.
+ */
+class TypeBlocks {
+  ints = new Int32Array(1 << 16);
+  floats = new Float32Array(this.ints.buffer);
+  doubles = new Float64Array(this.ints.buffer);
+  private end = 0;
+  private kept = 0;
+
+  /** Makes room for `n` more integers (the views are new if it grows). */
+  reserve(n: number): void {
+    const need = this.end + n + 1;
+    if (need <= this.ints.length) return;
+    const ints = new Int32Array(Math.max(need, 2 * this.ints.length));
+    ints.set(this.ints);
+    this.ints = ints;
+    this.floats = new Float32Array(ints.buffer);
+    this.doubles = new Float64Array(ints.buffer);
+  }
+
+  /** `n` (even) integers, starting at an even index (so at a float64 boundary); returns the index. */
+  take(n: number): number {
+    this.reserve(n);
+    const at = this.end + (this.end & 1);
+    this.end = at + n;
+    return at;
+  }
+
+  /** Copies the row at `offset` of `model` (-1: an empty row); returns where the copy is. */
+  copy(model: Perceptron, offset: number): number {
+    this.reserve(1 + 2 * model.nClasses);
+    const at = this.end;
+    this.end = model.copyRow(offset, this.ints, this.floats, at);
+    return at;
+  }
+
+  /** Adds the votes of the copy at `at` to `scores`. */
+  add(at: number, scores: Float64Array): void {
+    const { ints, floats } = this;
+    const end = at + 1 + 2 * ints[at];
+    for (let o = at + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
+  }
+
+  /** Makes the blocks so far permanent (`clear` keeps them). */
+  keepSoFar(): void {
+    this.kept = this.end;
+  }
+
+  /** Forgets the blocks made since `keepSoFar`. */
+  clear(): void {
+    this.end = this.kept;
+  }
 }

@@ -25,20 +25,32 @@ export interface TimeContext {
   /** Last explicit year mentioned, the anchor of `the following year`. */
   lastYear: number | null;
   /** The article talks about quarters (an earnings story): `a year ago` then means the quarter a year back. */
-  quarterly: boolean;
+  readonly quarterly: boolean;
+}
+
+/** A `TimeContext` that scans the article for `quarter` only when an expression asks (few do). */
+class ArticleContext implements TimeContext {
+  lastQuarter: { y: number; q: number; sentence: number } | null = null;
+  lastYear: number | null = null;
+  private isQuarterly: boolean | null = null;
+
+  constructor(
+    readonly dct: number | null,
+    readonly dctYear: number | null,
+    readonly dctMonth: number | null,
+    private readonly text: string,
+  ) {}
+
+  get quarterly(): boolean {
+    if (this.isQuarterly === null) this.isQuarterly = /\bquarter\b/i.test(this.text);
+    return this.isQuarterly;
+  }
 }
 
 export function newContext(date: string | null, text = ''): TimeContext {
   const dct = parseIsoDay(date);
   const ymd = dct === null ? null : fromDayNumber(dct);
-  return {
-    dct,
-    dctYear: ymd?.y ?? null,
-    dctMonth: ymd?.m ?? null,
-    lastQuarter: null,
-    lastYear: null,
-    quarterly: /\bquarter\b/i.test(text),
-  };
+  return new ArticleContext(dct, ymd?.y ?? null, ymd?.m ?? null, text);
 }
 
 /** Words that shift a unit from the publication date (`last week`, `the following year`). */
@@ -163,6 +175,9 @@ export function yearAt(s: SentenceView, i: number): { year: number; last: number
   return null;
 }
 
+/** Digits with thousands commas and a decimal part: `1,000`, `3.5`. */
+const NUMBER = /^\d[\d,]*(\.\d+)?$/;
+
 /**
  * A cardinal at word i: digits, number words (`twenty four`, `twenty-four`, `a hundred`), `a couple of`,
  * `a few`, `several`. Returns the value (`X` when vague) and the index of its last word, or null.
@@ -171,8 +186,11 @@ export function numberAt(s: SentenceView, i: number): { value: number | 'X'; las
   const w = s.words[i];
   if (!w) return null;
   if (w.digit) {
+    // all digits (most numbers): the value is already there
+    if (!Number.isNaN(w.num)) return Number.isFinite(w.num) ? { value: w.num, last: i } : null;
+    if (!NUMBER.test(w.norm)) return null;
     const d = Number(w.norm.replace(/,/g, ''));
-    return /^\d[\d,]*(\.\d+)?$/.test(w.norm) && Number.isFinite(d) ? { value: d, last: i } : null;
+    return Number.isFinite(d) ? { value: d, last: i } : null;
   }
   const v = w.readings?.number;
   if (v === undefined) return null;

@@ -44,20 +44,41 @@ export function monthYear(ctx: TimeContext, m: number, tense: Tense | null, shif
   return y;
 }
 
+/** Day o if it exists and is strictly nearer the publication date than best (or best is none), else best. */
+function nearer(best: number, o: number, dct: number): number {
+  return !Number.isNaN(o) && (Number.isNaN(best) || Math.abs(o - dct) < Math.abs(best - dct)) ? o : best;
+}
+
 /** A month and day without a year, resolved like months but at day granularity. */
 export function monthDayValue(ctx: TimeContext, m: number, d: number, tense: Tense | null): string {
   if (ctx.dct === null || ctx.dctYear === null) return `XXXX-${pad(m)}-${pad(d)}`;
   const y = ctx.dctYear;
-  const options = [y - 1, y, y + 1].filter((yy) => validDate(yy, m, d)).map((yy) => dayNumber(yy, m, d));
-  if (options.length === 0) return `XXXX-${pad(m)}-${pad(d)}`;
   const dct = ctx.dct;
-  let best = options[0];
-  for (const o of options) if (Math.abs(o - dct) < Math.abs(best - dct)) best = o;
+  // The day in the year before, the year of and the year after the publication date (NaN where it does
+  // not exist, as February 29), in that order.
+  const before = validDate(y - 1, m, d) ? dayNumber(y - 1, m, d) : NaN;
+  const same = validDate(y, m, d) ? dayNumber(y, m, d) : NaN;
+  const after = validDate(y + 1, m, d) ? dayNumber(y + 1, m, d) : NaN;
+  // the nearest, the earliest of equals
+  let best = nearer(NaN, before, dct);
+  best = nearer(best, same, dct);
+  best = nearer(best, after, dct);
+  if (Number.isNaN(best)) return `XXXX-${pad(m)}-${pad(d)}`;
   // A tense cue overrides the nearest reading only when that reading is far on the wrong side.
   // A past clause moves a date from months ahead to last year; reported plans (`payable Dec. 7`) are
   // often weeks ahead, so only a far one moves.
-  if (tense === 'past' && best - dct > 120) best = options.filter((o) => o <= dct).pop() ?? best;
-  if (tense === 'future' && dct - best > 31) best = options.find((o) => o >= dct) ?? best;
+  if (tense === 'past' && best - dct > 120) {
+    // the latest on or before the publication date
+    if (after <= dct) best = after;
+    else if (same <= dct) best = same;
+    else if (before <= dct) best = before;
+  }
+  if (tense === 'future' && dct - best > 31) {
+    // the earliest on or after the publication date
+    if (before >= dct) best = before;
+    else if (same >= dct) best = same;
+    else if (after >= dct) best = after;
+  }
   return isoDay(best);
 }
 

@@ -251,6 +251,15 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const table = new Int32Array(1 << TABLE_BITS);
 const tableHash = new Int32Array(1 << TABLE_BITS);
 let tableReady = false;
+/**
+ * All-digit tokens take the fast path when no known word starts with a digit (then a number has no
+ * readings, and `startsOf` gives every number the same extractors); `hyphenWord` is the word a lone `-`
+ * becomes when it joins nothing.
+ */
+let digitsFast = false;
+let digitStarts = 0;
+let hyphenWord: WordForm | undefined;
+let hyphenTriggers = false;
 
 /** The hash step of one lower-case char code (32-bit multiply-xor; both ends of the table agree on it). */
 function step(h: number, c: number): number {
@@ -295,24 +304,41 @@ function buildTable(): void {
     knownFlags[id] = f;
     knownStarts[id] = anchorStarts(word, knownReadings[id], false);
   }
+  digitsFast = knownNorm.every((w) => !isDigit(w));
+  digitStarts = anchorStarts('0', undefined, true);
+  hyphenWord = tokenForm('-').words[0];
+  hyphenTriggers = textTriggers('-');
   tableReady = true;
 }
 
 /** `classify`: the token is not a plain word; use its cached `TokenForm`. */
 const COMPLEX = -1;
+/** `classify`: all digits (`1990`, `20`). */
+const DIGITS_ONLY = -2;
+/** `classify`: a hyphen on its own (`10` `-` `year`). */
+const HYPHEN = -3;
 /** Flags of a plain word's code, under its known-word index shifted left by 2. */
 const C_UPPER = 1;
 const C_DOTTED = 2;
 
 /**
  * A plain word's code: known-word index << 2 | C_UPPER (has an upper-case letter) | C_DOTTED (ends in its
- * only period, and is longer than it), or COMPLEX for a token that starts with a digit, holds a hyphen, a
- * non-ASCII char or a period before its last char.
+ * only period, and is longer than it); DIGITS_ONLY or HYPHEN for those tokens; or COMPLEX for a token that
+ * starts with a digit but has other chars, holds a hyphen, a non-ASCII char or a period before its last.
  */
 function classify(text: string): number {
   const n = text.length;
   const c0 = text.charCodeAt(0);
-  if (n === 0 || (c0 >= 48 && c0 <= 57)) return COMPLEX;
+  if (n === 0) return COMPLEX;
+  if (c0 >= 48 && c0 <= 57) {
+    if (!digitsFast) return COMPLEX;
+    for (let i = 1; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return COMPLEX;
+    }
+    return DIGITS_ONLY;
+  }
+  if (n === 1 && c0 === 45) return HYPHEN;
   let h = 0x811c9dc5 | 0;
   let flags = 0;
   let len = n;
@@ -351,6 +377,14 @@ function classify(text: string): number {
   }
 }
 
+/** The value of an all-digit text (`Number(text)`, by hand where the sum is exact). */
+function digitsValue(text: string): number {
+  if (text.length > 15) return Number(text);
+  let v = 0;
+  for (let i = 0; i < text.length; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
+}
+
 /** `s`, `th`, `st`, `nd`, `rd` in any case: the suffix glued to a number before it (`1990` `s`, `20` `TH`). */
 function isNumberSuffix(text: string): boolean {
   return NUMBER_SUFFIX.has(text.length <= 2 ? text.toLowerCase() : text);
@@ -361,26 +395,63 @@ function isNumberSuffix(text: string): boolean {
  * their known-word readings and flags, and a plain word written in lower case is its own form.
  */
 class ViewWord implements Word {
-  constructor(
-    public text: string,
-    /** The lower-cased form, or null until asked for. */
-    private lower: string | null,
-    public start: number,
-    public end: number,
-    public joined: boolean,
-    public dotted: boolean,
-    public tag: string | undefined,
-    public first: boolean,
-    public digit: boolean,
-    public num: number,
-    public readings: Readings | undefined,
-    public starts: number,
-  ) {}
+  text = '';
+  /** The lower-cased form, or null until asked for. */
+  lower: string | null = null;
+  start = 0;
+  end = 0;
+  joined = false;
+  dotted = false;
+  tag: string | undefined = undefined;
+  first = false;
+  digit = false;
+  num = NaN;
+  readings: Readings | undefined = undefined;
+  starts = 0;
 
   get norm(): string {
     if (this.lower === null) this.lower = (this.dotted ? this.text.slice(0, -1) : this.text).toLowerCase();
     return this.lower;
   }
+}
+
+/**
+ * The view's words, reused from sentence to sentence (a sentence's view is dropped before the next is
+ * built): half of all tokens become words, and reusing them spares the allocation and the collections.
+ */
+const pool: ViewWord[] = [];
+
+function put(
+  words: Word[],
+  text: string,
+  lower: string | null,
+  start: number,
+  end: number,
+  joined: boolean,
+  dotted: boolean,
+  tag: string | undefined,
+  first: boolean,
+  digit: boolean,
+  num: number,
+  readings: Readings | undefined,
+  starts: number,
+): void {
+  const n = words.length;
+  let w = pool[n];
+  if (w === undefined) pool.push((w = new ViewWord()));
+  w.text = text;
+  w.lower = lower;
+  w.start = start;
+  w.end = end;
+  w.joined = joined;
+  w.dotted = dotted;
+  w.tag = tag;
+  w.first = first;
+  w.digit = digit;
+  w.num = num;
+  w.readings = readings;
+  w.starts = starts;
+  words.push(w);
 }
 
 let codes = new Int32Array(64);
@@ -392,7 +463,8 @@ const complexForms: (TokenForm | undefined)[] = [];
  * The pre-filter: a sentence passes when a token could anchor a time expression on its text (a lexicon
  * trigger, a year-like or clock-like number; month and weekday names only capitalised), or a number is
  * followed without a space by a number suffix (`20` `th`; that token may start the next sentence). Most
- * sentences fail it at the cost of one pass over each token's chars.
+ * sentences fail it at the cost of one pass over each token's chars. The view's words are reused: a view
+ * is valid until the next call.
  */
 export function sentenceView(doc: Doc, sentence: Sentence, index: number): SentenceView | null {
   if (!tableReady) buildTable();
@@ -407,20 +479,34 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     const text = tokens[t].text;
     const r = classify(text);
     code[t - start] = r;
-    if (r === COMPLEX) {
+    if (r >= 0) {
+      if (!triggered && r >= 4) {
+        const c0 = text.charCodeAt(0);
+        const need = c0 >= 97 && c0 <= 122 ? K_TRIGGER : K_TRIGGER_CAPITAL;
+        if (knownFlags[r >> 2] & need) triggered = true;
+      }
+      continue;
+    }
+    if (r === HYPHEN || triggered) {
+      if (r === COMPLEX) cf[t - start] = formOf(text);
+      else if (r === HYPHEN && hyphenTriggers) triggered = true;
+      continue;
+    }
+    let digitStart: boolean;
+    if (r === DIGITS_ONLY) {
+      // year-like: four digits, or five (`YEAR_LIKE` wants no digit after the fifth)
+      if (text.length === 4 || text.length === 5) triggered = true;
+      digitStart = true;
+    } else {
       const f = formOf(text);
       cf[t - start] = f;
-      if (triggered) continue;
       if (f.trigger) triggered = true;
-      else if (f.digitStart) {
-        const next = tokens[t + 1];
-        if (next !== undefined && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text))
-          triggered = true;
-      }
-    } else if (!triggered && r >= 4) {
-      const c0 = text.charCodeAt(0);
-      const need = c0 >= 97 && c0 <= 122 ? K_TRIGGER : K_TRIGGER_CAPITAL;
-      if (knownFlags[r >> 2] & need) triggered = true;
+      digitStart = f.digitStart;
+    }
+    if (!triggered && digitStart) {
+      const next = tokens[t + 1];
+      if (next !== undefined && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text))
+        triggered = true;
     }
   }
   if (!triggered) return null;
@@ -431,41 +517,98 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     const tok = tokens[t];
     const first = t === start;
     const r = code[t - start];
-    if (r !== COMPLEX) {
+    if (r >= 0) {
       const id = r >> 2;
       const dotted = (r & C_DOTTED) !== 0;
       const lower = id !== 0 ? knownNorm[id] : (r & (C_UPPER | C_DOTTED)) === 0 ? tok.text : null;
       const starts = knownStarts[id];
       if (starts !== 0) anchors.push(words.length);
-      words.push(
-        new ViewWord(
-          tok.text,
-          lower,
-          tok.start,
-          tok.end,
-          hyphenJoin,
-          dotted,
-          tok.tag,
-          first,
-          false,
-          NaN,
-          knownReadings[id],
-          starts,
-        ),
+      put(
+        words,
+        tok.text,
+        lower,
+        tok.start,
+        tok.end,
+        hyphenJoin,
+        dotted,
+        tok.tag,
+        first,
+        false,
+        NaN,
+        knownReadings[id],
+        starts,
       );
       hyphenJoin = false;
       continue;
     }
-    let f = cf[t - start] as TokenForm;
-    let end = tok.end;
-    if (f.allDigits && t + 1 < stop) {
-      const next = tokens[t + 1];
-      if (next.start === end && isNumberSuffix(next.text)) {
-        f = formOf(tok.text + next.text);
-        end = next.end;
-        t++;
+    if (r === HYPHEN) {
+      // `10-year` is tokenised `10` `-` `year`: drop the hyphen, join the word to the number
+      if (words.length && t + 1 < stop) {
+        const prev = tokens[t - 1];
+        const next = tokens[t + 1];
+        if (
+          prev.end === tok.start &&
+          next.start === tok.end &&
+          DIGITS.test(prev.text) &&
+          LETTER_START.test(next.text)
+        ) {
+          hyphenJoin = true;
+          continue;
+        }
       }
+      const p = hyphenWord as WordForm;
+      put(
+        words,
+        p.text,
+        p.norm,
+        tok.start,
+        tok.end,
+        hyphenJoin,
+        p.dotted,
+        tok.tag,
+        first,
+        p.digit,
+        p.num,
+        p.readings,
+        p.starts,
+      );
+      hyphenJoin = false;
+      continue;
     }
+    let f: TokenForm;
+    let end = tok.end;
+    // a number glued to its suffix: `1990` `s` -> `1990s`
+    const next = t + 1 < stop ? tokens[t + 1] : undefined;
+    const glued =
+      next !== undefined &&
+      next.start === end &&
+      (r === DIGITS_ONLY || (cf[t - start] as TokenForm).allDigits) &&
+      isNumberSuffix(next.text);
+    if (glued) {
+      f = formOf(tok.text + next.text);
+      end = next.end;
+      t++;
+    } else if (r === DIGITS_ONLY) {
+      anchors.push(words.length);
+      const text = tok.text;
+      put(
+        words,
+        text,
+        text,
+        tok.start,
+        end,
+        hyphenJoin,
+        false,
+        tok.tag,
+        first,
+        true,
+        digitsValue(text),
+        undefined,
+        digitStarts,
+      );
+      hyphenJoin = false;
+      continue;
+    } else f = cf[t - start] as TokenForm;
     const fw = f.words;
     if (f.kind === NUMBER_PARTS || f.kind === WORD_PARTS) {
       // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, none joined;
@@ -476,57 +619,42 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         const s = tok.start + p.offset;
         const joined = !numbers && (p.later || hyphenJoin);
         if (p.starts !== 0) anchors.push(words.length);
-        words.push(
-          new ViewWord(
-            p.text,
-            p.norm,
-            s,
-            s + p.text.length,
-            joined,
-            false,
-            tok.tag,
-            first && !p.later,
-            p.digit,
-            p.num,
-            p.readings,
-            p.starts,
-          ),
+        put(
+          words,
+          p.text,
+          p.norm,
+          s,
+          s + p.text.length,
+          joined,
+          false,
+          tok.tag,
+          first && !p.later,
+          p.digit,
+          p.num,
+          p.readings,
+          p.starts,
         );
       }
       hyphenJoin = false;
       continue;
     }
-    // `10-year` is tokenised `10` `-` `year`: drop the hyphen, join the word to the number
-    if (f.hyphen && words.length && t + 1 < stop) {
-      const prev = tokens[t - 1];
-      const next = tokens[t + 1];
-      if (
-        prev.end === tok.start &&
-        next.start === tok.end &&
-        DIGITS.test(prev.text) &&
-        LETTER_START.test(next.text)
-      ) {
-        hyphenJoin = true;
-        continue;
-      }
-    }
+    // a lone hyphen is HYPHEN above; COMPLEX forms are never one
     const p = fw[0];
     if (p.starts !== 0) anchors.push(words.length);
-    words.push(
-      new ViewWord(
-        p.text,
-        p.norm,
-        tok.start,
-        end,
-        hyphenJoin,
-        p.dotted,
-        tok.tag,
-        first,
-        p.digit,
-        p.num,
-        p.readings,
-        p.starts,
-      ),
+    put(
+      words,
+      p.text,
+      p.norm,
+      tok.start,
+      end,
+      hyphenJoin,
+      p.dotted,
+      tok.tag,
+      first,
+      p.digit,
+      p.num,
+      p.readings,
+      p.starts,
     );
     hyphenJoin = false;
   }

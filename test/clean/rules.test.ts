@@ -1,7 +1,7 @@
 /** Cleaning: each rule on its own shape, the shapes it must leave alone, and the alignment back to the raw text. */
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/clean/clean.js';
-import { CLEAN_RULES } from '../../src/clean/rules.js';
+import { CLEAN_RULES, Feature, textFeatures } from '../../src/clean/rules.js';
 
 const clean = (raw: string) => cleanText(raw).text;
 const rulesFired = (raw: string) => cleanText(raw).repairs.map((r) => r.rule);
@@ -151,5 +151,55 @@ describe('alignment between cleaned and raw text', () => {
     const plain = cleanText('Nothing to repair here.');
     expect(plain.alignment.identity).toBe(true);
     expect(plain.alignment.toRaw(7, 'start')).toBe(7);
+  });
+});
+
+describe('skipping passes by text features', () => {
+  // Every rule run on every text, as if no feature were known.
+  const everyPass = CLEAN_RULES.map((rule) => ({ ...rule, needs: undefined, mayCreate: undefined }));
+  const pieces = [
+    ...' \n\n\n.,;:!?-"”’)aAs1\r\t\u00a0\u2009\u200b\u0007\ufeff\u3000é',
+    '  ',
+    '    ',
+    ' . ',
+    '. .',
+    '. said.',
+    '. he said.',
+    ' declared.',
+    '. -winner,',
+    '. -win-win,',
+    ' ,',
+    'He said',
+    ' ." ',
+    'x',
+  ];
+
+  it('cleans random texts exactly as running every pass does', () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      let raw = '';
+      for (let n = 1 + random(16); n > 0; n--) raw += pieces[random(pieces.length)];
+      const skipping = cleanText(raw);
+      const full = cleanText(raw, everyPass);
+      expect(skipping.text, JSON.stringify(raw)).toBe(full.text);
+      expect(skipping.repairs).toEqual(full.repairs);
+      expect(skipping.alignment).toEqual(full.alignment);
+    }
+  });
+
+  it('finds the features a text has', () => {
+    expect(textFeatures('Plain text. Nothing else.')).toBe(0);
+    expect(textFeatures('a\r\nb')).toBe(Feature.CR);
+    expect(textFeatures('a \n  b\n\n\nc')).toBe(
+      Feature.SPACE_NL | Feature.NL_SPACE | Feature.SPACE2 | Feature.NL3,
+    );
+    expect(textFeatures('x . said. -y')).toBe(
+      Feature.SPACE_PUNCT | Feature.SPACE_DOT | Feature.DOT_SPACE_LOWER | Feature.DOT_SPACE_DASH,
+    );
+    expect(textFeatures('\u00a0\u200b')).toBe(Feature.ODD_SPACE | Feature.INVISIBLE);
   });
 });

@@ -3,27 +3,48 @@
  * document can inform later ones), the part-of-speech and chunk tags from the `pos` stage, gazetteer
  * marks, and document-wide casing evidence. Context windows stop at sentence edges.
  *
- * Tokens are held as word-type ids (`word-types.ts`): what depends on the word alone is computed once per
- * distinct word and read through the id.
+ * The per-token values are those `SentenceValues` computes (hashes of the word, its lower-cased form,
+ * prefix and suffixes, its shape, flags). Here they are computed in one pass over the characters of the
+ * token text, with no string built, and the document-level evidence from them: loading touches little
+ * memory besides the tokens themselves, which matters as the pipeline's other stages leave the caches
+ * cold for this one.
  */
 import { mix } from '../../text/perceptron.js';
-import { F_HAS_LOWER, F_UPPER_INITIAL } from '../../text/pos-features.js';
+import {
+  F_ALL_DIGIT,
+  F_ALL_UPPER,
+  F_HAS_DIGIT,
+  F_HAS_HYPHEN,
+  F_HAS_LOWER,
+  F_PUNCT,
+  F_UPPER_INITIAL,
+  normaliseWord,
+  SentenceValues,
+} from '../../text/pos-features.js';
 import type { Doc } from '../../doc.js';
 import { nerGazetteer } from './gazetteer.js';
-import { T_CONNECTOR, wordTypes, type WordTypes } from './word-types.js';
 
 /** What a context feature sees before a sentence's first token and after its last. */
 export const START = 0x5157a27;
 export const END = 0x3e4d;
+const CONNECTORS = new Set(['of', 'and', 'for', '&', 'de', 'on']);
+const CONNECTOR_HASHES = new Set([...CONNECTORS].map((w) => fnv(w)));
 
 export class NerInput {
   n = 0;
-  /** The word types the ids refer to. */
-  types: WordTypes = wordTypes();
-  /** Word-type id per token. */
-  id: Int32Array = new Int32Array(0);
-  /** The type's flags per token (`F_UPPER_INITIAL`, ...), read often enough to keep beside the id. */
+  /** Token texts as given (`word(i)` normalises). */
+  readonly raw: string[] = [];
+  /** Per token, as in `SentenceValues`: hashes of the word, lower-cased word, prefix, suffixes, shape. */
+  cased: Uint32Array = new Uint32Array(0);
+  lower: Uint32Array = new Uint32Array(0);
+  pre3: Uint32Array = new Uint32Array(0);
+  suf2: Uint32Array = new Uint32Array(0);
+  suf3: Uint32Array = new Uint32Array(0);
+  suf4: Uint32Array = new Uint32Array(0);
+  shape: Uint32Array = new Uint32Array(0);
   flags: Uint8Array = new Uint8Array(0);
+  /** Whether the word has an upper-case letter anywhere (`Xi`, `post-Soviet`, `iPhone`). */
+  hasUpper: Uint8Array = new Uint8Array(0);
   /** For each token, the first token of its sentence and one past the last. */
   sStart: Int32Array = new Int32Array(0);
   sEnd: Int32Array = new Int32Array(0);
@@ -45,10 +66,18 @@ export class NerInput {
   /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
   history = new Map<number, number>();
   private absorbed = 0;
+  /** Scratch for words with characters past ASCII, whose values `SentenceValues` computes. */
+  private readonly scratch = new SentenceValues();
+  private readonly one: string[] = [''];
 
-  /** Token `i`'s word, normalised (`normaliseWord`). */
+  /** Token `i`'s word as the models see it (`normaliseWord`). */
   word(i: number): string {
-    return this.types.words[this.id[i]];
+    return normaliseWord(this.raw[i]);
+  }
+
+  /** Token `i`'s word, normalised and lower-cased. */
+  lowerWord(i: number): string {
+    return normaliseWord(this.raw[i]).toLowerCase();
   }
 
   /**
@@ -109,12 +138,19 @@ export class NerInput {
     return this.finish();
   }
 
-  /** Readies the per-token arrays for `n` tokens (and a fresh word-type table if the last one is full). */
+  /** Readies the per-token arrays for `n` tokens. */
   private begin(n: number): void {
     this.n = n;
-    this.types = wordTypes();
-    this.id = this.ints(5, n, 0);
+    this.raw.length = n;
+    this.cased = this.uints(2, n);
+    this.lower = this.uints(3, n);
+    this.pre3 = this.uints(4, n);
+    this.suf2 = this.uints(5, n);
+    this.suf3 = this.uints(6, n);
+    this.suf4 = this.uints(7, n);
+    this.shape = this.uints(8, n);
     this.flags = this.bytes(4, n);
+    this.hasUpper = this.bytes(5, n);
     this.sStart = this.ints(0, n, 0);
     this.sEnd = this.ints(1, n, 0);
     this.pos = this.uints(0, n);
@@ -123,12 +159,11 @@ export class NerInput {
     this.chunkIndex = this.shorts(1, n);
     this.gaz = this.bytes(0, n);
     this.gazBegin = this.bytes(1, n);
+    casing.reset(n);
   }
 
   private setToken(i: number, text: string, pos: string, chunk: string, start: number, end: number): void {
-    const id = this.types.idOf(text);
-    this.id[i] = id;
-    this.flags[i] = this.types.flags[id];
+    this.raw[i] = text;
     this.sStart[i] = start;
     this.sEnd[i] = end;
     const p = tagIndex(pos);
@@ -137,37 +172,112 @@ export class NerInput {
     this.chunkIndex[i] = c;
     this.pos[i] = tagHashes[p];
     this.chunk[i] = tagHashes[c];
+    if (!this.wordValues(i, text)) this.wordValuesOf(i, text);
+  }
+
+  /**
+   * The word's values for an ASCII word, as `SentenceValues` computes them (normalising and lower-casing
+   * touch only letters A-Z here): false, with nothing written, for any other word.
+   */
+  private wordValues(i: number, w: string): boolean {
+    const len = w.length;
+    if (len === 0) return false;
+    let cased = 0x811c9dc5;
+    let lower = 0x811c9dc5;
+    let pre3 = 0;
+    let shape = 0x811c9dc5;
+    let last = -1;
+    let upper = 0;
+    let lowerCount = 0;
+    let digit = 0;
+    let hyphen = 0;
+    let other = 0;
+    for (let k = 0; k < len; k++) {
+      const c = w.charCodeAt(k);
+      if (c >= 128) return false;
+      let cls: number;
+      let lc = c;
+      if (c >= 65 && c <= 90) {
+        cls = 88; // X
+        upper++;
+        lc = c + 32;
+      } else if (c >= 97 && c <= 122) {
+        cls = 120; // x
+        lowerCount++;
+      } else if (c >= 48 && c <= 57) {
+        cls = 100; // d
+        digit++;
+      } else {
+        cls = c; // punctuation stands for itself
+        if (c === 45) hyphen++;
+        else other++;
+      }
+      cased = Math.imul(cased ^ c, 0x01000193);
+      lower = Math.imul(lower ^ lc, 0x01000193);
+      if (k === 2) pre3 = lower;
+      if (cls !== last) shape = Math.imul(shape ^ cls, 0x01000193);
+      last = cls;
+    }
+    if (len < 3) pre3 = lower;
+    this.cased[i] = cased >>> 0;
+    this.lower[i] = lower >>> 0;
+    this.pre3[i] = pre3 >>> 0;
+    this.suf2[i] = suffixHash(w, len - 2);
+    this.suf3[i] = suffixHash(w, len - 3);
+    this.suf4[i] = suffixHash(w, len - 4);
+    this.shape[i] = shape >>> 0;
+    let f = 0;
+    const first = w.charCodeAt(0);
+    if (first >= 65 && first <= 90) f |= F_UPPER_INITIAL;
+    if (upper > 0 && lowerCount === 0) f |= F_ALL_UPPER;
+    if (digit > 0) f |= F_HAS_DIGIT;
+    if (hyphen > 0) f |= F_HAS_HYPHEN;
+    if (digit > 0 && digit + other === len) f |= F_ALL_DIGIT;
+    if (lowerCount > 0) f |= F_HAS_LOWER;
+    if (upper + lowerCount + digit === 0) f |= F_PUNCT;
+    this.flags[i] = f;
+    this.hasUpper[i] = upper > 0 ? 1 : 0;
+    return true;
+  }
+
+  /** The word's values from `SentenceValues` itself (words with characters past ASCII, rare in news). */
+  private wordValuesOf(i: number, w: string): void {
+    this.one[0] = w;
+    const v = this.scratch.load(this.one);
+    this.cased[i] = v.cased[0];
+    this.lower[i] = v.lower[0];
+    this.pre3[i] = v.pre3[0];
+    this.suf2[i] = v.suf2[0];
+    this.suf3[i] = v.suf3[0];
+    this.suf4[i] = v.suf4[0];
+    this.shape[i] = v.shape[0];
+    this.flags[i] = v.flags[0];
+    this.hasUpper[i] = v.hasUpper[0];
   }
 
   /** Per-sentence work once a sentence's tokens are in: gazetteer marks, casing evidence. */
   private endSentence(from: number, to: number): void {
     if (from === to) return;
-    nerGazetteer().markTypes(this.types, this.id, this.gaz, this.gazBegin, from, to);
-    // Document-wide casing: is this word ever written in lower case, or capitalised mid-sentence? Noted
-    // per lower-case class of words (`stamps`), for this document.
-    const { lowerClass } = this.types;
-    reserveStamps(this.types.lowerClasses);
+    nerGazetteer().markHashed(this, from, to);
+    // Document-wide casing: is this word ever written in lower case, or capitalised mid-sentence?
     const titleCase = this.titleCaseSentence(from, to);
     for (let i = from; i < to; i++) {
       const f = this.flags[i];
-      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) lowerStamp[lowerClass[this.id[i]]] = stamp;
-      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase)
-        capitalMidStamp[lowerClass[this.id[i]]] = stamp;
+      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) casing.add(this.lower[i], 1);
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase) casing.add(this.lower[i], 2);
     }
   }
 
   private finish(): this {
     const n = this.n;
-    const { id, flags, sEnd } = this;
-    const { lowerClass, ner } = this.types;
+    const { flags, sEnd, lower } = this;
     this.seenLower = this.bytes(2, n);
     this.seenCapitalMid = this.bytes(3, n);
     for (let i = 0; i < n; i++) {
-      const cls = lowerClass[id[i]];
-      this.seenLower[i] = lowerStamp[cls] === stamp ? 1 : 0;
-      this.seenCapitalMid[i] = capitalMidStamp[cls] === stamp ? 1 : 0;
+      const seen = casing.get(lower[i]);
+      this.seenLower[i] = seen & 1;
+      this.seenCapitalMid[i] = seen >> 1;
     }
-    stamp++;
     // Runs of capitalised words (`China Media Group`): their last word and the word before them say a
     // lot about the whole run's type.
     this.runStart = this.ints(2, n, -1);
@@ -191,12 +301,17 @@ export class NerInput {
     for (let i = n - 1; i >= 0; i--) {
       const re = this.runEnd[i];
       if (re < 0) continue;
-      const after = re + 2 < sEnd[i] && ner[id[re + 1]] & T_CONNECTOR ? this.runEnd[re + 2] : -1;
+      const after = re + 2 < sEnd[i] && this.isConnector(re + 1) ? this.runEnd[re + 2] : -1;
       this.longEnd[i] = after >= 0 ? this.longEnd[re + 2] : re;
     }
     this.history.clear();
     this.absorbed = 0;
     return this;
+  }
+
+  /** Whether token `i` is `of`, `and`, `for`, `&`, `de` or `on` (any case); the hash rules most out. */
+  private isConnector(i: number): boolean {
+    return CONNECTOR_HASHES.has(this.lower[i]) && CONNECTORS.has(this.lowerWord(i));
   }
 
   /**
@@ -251,31 +366,74 @@ export class NerInput {
     for (; this.absorbed < i; this.absorbed++) {
       const type = typeOf[tags[this.absorbed]];
       if (type > 0 && this.flags[this.absorbed] & F_UPPER_INITIAL)
-        this.history.set(this.types.cased[this.id[this.absorbed]], type);
+        this.history.set(this.cased[this.absorbed], type);
     }
   }
 }
 
-/**
- * The casing evidence of the document being loaded, per lower-case class: the class was seen in lower
- * case (capitalised mid-sentence) in this document when its entry equals `stamp`, which moves on with
- * every document. Shared by all inputs, as only one loads at a time.
- */
-let lowerStamp = new Int32Array(0);
-let capitalMidStamp = new Int32Array(0);
-let stamp = 1;
-
-function reserveStamps(classes: number): void {
-  if (classes <= lowerStamp.length) return;
-  const size = Math.max(classes, 2 * lowerStamp.length, 1024);
-  const grow = (a: Int32Array) => {
-    const b = new Int32Array(size);
-    b.set(a);
-    return b;
-  };
-  lowerStamp = grow(lowerStamp);
-  capitalMidStamp = grow(capitalMidStamp);
+/** FNV-1a of an ASCII string. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
+
+/** FNV-1a of an ASCII word's lower-cased characters from `from` (at least 0) to its end. */
+function suffixHash(w: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from < 0 ? 0 : from; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2 capitalised
+ * mid-sentence. An open-addressing table of the hashes, emptied for each document (by moving a stamp on)
+ * and shared, as only one input loads at a time.
+ */
+class CasingTable {
+  private keys = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  private bits = new Uint8Array(1024);
+  private mask = 1023;
+  private stamp = 0;
+
+  /** Empties the table for a document of `n` tokens. */
+  reset(n: number): void {
+    if (2 * n > this.mask) {
+      let size = this.mask + 1;
+      while (2 * n > size - 1) size *= 2;
+      this.keys = new Int32Array(size);
+      this.stamps = new Int32Array(size);
+      this.bits = new Uint8Array(size);
+      this.mask = size - 1;
+    }
+    this.stamp++;
+  }
+
+  add(hash: number, bit: number): void {
+    const { keys, stamps, mask, stamp } = this;
+    let s = (hash ^ (hash >>> 15)) & mask;
+    while (stamps[s] === stamp && keys[s] !== (hash | 0)) s = (s + 1) & mask;
+    if (stamps[s] !== stamp) {
+      stamps[s] = stamp;
+      keys[s] = hash;
+      this.bits[s] = 0;
+    }
+    this.bits[s] |= bit;
+  }
+
+  get(hash: number): number {
+    const { keys, stamps, mask, stamp } = this;
+    for (let s = (hash ^ (hash >>> 15)) & mask; stamps[s] === stamp; s = (s + 1) & mask)
+      if (keys[s] === (hash | 0)) return this.bits[s];
+    return 0;
+  }
+}
+
+const casing = new CasingTable();
 
 /**
  * Part-of-speech and chunk tags by index: tags are few, so each gets an index (from 1) and its hash once.
@@ -322,19 +480,19 @@ export function nerFeatures(
   typeOf: Int32Array,
   out: Uint32Array,
 ): number {
-  return nerContextFeatures(x, i, tags, typeOf, out, nerWordFeatures(x.types, x.id[i], out, 0));
+  return nerContextFeatures(x, i, tags, typeOf, out, nerWordFeatures(x, i, out, 0));
 }
 
-/** The features on the word alone, of word type `t` (cached per word at tagging time). */
-export function nerWordFeatures(v: WordTypes, t: number, out: Uint32Array, k: number): number {
+/** The features on the word alone. */
+export function nerWordFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
   out[k++] = 1;
-  out[k++] = mix(101, v.lower[t]);
-  out[k++] = mix(102, v.cased[t]);
-  out[k++] = mix(103, v.shape[t]);
-  out[k++] = mix(104, v.suf3[t]);
-  out[k++] = mix(105, v.suf4[t]);
-  out[k++] = mix(106, v.pre3[t]);
-  out[k++] = mix(107, v.suf2[t]);
+  out[k++] = mix(101, x.lower[i]);
+  out[k++] = mix(102, x.cased[i]);
+  out[k++] = mix(103, x.shape[i]);
+  out[k++] = mix(104, x.suf3[i]);
+  out[k++] = mix(105, x.suf4[i]);
+  out[k++] = mix(106, x.pre3[i]);
+  out[k++] = mix(107, x.suf2[i]);
   return k;
 }
 
@@ -348,41 +506,64 @@ export function nerContextFeatures(
   k: number,
 ): number {
   x.absorb(i, tags, typeOf);
-  const v = x.types;
-  const id = x.id;
+  const s = x.sStart[i];
+  const t1 = i > s ? tags[i - 1] : -1;
+  const t2 = i - 1 > s ? tags[i - 2] : -2;
+  k = contextFeatures(x, i, out, k);
+  out[k++] = mix(122, t1);
+  out[k++] = mix(123, mix(t1, t2));
+  k = tagFeatures(x, i, t1, out, k);
+  out[k++] = mix(131, mix(x.history.get(x.cased[i]) ?? 0, x.shape[i]));
+  return k;
+}
+
+/**
+ * The features of token `i` that depend neither on the tags chosen before it nor on the document's names
+ * so far: the word's, and most of the context's. With `tagFeatures`, the tag pair (122, 123) and the name
+ * history (131), they are the features of `nerFeatures`.
+ */
+export function tagFreeFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
+  return contextFeatures(x, i, out, nerWordFeatures(x, i, out, k));
+}
+
+/** The features of token `i` on the tag before it, `t1` (-1 at a sentence start), with words. */
+export function tagFeatures(x: NerInput, i: number, t1: number, out: Uint32Array, k: number): number {
+  const lw = x.lower[i];
+  out[k++] = mix(124, mix(t1, lw));
+  out[k++] = mix(125, mix(t1, x.shape[i]));
+  out[k++] = mix(133, mix(t1, i > x.sStart[i] ? x.lower[i - 1] : START));
+  return k;
+}
+
+/** The context features that depend on no tag. */
+function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
   const s = x.sStart[i];
   const e = x.sEnd[i];
   const hasPrev = i > s;
   const hasPrev2 = i - 1 > s;
   const hasNext = i + 1 < e;
   const hasNext2 = i + 2 < e;
-  const t1 = hasPrev ? tags[i - 1] : -1;
-  const t2 = hasPrev2 ? tags[i - 2] : -2;
   const first = hasPrev ? 0 : 1;
-  const shape = v.shape[id[i]];
-  const lw = v.lower[id[i]];
-  const lPrev = hasPrev ? v.lower[id[i - 1]] : START;
-  const lNext = hasNext ? v.lower[id[i + 1]] : END;
+  const shape = x.shape[i];
+  const lw = x.lower[i];
+  const lPrev = hasPrev ? x.lower[i - 1] : START;
+  const lNext = hasNext ? x.lower[i + 1] : END;
   const pos = x.pos[i];
   const gaz = x.gaz[i];
   out[k++] = mix(108, x.flags[i] | (first << 7));
   out[k++] = mix(109, mix(shape, first));
   out[k++] = mix(110, lPrev);
   out[k++] = mix(111, lNext);
-  out[k++] = mix(112, hasPrev2 ? v.lower[id[i - 2]] : START);
-  out[k++] = mix(113, hasNext2 ? v.lower[id[i + 2]] : END);
-  out[k++] = mix(114, hasPrev ? v.shape[id[i - 1]] : START);
-  out[k++] = mix(115, hasNext ? v.shape[id[i + 1]] : END);
+  out[k++] = mix(112, hasPrev2 ? x.lower[i - 2] : START);
+  out[k++] = mix(113, hasNext2 ? x.lower[i + 2] : END);
+  out[k++] = mix(114, hasPrev ? x.shape[i - 1] : START);
+  out[k++] = mix(115, hasNext ? x.shape[i + 1] : END);
   out[k++] = mix(116, mix(lPrev, lw));
   out[k++] = mix(117, mix(lw, lNext));
   out[k++] = mix(118, pos);
   out[k++] = mix(119, mix(hasPrev ? x.pos[i - 1] : START, pos));
   out[k++] = mix(120, mix(pos, hasNext ? x.pos[i + 1] : END));
   out[k++] = mix(121, x.chunk[i]);
-  out[k++] = mix(122, t1);
-  out[k++] = mix(123, mix(t1, t2));
-  out[k++] = mix(124, mix(t1, lw));
-  out[k++] = mix(125, mix(t1, shape));
   out[k++] = mix(126, mix(gaz, x.gazBegin[i]));
   out[k++] = mix(127, hasPrev ? x.gaz[i - 1] : 255);
   out[k++] = mix(128, hasNext ? x.gaz[i + 1] : 255);
@@ -391,19 +572,17 @@ export function nerContextFeatures(
     130,
     x.seenLower[i] | (x.seenCapitalMid[i] << 1) | (first << 2) | ((x.flags[i] & F_UPPER_INITIAL) << 3),
   );
-  out[k++] = mix(131, mix(x.history.get(v.cased[id[i]]) ?? 0, shape));
-  out[k++] = mix(132, hasPrev ? v.suf3[id[i - 1]] : START);
-  out[k++] = mix(133, mix(t1, lPrev));
+  out[k++] = mix(132, hasPrev ? x.suf3[i - 1] : START);
   const rs = x.runStart[i];
   if (rs >= 0) {
     const re = x.runEnd[i];
     const len = Math.min(4, re - rs + 1);
-    out[k++] = mix(134, v.lower[id[re]]);
-    out[k++] = mix(135, rs > s ? v.lower[id[rs - 1]] : START);
+    out[k++] = mix(134, x.lower[re]);
+    out[k++] = mix(135, rs > s ? x.lower[rs - 1] : START);
     out[k++] = mix(136, mix(len, i - rs === 0 ? 0 : i === re ? 2 : 1));
     out[k++] = mix(137, x.gaz[re] | (rs > s ? x.gaz[rs - 1] << 8 : 0));
     const le = x.longEnd[i];
-    if (le !== re) out[k++] = mix(138, v.lower[id[le]]);
+    if (le !== re) out[k++] = mix(138, x.lower[le]);
   }
   return k;
 }

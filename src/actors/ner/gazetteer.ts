@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../../data.js';
-import type { WordTypes } from './word-types.js';
+import { hashStr } from '../../text/perceptron.js';
+import { F_HAS_HYPHEN } from '../../text/pos-features.js';
+import type { NerInput } from './features.js';
 
 export const G_COUNTRY = 1;
 export const G_PLACE = 2;
@@ -16,14 +18,11 @@ export const G_ORG = 16;
 /** A hyphenated word starting with a demonym or a combining form (`Sino-Russian`, `Indo-Pakistani`). */
 export const G_DEMONYM_PREFIX = 32;
 
-/** Word-type facts (`WordTypes.ner` bits) the gazetteer gives. The word may start an entry. */
-export const T_GAZ_START = 1;
-/** A hyphenated word whose first part is a demonym or combining form (`Sino-Russian`). */
-export const T_DEMONYM_PREFIX = 2;
-
 interface Node {
   next: Map<string, Node>;
   mask: number;
+  /** `next` by the hash (`hashStr`) of each key, built when first needed. */
+  byHash?: Map<number, [string, Node][]>;
 }
 
 const newNode = (): Node => ({ next: new Map(), mask: 0 });
@@ -37,6 +36,7 @@ export class Gazetteer {
   private readonly prefixes = new Set<string>();
 
   add(entry: string, mask: number): void {
+    this.starts = undefined;
     let words = entry.trim().split(/\s+/);
     if (words.length === 1 && words[0].endsWith('-')) {
       this.prefixes.add(words[0].slice(0, -1).toLowerCase());
@@ -46,6 +46,7 @@ export class Gazetteer {
     if (!exact) words = words.map((w) => w.toLowerCase());
     let node = exact ? this.exact : this.folded;
     for (const w of words) {
+      node.byHash = undefined;
       let next = node.next.get(w);
       if (!next) node.next.set(w, (next = newNode()));
       node = next;
@@ -80,56 +81,45 @@ export class Gazetteer {
   }
 
   /**
-   * Marks as `mark` does, for a document held as word-type ids (see `word-types.ts`): the trie is walked
-   * only from tokens whose type may start an entry, which most tokens' types may not.
+   * Marks as `mark` does, for a sentence `[from, to)` of a loaded input: the trie is walked (with the
+   * words as strings) only from tokens whose word hash is that of a first word of some entry, which most
+   * tokens' are not, and hyphenated words alone are checked for a demonym prefix.
    */
-  markTypes(
-    types: WordTypes,
-    ids: Int32Array,
-    cover: Uint8Array,
-    begin: Uint8Array,
-    from: number,
-    to: number,
-  ): void {
+  markHashed(x: NerInput, from: number, to: number): void {
+    const starts = (this.starts ??= this.startHashes());
+    const { gaz: cover, gazBegin: begin, lower, cased, flags } = x;
     cover.fill(0, from, to);
     begin.fill(0, from, to);
-    const { ner, words, lowers } = types;
     for (let i = from; i < to; i++) {
-      const t = ner[ids[i]];
-      if (t & T_GAZ_START) {
-        this.walkTypes(this.folded, lowers, ids, i, to, cover, begin);
-        this.walkTypes(this.exact, words, ids, i, to, cover, begin);
-      }
-      if (t & T_DEMONYM_PREFIX) {
-        cover[i] |= G_DEMONYM_PREFIX;
-        begin[i] |= G_DEMONYM_PREFIX;
+      if (starts.has(lower[i])) this.walkWords(this.folded, x, true, i, to);
+      if (starts.has(cased[i])) this.walkWords(this.exact, x, false, i, to);
+      if (flags[i] & F_HAS_HYPHEN) {
+        const lw = x.lowerWord(i);
+        const hyphen = lw.indexOf('-');
+        if (hyphen > 0 && this.prefixes.has(lw.slice(0, hyphen))) {
+          cover[i] |= G_DEMONYM_PREFIX;
+          begin[i] |= G_DEMONYM_PREFIX;
+        }
       }
     }
   }
 
-  /** Whether an entry starts with this word (as `mark` would look it up: folded, or exact). */
-  mayStart(word: string, lower: string): boolean {
-    return this.folded.next.has(lower) || this.exact.next.has(word);
+  /** The words' hashes (as `hashStr`) that entries start with, folded or exact. */
+  private starts: HashSet | undefined;
+
+  private startHashes(): HashSet {
+    const set = new HashSet();
+    for (const w of this.folded.next.keys()) set.add(hashStr(w));
+    for (const w of this.exact.next.keys()) set.add(hashStr(w));
+    return set;
   }
 
-  /** Whether a lower-cased word is hyphenated after a demonym or combining form (`sino-russian`). */
-  hasDemonymPrefix(lower: string): boolean {
-    const hyphen = lower.indexOf('-');
-    return hyphen > 0 && this.prefixes.has(lower.slice(0, hyphen));
-  }
-
-  private walkTypes(
-    root: Node,
-    keys: readonly string[],
-    ids: Int32Array,
-    i: number,
-    to: number,
-    cover: Uint8Array,
-    begin: Uint8Array,
-  ): void {
+  private walkWords(root: Node, x: NerInput, folded: boolean, i: number, to: number): void {
+    const { gaz: cover, gazBegin: begin } = x;
+    const hashes = folded ? x.lower : x.cased;
     let node: Node | undefined = root;
     for (let j = i; j < to; j++) {
-      node = node.next.get(keys[ids[j]]);
+      node = child(node, hashes[j], x, j, folded);
       if (!node) return;
       if (node.mask) {
         begin[i] |= node.mask;
@@ -155,6 +145,74 @@ export class Gazetteer {
         for (let k = i; k <= j; k++) cover[k] |= node.mask;
       }
     }
+  }
+}
+
+/**
+ * The child of `node` for token `j`'s word (lower-cased when `folded`), found by the word's hash and
+ * checked against the key's characters, so that no string is built for the token.
+ */
+function child(node: Node, hash: number, x: NerInput, j: number, folded: boolean): Node | undefined {
+  if (!node.byHash) {
+    node.byHash = new Map();
+    for (const [key, next] of node.next) {
+      const h = hashStr(key);
+      const list = node.byHash.get(h);
+      if (list) list.push([key, next]);
+      else node.byHash.set(h, [[key, next]]);
+    }
+  }
+  const candidates = node.byHash.get(hash);
+  if (!candidates) return undefined;
+  for (const [key, next] of candidates) if (sameWord(x, j, key, folded)) return next;
+  return undefined;
+}
+
+/** Whether token `j`'s word (normalised, and lower-cased when `folded`) is `key`. */
+function sameWord(x: NerInput, j: number, key: string, folded: boolean): boolean {
+  const raw = x.raw[j];
+  if (raw.length !== key.length) return folded ? x.lowerWord(j) === key : x.word(j) === key;
+  for (let k = 0; k < raw.length; k++) {
+    let c = raw.charCodeAt(k);
+    if (c >= 128) return folded ? x.lowerWord(j) === key : x.word(j) === key;
+    if (folded && c >= 65 && c <= 90) c += 32;
+    if (c !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** A set of 32-bit hashes: open addressing in one typed array (0 stands for empty, so kept apart). */
+class HashSet {
+  private slots = new Int32Array(64);
+  private count = 0;
+  private zero = false;
+
+  add(h: number): void {
+    h |= 0;
+    if (h === 0) {
+      this.zero = true;
+      return;
+    }
+    if (2 * (this.count + 1) > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Int32Array(2 * old.length);
+      this.count = 0;
+      for (const k of old) if (k !== 0) this.add(k);
+    }
+    const mask = this.slots.length - 1;
+    let s = (h ^ (h >>> 15)) & mask;
+    while (this.slots[s] !== 0 && this.slots[s] !== h) s = (s + 1) & mask;
+    if (this.slots[s] === 0) this.count++;
+    this.slots[s] = h;
+  }
+
+  has(h: number): boolean {
+    h |= 0;
+    if (h === 0) return this.zero;
+    const { slots } = this;
+    const mask = slots.length - 1;
+    for (let s = (h ^ (h >>> 15)) & mask; slots[s] !== 0; s = (s + 1) & mask) if (slots[s] === h) return true;
+    return false;
   }
 }
 

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { mix, modelPath, Perceptron } from '../../text/perceptron.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
 import { END, nerWordFeatures, START, tagHashOf, type NerInput } from './features.js';
-import type { WordTypes } from './word-types.js';
 
 export const NER_MODEL = 'ner.bin.gz';
 export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -111,8 +110,6 @@ class VectorTable {
 const FIRST = 0;
 const AFTER_O = 1;
 const MID = 2;
-/** Most doubles the per-word-type vectors may take before they are dropped and computed afresh (16 MB). */
-const MAX_POOL = 1 << 21;
 
 /**
  * The tagger. Scoring a token adds the weights of some 30 features, each a cache miss away in megabytes of
@@ -135,14 +132,14 @@ export class NameTagger {
   private readonly features = new Uint32Array(64);
   private readonly scores: Float64Array;
   private readonly scratch: Float64Array;
-  /** The word-type table the per-type vectors below are for. */
-  private types: WordTypes | undefined;
-  /** Per word type, the offset in `pool` of its vectors (-1 until computed): 3 own, 2 before, 1 after. */
-  private ownAt: Int32Array = new Int32Array(0);
-  private prevAt: Int32Array = new Int32Array(0);
-  private nextAt: Int32Array = new Int32Array(0);
-  private pool: Float64Array;
-  private poolUsed = 0;
+  /**
+   * Per word (keyed by the hashes of the word and of its last four letters, as the word-score cache of
+   * the taggers always was), its vectors: as the word itself (at a sentence start, after `O`, after a name
+   * tag), as the word before (after `O` or not), as the word after.
+   */
+  private readonly own: VectorTable[];
+  private readonly before: VectorTable[];
+  private readonly after: VectorTable;
   /** Window of part-of-speech and chunk tags; gazetteer marks around; shape with gazetteer and history. */
   private readonly posVectors: VectorTable;
   private readonly gazVectors: VectorTable;
@@ -165,7 +162,9 @@ export class NameTagger {
     this.outside = model.classes.indexOf('O');
     this.scores = new Float64Array(C);
     this.scratch = new Float64Array(C);
-    this.pool = new Float64Array(C << 12);
+    this.own = [new VectorTable(C, 12), new VectorTable(C, 13), new VectorTable(C, 12)];
+    this.before = [new VectorTable(C, 13), new VectorTable(C, 12)];
+    this.after = new VectorTable(C, 13);
     this.posVectors = new VectorTable(C, 12);
     this.gazVectors = new VectorTable(C, 8);
     this.shapeVectors = new VectorTable(C, 10);
@@ -202,21 +201,18 @@ export class NameTagger {
   tag(x: NerInput): Int32Array {
     const n = x.n;
     const tags = new Int32Array(n);
-    this.useTypes(x.types);
     const { C, scores, features: f, inside, outside, typeOf, allowedAt, history } = this;
-    const { id, flags, sStart, sEnd, gaz, runStart } = x;
-    const { hasUpper, lower, shape: shapes, cased } = x.types;
+    const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.clear();
     for (let i = 0; i < n; i++) {
       const s = sStart[i];
       const hasPrev = i > s;
       const t1 = hasPrev ? tags[i - 1] : -1;
-      const a = id[i];
       // The fast path: a word with no capital letter (`the`, `said`, `1996`, `,`) outside a name is `O`
       // without scoring. Names that start in lower case (`de Mello`, `post-Soviet` aside, which has a
       // capital) are rare enough in news to give up. The model is trained on every token; at run time the
       // fast path skips about two thirds of them and changed no CoNLL-2003 dev name when it was introduced.
-      if (!hasUpper[a] && !(hasPrev && inside[t1])) {
+      if (!hasUpper[i] && !(hasPrev && inside[t1])) {
         tags[i] = outside;
         continue;
       }
@@ -225,17 +221,17 @@ export class NameTagger {
       const hasNext = i + 1 < e;
       const t2 = hasPrev2 ? tags[i - 2] : -2;
       const variant = !hasPrev ? FIRST : t1 === outside ? AFTER_O : MID;
-      const shape = shapes[a];
-      const lw = lower[a];
-      const lPrev = hasPrev ? lower[id[i - 1]] : START;
-      const lNext = hasNext ? lower[id[i + 1]] : END;
+      const shape = shapes[i];
+      const lw = lower[i];
+      const lPrev = hasPrev ? lower[i - 1] : START;
+      const lNext = hasNext ? lower[i + 1] : END;
       const g = gaz[i];
-      const hist = history.get(cased[a]) ?? 0;
+      const hist = history.get(cased[i]) ?? 0;
       // Each vector is added as soon as it is found: finding the next one may drop the ones before it.
-      this.setOwn(a, variant, scores);
-      if (hasPrev) this.addPrev(id[i - 1], variant === AFTER_O ? 1 : 0, scores);
+      this.setOwn(x, i, variant, scores);
+      if (hasPrev) this.addPrev(x, i - 1, variant === AFTER_O ? 1 : 0, scores);
       else addInto(scores, this.atStart, 0, C);
-      if (hasNext) this.addNext(id[i + 1], scores);
+      if (hasNext) this.addNext(x, i + 1, scores);
       else addInto(scores, this.atEnd, 0, C);
       addInto(scores, this.tagPairs, ((t1 + 1) * (C + 2) + t2 + 2) * C, C);
       const casingBits =
@@ -260,8 +256,8 @@ export class NameTagger {
       );
       this.addShape(shape, g | (hist << 8), scores);
       let k = 0;
-      if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[id[i - 2]] : START);
-      if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[id[i + 2]] : END);
+      if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[i - 2] : START);
+      if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
       f[k++] = mix(116, mix(lPrev, lw));
       f[k++] = mix(117, mix(lw, lNext));
       if (variant === MID) {
@@ -273,12 +269,12 @@ export class NameTagger {
       if (rs >= 0) {
         const re = x.runEnd[i];
         const len = Math.min(4, re - rs + 1);
-        f[k++] = mix(134, lower[id[re]]);
-        f[k++] = mix(135, rs > s ? lower[id[rs - 1]] : START);
+        f[k++] = mix(134, lower[re]);
+        f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
         f[k++] = mix(136, mix(len, i - rs === 0 ? 0 : i === re ? 2 : 1));
         f[k++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
         const le = x.longEnd[i];
-        if (le !== re) f[k++] = mix(138, lower[id[le]]);
+        if (le !== re) f[k++] = mix(138, lower[le]);
       }
       this.model.accumulate(f, k, scores);
       // The best allowed class (the first of equal scores).
@@ -294,7 +290,7 @@ export class NameTagger {
       tags[i] = best;
       // The document's history of names: what this word was last tagged as.
       const type = typeOf[best];
-      if (type > 0 && flags[i] & F_UPPER_INITIAL) history.set(cased[a], type);
+      if (type > 0 && flags[i] & F_UPPER_INITIAL) history.set(cased[i], type);
     }
     return tags;
   }
@@ -304,101 +300,64 @@ export class NameTagger {
    * letter outside a name), else -1.
    */
   fixed(x: NerInput, i: number, tags: Int32Array): number {
-    if (x.types.hasUpper[x.id[i]]) return -1;
+    if (x.hasUpper[i]) return -1;
     if (i > x.sStart[i] && this.inside[tags[i - 1]]) return -1;
     return this.outside;
   }
 
-  /** Makes the per-type vectors those of `types`, with room for all its types. */
-  private useTypes(types: WordTypes): void {
-    if (types !== this.types) {
-      this.types = types;
-      this.ownAt = new Int32Array(0);
-      this.prevAt = new Int32Array(0);
-      this.nextAt = new Int32Array(0);
-      this.poolUsed = 0;
-    }
-    if (this.nextAt.length < types.n) {
-      const size = Math.max(types.n, 2 * this.nextAt.length, 1024);
-      this.ownAt = grown(this.ownAt, 3 * size);
-      this.prevAt = grown(this.prevAt, 2 * size);
-      this.nextAt = grown(this.nextAt, size);
-    }
-  }
-
-  /** Room for one more vector in `pool`: its offset (when full, every per-type vector is dropped). */
-  private alloc(): number {
-    const C = this.C;
-    if (this.poolUsed + C > this.pool.length) {
-      if (this.pool.length < MAX_POOL) {
-        const pool = new Float64Array(2 * this.pool.length);
-        pool.set(this.pool);
-        this.pool = pool;
-      } else {
-        this.ownAt.fill(-1);
-        this.prevAt.fill(-1);
-        this.nextAt.fill(-1);
-        this.poolUsed = 0;
-      }
-    }
-    const at = this.poolUsed;
-    this.poolUsed += C;
-    return at;
-  }
-
-  /** Keeps the votes of `features[0, n)` in `pool`: their offset. */
-  private keep(n: number): number {
-    const at = this.alloc();
-    this.vote(n, this.pool, at);
-    return at;
-  }
-
-  /** Sets `scores` to the own-word vector of type `a` (word features, 108, 109, and 124-125 unless MID). */
-  private setOwn(a: number, variant: number, scores: Float64Array): void {
-    let at = this.ownAt[3 * a + variant];
+  /** Sets `scores` to token `i`'s own-word vector (word features, 108, 109, and 124-125 unless MID). */
+  private setOwn(x: NerInput, i: number, variant: number, scores: Float64Array): void {
+    const table = this.own[variant];
+    let at = table.find(x.cased[i], x.suf4[i]);
     if (at < 0) {
-      const t = this.types!;
       const f = this.features;
       const first = variant === FIRST ? 1 : 0;
-      let k = nerWordFeatures(t, a, f, 0);
-      f[k++] = mix(108, t.flags[a] | (first << 7));
-      f[k++] = mix(109, mix(t.shape[a], first));
+      let k = nerWordFeatures(x, i, f, 0);
+      f[k++] = mix(108, x.flags[i] | (first << 7));
+      f[k++] = mix(109, mix(x.shape[i], first));
       if (variant !== MID) {
         const t1 = variant === FIRST ? -1 : this.outside;
-        f[k++] = mix(124, mix(t1, t.lower[a]));
-        f[k++] = mix(125, mix(t1, t.shape[a]));
+        f[k++] = mix(124, mix(t1, x.lower[i]));
+        f[k++] = mix(125, mix(t1, x.shape[i]));
       }
-      this.ownAt[3 * a + variant] = at = this.keep(k);
+      at = this.keep(table, x, i, k);
     }
-    const pool = this.pool;
-    for (let c = 0; c < this.C; c++) scores[c] = pool[at + c];
+    const values = table.values;
+    for (let c = 0; c < this.C; c++) scores[c] = values[at + c];
   }
 
-  /** Adds the vector of type `b` as the word before (110, 114, 132, and 133 after `O` when `afterO`). */
-  private addPrev(b: number, afterO: number, scores: Float64Array): void {
-    let at = this.prevAt[2 * b + afterO];
+  /** Adds token `b`'s vector as the word before (110, 114, 132, and 133 after `O` when `afterO`). */
+  private addPrev(x: NerInput, b: number, afterO: number, scores: Float64Array): void {
+    const table = this.before[afterO];
+    let at = table.find(x.cased[b], x.suf4[b]);
     if (at < 0) {
-      const t = this.types!;
       const f = this.features;
-      f[0] = mix(110, t.lower[b]);
-      f[1] = mix(114, t.shape[b]);
-      f[2] = mix(132, t.suf3[b]);
-      if (afterO) f[3] = mix(133, mix(this.outside, t.lower[b]));
-      this.prevAt[2 * b + afterO] = at = this.keep(afterO ? 4 : 3);
+      f[0] = mix(110, x.lower[b]);
+      f[1] = mix(114, x.shape[b]);
+      f[2] = mix(132, x.suf3[b]);
+      if (afterO) f[3] = mix(133, mix(this.outside, x.lower[b]));
+      at = this.keep(table, x, b, afterO ? 4 : 3);
     }
-    addInto(scores, this.pool, at, this.C);
+    addInto(scores, table.values, at, this.C);
   }
 
-  /** Adds the vector of type `c` as the word after (111, 115). */
-  private addNext(c: number, scores: Float64Array): void {
-    let at = this.nextAt[c];
+  /** Adds token `c`'s vector as the word after (111, 115). */
+  private addNext(x: NerInput, c: number, scores: Float64Array): void {
+    const table = this.after;
+    let at = table.find(x.cased[c], x.suf4[c]);
     if (at < 0) {
-      const t = this.types!;
-      this.features[0] = mix(111, t.lower[c]);
-      this.features[1] = mix(115, t.shape[c]);
-      this.nextAt[c] = at = this.keep(2);
+      this.features[0] = mix(111, x.lower[c]);
+      this.features[1] = mix(115, x.shape[c]);
+      at = this.keep(table, x, c, 2);
     }
-    addInto(scores, this.pool, at, this.C);
+    addInto(scores, table.values, at, this.C);
+  }
+
+  /** Keeps the votes of `features[0, n)` as token `i`'s word's vector in `table`: its offset. */
+  private keep(table: VectorTable, x: NerInput, i: number, n: number): number {
+    this.vote(n, this.scratch, 0);
+    table.put(x.cased[i], x.suf4[i], this.scratch);
+    return table.find(x.cased[i], x.suf4[i]);
   }
 
   /** Adds the part-of-speech window's vector (118-121); tag indexes, 0 past the sentence's edges. */
@@ -479,13 +438,6 @@ export class NameTagger {
 
 function addInto(scores: Float64Array, v: Float64Array, at: number, C: number): void {
   for (let c = 0; c < C; c++) scores[c] += v[at + c];
-}
-
-/** `a` grown to `size`, the new entries -1. */
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size).fill(-1);
-  b.set(a);
-  return b;
 }
 
 let shared: NameTagger | undefined;

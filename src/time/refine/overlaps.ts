@@ -6,6 +6,10 @@ import type { Candidate } from '../context.js';
 
 export function dropOverlaps(cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
+  // Already in order and apart (most sentences): nothing to drop, and sorting would keep this order.
+  let apart = true;
+  for (let k = 1; k < cands.length && apart; k++) apart = cands[k].first > cands[k - 1].last;
+  if (apart) return cands;
   const order = cands.map((c, i) => ({ c, i }));
   order.sort((x, y) => y.c.last - y.c.first - (x.c.last - x.c.first) || x.i - y.i);
   const kept: Candidate[] = [];

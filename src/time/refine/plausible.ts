@@ -72,7 +72,7 @@ const COUNT_BEFORE = new Set([
 ]);
 
 export function dropImplausible(s: SentenceView, cands: Candidate[], ctx: TimeContext): Candidate[] {
-  return cands.filter((c) => {
+  const plausible = (c: Candidate): boolean => {
     if (c.rule !== 'year') return true;
     const y = +c.value;
     const before = norm(s, c.first - 1);
@@ -83,5 +83,8 @@ export function dropImplausible(s: SentenceView, cands: Candidate[], ctx: TimeCo
     if (s.words[c.last + 1]?.norm === ',' && /^\d{3}$/.test(norm(s, c.last + 2))) return false;
     if (ctx.dctYear !== null && (y > ctx.dctYear + 60 || y < 1500)) return false;
     return true;
-  });
+  };
+  // the same array when every candidate stays (most sentences: no copy)
+  for (const c of cands) if (!plausible(c)) return cands.filter(plausible);
+  return cands;
 }

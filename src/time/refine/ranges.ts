@@ -16,6 +16,16 @@ function granularity(value: string): string {
 
 export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
+  // In order, and no two dates one or two words apart (most sentences): nothing to merge.
+  let mergeable = false;
+  for (let k = 1; k < cands.length && !mergeable; k++) {
+    const a = cands[k - 1];
+    const b = cands[k];
+    mergeable =
+      b.first <= a.first ||
+      (a.type === 'DATE' && b.type === 'DATE' && (b.first === a.last + 1 || b.first === a.last + 2));
+  }
+  if (!mergeable) return cands;
   const sorted = [...cands].sort((a, b) => a.first - b.first);
   const out: Candidate[] = [];
   for (let k = 0; k < sorted.length; k++) {
