@@ -4,6 +4,10 @@
  *
  * The tagger skips scoring for frequent words that always take one tag in training (the tag dictionary
  * stored with the model).
+ *
+ * `posFeatures` and `chunkFeatures` define the features (training and `tagSentence` use them as they are);
+ * the `pos` stage tags with `PosTagger`, which scores the same features from parts it keeps per word type
+ * and per tag window, with the same results.
  */
 import { existsSync } from 'node:fs';
 import { argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
