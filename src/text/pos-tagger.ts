@@ -4,6 +4,10 @@
  *
  * The tagger skips scoring for frequent words that always take one tag in training (the tag dictionary
  * stored with the model).
+ *
+ * `posFeatures` and `chunkFeatures` define the features (training and `tagSentence` use them as they are);
+ * the `pos` stage tags with `PosTagger`, which scores the same features from parts it keeps per word type
+ * and per tag window, with the same results.
  */
 import { existsSync } from 'node:fs';
 import { argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
@@ -234,11 +238,10 @@ const MAX_TYPES = 1 << 15;
 /** How many chunker windows `PosTagger` keeps (half the slots) before it forgets them and starts again. */
 const WINDOW_BITS = 16;
 
-// What `PosTagger` keeps per word type, side by side in one record of `INFO` integers (one or two cache
-// lines per word, not one per array): its tag-dictionary tag (-1: none), flags, lower-cased hash, the rows
-// of its features as a neighbour, and three rows of features on a tag and the word, each for the last tag
-// seen with the word (`K_*`: that tag + 3; 0: none yet).
-const INFO = 18;
+// What `PosTagger` keeps per word type, side by side in one record (not one array each): its
+// tag-dictionary tag (-1: none), flags, lower-cased hash, the rows of its features as a neighbour, and from
+// `TAG_ROWS` on, the rows of the features on a tag and the word, filled as tags are met (per feature, one
+// entry per tag + 1, holding the row + 2; 0: not looked up yet).
 const DICT = 0;
 const FLAGS = 1;
 const LOWER = 2;
@@ -246,9 +249,7 @@ const LOWER = 2;
 const ROWS_POS = 3;
 /** Chunker: 41 (the word), 42 (as previous word), 43 (as next word). */
 const ROWS_CHUNK = 9;
-const K13 = 12;
-const K47 = 14;
-const K48 = 16;
+const TAG_ROWS = 12;
 
 /**
  * The two taggers as the `pos` stage runs them: the same features, weights and greedy decoding as
@@ -283,10 +284,16 @@ export class PosTagger {
   /**
    * Per word type, one block: its own part-of-speech scores (`nPos` float64: the sum of its own features,
    * `posWordFeatures`, and of feature 20 on its flags away from a sentence's start; `firstFix` turns that
-   * into the start's), its record (`INFO` integers, see above), and copies of the rows its record points to.
+   * into the start's), its record (`info` integers, see above), and copies of the rows its record points to.
    * A type is known by where its record starts (`r`); its own scores end where the record starts.
    */
   private readonly rows = new TypeBlocks();
+  /** Where the record's entries for features 13 (previous tag), 47 (previous chunk tag), 48 (tag) start. */
+  private readonly k13 = TAG_ROWS;
+  private readonly k47: number;
+  private readonly k48: number;
+  /** Integers in a record (even, so that blocks stay at float64 boundaries). */
+  private readonly info: number;
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
@@ -323,6 +330,9 @@ export class PosTagger {
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
+    this.k47 = this.k13 + this.nPos + 1;
+    this.k48 = this.k47 + this.nChunk + 1;
+    this.info = (this.k48 + this.nPos + 2) & ~1;
     this.posScores = new Float64Array(this.nPos);
     this.chunkScores = new Float64Array(this.nChunk);
     const pos = this.posModel;
@@ -402,7 +412,7 @@ export class PosTagger {
         rows.add(posEdgeRows[4], out);
       }
       rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 5] : posEdgeRows[5], out);
-      model.addRow(this.tagWordRow(model, 13, K13, p1, r), out);
+      model.addRow(this.tagWordRow(model, 13, this.k13, p1, r), out);
       pos[i] = argmax(out);
     }
   }
@@ -428,23 +438,23 @@ export class PosTagger {
       rows.add(info[r + ROWS_CHUNK], out);
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
-      model.addRow(this.tagWordRow(model, 47, K47, c1, r), out);
-      model.addRow(this.tagWordRow(model, 48, K48, p0, r), out);
+      model.addRow(this.tagWordRow(model, 47, this.k47, c1, r), out);
+      model.addRow(this.tagWordRow(model, 48, this.k48, p0, r), out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
     }
   }
 
   /**
    * The row of feature `template` on a tag and the word of the record at `r` (13: previous tag, 47:
-   * previous chunk tag, 48: the tag), kept in the record at `k` for the last tag seen: a word mostly meets
-   * the same tags.
+   * previous chunk tag, 48: the tag), kept in the record's entries from `k` on: a word meets few tags.
    */
   private tagWordRow(model: Perceptron, template: number, k: number, tag: number, r: number): number {
     const info = this.rows.ints;
-    if (info[r + k] === tag + 3) return info[r + k + 1];
+    const at = r + k + tag + 1;
+    const kept = info[at];
+    if (kept !== 0) return kept - 2;
     const row = model.rowOffset(mix(template, mix(tag, info[r + LOWER] >>> 0)));
-    info[r + k] = tag + 3;
-    info[r + k + 1] = row;
+    info[at] = row + 2;
     return row;
   }
 
@@ -542,8 +552,9 @@ export class PosTagger {
     const C = this.nPos;
     const blocks = this.rows;
     // Room for the whole block first, so that the views below stay valid while it is filled.
-    blocks.reserve(2 * C + INFO + 9 * (1 + 2 * Math.max(C, this.nChunk)));
-    const at = blocks.take(2 * C + INFO) >> 1;
+    const size = this.info;
+    blocks.reserve(2 * C + size + 9 * (1 + 2 * Math.max(C, this.nChunk)));
+    const at = blocks.take(2 * C + size) >> 1;
     const r = 2 * (at + C);
     this.typeOf.set(text, r);
     const info = blocks.ints;
@@ -552,7 +563,7 @@ export class PosTagger {
     const flags = types.flags[id];
     const lower = types.lower[id];
     const suf3 = types.suf3[id];
-    info.fill(0, r, r + INFO);
+    info.fill(0, r, r + size);
     info[r + DICT] = tag ?? -1;
     info[r + FLAGS] = flags;
     info[r + LOWER] = lower;

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildPipeline } from '../../src/pipeline.js';
 import { cleanStage } from '../../src/clean/clean-stage.js';
 import { segmentStage } from '../../src/text/segment-stage.js';
+import { readFileSync } from 'node:fs';
 import { posStage } from '../../src/text/pos-stage.js';
 import { iob1to2, iobAllowed, parseConll } from '../../src/text/pos-conll.js';
-import { normaliseWord } from '../../src/text/pos-features.js';
+import { normaliseWord, SentenceValues } from '../../src/text/pos-features.js';
+import { PosTagger, posModels, tagSentence } from '../../src/text/pos-tagger.js';
 import { evaluatePos, iobSpans } from '../../eval/pos.js';
 import { SHARED, describeShared } from '../helpers/shared.js';
 
@@ -84,6 +86,58 @@ describe('CoNLL helpers', () => {
     expect(normaliseWord('’s')).toBe("'s");
     expect(normaliseWord('“')).toBe('"');
     expect(normaliseWord('Xi')).toBe('Xi');
+  });
+});
+
+/** Sentences tagged by the stage's `PosTagger` and by the reference `tagSentence`: the tags that differ. */
+function differences(sentences: string[][], tagger = new PosTagger(posModels())): string[] {
+  const values = new SentenceValues();
+  const out: string[] = [];
+  for (const words of sentences) {
+    values.load(words);
+    tagSentence(values, posModels());
+    tagger.tag(
+      words.map((text) => ({ text })),
+      0,
+      words.length,
+    );
+    for (let i = 0; i < words.length; i++)
+      if (tagger.pos[i] !== values.pos[i] || tagger.chunk[i] !== values.chunk[i])
+        out.push(`${words.join(' ')} @${i}`);
+  }
+  return out;
+}
+
+describe('PosTagger, the stage tagger', () => {
+  const sentences = [
+    'The minister signed the new trade agreement in Nairobi on Tuesday.',
+    'Ms. Okafor’s office said she would resign — “soon”.',
+    'TALKS RESUME IN GENEVA',
+    '3.5 percent of 1,200 post-Soviet firms ( iPhone ) rose …',
+    'Police said .',
+    'Yes',
+  ].map((s) => s.split(' '));
+
+  it('tags as the reference tagger, sentence after sentence (words met again)', () => {
+    const tagger = new PosTagger(posModels());
+    expect(differences([...sentences, ...sentences, ...sentences.reverse()], tagger)).toEqual([]);
+  });
+
+  it('tags as the reference tagger after forgetting its vocabulary', () => {
+    // More word types than the tagger keeps, so it starts again part way through.
+    const made = Array.from({ length: 70 }, (_, s) =>
+      Array.from({ length: 600 }, (_, i) => (i % 7 === 0 ? 'the' : `Word${s}x${i}${i % 3 ? 's' : ''}`)),
+    );
+    expect(differences([...sentences, ...made, ...sentences])).toEqual([]);
+  });
+});
+
+describeShared('gold/conll2003/eng.testa', 'CoNLL-2003 dev: stage tagger = reference tagger', () => {
+  it('gives every sentence the same tags and chunks', () => {
+    const docs = parseConll(readFileSync(SHARED + 'gold/conll2003/eng.testa', 'utf8'));
+    const sentences = docs.flatMap((d) => d.sentences.map((s) => s.words));
+    expect(sentences.length).toBeGreaterThan(1000);
+    expect(differences(sentences)).toEqual([]);
   });
 });
 
