@@ -156,6 +156,11 @@ export class NameTagger {
   /** The tags of the two tokens before, `[(t1 + 1) * (C + 2) + t2 + 2]`; casing evidence, 16 values. */
   private readonly tagPairs: Float64Array;
   private readonly casing: Float64Array;
+  /** The place in a capitalised run (136): `[((length - 1) * 3 + place) * C]`, length at most 4. */
+  private readonly runPlaces: Float64Array;
+  /** The current run's summed features (see `tag`) and scratch for them. */
+  private readonly runVotes: Float64Array;
+  private readonly runFeatures = new Uint32Array(4);
   /** The features before a sentence's first token and after its last. */
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
@@ -176,6 +181,7 @@ export class NameTagger {
     this.inside = Uint8Array.from(model.classes, (c) => (c.startsWith('B-') || c.startsWith('I-') ? 1 : 0));
     this.outside = model.classes.indexOf('O');
     this.scores = new Float64Array(C);
+    this.runVotes = new Float64Array(C);
     this.scratch = new Float64Array(C);
     this.own = [new VectorTable(C, 11), new VectorTable(C, 12), new VectorTable(C, 11)];
     this.before = [new VectorTable(C, 11), new VectorTable(C, 11)];
@@ -190,6 +196,12 @@ export class NameTagger {
         f[0] = mix(122, t1);
         f[1] = mix(123, mix(t1, t2));
         this.vote(2, this.tagPairs, ((t1 + 1) * (C + 2) + t2 + 2) * C);
+      }
+    this.runPlaces = new Float64Array(12 * C);
+    for (let len = 1; len <= 4; len++)
+      for (let place = 0; place < 3; place++) {
+        f[0] = mix(136, mix(len, place));
+        this.vote(1, this.runPlaces, ((len - 1) * 3 + place) * C);
       }
     this.casing = new Float64Array(16 * C);
     for (let bits = 0; bits < 16; bits++) {
@@ -219,6 +231,8 @@ export class NameTagger {
     const { C, scores, features: f, inside, outside, typeOf, allowedAt, history } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.clear();
+    const runVotes = this.runVotes;
+    let runAt = -1;
     for (let i = 0; i < n; i++) {
       const s = sStart[i];
       const hasPrev = i > s;
@@ -282,14 +296,23 @@ export class NameTagger {
       }
       const rs = runStart[i];
       if (rs >= 0) {
+        // The capitalised run's features (134, 135, 137, 138) are the same for all its tokens: summed
+        // once per run. The token's place in the run (136) takes 12 values.
         const re = x.runEnd[i];
-        const len = Math.min(4, re - rs + 1);
-        f[k++] = mix(134, lower[re]);
-        f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
-        f[k++] = mix(136, mix(len, i - rs === 0 ? 0 : i === re ? 2 : 1));
-        f[k++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
-        const le = x.longEnd[i];
-        if (le !== re) f[k++] = mix(138, lower[le]);
+        if (rs !== runAt) {
+          const g: Uint32Array = this.runFeatures;
+          let r = 0;
+          g[r++] = mix(134, lower[re]);
+          g[r++] = mix(135, rs > s ? lower[rs - 1] : START);
+          g[r++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
+          const le = x.longEnd[i];
+          if (le !== re) g[r++] = mix(138, lower[le]);
+          runVotes.fill(0);
+          this.model.accumulate(g, r, runVotes);
+          runAt = rs;
+        }
+        const place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
+        for (let c = 0; c < C; c++) scores[c] += runVotes[c] + this.runPlaces[place + c];
       }
       this.model.accumulate(f, k, scores);
       // The best allowed class (the first of equal scores).
