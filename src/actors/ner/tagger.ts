@@ -59,16 +59,15 @@ export function typeTable(classes: readonly string[]): Int32Array {
 }
 
 /**
- * Partial score vectors by a pair of 32-bit keys, for the context features that take few values (a window
- * of part-of-speech tags, gazetteer marks, a shape): an open-addressing table with the keys and the
- * vectors in flat typed arrays. `find` gives a vector's offset in `values`; when half full the table is
- * emptied and fills again with what is frequent.
+ * Partial score vectors by a pair of 32-bit keys: an open-addressing table whose slots hold the two keys
+ * and the vector side by side in one float array (a hit reads one stretch of memory; the keys are exact
+ * as doubles, and an empty slot's first key is NaN). `find` gives a vector's offset in `values`; when half
+ * full the table is emptied and fills again with what is frequent.
  */
 class VectorTable {
-  private readonly keys: Int32Array;
-  private readonly used: Uint8Array;
   readonly values: Float64Array;
   private readonly mask: number;
+  private readonly stride: number;
   private count = 0;
 
   constructor(
@@ -76,33 +75,43 @@ class VectorTable {
     bits: number,
   ) {
     this.mask = (1 << bits) - 1;
-    this.keys = new Int32Array(2 << bits);
-    this.used = new Uint8Array(1 << bits);
-    this.values = new Float64Array(width << bits);
+    this.stride = width + 2;
+    this.values = new Float64Array(this.stride << bits);
+    this.clear();
+  }
+
+  private clear(): void {
+    for (let o = 0; o < this.values.length; o += this.stride) this.values[o] = NaN;
+    this.count = 0;
   }
 
   /** The offset of key `(a, b)`'s vector, or -1. */
   find(a: number, b: number): number {
-    const { keys, used, mask } = this;
-    for (let slot = mix(a, b) & mask; used[slot]; slot = (slot + 1) & mask)
-      if (keys[2 * slot] === (a | 0) && keys[2 * slot + 1] === (b | 0)) return slot * this.width;
-    return -1;
+    const { values, mask, stride } = this;
+    a |= 0;
+    b |= 0;
+    for (let slot = mix(a, b) & mask; ; slot = (slot + 1) & mask) {
+      const o = slot * stride;
+      const key = values[o];
+      if (key !== key) return -1;
+      if (key === a && values[o + 1] === b) return o + 2;
+    }
   }
 
-  /** Keeps `v[0, width)` as key `(a, b)`'s vector (which `find` has just missed). */
-  put(a: number, b: number, v: Float64Array): void {
-    const { keys, used, mask, width, values } = this;
-    if (this.count * 2 > mask) {
-      used.fill(0);
-      this.count = 0;
-    }
+  /** Keeps `v[0, width)` as key `(a, b)`'s vector (which `find` has just missed): its offset. */
+  put(a: number, b: number, v: Float64Array): number {
+    const { values, mask, stride } = this;
+    if (this.count * 2 > mask) this.clear();
+    a |= 0;
+    b |= 0;
     let slot = mix(a, b) & mask;
-    while (used[slot]) slot = (slot + 1) & mask;
-    used[slot] = 1;
-    keys[2 * slot] = a | 0;
-    keys[2 * slot + 1] = b | 0;
-    values.set(v, slot * width);
+    while (values[slot * stride] === values[slot * stride]) slot = (slot + 1) & mask;
+    const o = slot * stride;
+    values[o] = a;
+    values[o + 1] = b;
+    for (let c = 0; c < this.width; c++) values[o + 2 + c] = v[c];
     this.count++;
+    return o + 2;
   }
 }
 
@@ -147,13 +156,24 @@ export class NameTagger {
   /** The tags of the two tokens before, `[(t1 + 1) * (C + 2) + t2 + 2]`; casing evidence, 16 values. */
   private readonly tagPairs: Float64Array;
   private readonly casing: Float64Array;
+  /** The place in a capitalised run (136): `[((length - 1) * 3 + place) * C]`, length at most 4. */
+  private readonly runPlaces: Float64Array;
+  /** The current run's summed features (see `tag`) and scratch for them. */
+  private readonly runVotes: Float64Array;
+  private readonly runFeatures = new Uint32Array(4);
   /** The features before a sentence's first token and after its last. */
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
   private readonly history = new Map<number, number>();
 
+  /** Per class: its first letter (`O`, `B`, `I`, `L`, `U`) and its type (`PER`; nothing for `O`). */
+  private readonly prefixOf: readonly string[];
+  private readonly typeNameOf: readonly NerType[];
+
   constructor(readonly model: Perceptron) {
     const C = model.nClasses;
+    this.prefixOf = model.classes.map((c) => c[0]);
+    this.typeNameOf = model.classes.map((c) => c.slice(2) as NerType);
     this.C = C;
     this.typeOf = typeTable(model.classes);
     this.allowed = bilouAllowed(model.classes);
@@ -161,11 +181,12 @@ export class NameTagger {
     this.inside = Uint8Array.from(model.classes, (c) => (c.startsWith('B-') || c.startsWith('I-') ? 1 : 0));
     this.outside = model.classes.indexOf('O');
     this.scores = new Float64Array(C);
+    this.runVotes = new Float64Array(C);
     this.scratch = new Float64Array(C);
-    this.own = [new VectorTable(C, 12), new VectorTable(C, 13), new VectorTable(C, 12)];
-    this.before = [new VectorTable(C, 13), new VectorTable(C, 12)];
-    this.after = new VectorTable(C, 13);
-    this.posVectors = new VectorTable(C, 12);
+    this.own = [new VectorTable(C, 11), new VectorTable(C, 12), new VectorTable(C, 11)];
+    this.before = [new VectorTable(C, 11), new VectorTable(C, 11)];
+    this.after = new VectorTable(C, 11);
+    this.posVectors = new VectorTable(C, 11);
     this.gazVectors = new VectorTable(C, 8);
     this.shapeVectors = new VectorTable(C, 10);
     const f = this.features;
@@ -175,6 +196,12 @@ export class NameTagger {
         f[0] = mix(122, t1);
         f[1] = mix(123, mix(t1, t2));
         this.vote(2, this.tagPairs, ((t1 + 1) * (C + 2) + t2 + 2) * C);
+      }
+    this.runPlaces = new Float64Array(12 * C);
+    for (let len = 1; len <= 4; len++)
+      for (let place = 0; place < 3; place++) {
+        f[0] = mix(136, mix(len, place));
+        this.vote(1, this.runPlaces, ((len - 1) * 3 + place) * C);
       }
     this.casing = new Float64Array(16 * C);
     for (let bits = 0; bits < 16; bits++) {
@@ -204,6 +231,8 @@ export class NameTagger {
     const { C, scores, features: f, inside, outside, typeOf, allowedAt, history } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.clear();
+    const runVotes = this.runVotes;
+    let runAt = -1;
     for (let i = 0; i < n; i++) {
       const s = sStart[i];
       const hasPrev = i > s;
@@ -267,14 +296,23 @@ export class NameTagger {
       }
       const rs = runStart[i];
       if (rs >= 0) {
+        // The capitalised run's features (134, 135, 137, 138) are the same for all its tokens: summed
+        // once per run. The token's place in the run (136) takes 12 values.
         const re = x.runEnd[i];
-        const len = Math.min(4, re - rs + 1);
-        f[k++] = mix(134, lower[re]);
-        f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
-        f[k++] = mix(136, mix(len, i - rs === 0 ? 0 : i === re ? 2 : 1));
-        f[k++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
-        const le = x.longEnd[i];
-        if (le !== re) f[k++] = mix(138, lower[le]);
+        if (rs !== runAt) {
+          const g: Uint32Array = this.runFeatures;
+          let r = 0;
+          g[r++] = mix(134, lower[re]);
+          g[r++] = mix(135, rs > s ? lower[rs - 1] : START);
+          g[r++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
+          const le = x.longEnd[i];
+          if (le !== re) g[r++] = mix(138, lower[le]);
+          runVotes.fill(0);
+          this.model.accumulate(g, r, runVotes);
+          runAt = rs;
+        }
+        const place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
+        for (let c = 0; c < C; c++) scores[c] += runVotes[c] + this.runPlaces[place + c];
       }
       this.model.accumulate(f, k, scores);
       // The best allowed class (the first of equal scores).
@@ -356,8 +394,7 @@ export class NameTagger {
   /** Keeps the votes of `features[0, n)` as token `i`'s word's vector in `table`: its offset. */
   private keep(table: VectorTable, x: NerInput, i: number, n: number): number {
     this.vote(n, this.scratch, 0);
-    table.put(x.cased[i], x.suf4[i], this.scratch);
-    return table.find(x.cased[i], x.suf4[i]);
+    return table.put(x.cased[i], x.suf4[i], this.scratch);
   }
 
   /** Adds the part-of-speech window's vector (118-121); tag indexes, 0 past the sentence's edges. */
@@ -374,8 +411,7 @@ export class NameTagger {
       f[2] = mix(120, mix(p, next ? tagHashOf(next) : END));
       f[3] = mix(121, tagHashOf(chunk));
       this.vote(4, this.scratch, 0);
-      table.put(a, b, this.scratch);
-      at = table.find(a, b);
+      at = table.put(a, b, this.scratch);
     }
     addInto(scores, table.values, at, this.C);
   }
@@ -390,8 +426,7 @@ export class NameTagger {
       f[1] = mix(127, (key >>> 16) & 0xff);
       f[2] = mix(128, key >>> 24);
       this.vote(3, this.scratch, 0);
-      table.put(key, 0, this.scratch);
-      at = table.find(key, 0);
+      at = table.put(key, 0, this.scratch);
     }
     addInto(scores, table.values, at, this.C);
   }
@@ -405,8 +440,7 @@ export class NameTagger {
       f[0] = mix(129, mix(gazHist & 0xff, shape));
       f[1] = mix(131, mix(gazHist >>> 8, shape));
       this.vote(2, this.scratch, 0);
-      table.put(shape, gazHist, this.scratch);
-      at = table.find(shape, gazHist);
+      at = table.put(shape, gazHist, this.scratch);
     }
     addInto(scores, table.values, at, this.C);
   }
@@ -414,17 +448,18 @@ export class NameTagger {
   /** Name spans from class indexes; a name left open at a sentence's end closes there. */
   spans(tags: Int32Array, x: NerInput): NameSpan[] {
     const out: NameSpan[] = [];
-    const classes = this.model.classes;
+    const { prefixOf, typeNameOf, outside } = this;
     let open: NameSpan | null = null;
     for (let i = 0; i < tags.length; i++) {
-      const c = classes[tags[i]];
-      const b = c[0];
-      if (open && (i === x.sStart[i] || b === 'O' || b === 'B' || b === 'U' || c.slice(2) !== open.type)) {
+      const t = tags[i];
+      if (t === outside && !open) continue;
+      const b = prefixOf[t];
+      if (open && (i === x.sStart[i] || b === 'O' || b === 'B' || b === 'U' || typeNameOf[t] !== open.type)) {
         out.push(open);
         open = null;
       }
       if (b === 'O') continue;
-      if (!open) open = { start: i, end: i + 1, type: c.slice(2) as NerType };
+      if (!open) open = { start: i, end: i + 1, type: typeNameOf[t] };
       else open.end = i + 1;
       if (b === 'L' || b === 'U') {
         out.push(open);
