@@ -27,10 +27,16 @@ export interface PersonContext {
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'its', 'their', 'also']);
 const MAX_CONTEXT = 10;
 
-/** What one collected cue says. */
-interface Cue {
-  entry: GazEntry;
-  token: number;
+/** Whether some entry is an office holder's name. */
+function hasHolder(entries: readonly GazEntry[]): boolean {
+  for (const e of entries) if (e.kind === 'holder') return true;
+  return false;
+}
+
+/** Whether some entry is a person's role word (`minister`, `spokesperson`). */
+function hasPersonWord(entries: readonly GazEntry[]): boolean {
+  for (const e of entries) if (e.kind === 'sector' && e.cls === 'person') return true;
+  return false;
 }
 
 function isCapitalised(text: string): boolean {
@@ -60,15 +66,24 @@ export function personContext(
     const h = gaz.byToken[j]!;
     return h >= 0 ? gaz.hits[h] : undefined;
   };
-  const left: Cue[] = [];
+  // The cues (entries of the words read), nearest to the name first on either side.
+  const left: GazEntry[] = [];
   const used: number[] = [];
+  let leftPerson = false;
+  let leftSector = false;
   // Leftwards: titles, sector words, nationalities, countries (with 's), organisation names.
   let j = a - 1;
   while (j >= sStart && a - j <= MAX_CONTEXT) {
     const hit = hitAt(j);
     const text = tokens[j]!.text;
-    if (hit && !hit.entries.some((e) => e.kind === 'holder')) {
-      for (const e of hit.entries) left.push({ entry: e, token: hit.tokenStart });
+    if (hit && !hasHolder(hit.entries)) {
+      for (const e of hit.entries) {
+        left.push(e);
+        if (e.kind === 'sector') {
+          leftSector = true;
+          if (e.cls === 'person') leftPerson = true;
+        }
+      }
       for (let k = hit.tokenStart; k < hit.tokenEnd; k++) used.push(k);
       j = hit.tokenStart - 1;
     } else if (hit && hit.tokenEnd > j + 1 && hit.tokenEnd >= a) {
@@ -82,7 +97,7 @@ export function personContext(
     } else if (
       // Capitalised words of a title (`Planning and Investment Minister`), and adjectives inside one
       // (`Nigerian junior foreign minister`, `Iran's religious leader`), left of a title word.
-      left.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person') &&
+      leftPerson &&
       !names.inName(j) &&
       (isCapitalised(text) ||
         ((tokens[j]!.tag === 'JJ' || tokens[j]!.tag === 'NN') && /^[a-z]+$/.test(text)) ||
@@ -92,20 +107,20 @@ export function personContext(
     } else break;
   }
   const from = j + 1;
-  let rule: string | null = left.some((c) => c.entry.kind === 'sector') ? 'left' : null;
-  const right: Cue[] = [];
+  let rule: string | null = leftSector ? 'left' : null;
+  const right: GazEntry[] = [];
   let after = b;
   // Rightwards: `, [the|another] <title words ...>` up to the next comma or the sentence's end.
   let k = b;
   if (tokens[k]?.text === ',' || tokens[k]?.text === '(') {
     k++;
-    const collected: Cue[] = [];
+    const collected: GazEntry[] = [];
     const usedHere: number[] = [];
     while (k < sEnd && k - b <= MAX_CONTEXT + 2) {
       const text = tokens[k]!.text;
       const hit = hitAt(k);
-      if (hit && !hit.entries.some((e) => e.kind === 'holder')) {
-        for (const e of hit.entries) collected.push({ entry: e, token: hit.tokenStart });
+      if (hit && !hasHolder(hit.entries)) {
+        for (const e of hit.entries) collected.push(e);
         for (let q = hit.tokenStart; q < hit.tokenEnd; q++) usedHere.push(q);
         k = hit.tokenEnd;
       } else if (DETERMINERS.has(text.toLowerCase()) || text === 'of' || text === "'s" || text === '’s') k++;
@@ -116,7 +131,7 @@ export function personContext(
     }
     const stop = tokens[k]?.text;
     const ends = k >= sEnd || stop === ',' || stop === ')' || stop === '.' || stop === ';';
-    if (ends && collected.some((c) => c.entry.kind === 'sector' && c.entry.cls === 'person')) {
+    if (ends && hasPersonWord(collected)) {
       right.push(...collected);
       used.push(...usedHere);
       rule ??= 'apposition';
@@ -129,10 +144,10 @@ export function personContext(
     while (k < sEnd) {
       const hit = hitAt(k);
       if (hit && hit.entries.some((e) => e.kind !== 'holder' && e.kind !== 'sector')) {
-        for (const e of hit.entries) right.push({ entry: e, token: hit.tokenStart });
+        for (const e of hit.entries) right.push(e);
         k = hit.tokenEnd;
       } else if (hit || (names.inOrg(k) && isCapitalised(tokens[k]!.text))) {
-        if (hit) for (const e of hit.entries) right.push({ entry: e, token: hit.tokenStart });
+        if (hit) for (const e of hit.entries) right.push(e);
         k = hit ? hit.tokenEnd : k + 1;
       } else break;
     }
@@ -142,8 +157,8 @@ export function personContext(
 }
 
 function summarise(
-  left: Cue[],
-  right: Cue[],
+  left: readonly GazEntry[],
+  right: readonly GazEntry[],
   rule: string | null,
   used: number[],
   after: number,
@@ -160,7 +175,7 @@ function summarise(
   // Organisation words read left to right (`opposition party leader` is the opposition's): the left
   // cues backwards, then the right ones.
   for (let q = 0; q < left.length + right.length; q++) {
-    const e = (q < left.length ? left[left.length - 1 - q] : right[q - left.length])!.entry;
+    const e = (q < left.length ? left[left.length - 1 - q] : right[q - left.length])!;
     if (e.kind === 'sector' && (e.cls === 'org' || e.cls === 'people') && e.sector && !orgSector)
       orgSector = e.sector;
     if (e.kind === 'seat' && !orgSector) orgSector = e.sector;
@@ -169,7 +184,7 @@ function summarise(
   }
   // Nearest first: the left cues were collected outwards from the name, the right ones outwards too.
   for (let q = 0; q < left.length + right.length; q++) {
-    const e = (q < left.length ? left[q] : right[q - left.length])!.entry;
+    const e = (q < left.length ? left[q] : right[q - left.length])!;
     const place = e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'region';
     if (place || e.kind === 'seat') country ??= e.code;
     else if (e.kind === 'igo') igo ??= e.code;

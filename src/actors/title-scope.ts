@@ -53,6 +53,17 @@ export function titleScope(words: readonly string[]): { scope: TitleScope; title
   return null;
 }
 
+/** Whether a word is upper-case as a dateline city's are (`/^[A-Z][A-Z'.-]*$/`), by character codes. */
+function isDatelineWord(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (!(c >= 65 && c <= 90)) return false;
+  for (let k = 1; k < t.length; k++) {
+    const d = t.charCodeAt(k);
+    if (!((d >= 65 && d <= 90) || d === 39 || d === 46 || d === 45)) return false;
+  }
+  return true;
+}
+
 /**
  * The country of the dateline city that opens an article: an upper-case city (`WASHINGTON`, `ADDIS
  * ABABA`) before a comma or `(`, at the very start of the text; null when there is none or the city is
@@ -63,7 +74,7 @@ export function datelineCountry(tokens: readonly Token[]): string | null {
   for (let k = 0; k < tokens.length && k < 4; k++) {
     const t = tokens[k]!.text;
     if (t === ',' || t === '(' || t === '-' || t === '--' || t === '—') break;
-    if (!/^[A-Z][A-Z'.-]*$/.test(t)) return null;
+    if (!isDatelineWord(t)) return null;
     words.push(t.toLowerCase());
   }
   const next = tokens[words.length]?.text;
