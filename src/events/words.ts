@@ -273,13 +273,9 @@ export class WordTable {
   }
 
   private make(word: string, h: number): WordFacts {
-    const lemma = this.lemmatizer.lemma(word);
+    const [lemma, v] = this.lemmatizer.lemmas(word);
     const verb = this.verbs.has(lemma);
-    let verbLemma: string | null = null;
-    if (!verb) {
-      const v = this.lemmatizer.lemma(word, true);
-      if (this.verbs.has(v)) verbLemma = v;
-    }
+    const verbLemma = !verb && this.verbs.has(v) ? v : null;
     const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
     const [k0, k1, k2, k3] = pack(word);
