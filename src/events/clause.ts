@@ -123,7 +123,7 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
     const headTag = tag[head]!;
     const passive = hasBe && headTag === 'VBN';
     // `is going to visit`: the group `is going`, then `to visit` is governed by it.
-    if (headTag === 'VBG' && lemma[head] === 'go' && tokens[end]?.text.toLowerCase() === 'to') future = true;
+    if (headTag === 'VBG' && tokens[end]?.text.toLowerCase() === 'to' && lemma[head] === 'go') future = true;
     const g: VerbGroup = {
       start,
       end,

@@ -18,7 +18,7 @@ import {
 import { eventResources, type EventResources, type LexiconEntry } from './lexicon.js';
 import { matchAt, type PhraseMatch } from './match.js';
 import { readModality, type ModalityReading } from './modality.js';
-import { isModifierTag, repairParticiples, sentenceTags } from './tags.js';
+import { isModifierTag, isNounTag, repairParticiples, sentenceTags } from './tags.js';
 import type { WordFacts } from './words.js';
 
 export const STAGE = 'events';
@@ -55,8 +55,9 @@ export interface DocView extends ClauseView {
   mentionStart: Int32Array;
   mentionEnd: Int32Array;
   /**
-   * The lexicon entries starting with each sentence token's lemma, or null (`byFirst.get(lemma[i])`,
-   * kept from the word facts; with `reuse`, a buffer shared like the typed arrays).
+   * The lexicon entries each sentence token may start, or null: those of `byFirst.get(lemma[i])` that
+   * its tag allows (see `EntrySets`), kept from the word facts; with `reuse`, a buffer shared like the
+   * typed arrays.
    */
   entriesAt: readonly (readonly LexiconEntry[] | null)[];
 }
@@ -114,7 +115,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
       // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
       sentenceTags(tokens, from, to, lemma, res.verbs, tag);
       repairParticiples(tokens, from, to, lemma, res.verbs, tag);
-      for (let i = from; i < to; i++) settle(facts[i]!, isVerbTag0(tag[i]!), lemma, entriesAt, i);
+      for (let i = from; i < to; i++) settle(facts[i]!, tag[i]!, lemma, entriesAt, i);
     } else repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt);
     sentenceStart.fill(from, from, to);
     sentenceEnd.fill(to, from, to);
@@ -215,14 +216,18 @@ function isVerbTag0(t: string): boolean {
 }
 
 /**
- * Token `i`'s final lemma and the entries starting with it: a verb (`verb`: tagged VB*) takes its verb
- * lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`).
+ * Token `i`'s final lemma, given its final tag `t`, and the entries it may start: a verb (tagged VB*)
+ * takes its verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`); the entries are
+ * those starting with the lemma that the tag allows (see `EntrySets`).
  */
-function settle(f: WordFacts, verb: boolean, lemma: string[], entries: Entries[], i: number): void {
+function settle(f: WordFacts, t: string, lemma: string[], entries: Entries[], i: number): void {
+  const verb = isVerbTag0(t);
+  let sets = f.entries;
   if (verb && f.verbLemma !== null) {
     lemma[i] = f.verbLemma;
-    entries[i] = f.verbEntries;
-  } else entries[i] = f.entries;
+    sets = f.verbEntries;
+  }
+  entries[i] = sets === null ? null : verb || t === 'MD' ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
 }
 
 /**
@@ -239,7 +244,7 @@ function repairAndLemmatize(
   tag: string[],
   entries: Entries[],
 ): void {
-  if (from < to) settle(facts[from]!, isVerbTag0(tag[from]!), lemma, entries, from);
+  if (from < to) settle(facts[from]!, tag[from]!, lemma, entries, from);
   for (let i = from + 1; i < to; i++) {
     const f = facts[i]!;
     let t = tag[i]!;
@@ -249,8 +254,7 @@ function repairAndLemmatize(
       (before === 'TO' || before === 'DT' || before === 'PRP$' || before === 'POS')
     ) {
       // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
-      tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
-      entries[i] = f.entries;
+      settle(f, (tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN'), lemma, entries, i);
       continue;
     }
     if (!isVerbTag0(t) && f.verb) {
@@ -261,7 +265,7 @@ function repairAndLemmatize(
         else if (w.endsWith('ed') || w !== f.lemma) t = tag[i] = 'VBN';
       }
     }
-    settle(f, isVerbTag0(t), lemma, entries, i);
+    settle(f, t, lemma, entries, i);
   }
 }
 

@@ -48,6 +48,23 @@ export class Lemmatizer {
   constructor(private readonly known: ReadonlySet<string>) {}
 
   /**
+   * `[lemma(word), lemma(word, true)]`, worked out together and not cached (for a caller that caches
+   * them itself: the events stage's word table).
+   */
+  lemmas(word: string): [string, string] {
+    const lower = word.toLowerCase();
+    const w = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    const irregular = irregulars().get(w);
+    if (irregular !== undefined) return [irregular, irregular];
+    const cands = candidates(w);
+    const stripped = cands.find((c) => this.known.has(c));
+    const own = this.known.has(w);
+    if (own) return [w, stripped ?? w];
+    const other = stripped ?? guess(w, cands);
+    return [other, other];
+  }
+
+  /**
    * Whether every form made only of characters below `@` (digits, punctuation: `1990`, `2,000`, `...`)
    * is its own lemma, as a verb too: true unless such a form is listed as irregular (suffixes need
    * letters, so nothing else changes such a form).

@@ -25,8 +25,21 @@ export interface LexiconEntry {
   needsTarget: boolean;
 }
 
+/**
+ * The entries starting with one lemma, split by what a token of that lemma may start given its tag (as
+ * `matchAt` checks it): a verb (VB*, MD) verb entries and cues, a noun (NN*) noun entries and cues,
+ * any other token cues only. Each list keeps the entries' order; null when empty.
+ */
+export interface EntrySets {
+  verb: readonly LexiconEntry[] | null;
+  noun: readonly LexiconEntry[] | null;
+  other: readonly LexiconEntry[] | null;
+}
+
 export class EventLexicon {
   readonly byFirst = new Map<string, LexiconEntry[]>();
+  /** `byFirst` split by tag (see `EntrySets`). */
+  readonly setsByFirst = new Map<string, EntrySets>();
   readonly lemmatizer: Lemmatizer;
 
   constructor(entries: readonly LexiconEntry[], extraWords: Iterable<string> = []) {
@@ -41,6 +54,13 @@ export class EventLexicon {
     // Longest patterns first, so `pay ~ visit` is tried before a bare `pay` and `accuse X of
     // corruption` before `accuse`.
     for (const list of this.byFirst.values()) list.sort((a, b) => weight(b) - weight(a));
+    const some = (list: LexiconEntry[]): LexiconEntry[] | null => (list.length ? list : null);
+    for (const [first, list] of this.byFirst)
+      this.setsByFirst.set(first, {
+        verb: some(list.filter((e) => e.kind !== 'n')),
+        noun: some(list.filter((e) => e.kind !== 'v')),
+        other: some(list.filter((e) => e.kind === 'c')),
+      });
     for (const w of GRAMMAR_WORDS) known.add(w);
     this.lemmatizer = new Lemmatizer(known);
   }
@@ -109,7 +129,7 @@ export function eventResources(): EventResources {
       governors,
       sectors,
       verbs,
-      words: new WordTable(lexicon.lemmatizer, verbs, lexicon.byFirst),
+      words: new WordTable(lexicon.lemmatizer, verbs, lexicon.setsByFirst),
     };
   }
   return shared;

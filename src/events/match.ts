@@ -20,7 +20,7 @@ const MAX_SLOT = 6;
 
 /**
  * The phrase starting at token `i`, if any; `to` is the sentence's end. `entries` are the lexicon's
- * entries starting with the token's lemma, when the caller has them at hand.
+ * entries starting with the token's lemma (or those of them its tag allows), when the caller has them.
  */
 export function matchAt(
   lexicon: EventLexicon,

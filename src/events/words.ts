@@ -14,7 +14,7 @@
  *   check every candidate), so the memory loads of different tokens wait in parallel, not in turn.
  */
 import type { Token } from '../doc.js';
-import type { LexiconEntry } from './lexicon.js';
+import type { EntrySets } from './lexicon.js';
 import { belowAt, type Lemmatizer } from './lemma.js';
 
 /**
@@ -40,9 +40,9 @@ export interface WordFacts {
    * `lemma` is no lexicon verb but that is; else null (the token keeps `lemma`).
    */
   readonly verbLemma: string | null;
-  /** The lexicon entries starting with `lemma`, and with `verbLemma`, or null (`EventLexicon.byFirst`). */
-  readonly entries: readonly LexiconEntry[] | null;
-  readonly verbEntries: readonly LexiconEntry[] | null;
+  /** The lexicon entries starting with `lemma`, and with `verbLemma`, or null (`setsByFirst`). */
+  readonly entries: EntrySets | null;
+  readonly verbEntries: EntrySets | null;
   /** The word form itself, as the token has it. */
   readonly form: string;
   /** The form in lower case. */
@@ -109,7 +109,7 @@ export class WordTable {
   constructor(
     private readonly lemmatizer: Lemmatizer,
     private readonly verbs: ReadonlySet<string>,
-    private readonly byFirst: ReadonlyMap<string, readonly LexiconEntry[]>,
+    private readonly byFirst: ReadonlyMap<string, EntrySets>,
   ) {
     let plain = lemmatizer.symbolsAreOwnLemmas();
     for (const w of verbs) if (belowAt(w)) plain = false;
@@ -273,13 +273,9 @@ export class WordTable {
   }
 
   private make(word: string, h: number): WordFacts {
-    const lemma = this.lemmatizer.lemma(word);
+    const [lemma, v] = this.lemmatizer.lemmas(word);
     const verb = this.verbs.has(lemma);
-    let verbLemma: string | null = null;
-    if (!verb) {
-      const v = this.lemmatizer.lemma(word, true);
-      if (this.verbs.has(v)) verbLemma = v;
-    }
+    const verbLemma = !verb && this.verbs.has(v) ? v : null;
     const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
     const [k0, k1, k2, k3] = pack(word);

@@ -68,6 +68,23 @@ describe('the lemmatizer', () => {
   ])('%s -> %s', (form, lemma) => {
     expect(lemmatizer.lemma(form)).toBe(lemma);
   });
+
+  it('works out both lemmas of a form at once as one at a time', () => {
+    const forms = [
+      'visited',
+      'Shelling',
+      'talks',
+      'met',
+      'was',
+      'accused',
+      'sanctions',
+      'denies',
+      'U.S.',
+      '’s',
+    ];
+    for (const form of forms)
+      expect(lemmatizer.lemmas(form)).toEqual([lemmatizer.lemma(form), lemmatizer.lemma(form, true)]);
+  });
 });
 
 describe('the lexicon file', () => {
