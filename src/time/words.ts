@@ -41,6 +41,8 @@ export interface SentenceView {
    * date costs a few steps.
    */
   anchors: number[];
+  /** The `starts` of all its words together: an extractor none of them names has nothing to do here. */
+  starts: number;
 }
 
 /** Words outside the lexicon where an extractor starts (`the quarter`, `every Monday`, `these days`, `on Mondays`). */
@@ -245,11 +247,15 @@ const K_TRIGGER_CAPITAL = 2;
 let knownFlags = new Uint8Array(1);
 /** The extractors that can start at it (`Word.starts`). */
 let knownStarts = new Int32Array(1);
-const TABLE_BITS = 11;
+/**
+ * The table: 1,024 slots of one int each (4 KB, so that a document touches few cache lines of it; the
+ * stage runs between stages that flush the caches). A slot holds the word's hash with its low 10 bits
+ * replaced by the known-word index (0 = empty); the slot is the hash's top 10 bits, probed linearly.
+ */
+const TABLE_BITS = 10;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
-/** Slot -> known-word index (0 = empty), and the full hash of the word in that slot. */
+const ID_MASK = 0x3ff;
 const table = new Int32Array(1 << TABLE_BITS);
-const tableHash = new Int32Array(1 << TABLE_BITS);
 let tableReady = false;
 /**
  * All-digit tokens take the fast path when no known word starts with a digit (then a number has no
@@ -276,9 +282,9 @@ function buildTable(): void {
   const lex = timeLexicon();
   const add = (word: string): void => {
     const h = hashOf(word);
-    let slot = h & TABLE_MASK;
+    let slot = h >>> (32 - TABLE_BITS);
     while (table[slot] !== 0) {
-      if (knownNorm[table[slot]] === word) return;
+      if (knownNorm[table[slot] & ID_MASK] === word) return;
       slot = (slot + 1) & TABLE_MASK;
     }
     const id = knownNorm.length;
@@ -286,8 +292,7 @@ function buildTable(): void {
     knownNorm.push(word);
     const readings = lex.get(word);
     knownReadings.push(readings);
-    table[slot] = id;
-    tableHash[slot] = h;
+    table[slot] = (h & ~ID_MASK) | id;
   };
   for (const [word] of lex.entries()) add(word);
   for (const word of EXTRA_ANCHORS) add(word);
@@ -354,11 +359,12 @@ function classify(text: string): number {
     } else if (c >= 128 || c === 45 || (c === 46 && n > 1)) return COMPLEX;
     h = step(h, c);
   }
-  let slot = h & TABLE_MASK;
+  let slot = h >>> (32 - TABLE_BITS);
   for (;;) {
-    const id = table[slot];
-    if (id === 0) return flags;
-    if (tableHash[slot] === h) {
+    const entry = table[slot];
+    if (entry === 0) return flags;
+    if (((entry ^ h) & ~ID_MASK) === 0) {
+      const id = entry & ID_MASK;
       const word = knownNorm[id];
       if (word.length === len) {
         let same = true;
@@ -658,5 +664,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     );
     hyphenJoin = false;
   }
-  return { index, words, anchors };
+  let starts = 0;
+  for (let k = 0; k < anchors.length; k++) starts |= words[anchors[k]].starts;
+  return { index, words, anchors, starts };
 }
