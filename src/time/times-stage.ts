@@ -69,15 +69,15 @@ export function findTimes(doc: Doc): TimeExpression[] {
         stage: 'times',
         rule: c.rule,
       };
-      const bounds =
-        c.from && c.to
-          ? { from: c.from, to: c.to }
-          : c.type === 'DATE' || c.type === 'TIME'
-            ? valueBounds(c.value)
-            : null;
-      if (bounds) {
-        t.from = bounds.from;
-        t.to = bounds.to;
+      if (c.from && c.to) {
+        t.from = c.from;
+        t.to = c.to;
+      } else if (c.type === 'DATE' || c.type === 'TIME') {
+        const bounds = valueBounds(c.value);
+        if (bounds) {
+          t.from = bounds.from;
+          t.to = bounds.to;
+        }
       }
       times.push(t);
     }
