@@ -81,12 +81,27 @@ export function validDate(y: number, m: number, d: number): boolean {
 
 /** Parses `YYYY-MM-DD` (or the date part of a date-time) into a day number, or null. */
 export function parseIsoDay(s: string | null | undefined): number | null {
-  const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
-  if (!m) return null;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
+  if (
+    !s ||
+    s.length < 10 ||
+    !digitsAt(s, 0, 4) ||
+    s.charCodeAt(4) !== 45 ||
+    !digitsAt(s, 5, 7) ||
+    s.charCodeAt(7) !== 45 ||
+    !digitsAt(s, 8, 10)
+  )
+    return null;
+  const y = digitsValue(s, 0, 4);
+  const mo = digitsValue(s, 5, 7);
+  const d = digitsValue(s, 8, 10);
   return validDate(y, mo, d) ? dayNumber(y, mo, d) : null;
+}
+
+/** The number written in chars [from, to) of s, all digits. */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

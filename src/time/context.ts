@@ -248,6 +248,19 @@ const PERFECT = new Set(['has', 'have', 'had']);
 
 function wordTense(s: SentenceView, j: number): Tense | null {
   const w = s.words[j];
+  // Most words are no cue, and saying so needs neither their lower-cased form nor a set: a tagged word
+  // without a lexical tense and a tense-bearing tag is a cue only as one of the short words named below
+  // (`has`, `is`, `set`, `would`, ...; a longer text has a longer lower-cased form).
+  if (
+    w.tag !== undefined &&
+    w.text.length > 6 &&
+    w.readings?.tense === undefined &&
+    w.tag !== 'VBD' &&
+    w.tag !== 'MD' &&
+    w.tag !== 'VBZ' &&
+    w.tag !== 'VBP'
+  )
+    return null;
   // `will be held`, `to be signed`: the participle defers to the auxiliary before it
   if (
     PASSIVE.has(norm(s, j - 1)) &&
@@ -292,14 +305,19 @@ const CLAUSE_BREAK = new Set([';', ':', '“', '”', '"']);
  */
 export function clauseTense(s: SentenceView, first: number, last: number): Tense | null {
   for (let j = first - 1; j >= 0 && first - j <= 15; j--) {
-    if (CLAUSE_BREAK.has(s.words[j].norm)) break;
+    if (clauseBreak(s.words[j])) break;
     const t = wordTense(s, j);
     if (t) return t;
   }
   for (let j = last + 1; j < s.words.length && j - last <= 15; j++) {
-    if (CLAUSE_BREAK.has(s.words[j].norm)) break;
+    if (clauseBreak(s.words[j])) break;
     const t = wordTense(s, j);
     if (t) return t;
   }
   return null;
+}
+
+/** A semicolon, colon or quotation mark (one char; a text of three or more chars cannot lower-case to one). */
+function clauseBreak(w: Word): boolean {
+  return w.text.length <= 2 && CLAUSE_BREAK.has(w.norm);
 }

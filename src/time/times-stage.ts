@@ -14,22 +14,34 @@ import { years } from './extract/years.js';
 import { dropImplausible } from './refine/plausible.js';
 import { dropOverlaps } from './refine/overlaps.js';
 import { mergeRanges } from './refine/ranges.js';
+import {
+  START_CALENDAR,
+  START_CLOCK,
+  START_DURATIONS,
+  START_QUARTERS,
+  START_RELATIVE,
+  START_SETS,
+  START_VAGUE,
+  START_WEEKDAYS,
+  START_YEARS,
+} from './starts.js';
 import { sentenceView } from './words.js';
 
 /**
  * Extractors in priority order: between proposals of equal length the earlier one wins (`$5 a year` is a
- * SET before it is a DURATION). The clock runs last so it can take its day from a date before it.
+ * SET before it is a DURATION). The clock runs last so it can take its day from a date before it. Each
+ * comes with the `starts.ts` bit of the words it can start at: a sentence without such a word skips it.
  */
-export const EXTRACTORS: readonly Extractor[] = [
-  calendarDates,
-  years,
-  quarters,
-  relative,
-  weekdays,
-  sets,
-  durations,
-  vague,
-  clock,
+export const EXTRACTORS: readonly { start: number; extract: Extractor }[] = [
+  { start: START_CALENDAR, extract: calendarDates },
+  { start: START_YEARS, extract: years },
+  { start: START_QUARTERS, extract: quarters },
+  { start: START_RELATIVE, extract: relative },
+  { start: START_WEEKDAYS, extract: weekdays },
+  { start: START_SETS, extract: sets },
+  { start: START_DURATIONS, extract: durations },
+  { start: START_VAGUE, extract: vague },
+  { start: START_CLOCK, extract: clock },
 ];
 
 /** Finds and normalises the time expressions of one article against its publication date. */
@@ -41,7 +53,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
     const view = sentenceView(doc, sentences[si], si);
     if (!view) continue;
     let cands: Candidate[] = [];
-    for (const extract of EXTRACTORS) extract(view, ctx, cands);
+    for (const { start, extract } of EXTRACTORS) if (view.starts & start) extract(view, ctx, cands);
     cands = dropImplausible(view, cands, ctx);
     cands = dropOverlaps(cands);
     cands = mergeRanges(view, cands);
@@ -57,15 +69,15 @@ export function findTimes(doc: Doc): TimeExpression[] {
         stage: 'times',
         rule: c.rule,
       };
-      const bounds =
-        c.from && c.to
-          ? { from: c.from, to: c.to }
-          : c.type === 'DATE' || c.type === 'TIME'
-            ? valueBounds(c.value)
-            : null;
-      if (bounds) {
-        t.from = bounds.from;
-        t.to = bounds.to;
+      if (c.from && c.to) {
+        t.from = c.from;
+        t.to = c.to;
+      } else if (c.type === 'DATE' || c.type === 'TIME') {
+        const bounds = valueBounds(c.value);
+        if (bounds) {
+          t.from = bounds.from;
+          t.to = bounds.to;
+        }
       }
       times.push(t);
     }

@@ -41,6 +41,8 @@ export interface SentenceView {
    * date costs a few steps.
    */
   anchors: number[];
+  /** The `starts` of all its words together: an extractor none of them names has nothing to do here. */
+  starts: number;
 }
 
 /** Words outside the lexicon where an extractor starts (`the quarter`, `every Monday`, `these days`, `on Mondays`). */
@@ -245,11 +247,15 @@ const K_TRIGGER_CAPITAL = 2;
 let knownFlags = new Uint8Array(1);
 /** The extractors that can start at it (`Word.starts`). */
 let knownStarts = new Int32Array(1);
-const TABLE_BITS = 11;
+/**
+ * The table: 1,024 slots of one int each (4 KB, so that a document touches few cache lines of it; the
+ * stage runs between stages that flush the caches). A slot holds the word's hash with its low 10 bits
+ * replaced by the known-word index (0 = empty); the slot is the hash's top 10 bits, probed linearly.
+ */
+const TABLE_BITS = 10;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
-/** Slot -> known-word index (0 = empty), and the full hash of the word in that slot. */
+const ID_MASK = 0x3ff;
 const table = new Int32Array(1 << TABLE_BITS);
-const tableHash = new Int32Array(1 << TABLE_BITS);
 let tableReady = false;
 /**
  * All-digit tokens take the fast path when no known word starts with a digit (then a number has no
@@ -276,9 +282,9 @@ function buildTable(): void {
   const lex = timeLexicon();
   const add = (word: string): void => {
     const h = hashOf(word);
-    let slot = h & TABLE_MASK;
+    let slot = h >>> (32 - TABLE_BITS);
     while (table[slot] !== 0) {
-      if (knownNorm[table[slot]] === word) return;
+      if (knownNorm[table[slot] & ID_MASK] === word) return;
       slot = (slot + 1) & TABLE_MASK;
     }
     const id = knownNorm.length;
@@ -286,8 +292,7 @@ function buildTable(): void {
     knownNorm.push(word);
     const readings = lex.get(word);
     knownReadings.push(readings);
-    table[slot] = id;
-    tableHash[slot] = h;
+    table[slot] = (h & ~ID_MASK) | id;
   };
   for (const [word] of lex.entries()) add(word);
   for (const word of EXTRA_ANCHORS) add(word);
@@ -317,6 +322,26 @@ const COMPLEX = -1;
 const DIGITS_ONLY = -2;
 /** `classify`: a hyphen on its own (`10` `-` `year`). */
 const HYPHEN = -3;
+/**
+ * `classify`: a number with other ASCII chars but no hyphen (`1,000`, `3.5`, `10:30`, `20th`), which
+ * triggers the sentence (`NUMBER_TRIGGER`: year-like, clock or date marks, letters) or not (`NUMBER`).
+ */
+const NUMBER_TRIGGER = -4;
+const NUMBER = -5;
+
+/** `YEAR_LIKE` on a text of digits and ASCII: four digits, not followed by a fifth or a decimal part. */
+function yearLike(text: string): boolean {
+  const n = text.length;
+  if (n < 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  if (n < 6) return true;
+  const c4 = text.charCodeAt(4);
+  const c5 = text.charCodeAt(5);
+  return !(((c4 >= 48 && c4 <= 57) || c4 === 46 || c4 === 44) && c5 >= 48 && c5 <= 57);
+}
 /** Flags of a plain word's code, under its known-word index shifted left by 2. */
 const C_UPPER = 1;
 const C_DOTTED = 2;
@@ -332,11 +357,19 @@ function classify(text: string): number {
   if (n === 0) return COMPLEX;
   if (c0 >= 48 && c0 <= 57) {
     if (!digitsFast) return COMPLEX;
+    let all = true;
+    let marked = false;
     for (let i = 1; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return COMPLEX;
+      if (c >= 48 && c <= 57) continue;
+      all = false;
+      // a hyphen (`1990-91`, `10-year`) or a non-ASCII char (an en dash) needs the form's rules
+      if (c === 45 || c >= 128) return COMPLEX;
+      // a clock time, a slashed date or a letter (`10:30`, `3/20/2023`, `20th`)
+      if (c === 58 || c === 47 || ((c | 32) >= 97 && (c | 32) <= 122)) marked = true;
     }
-    return DIGITS_ONLY;
+    if (all) return DIGITS_ONLY;
+    return marked || yearLike(text) ? NUMBER_TRIGGER : NUMBER;
   }
   if (n === 1 && c0 === 45) return HYPHEN;
   let h = 0x811c9dc5 | 0;
@@ -354,11 +387,12 @@ function classify(text: string): number {
     } else if (c >= 128 || c === 45 || (c === 46 && n > 1)) return COMPLEX;
     h = step(h, c);
   }
-  let slot = h & TABLE_MASK;
+  let slot = h >>> (32 - TABLE_BITS);
   for (;;) {
-    const id = table[slot];
-    if (id === 0) return flags;
-    if (tableHash[slot] === h) {
+    const entry = table[slot];
+    if (entry === 0) return flags;
+    if (((entry ^ h) & ~ID_MASK) === 0) {
+      const id = entry & ID_MASK;
       const word = knownNorm[id];
       if (word.length === len) {
         let same = true;
@@ -375,6 +409,14 @@ function classify(text: string): number {
     }
     slot = (slot + 1) & TABLE_MASK;
   }
+}
+
+function hasUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** The value of an all-digit text (`Number(text)`, by hand where the sum is exact). */
@@ -497,6 +539,9 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       // year-like: four digits, or five (`YEAR_LIKE` wants no digit after the fifth)
       if (text.length === 4 || text.length === 5) triggered = true;
       digitStart = true;
+    } else if (r === NUMBER_TRIGGER || r === NUMBER) {
+      if (r === NUMBER_TRIGGER) triggered = true;
+      digitStart = true;
     } else {
       const f = formOf(text);
       cf[t - start] = f;
@@ -582,12 +627,38 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     const glued =
       next !== undefined &&
       next.start === end &&
-      (r === DIGITS_ONLY || (cf[t - start] as TokenForm).allDigits) &&
+      (r === DIGITS_ONLY || (r === COMPLEX && (cf[t - start] as TokenForm).allDigits)) &&
       isNumberSuffix(next.text);
     if (glued) {
       f = formOf(tok.text + next.text);
       end = next.end;
       t++;
+    } else if (r === NUMBER_TRIGGER || r === NUMBER) {
+      // a number's only word (no known word starts with a digit: no readings, the digits' starts)
+      const text = tok.text;
+      const n = text.length;
+      const dotted = n > 1 && text.charCodeAt(n - 1) === 46 && text.indexOf('.') === n - 1;
+      const bare = dotted ? text.slice(0, -1) : text;
+      const num = DIGITS.test(bare) ? Number(bare) : NaN;
+      const lower = dotted || hasUpper(text) ? null : text;
+      anchors.push(words.length);
+      put(
+        words,
+        text,
+        lower,
+        tok.start,
+        end,
+        hyphenJoin,
+        dotted,
+        tok.tag,
+        first,
+        true,
+        num,
+        undefined,
+        digitStarts,
+      );
+      hyphenJoin = false;
+      continue;
     } else if (r === DIGITS_ONLY) {
       anchors.push(words.length);
       const text = tok.text;
@@ -658,5 +729,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     );
     hyphenJoin = false;
   }
-  return { index, words, anchors };
+  let starts = 0;
+  for (let k = 0; k < anchors.length; k++) starts |= words[anchors[k]].starts;
+  return { index, words, anchors, starts };
 }
