@@ -67,34 +67,72 @@ export const Feature = {
 /** `mayCreate` of a rule whose replacements can bring in any feature: the text is scanned again. */
 export const RESCAN = -1;
 
-/** Which `Feature`s `text` has, in one pass over its characters. */
+/** What the scan has just seen: the states of `textFeatures`. */
+const enum Seen {
+  Other = 0,
+  Space = 1,
+  LineFeed = 2,
+  TwoLineFeeds = 3,
+  Period = 4,
+  PeriodSpaces = 5,
+}
+
+/** The features an ASCII character `c` brings after `seen`, and what has been seen then. */
+function step(seen: Seen, c: number): [features: number, next: Seen] {
+  const afterSpace = seen === Seen.Space || seen === Seen.PeriodSpaces;
+  const lineFeeds = seen === Seen.LineFeed || seen === Seen.TwoLineFeeds;
+  switch (c) {
+    case 32: // space
+      if (seen === Seen.Period) return [0, Seen.PeriodSpaces];
+      if (seen === Seen.PeriodSpaces) return [Feature.SPACE2, Seen.PeriodSpaces];
+      return [afterSpace ? Feature.SPACE2 : lineFeeds ? Feature.NL_SPACE : 0, Seen.Space];
+    case 10: // line feed
+      return [
+        afterSpace ? Feature.SPACE_NL : seen === Seen.TwoLineFeeds ? Feature.NL3 : 0,
+        lineFeeds ? Seen.TwoLineFeeds : Seen.LineFeed,
+      ];
+    case 46: // .
+      return [afterSpace ? Feature.SPACE_PUNCT | Feature.SPACE_DOT : 0, Seen.Period];
+    case 44: // , ; : ! ?
+    case 59:
+    case 58:
+    case 33:
+    case 63:
+      return [afterSpace ? Feature.SPACE_PUNCT : 0, Seen.Other];
+    case 45: // -
+      return [seen === Seen.PeriodSpaces ? Feature.DOT_SPACE_DASH : 0, Seen.Other];
+    default:
+      if (c >= 97 && c <= 122) return [seen === Seen.PeriodSpaces ? Feature.DOT_SPACE_LOWER : 0, Seen.Other];
+      return [specialFeature(c), Seen.Other];
+  }
+}
+
+/** `step` for every state and ASCII character, as `features << 3 | next`. */
+const STEPS = new Uint16Array(8 << 7);
+for (let seen = Seen.Other; seen <= Seen.PeriodSpaces; seen++)
+  for (let c = 0; c < 128; c++) {
+    const [features, next] = step(seen, c);
+    STEPS[(seen << 7) | c] = (features << 3) | next;
+  }
+
+/**
+ * Which `Feature`s `text` has, in one pass over its characters: a table look-up per ASCII character (no
+ * branch on what it is, which a text of letters and spaces would keep mispredicting).
+ */
 export function textFeatures(text: string): number {
   let f = 0;
-  let prev = -1;
-  let newlines = 0; // line feeds in a row, up to here
-  let afterDotSpaces = false; // a `.` then one or more spaces, up to here
-  for (let i = 0; i < text.length; i++) {
+  let seen: number = Seen.Other;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (prev === 32) f |= Feature.SPACE2;
-      else if (prev === 10) f |= Feature.NL_SPACE;
-      else if (prev === 46) afterDotSpaces = true;
+    if (c < 128) {
+      const e = STEPS[(seen << 7) | c];
+      f |= e >> 3;
+      seen = e & 7;
     } else {
-      if (afterDotSpaces) {
-        if (c === 45) f |= Feature.DOT_SPACE_DASH;
-        else if (c >= 97 && c <= 122) f |= Feature.DOT_SPACE_LOWER;
-        afterDotSpaces = false;
-      }
-      if (c === 10) {
-        if (prev === 32) f |= Feature.SPACE_NL;
-        newlines = prev === 10 ? newlines + 1 : 1;
-        if (newlines >= 3) f |= Feature.NL3;
-      } else if (prev === 32 && (c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 46)) {
-        f |= Feature.SPACE_PUNCT; // , ; : ! ? .
-        if (c === 46) f |= Feature.SPACE_DOT;
-      } else if (c < 32 || c === 127 || c >= 0xa0) f |= specialFeature(c);
+      f |= specialFeature(c);
+      seen = Seen.Other;
     }
-    prev = c;
   }
   return f;
 }

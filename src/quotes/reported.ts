@@ -23,7 +23,7 @@ export function reportedQuotes(doc: Doc, blocked: Uint8Array, lexicon: CueLexico
   const out: Proposal[] = [];
   for (const s of doc.sentences ?? []) {
     if (s.heading) continue;
-    out.push(...sentenceQuotes(tokens, s, blocked, lexicon));
+    sentenceQuotes(tokens, s, blocked, lexicon, out);
   }
   return out;
 }
@@ -35,17 +35,18 @@ interface Found {
   rule: string;
 }
 
+/** The reported speech of one sentence, appended to `out`. */
 function sentenceQuotes(
   tokens: readonly Token[],
   s: Sentence,
   blocked: Uint8Array,
   lexicon: CueLexicon,
-): Proposal[] {
+  out: Proposal[],
+): void {
   const lo = s.tokenStart;
   const hi = s.tokenEnd;
-  let contentHi = hi;
-  while (contentHi > lo && isTrailingPunct(tokens[contentHi - 1])) contentHi--;
-  const cues: CueMatch[] = [];
+  // Most sentences have no cue: nothing is allocated for them.
+  let cues: CueMatch[] | null = null;
   for (let i = lo; i < hi; i++) {
     if (blocked[i]) continue;
     let m = lexicon.match(tokens, i, hi);
@@ -60,9 +61,11 @@ function sentenceQuotes(
       BE_FORMS.has(tokens[m.start - 1].text.toLowerCase())
     )
       m = { ...m, entry: { ...m.entry, use: 'verb' } };
-    cues.push(m);
+    (cues ??= []).push(m);
   }
-  if (!cues.length) return [];
+  if (!cues) return;
+  let contentHi = hi;
+  while (contentHi > lo && isTrailingPunct(tokens[contentHi - 1])) contentHi--;
   const found: Found[] = [];
   const inside = (i: number) => found.some((f) => i >= f.content.start && i < f.content.end);
   // Main clauses first (verbs, `according to`), then the participle clauses hanging off them.
@@ -101,7 +104,6 @@ function sentenceQuotes(
       }
     }
   }
-  const out: Proposal[] = [];
   for (const f of found) {
     if (f.content.end <= f.content.start || !hasWord(tokens, f.content)) continue;
     if (blockedRange(blocked, f.content)) continue;
@@ -118,7 +120,6 @@ function sentenceQuotes(
       paragraph: s.paragraph,
     });
   }
-  return out;
 }
 
 function hasWord(tokens: readonly Token[], r: TokenRange): boolean {

@@ -195,6 +195,33 @@ function abbreviationHolds(text: string, dot: number, nextWord: string): boolean
 }
 
 /**
+ * The next `.`, `!` or `?` at or after `from` (or the text's length), by native searches for each. The
+ * positions found are kept for the next call on the same text, as paragraphs are split in order: a `?`
+ * that a text lacks is searched for once, not once per paragraph.
+ */
+function nextEnd(text: string, from: number): number {
+  if (text !== endsText || from < endsFrom) {
+    endsText = text;
+    nextDot = nextBang = nextQuestion = -1;
+  }
+  endsFrom = from;
+  if (nextDot < from) nextDot = foundOrEnd(text, text.indexOf('.', from));
+  if (nextBang < from) nextBang = foundOrEnd(text, text.indexOf('!', from));
+  if (nextQuestion < from) nextQuestion = foundOrEnd(text, text.indexOf('?', from));
+  return Math.min(nextDot, nextBang, nextQuestion);
+}
+
+let endsText = '';
+let endsFrom = 0;
+let nextDot = -1;
+let nextBang = -1;
+let nextQuestion = -1;
+
+function foundOrEnd(text: string, at: number): number {
+  return at < 0 ? text.length : at;
+}
+
+/**
  * Sentence spans of one paragraph: a run of `.!?` (with closing quotes or brackets after it), followed by
  * whitespace and a word that can open a sentence, ends a sentence unless a single period belongs to an
  * abbreviation or initial that keeps it going. One pass over the paragraph's characters.
@@ -204,10 +231,8 @@ export function splitSentences(text: string, p: Span): Span[] {
   let start = p.start;
   let i = p.start;
   while (i < p.end) {
-    if (!isEndCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    i = nextEnd(text, i);
+    if (i >= p.end) break;
     const punct = i;
     let j = i + 1;
     while (j < p.end && isEndCode(text.charCodeAt(j))) j++;
