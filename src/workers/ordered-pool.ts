@@ -5,9 +5,9 @@
  *
  * The pool knows nothing about articles. Each worker runs an entry module that calls `serveTasks` (see
  * serve.ts); the pool first sends `{progress}` (shared cells where the worker keeps the sequence number
- * it is working on and how many inputs it has taken up), then `{seq, input}` per item, and the worker answers `{replies: [{seq, output}, ...]}`
- * (a single `{seq, output}` is understood too). Items whose result is already known (a read error) pass
- * through the same reorder buffer, so they come out in place.
+ * it is working on and how many inputs it has taken up), then `{seq, input}` per item, and the worker
+ * answers `{replies: [{seq, output}, ...]}` (a single `{seq, output}` is understood too). Items whose
+ * result is already known (a read error) pass through the same reorder buffer, so they come out in place.
  */
 import { Worker } from 'node:worker_threads';
 import { AnnalsError } from '../errors.js';
@@ -31,8 +31,9 @@ interface Slot {
   /** Sequence numbers sent to this worker and not yet answered, in the order sent. */
   pending: number[];
   /**
-   * True once the worker has answered or taken up an input (a worker dying before that could not
-   * start; one that answers in batches may die after taking up inputs but before answering).
+   * True once the worker has answered. A worker that dies before answering and before taking up any
+   * input (`progress[1]`) could not start; one that answers in batches may die after taking up inputs
+   * but before its first answer.
    */
   answered: boolean;
   /** The last uncaught error inside the worker, for the crash report. */
