@@ -13,8 +13,15 @@
  * - compromise: `nlp(text)` with people, places and organizations, on a prefix of about W words (it is
  *   ~20x slower), with annals timed again on exactly that prefix for the ratio.
  * Words are whitespace-separated tokens of the article text, counted the same way for every system.
+ *
+ * The wall-clock 2-worker speed-up means little on a machine other jobs are using, so the bench also
+ * splits each worker run's CPU time by thread (Linux `/proc/self/task/<tid>/stat`): this thread (reading,
+ * ordering), the workers' own threads (coding), and the rest, V8's background threads (optimizing
+ * compilation, GC helpers). From those it projects the speed-up on two idle cores: the 1-worker run
+ * takes as long as its worker's thread (the background work fits on the other core), the 2-worker run as
+ * long as its busier worker thread, or half the CPU time of the whole process if that is longer.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -40,9 +47,6 @@ const { defaultPipeline } = (await import(
 const { orderedPool } = (await import(
   new URL('workers/ordered-pool.js', DIST).href
 )) as typeof import('../src/workers/ordered-pool.js');
-const { spawnCodeWorker } = (await import(
-  new URL('workers/spawn.js', DIST).href
-)) as typeof import('../src/workers/spawn.js');
 const { readSources } = (await import(
   new URL('read/sources.js', DIST).href
 )) as typeof import('../src/read/sources.js');
@@ -58,6 +62,14 @@ interface Timing {
   /** CPU time of the whole process (all threads) over the run. */
   cpuMs: number;
   sentences?: number;
+  /** Worker runs: CPU ms of this thread, of each worker thread, and of the other threads (absent off Linux). */
+  threads?: ThreadCpu;
+}
+
+interface ThreadCpu {
+  main: number;
+  workers: number[];
+  other: number;
 }
 
 /** Times `run`: wall clock and CPU time of the process (every thread). */
@@ -70,6 +82,47 @@ async function timed(run: () => Promise<number | undefined> | number | undefined
 }
 
 const MB = 1024 * 1024;
+
+/** CPU ms of each thread of this process (Linux), by thread id; empty where /proc is not there. */
+function threadCpu(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return cpu;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (1/100 s).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return cpu;
+}
+
+/**
+ * A code worker that first writes its own thread id (the kernel's, from /proc/thread-self) into `cell`,
+ * then runs as usual, so that the bench can tell its CPU time from that of V8's background threads.
+ */
+const TRACKED_WORKER = `
+const { workerData } = require('node:worker_threads');
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  Atomics.store(new Int32Array(workerData.cell), 0, tid);
+} catch {}
+import(workerData.entry);`;
+
+function spawnTracked(cells: Int32Array[], workerData: object): Worker {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  cells.push(cell);
+  const entry = new URL('workers/code-worker.js', DIST).href;
+  return new Worker(TRACKED_WORKER, { eval: true, workerData: { ...workerData, entry, cell: cell.buffer } });
+}
 
 function countWords(text: string): number {
   let n = 0;
@@ -110,8 +163,11 @@ function annalsDocs(corpus: Corpus): Promise<Timing> {
  * `annals code --format jsonl` on fresh worker threads: the 1-worker run uses one worker thread too (not
  * this thread, whose compiled code is warm from the runs before), so both runs start equally cold.
  */
-function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
-  return timed(async () => {
+async function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
+  const cells: Int32Array[] = [];
+  const before = threadCpu();
+  let after = before;
+  const timing = await timed(async () => {
     async function* items() {
       for await (const r of readSources([corpus.file])) {
         if (!r.ok) throw new Error(`bench: unreadable article: ${r.error.message}`);
@@ -119,10 +175,11 @@ function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
       }
     }
     let bytes = 0;
+    let n = 0;
     const results = orderedPool<RawDocument, TaskResult>(items(), {
       workers,
       maxInFlight: 16 * workers,
-      spawn: () => spawnCodeWorker({ mode: { output: {} } }),
+      spawn: () => spawnTracked(cells, { mode: { output: {} } }),
       crashed: (_article, reason) => ({
         ok: false as const,
         error: { code: 'pipeline' as const, file: '', reason },
@@ -131,10 +188,47 @@ function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
     for await (const r of results) {
       if (!r.ok) throw new Error(`bench: article failed: ${r.error.reason}`);
       bytes += r.json?.length ?? 0;
+      // The workers end with the last result: read their threads' CPU time while they are still there.
+      if (++n === corpus.texts.length) after = threadCpu();
     }
     if (bytes === 0) throw new Error('bench: no output');
     return undefined;
   });
+  const used = (tid: number) => (after.get(tid) ?? 0) - (before.get(tid) ?? 0);
+  const tids = cells.map((c) => Atomics.load(c, 0));
+  if (after.size > 0 && tids.every((tid) => after.has(tid))) {
+    const main = used(process.pid);
+    const workerMs = tids.map(used);
+    const other = timing.cpuMs - main - workerMs.reduce((a, b) => a + b, 0);
+    timing.threads = { main, workers: workerMs, other: Math.max(0, other) };
+  }
+  return timing;
+}
+
+/**
+ * The 2-worker speed-up on two idle cores, from the CPU time of each thread (least of the rounds, as
+ * other jobs only add to it): the 1-worker run takes its worker thread's time, the 2-worker run its
+ * busier worker thread's time or half the process's CPU time, whichever is longer.
+ */
+function projectedSpeedup(ones: Timing[], twos: Timing[]): number | undefined {
+  const least = (xs: number[]) => Math.min(...xs);
+  if (!ones.every((t) => t.threads) || !twos.every((t) => t.threads)) return undefined;
+  const one = least(ones.map((t) => t.threads!.workers[0]));
+  const two = least(twos.map((t) => Math.max(...t.threads!.workers, t.cpuMs / 2)));
+  return one / two;
+}
+
+/** One line per worker run: where its CPU time went, per article. */
+function threadLine(label: string, ts: Timing[], articles: number): string {
+  const t = ts.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
+  const perArticle = (ms: number) => (ms / articles).toFixed(3);
+  if (!t.threads) return `${label}: ${perArticle(t.cpuMs)} CPU ms per article (no per-thread figures here)`;
+  const { main, workers, other } = t.threads;
+  return (
+    `${label}: ${perArticle(t.cpuMs)} CPU ms per article = main thread ${perArticle(main)} + worker ` +
+    `threads ${perArticle(workers.reduce((a, b) => a + b, 0))} (${workers.map((w) => (w / 1000).toFixed(1)).join(' + ')} s) ` +
+    `+ V8 background threads ${perArticle(other)}`
+  );
 }
 
 function countTokens(corpus: Corpus): number {
@@ -316,9 +410,15 @@ async function main(argv: string[]): Promise<number> {
   out('');
   out(`annals / wink-nlp (1 core):           ${ratio(w.ms / a.ms)}`);
   out(`annals / compromise (1 core):         ${ratio(comp.ms / annalsSmall.ms)}`);
+  const leastCpu = (ts: Timing[]) => Math.min(...ts.map((t) => t.cpuMs));
   out(
-    `2 workers / 1 worker (annals code):   ${ratio(l1.ms / l2.ms)}  (CPU time 2 workers / 1 worker: ${ratio(l2.cpuMs / l1.cpuMs)})`,
+    `2 workers / 1 worker (annals code):   ${ratio(l1.ms / l2.ms)}  (CPU time 2 workers / 1 worker: ${ratio(leastCpu(lines2) / leastCpu(lines1))}, least of the rounds)`,
   );
+  const projected = projectedSpeedup(lines1, lines2);
+  if (projected !== undefined)
+    out(`2 workers / 1 worker, projected on two idle cores from per-thread CPU time: ${ratio(projected)}`);
+  out(threadLine('  1 worker ', lines1, corpus.texts.length));
+  out(threadLine('  2 workers', lines2, corpus.texts.length));
   out(
     `this machine, 2 threads / 1 thread of pure arithmetic: ${ceilings.map(ratio).join(' (before), ')} (after)  (2.00 = two idle cores)`,
   );

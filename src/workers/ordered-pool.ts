@@ -4,8 +4,10 @@
  * not yet yielded), so memory stays flat however long the input is.
  *
  * The pool knows nothing about articles. Each worker runs an entry module that calls `serveTasks` (see
- * serve.ts); the pool sends `{seq, input}` and the worker answers `{seq, output}`. Items whose result is
- * already known (a read error) pass through the same reorder buffer, so they come out in place.
+ * serve.ts); the pool first sends `{progress}` (shared cells where the worker keeps the sequence number
+ * it is working on and how many inputs it has taken up), then `{seq, input}` per item, and the worker
+ * answers `{replies: [{seq, output}, ...]}` (a single `{seq, output}` is understood too). Items whose
+ * result is already known (a read error) pass through the same reorder buffer, so they come out in place.
  */
 import { Worker } from 'node:worker_threads';
 import { AnnalsError } from '../errors.js';
@@ -28,16 +30,25 @@ interface Slot {
   worker: Worker;
   /** Sequence numbers sent to this worker and not yet answered, in the order sent. */
   pending: number[];
-  /** True once the worker has answered at least once (a worker dying before that could not start). */
+  /**
+   * True once the worker has answered. A worker that dies before answering and before taking up any
+   * input (`progress[1]`) could not start; one that answers in batches may die after taking up inputs
+   * but before its first answer.
+   */
   answered: boolean;
   /** The last uncaught error inside the worker, for the crash report. */
   lastError?: string;
+  /** Written by the worker: [the sequence number it is working on or -1 between items, inputs taken up]. */
+  progress: Int32Array;
 }
 
 interface Reply<O> {
   seq: number;
   output: O;
 }
+
+/** What a worker sends: a batch of answers, or (a plain worker) one answer. */
+type ReplyMessage<O> = { replies: Reply<O>[] } | Reply<O>;
 
 /**
  * Maps `source` through the workers; yields results in source order. Stopping early (break, return, an
@@ -79,14 +90,19 @@ export async function* orderedPool<I, O>(
   };
 
   const start = (): Slot => {
-    const slot: Slot = { worker: options.spawn(), pending: [], answered: false };
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    progress[0] = -1;
+    const slot: Slot = { worker: options.spawn(), pending: [], answered: false, progress };
     slots.push(slot);
-    slot.worker.on('message', (reply: Reply<O>) => {
+    slot.worker.postMessage({ progress: progress.buffer });
+    slot.worker.on('message', (message: ReplyMessage<O>) => {
       slot.answered = true;
-      const at = slot.pending.indexOf(reply.seq);
-      if (at >= 0) slot.pending.splice(at, 1);
-      inputs.delete(reply.seq);
-      done.set(reply.seq, reply.output);
+      for (const reply of 'replies' in message ? message.replies : [message]) {
+        const at = slot.pending.indexOf(reply.seq);
+        if (at >= 0) slot.pending.splice(at, 1);
+        inputs.delete(reply.seq);
+        done.set(reply.seq, reply.output);
+      }
       signal();
     });
     slot.worker.on('error', (e) => {
@@ -96,19 +112,22 @@ export async function* orderedPool<I, O>(
       slots.splice(slots.indexOf(slot), 1);
       if (closing) return;
       const reason = `worker stopped (${slot.lastError ?? `exit code ${code}`})`;
-      if (!slot.answered) {
+      if (!slot.answered && Atomics.load(slot.progress, 1) === 0) {
         fatal = new AnnalsError('pipeline', `a worker could not start: ${reason}`);
         signal();
         return;
       }
-      // The worker codes in the order sent, so the first pending input is the one it died on; the
-      // others are sent again to a fresh worker.
-      const [culprit, ...rest] = slot.pending;
+      // The input the worker died on is the one its progress cell names; a worker that died between
+      // inputs (or does not keep the cell) is taken to have died on the first input still unanswered,
+      // as it works in the order sent. Every other unanswered input (including any it had finished but
+      // not yet sent back) goes again to a fresh worker.
+      const working = Atomics.load(slot.progress, 0);
+      const culprit = slot.pending.includes(working) ? working : slot.pending[0];
       if (culprit !== undefined) {
         done.set(culprit, options.crashed(inputs.get(culprit) as I, reason));
         inputs.delete(culprit);
       }
-      for (const seq of rest) dispatch(seq, inputs.get(seq) as I);
+      for (const seq of slot.pending) if (seq !== culprit) dispatch(seq, inputs.get(seq) as I);
       signal();
     });
     return slot;
