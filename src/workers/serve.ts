@@ -3,57 +3,64 @@
  * received. The handler must not throw for a bad input (it turns failures into outputs); if it does, the
  * worker dies and the pool reports that input as crashed and re-sends the others to a fresh worker.
  *
- * Answers go back in batches, `{replies: [{seq, output}, ...]}`: up to `batch` at a time, and whatever
- * is ready as soon as no more input is queued (a `setImmediate` runs only once the port's queued messages
- * have all been handled). Each message wakes the waiting main thread, and on a machine with as many
- * cores as workers that wake-up takes a core from a worker; one per batch instead of one per article
- * keeps the workers on their cores.
+ * Inputs are handled in batches: they queue as they arrive, and once the port's queued messages have all
+ * been received (a `setImmediate` runs only then) the handler takes up to `batch` of them at once. The
+ * pipeline codes a batch stage by stage, which is faster than one article at a time. Answers go back as one
+ * message per batch, `{replies: [{seq, output}, ...]}`: each message wakes the waiting main thread, and on
+ * a machine with as many cores as workers that wake-up takes a core from a worker.
  *
- * Since answers wait in a batch, a worker that dies may take answers it had already computed with it;
- * the pool then needs to know which input was the fatal one, and that the worker did start. The first
+ * Since answers wait for their batch, a worker that dies takes the batch's finished answers with it; the
+ * pool then needs to know which input was the fatal one, and that the worker did start. The first
  * message (`{progress}`) gives a shared Int32Array of two cells: the worker writes in the first the
- * sequence number it is coding (-1 between inputs), and counts in the second the inputs it took up.
+ * sequence number it is working on (the handler's `visit` says which; -1 between batches), and counts in
+ * the second the inputs it took up.
  */
 import { parentPort } from 'node:worker_threads';
 
-/** Answers per message, at most. */
-export const REPLY_BATCH = 4;
+/** Inputs handled together, at most. */
+export const TASK_BATCH = 16;
 
 export interface ServeOptions {
-  /** Answers per message, at most (default `REPLY_BATCH`). */
+  /** Inputs handled (and answered) together, at most (default `TASK_BATCH`). */
   batch?: number;
 }
 
-export function serveTasks<I, O>(handler: (input: I) => O, options: ServeOptions = {}): void {
+/**
+ * Handles a batch: one output per input, in order. It calls `visit(i)` whenever it turns to input `i`, so
+ * that a crash is blamed on the right input.
+ */
+export type BatchHandler<I, O> = (inputs: I[], visit: (i: number) => void) => O[];
+
+export function serveTasks<I, O>(handler: BatchHandler<I, O>, options: ServeOptions = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks must run inside a worker thread');
-  const batch = Math.max(1, options.batch ?? REPLY_BATCH);
+  const batch = Math.max(1, options.batch ?? TASK_BATCH);
   let progress: Int32Array | undefined;
-  let replies: { seq: number; output: O }[] = [];
+  const queue: { seq: number; input: I }[] = [];
   let scheduled = false;
-  const flush = () => {
+  const schedule = () => {
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(work);
+  };
+  const work = () => {
     scheduled = false;
-    if (replies.length === 0) return;
-    const message = { replies };
-    replies = [];
-    port.postMessage(message);
+    const taken = queue.splice(0, batch);
+    const cell = progress;
+    if (cell) Atomics.add(cell, 1, taken.length);
+    const outputs = handler(
+      taken.map((t) => t.input),
+      cell ? (i) => Atomics.store(cell, 0, taken[i].seq) : () => {},
+    );
+    if (cell) Atomics.store(cell, 0, -1);
+    port.postMessage({ replies: taken.map((t, i) => ({ seq: t.seq, output: outputs[i] })) });
+    schedule();
   };
   port.on('message', (task: { seq: number; input: I } | { progress: SharedArrayBuffer }) => {
-    if ('progress' in task) {
-      progress = new Int32Array(task.progress);
-      return;
-    }
-    if (progress) {
-      Atomics.store(progress, 0, task.seq);
-      Atomics.add(progress, 1, 1);
-    }
-    const output = handler(task.input);
-    if (progress) Atomics.store(progress, 0, -1);
-    replies.push({ seq: task.seq, output });
-    if (replies.length >= batch) flush();
-    else if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
+    if ('progress' in task) progress = new Int32Array(task.progress);
+    else {
+      queue.push(task);
+      schedule();
     }
   });
 }
