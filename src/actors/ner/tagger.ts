@@ -183,9 +183,9 @@ export class NameTagger {
     this.scores = new Float64Array(C);
     this.runVotes = new Float64Array(C);
     this.scratch = new Float64Array(C);
-    this.own = [new VectorTable(C, 11), new VectorTable(C, 12), new VectorTable(C, 11)];
-    this.before = [new VectorTable(C, 11), new VectorTable(C, 11)];
-    this.after = new VectorTable(C, 11);
+    this.own = [new VectorTable(C, 12), new VectorTable(C, 13), new VectorTable(C, 12)];
+    this.before = [new VectorTable(C, 12), new VectorTable(C, 12)];
+    this.after = new VectorTable(C, 12);
     this.posVectors = new VectorTable(C, 11);
     this.gazVectors = new VectorTable(C, 8);
     this.shapeVectors = new VectorTable(C, 10);
