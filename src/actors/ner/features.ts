@@ -522,15 +522,6 @@ export function nerContextFeatures(
   return k;
 }
 
-/**
- * The features of token `i` that depend neither on the tags chosen before it nor on the document's names
- * so far: the word's, and most of the context's. With `tagFeatures`, the tag pair (122, 123) and the name
- * history (131), they are the features of `nerFeatures`.
- */
-export function tagFreeFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
-  return contextFeatures(x, i, out, nerWordFeatures(x, i, out, k));
-}
-
 /** The features of token `i` on the tag before it, `t1` (-1 at a sentence start), with words. */
 export function tagFeatures(x: NerInput, i: number, t1: number, out: Uint32Array, k: number): number {
   const lw = x.lower[i];
@@ -540,7 +531,11 @@ export function tagFeatures(x: NerInput, i: number, t1: number, out: Uint32Array
   return k;
 }
 
-/** The context features that depend on no tag. */
+/**
+ * The context features that depend neither on the tags chosen before the token nor on the document's
+ * names so far (with the word's own, `tagFeatures`, the tag pair 122-123 and the name history 131, they
+ * are the features of `nerFeatures`; the tagger sums most of them in cached vectors).
+ */
 function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
   const s = x.sStart[i];
   const e = x.sEnd[i];
