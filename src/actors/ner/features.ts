@@ -138,27 +138,31 @@ export class NerInput {
     return this.finish();
   }
 
-  /** Readies the per-token arrays for `n` tokens. */
+  /**
+   * Readies the per-token arrays for `n` tokens. Those that `setToken` writes in full are not cleared
+   * first (the buffers are cold by now: writing them once is what loading costs).
+   */
   private begin(n: number): void {
     this.n = n;
     this.raw.length = n;
-    this.cased = this.uints(2, n);
-    this.lower = this.uints(3, n);
-    this.pre3 = this.uints(4, n);
-    this.suf2 = this.uints(5, n);
-    this.suf3 = this.uints(6, n);
-    this.suf4 = this.uints(7, n);
-    this.shape = this.uints(8, n);
-    this.flags = this.bytes(4, n);
-    this.hasUpper = this.bytes(5, n);
-    this.sStart = this.ints(0, n, 0);
-    this.sEnd = this.ints(1, n, 0);
-    this.pos = this.uints(0, n);
-    this.chunk = this.uints(1, n);
+    this.cased = this.uints(2, n, false);
+    this.lower = this.uints(3, n, false);
+    this.pre3 = this.uints(4, n, false);
+    this.suf2 = this.uints(5, n, false);
+    this.suf3 = this.uints(6, n, false);
+    this.suf4 = this.uints(7, n, false);
+    this.shape = this.uints(8, n, false);
+    this.flags = this.bytes(4, n, false);
+    this.hasUpper = this.bytes(5, n, false);
+    this.sStart = this.ints(0, n, null);
+    this.sEnd = this.ints(1, n, null);
+    this.pos = this.uints(0, n, false);
+    this.chunk = this.uints(1, n, false);
     this.posIndex = this.shorts(0, n);
     this.chunkIndex = this.shorts(1, n);
-    this.gaz = this.bytes(0, n);
-    this.gazBegin = this.bytes(1, n);
+    // Cleared sentence by sentence as they are marked.
+    this.gaz = this.bytes(0, n, false);
+    this.gazBegin = this.bytes(1, n, false);
     casing.reset(n);
   }
 
@@ -271,8 +275,8 @@ export class NerInput {
   private finish(): this {
     const n = this.n;
     const { flags, sEnd, lower } = this;
-    this.seenLower = this.bytes(2, n);
-    this.seenCapitalMid = this.bytes(3, n);
+    this.seenLower = this.bytes(2, n, false);
+    this.seenCapitalMid = this.bytes(3, n, false);
     for (let i = 0; i < n; i++) {
       const seen = casing.get(lower[i]);
       this.seenLower[i] = seen & 1;
@@ -323,24 +327,29 @@ export class NerInput {
   private readonly shortBuffers: Uint16Array[] = [];
   private readonly byteBuffers: Uint8Array[] = [];
 
-  private ints(slot: number, n: number, fill: number): Int32Array {
+  /** (`fill` null: left as it is, for an array written in full before it is read.) */
+  private ints(slot: number, n: number, fill: number | null): Int32Array {
     if (!(this.intBuffers[slot]?.length >= n)) this.intBuffers[slot] = new Int32Array(Math.max(n, 256));
-    return this.intBuffers[slot].subarray(0, n).fill(fill);
+    const view = this.intBuffers[slot].subarray(0, n);
+    return fill === null ? view : view.fill(fill);
   }
 
-  private uints(slot: number, n: number): Uint32Array {
+  private uints(slot: number, n: number, clear = true): Uint32Array {
     if (!(this.uintBuffers[slot]?.length >= n)) this.uintBuffers[slot] = new Uint32Array(Math.max(n, 256));
-    return this.uintBuffers[slot].subarray(0, n).fill(0);
+    const view = this.uintBuffers[slot].subarray(0, n);
+    return clear ? view.fill(0) : view;
   }
 
+  /** (Not cleared: written in full before they are read.) */
   private shorts(slot: number, n: number): Uint16Array {
     if (!(this.shortBuffers[slot]?.length >= n)) this.shortBuffers[slot] = new Uint16Array(Math.max(n, 256));
-    return this.shortBuffers[slot].subarray(0, n).fill(0);
+    return this.shortBuffers[slot].subarray(0, n);
   }
 
-  private bytes(slot: number, n: number): Uint8Array {
+  private bytes(slot: number, n: number, clear = true): Uint8Array {
     if (!(this.byteBuffers[slot]?.length >= n)) this.byteBuffers[slot] = new Uint8Array(Math.max(n, 256));
-    return this.byteBuffers[slot].subarray(0, n).fill(0);
+    const view = this.byteBuffers[slot].subarray(0, n);
+    return clear ? view.fill(0) : view;
   }
 
   /** Headlines in title case: most words of the sentence capitalised. */
@@ -390,45 +399,41 @@ function suffixHash(w: string, from: number): number {
 
 /**
  * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2 capitalised
- * mid-sentence. An open-addressing table of the hashes, emptied for each document (by moving a stamp on)
- * and shared, as only one input loads at a time.
+ * mid-sentence. An open-addressing table of (hash, stamp and bits) pairs, emptied for each document by
+ * moving the stamp on, and sized to the document (a small document uses the start of the buffer, so it
+ * touches little memory); shared, as only one input loads at a time.
  */
 class CasingTable {
-  private keys = new Int32Array(1024);
-  private stamps = new Int32Array(1024);
-  private bits = new Uint8Array(1024);
+  private slots = new Int32Array(2 * 1024);
   private mask = 1023;
   private stamp = 0;
 
   /** Empties the table for a document of `n` tokens. */
   reset(n: number): void {
-    if (2 * n > this.mask) {
-      let size = this.mask + 1;
-      while (2 * n > size - 1) size *= 2;
-      this.keys = new Int32Array(size);
-      this.stamps = new Int32Array(size);
-      this.bits = new Uint8Array(size);
-      this.mask = size - 1;
-    }
+    let size = 256;
+    while (size < 2 * n) size *= 2;
+    if (2 * size > this.slots.length) this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
     this.stamp++;
   }
 
   add(hash: number, bit: number): void {
-    const { keys, stamps, mask, stamp } = this;
+    const { slots, mask } = this;
+    const live = this.stamp << 2;
     let s = (hash ^ (hash >>> 15)) & mask;
-    while (stamps[s] === stamp && keys[s] !== (hash | 0)) s = (s + 1) & mask;
-    if (stamps[s] !== stamp) {
-      stamps[s] = stamp;
-      keys[s] = hash;
-      this.bits[s] = 0;
+    while ((slots[2 * s + 1] & ~3) === live && slots[2 * s] !== (hash | 0)) s = (s + 1) & mask;
+    if ((slots[2 * s + 1] & ~3) !== live) {
+      slots[2 * s] = hash;
+      slots[2 * s + 1] = live;
     }
-    this.bits[s] |= bit;
+    slots[2 * s + 1] |= bit;
   }
 
   get(hash: number): number {
-    const { keys, stamps, mask, stamp } = this;
-    for (let s = (hash ^ (hash >>> 15)) & mask; stamps[s] === stamp; s = (s + 1) & mask)
-      if (keys[s] === (hash | 0)) return this.bits[s];
+    const { slots, mask } = this;
+    const live = this.stamp << 2;
+    for (let s = (hash ^ (hash >>> 15)) & mask; (slots[2 * s + 1] & ~3) === live; s = (s + 1) & mask)
+      if (slots[2 * s] === (hash | 0)) return slots[2 * s + 1] & 3;
     return 0;
   }
 }
@@ -517,15 +522,6 @@ export function nerContextFeatures(
   return k;
 }
 
-/**
- * The features of token `i` that depend neither on the tags chosen before it nor on the document's names
- * so far: the word's, and most of the context's. With `tagFeatures`, the tag pair (122, 123) and the name
- * history (131), they are the features of `nerFeatures`.
- */
-export function tagFreeFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
-  return contextFeatures(x, i, out, nerWordFeatures(x, i, out, k));
-}
-
 /** The features of token `i` on the tag before it, `t1` (-1 at a sentence start), with words. */
 export function tagFeatures(x: NerInput, i: number, t1: number, out: Uint32Array, k: number): number {
   const lw = x.lower[i];
@@ -535,7 +531,11 @@ export function tagFeatures(x: NerInput, i: number, t1: number, out: Uint32Array
   return k;
 }
 
-/** The context features that depend on no tag. */
+/**
+ * The context features that depend neither on the tags chosen before the token nor on the document's
+ * names so far (with the word's own, `tagFeatures`, the tag pair 122-123 and the name history 131, they
+ * are the features of `nerFeatures`; the tagger sums most of them in cached vectors).
+ */
 function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): number {
   const s = x.sStart[i];
   const e = x.sEnd[i];

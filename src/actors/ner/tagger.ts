@@ -122,13 +122,15 @@ const MID = 2;
 
 /**
  * The tagger. Scoring a token adds the weights of some 30 features, each a cache miss away in megabytes of
- * weights; but most features depend on one word's type, or on a few values that take few combinations.
- * So their summed votes are kept as partial score vectors, computed on first use: per word type, for the
- * word itself (with the tag before it when that is `O` or the sentence start), as the word before and as
- * the word after; per part-of-speech window, gazetteer marks, shape, tag pair and casing evidence. A
- * token's score is then a few additions of short dense vectors and a handful of features (word pairs, a
- * name tag before it, the capitalised run). Weights are multiples of 0.001 held as float32, so their sums
- * in float64 are exact in any grouping: the scores, and so the tags, are those of scoring every feature.
+ * weights; but most features depend on one word, or on a few values that take few combinations. So their
+ * summed votes are kept as partial score vectors, computed on first use: per word (keyed by its hash and
+ * the hash of its last four letters, as the taggers' word-score cache always was), for the word itself
+ * (with the tag before it when that is `O` or the sentence start), as the word before and as the word
+ * after; per part-of-speech window, gazetteer marks, shape with name history, tag pair, casing evidence,
+ * place in a capitalised run; and per run, once. A token's score is then a few additions of short dense
+ * vectors and a handful of features (word pairs, the words two away, a name tag before it). Weights are
+ * multiples of 0.001 held as float32, so their sums in float64 are exact in any grouping: the scores, and
+ * so the tags, are those of scoring every feature (a test checks this against `nerFeatures`).
  */
 export class NameTagger {
   readonly typeOf: Int32Array;
@@ -183,9 +185,9 @@ export class NameTagger {
     this.scores = new Float64Array(C);
     this.runVotes = new Float64Array(C);
     this.scratch = new Float64Array(C);
-    this.own = [new VectorTable(C, 11), new VectorTable(C, 12), new VectorTable(C, 11)];
-    this.before = [new VectorTable(C, 11), new VectorTable(C, 11)];
-    this.after = new VectorTable(C, 11);
+    this.own = [new VectorTable(C, 12), new VectorTable(C, 13), new VectorTable(C, 12)];
+    this.before = [new VectorTable(C, 12), new VectorTable(C, 12)];
+    this.after = new VectorTable(C, 12);
     this.posVectors = new VectorTable(C, 11);
     this.gazVectors = new VectorTable(C, 8);
     this.shapeVectors = new VectorTable(C, 10);
