@@ -103,6 +103,13 @@ function isAreaAdjective(text: string): boolean {
   return /[a-z]ns?$|Arabs?$|^Western|Balkan$/.test(text);
 }
 
+/** An organisation actor under its lower-cased name, and the next one of that name (of another country). */
+interface OrgName {
+  country: string | null;
+  actor: Actor;
+  other: OrgName | null;
+}
+
 /** The country of a hit's country, nationality or capital entry. */
 function countryCode(h: GazHit | undefined): string | undefined {
   return (entryOf(h, 'country') ?? entryOf(h, 'demonym') ?? entryOf(h, 'capital'))?.code;
@@ -187,8 +194,8 @@ class ActorResolver implements NameCover {
   private readonly orgs: Actor[] = [];
   /** Country actors by code. */
   private countries: Map<string, Actor> | null = null;
-  /** Organisation actors by country (`---` for none) and lower-cased name (their identity). */
-  private orgNames: Map<string, Map<string, Actor>> | null = null;
+  /** Organisation actors by lower-cased name, one per country (with the name, their identity). */
+  private orgNames: Map<string, OrgName> | null = null;
   /** For persons of no known country, the organisation their context names, whose country they share. */
   private affiliation: Map<Actor, Actor> | null = null;
 
@@ -655,9 +662,10 @@ class ActorResolver implements NameCover {
     // spares building the key for an organisation named before.
     const lower = this.text.slice(keyStart, end).toLowerCase();
     this.orgNames ??= new Map();
-    let named = this.orgNames.get(country ?? '---');
-    if (!named) this.orgNames.set(country ?? '---', (named = new Map()));
-    let actor = named.get(lower);
+    const named = this.orgNames.get(lower);
+    let found: OrgName | null | undefined = named;
+    while (found && (found.country ?? '---') !== (country ?? '---')) found = found.other;
+    let actor = found?.actor;
     if (!actor) {
       actor = this.obtain(
         `org:${country ?? '---'}:${lower}`,
@@ -668,7 +676,7 @@ class ActorResolver implements NameCover {
         sector,
         country ? (head ? `modifier+${head.rule}` : 'modifier') : (head?.rule ?? 'org'),
       );
-      named.set(lower, actor);
+      this.orgNames.set(lower, { country, actor, other: named ?? null });
     }
     const org = this.orgs.push(actor) - 1;
     for (let k = a; k < b; k++) {

@@ -27,6 +27,23 @@ describe('token trie', () => {
     expect(trie.longestAt(keys, 1, 4, (v) => v !== 'sc')).toEqual({ length: 1, values: ['sec'] });
     expect(trie.longestAt(keys, 0, 4, () => true)).toBeNull();
   });
+
+  it("finds a token's node by its key in any case, with apostrophes and letters beyond ASCII", () => {
+    const trie = new TokenTrie<string>();
+    trie.add(['Security', 'Council'], 'sc');
+    trie.add(['Côte', "d'Ivoire"], 'civ');
+    trie.add(['ÉTAT'], 'etat');
+    const child = (words: string[]) => {
+      let node = trie.root as Parameters<typeof trie.child>[0] | undefined;
+      for (const w of words) node = node && trie.child(node, w);
+      return node?.values ?? null;
+    };
+    expect(child(['SECURITY', 'council'])).toEqual(['sc']);
+    expect(child(['Côte', 'D’Ivoire'])).toEqual(['civ']);
+    expect(child(['état'])).toEqual(['etat']);
+    expect(child(['Securit', 'Council'])).toBeNull();
+    expect(child(['Security', 'Councils'])).toBeNull();
+  });
 });
 
 describe('gazetteer', () => {
