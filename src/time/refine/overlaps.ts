@@ -10,11 +10,28 @@ export function dropOverlaps(cands: Candidate[]): Candidate[] {
   let apart = true;
   for (let k = 1; k < cands.length && apart; k++) apart = cands[k].first > cands[k - 1].last;
   if (apart) return cands;
-  const order = cands.map((c, i) => ({ c, i }));
-  order.sort((x, y) => y.c.last - y.c.first - (x.c.last - x.c.first) || x.i - y.i);
-  const kept: Candidate[] = [];
-  for (const { c } of order) {
-    if (!kept.some((k) => c.first <= k.last && k.first <= c.last)) kept.push(c);
+  // Longest first, the earlier proposal first among equals (an insertion sort: a sentence has a few).
+  const order: Candidate[] = [];
+  for (const c of cands) {
+    const span = c.last - c.first;
+    let j = order.length;
+    while (j > 0 && order[j - 1].last - order[j - 1].first < span) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = c;
   }
-  return kept.sort((a, b) => a.first - b.first);
+  // Each kept unless it overlaps one kept before it; the kept are apart, so their starts differ, and
+  // they end up in order of their start.
+  const kept: Candidate[] = [];
+  for (const c of order) {
+    if (kept.some((k) => c.first <= k.last && k.first <= c.last)) continue;
+    let j = kept.length;
+    while (j > 0 && kept[j - 1].first > c.first) {
+      kept[j] = kept[j - 1];
+      j--;
+    }
+    kept[j] = c;
+  }
+  return kept;
 }
