@@ -14,6 +14,12 @@ export interface Stage {
 export interface Pipeline {
   readonly stages: readonly Stage[];
   run(article: RawDocument): Doc;
+  /**
+   * Codes a batch of articles stage by stage: each Doc is the one `run` would give, and a failure (the
+   * thrown error, in the article's place) stops only its own article. `visit(i)` is called before each
+   * step on article `i`, so a caller can tell which article a fatal crash happened on.
+   */
+  runBatch(articles: readonly RawDocument[], visit?: (i: number) => void): (Doc | Error)[];
 }
 
 /**
@@ -44,7 +50,36 @@ export function buildPipeline(stages: readonly Stage[]): Pipeline {
       }
       return doc;
     },
+    // Stage by stage rather than article by article: one stage's code, models and tables stay in the
+    // processor's caches over the whole batch. On news, a batch of 16-32 articles runs about a third
+    // faster than the same articles one at a time (bench/pipeline.ts), with the same Docs.
+    runBatch(articles: readonly RawDocument[], visit?: (i: number) => void): (Doc | Error)[] {
+      const docs = articles.map((article, i) => {
+        visit?.(i);
+        return attempt(() => createDoc(article));
+      });
+      for (const stage of stages)
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i];
+          if (doc instanceof Error) continue;
+          visit?.(i);
+          docs[i] = attempt(() => {
+            const next = stage.run(doc);
+            next.stages.push(stage.name);
+            return next;
+          });
+        }
+      return docs;
+    },
   };
+}
+
+function attempt(make: () => Doc): Doc | Error {
+  try {
+    return make();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
 
 /** A stable id from the content, for inputs without an id of their own. */

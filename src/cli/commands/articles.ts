@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { AnnalsError } from '../../errors.js';
-import { DEFAULT_DB, openExistingStore } from '../../store/open.js';
+import { DEFAULT_DB } from '../../store/open.js';
 import type { ArticleSummary } from '../../store/store.js';
-import { parseCount, parseDateBound, parseFormat, writeRows, type Column } from '../format.js';
+import { parseCount, parseFormat, writeRows, type Column } from '../format.js';
 import type { CliIO, Command } from '../io.js';
+import { dateRangeOf, QUERY_OPTIONS, withStore } from '../query.js';
 
 const COLUMNS: Column<ArticleSummary>[] = [
   { header: 'id', value: (a) => a.id, max: 40 },
@@ -45,25 +46,20 @@ export const articlesCommand: Command = {
     const { values } = parseArgs({
       args,
       options: {
-        db: { type: 'string', default: DEFAULT_DB },
+        ...QUERY_OPTIONS,
         search: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
         actor: { type: 'string' },
         status: { type: 'string' },
-        format: { type: 'string' },
         limit: { type: 'string' },
       },
     });
     const format = parseFormat(values.format, ['table', 'jsonl', 'csv'] as const, 'table');
     if (values.status !== undefined && values.status !== 'ok' && values.status !== 'failed')
       throw new AnnalsError('usage', `--status must be ok or failed, not '${values.status}'`);
-    const store = openExistingStore(values.db);
-    try {
+    return withStore(values.db, async (store) => {
       const articles = await store.queryArticles({
+        ...dateRangeOf(values),
         search: values.search,
-        from: parseDateBound(values.from, 'from', 'from'),
-        to: parseDateBound(values.to, 'to', 'to'),
         actor: values.actor,
         status: values.status as 'ok' | 'failed' | undefined,
         limit: parseCount(values.limit, 'limit', 100) || undefined,
@@ -72,8 +68,6 @@ export const articlesCommand: Command = {
       if (format === 'table' && articles.length === 0)
         io.stderr.write('annals articles: no articles match\n');
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

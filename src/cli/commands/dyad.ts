@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { AnnalsError } from '../../errors.js';
-import { DEFAULT_DB, openExistingStore } from '../../store/open.js';
+import { DEFAULT_DB } from '../../store/open.js';
 import type { DyadRow, Period } from '../../store/store.js';
-import { parseDateBound, parseFormat, writeRows, type Column } from '../format.js';
+import { parseFormat, writeRows, type Column } from '../format.js';
+import { dateRangeOf, QUERY_OPTIONS, withStore } from '../query.js';
 import type { CliIO, Command } from '../io.js';
 
 const COLUMNS: Column<DyadRow>[] = [
@@ -37,29 +38,17 @@ mean, and the distinct articles that report them.`,
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        db: { type: 'string', default: DEFAULT_DB },
-        by: { type: 'string', default: 'month' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        format: { type: 'string' },
-      },
+      options: { ...QUERY_OPTIONS, by: { type: 'string', default: 'month' } },
     });
     if (positionals.length !== 2) throw new AnnalsError('usage', 'give two actors: annals dyad A B');
     if (!['day', 'week', 'month'].includes(values.by))
       throw new AnnalsError('usage', `--by must be day, week or month, not '${values.by}'`);
     const format = parseFormat(values.format, ['table', 'jsonl', 'csv'] as const, 'table');
-    const store = openExistingStore(values.db);
-    try {
-      const rows = await store.dyad(positionals[0], positionals[1], values.by as Period, {
-        from: parseDateBound(values.from, 'from', 'from'),
-        to: parseDateBound(values.to, 'to', 'to'),
-      });
+    return withStore(values.db, async (store) => {
+      const rows = await store.dyad(positionals[0], positionals[1], values.by as Period, dateRangeOf(values));
       await writeRows(io.stdout, rows, format, COLUMNS, (r) => r);
       if (format === 'table' && rows.length === 0) io.stderr.write('annals dyad: no events between them\n');
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

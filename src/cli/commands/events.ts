@@ -1,23 +1,21 @@
 import { parseArgs } from 'node:util';
 import type { Modality } from '../../doc.js';
 import { AnnalsError } from '../../errors.js';
-import { DEFAULT_DB, openExistingStore } from '../../store/open.js';
+import { DEFAULT_DB } from '../../store/open.js';
 import { QUAD_NAMES, type CanonicalEvent, type EventFilter } from '../../store/store.js';
-import { parseCount, parseDateBound, parseFormat, writeRows, type Column } from '../format.js';
+import { parseCount, parseFormat, writeRows, type Column } from '../format.js';
 import type { CliIO, Command } from '../io.js';
+import { dateRangeOf, QUERY_OPTIONS, withStore } from '../query.js';
 
 /** The event filter options, shared by `events` and `export`. */
 export const EVENT_FILTER_OPTIONS = {
-  db: { type: 'string', default: DEFAULT_DB },
-  from: { type: 'string' },
-  to: { type: 'string' },
+  ...QUERY_OPTIONS,
   source: { type: 'string' },
   target: { type: 'string' },
   code: { type: 'string' },
   quad: { type: 'string' },
   modality: { type: 'string' },
   keyword: { type: 'string' },
-  format: { type: 'string' },
   limit: { type: 'string' },
 } as const;
 
@@ -34,8 +32,7 @@ export function eventFilterOf(
   values: Partial<Record<keyof typeof EVENT_FILTER_OPTIONS, string>>,
 ): EventFilter {
   const f: EventFilter = {
-    from: parseDateBound(values.from, 'from', 'from'),
-    to: parseDateBound(values.to, 'to', 'to'),
+    ...dateRangeOf(values),
     source: values.source,
     target: values.target,
     keyword: values.keyword,
@@ -114,14 +111,11 @@ merge. 'arts' counts articles, 'srcs' distinct sources (syndicated copies count 
     const format = parseFormat(values.format, ['table', 'jsonl', 'csv'] as const, 'table');
     const filter = eventFilterOf(values);
     filter.limit = parseCount(values.limit, 'limit', 100) || undefined;
-    const store = openExistingStore(values.db);
-    try {
+    return withStore(values.db, async (store) => {
       const events = await store.queryEvents(filter, { withEvidence: format === 'jsonl' });
       await writeRows(io.stdout, events, format, format === 'csv' ? CSV_COLUMNS : COLUMNS, (e) => e);
       if (format === 'table' && events.length === 0) io.stderr.write('annals events: no events match\n');
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

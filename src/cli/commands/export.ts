@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_COLUMNS, exportRecord } from '../../store/export.js';
-import { openExistingStore } from '../../store/open.js';
 import { parseCount, parseFormat, writeRows, type Column } from '../format.js';
 import type { CliIO, Command } from '../io.js';
+import { withStore } from '../query.js';
 import { EVENT_FILTER_OPTIONS, EVENT_FILTER_USAGE, eventFilterOf } from './events.js';
 import type { CanonicalEvent } from '../../store/store.js';
 
@@ -24,12 +24,9 @@ ${EXPORT_COLUMNS.map((c) => `  ${c.name.padEnd(20)} ${c.doc}`).join('\n')}`,
     const format = parseFormat(values.format, ['csv', 'jsonl'] as const, 'csv');
     const filter = eventFilterOf(values);
     filter.limit = parseCount(values.limit, 'limit', 0) || undefined;
-    const store = openExistingStore(values.db);
-    try {
+    return withStore(values.db, async (store) => {
       await writeRows(io.stdout, store.exportEvents(filter), format, COLUMNS, exportRecord);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_DB, openExistingStore } from '../../store/open.js';
+import { DEFAULT_DB } from '../../store/open.js';
 import type { StoredQuote } from '../../store/store.js';
-import { parseCount, parseDateBound, parseFormat, writeRows, type Column } from '../format.js';
+import { parseCount, parseFormat, writeRows, type Column } from '../format.js';
 import type { CliIO, Command } from '../io.js';
+import { dateRangeOf, QUERY_OPTIONS, withStore } from '../query.js';
 
 const speakerOf = (q: StoredQuote) => q.speaker?.name ?? q.speaker?.text ?? '';
 
@@ -42,30 +43,23 @@ export const quotesCommand: Command = {
     const { values } = parseArgs({
       args,
       options: {
-        db: { type: 'string', default: DEFAULT_DB },
+        ...QUERY_OPTIONS,
         speaker: { type: 'string' },
         text: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        format: { type: 'string' },
         limit: { type: 'string' },
       },
     });
     const format = parseFormat(values.format, ['table', 'jsonl', 'csv'] as const, 'table');
-    const store = openExistingStore(values.db);
-    try {
+    return withStore(values.db, async (store) => {
       const quotes = await store.queryQuotes({
+        ...dateRangeOf(values),
         speaker: values.speaker,
         text: values.text,
-        from: parseDateBound(values.from, 'from', 'from'),
-        to: parseDateBound(values.to, 'to', 'to'),
         limit: parseCount(values.limit, 'limit', 100) || undefined,
       });
       await writeRows(io.stdout, quotes, format, format === 'csv' ? CSV_COLUMNS : COLUMNS, (q) => q);
       if (format === 'table' && quotes.length === 0) io.stderr.write('annals quotes: no quotes match\n');
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };
