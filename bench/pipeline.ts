@@ -47,9 +47,6 @@ const { defaultPipeline } = (await import(
 const { orderedPool } = (await import(
   new URL('workers/ordered-pool.js', DIST).href
 )) as typeof import('../src/workers/ordered-pool.js');
-const { TASK_BATCH } = (await import(
-  new URL('workers/serve.js', DIST).href
-)) as typeof import('../src/workers/serve.js');
 const { readSources } = (await import(
   new URL('read/sources.js', DIST).href
 )) as typeof import('../src/read/sources.js');
@@ -181,7 +178,7 @@ async function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
     let n = 0;
     const results = orderedPool<RawDocument, TaskResult>(items(), {
       workers,
-      maxInFlight: 2 * TASK_BATCH * workers,
+      maxInFlight: 16 * workers,
       spawn: () => spawnTracked(cells, { mode: { output: {} } }),
       crashed: (_article, reason) => ({
         ok: false as const,

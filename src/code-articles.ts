@@ -15,7 +15,6 @@ import { readSources, type ReadOptions, type ReadResult } from './read/sources.j
 import { codeBatchTask, loadPipeline, pipelineError, type TaskResult } from './workers/code-task.js';
 import { orderedPool, type PoolItem } from './workers/ordered-pool.js';
 import { spawnCodeWorker } from './workers/spawn.js';
-import { TASK_BATCH } from './workers/serve.js';
 import { plainError, rebuildDoc, rebuildError, type ClonedDoc } from './workers/transfer.js';
 
 export { codeArticle } from './workers/code-task.js';
@@ -28,7 +27,7 @@ export type LineResult = { ok: true; id: string; json: string } | { ok: false; e
 export interface CodeOptions extends ReadOptions {
   /** Worker threads; 1 codes in this thread. Default: the number of cores. */
   workers?: number;
-  /** Articles read and not yet yielded, at most. Default: two batches per worker (one coding, one queued). */
+  /** Articles read and not yet yielded, at most. Default: 16 per worker. */
   maxInFlight?: number;
   /** A pipeline object to use instead of the default; a Pipeline cannot cross threads, so this codes in this thread. */
   pipeline?: Pipeline;
@@ -81,7 +80,7 @@ export async function* codeReadResults(
   output?: OutputOptions,
 ): AsyncGenerator<TaskResult> {
   const workers = options.pipeline ? 1 : (options.workers ?? defaultWorkers());
-  const maxInFlight = options.maxInFlight ?? 2 * TASK_BATCH * workers;
+  const maxInFlight = options.maxInFlight ?? 16 * workers;
   const input = workers > 1 ? await peek(source, Math.min(SMALL_INPUT + 1, maxInFlight)) : null;
   if (!input || input.ended) {
     const pipeline = options.pipeline ?? (await loadPipeline(options.pipelineModule));
