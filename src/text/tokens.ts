@@ -30,9 +30,9 @@ const UNDECIDED = -1;
 
 const RIGHT_QUOTE = 0x2019; // ’
 
-/** ASCII letter. */
+/** ASCII letter: `c | 32` folds A-Z onto a-z, and one unsigned comparison tests the range (no branch). */
 function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return ((c | 32) - 97) >>> 0 < 26;
 }
 
 /** ASCII letter or digit: what `[\p{L}\p{M}\p{N}]` is below code 128. */
