@@ -90,7 +90,7 @@ export class Lemmatizer {
       if (verb) hit = stripped ?? (this.known.has(w) ? w : guess(w, cands));
       else hit = this.known.has(w) ? w : (stripped ?? guess(w, cands));
     }
-    if (cache.size < 100_000) cache.set(word, hit);
+    if (cache.size < 16_384) cache.set(word, hit);
     return hit;
   }
 }

@@ -50,7 +50,7 @@ export interface WordFacts {
 }
 
 /** Facts of at most this many longer forms are cached, so memory stays bounded on any input. */
-const MAX_CACHED = 100_000;
+const MAX_CACHED = 16_384;
 
 /** One-character forms are indexed by their code below this (ASCII, Latin-1, general punctuation). */
 const SINGLE = 0x2100;

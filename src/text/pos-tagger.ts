@@ -234,7 +234,7 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
 }
 
 /** How many word types `PosTagger` keeps before it forgets them all and starts again (bounds memory). */
-const MAX_TYPES = 1 << 15;
+const MAX_TYPES = 1 << 13;
 /** How many chunker windows `PosTagger` keeps (half the slots) before it forgets them and starts again. */
 const WINDOW_BITS = 16;
 

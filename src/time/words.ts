@@ -215,7 +215,7 @@ function tokenForm(text: string): TokenForm {
 }
 
 /** Token text -> its form. News vocabulary is bounded, but the cache is cleared when it grows past this. */
-const MAX_FORMS = 100_000;
+const MAX_FORMS = 16_384;
 const forms = new Map<string, TokenForm>();
 
 /** The form of a token's text, from the cache (used for the few tokens the fast path leaves out). */
