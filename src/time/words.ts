@@ -496,6 +496,20 @@ function put(
   words.push(w);
 }
 
+/** `put` for a word form of the cache: its text, lower-cased form, number and readings come with it. */
+function putForm(
+  words: Word[],
+  p: WordForm,
+  start: number,
+  end: number,
+  joined: boolean,
+  dotted: boolean,
+  tag: string | undefined,
+  first: boolean,
+): void {
+  put(words, p.text, p.norm, start, end, joined, dotted, tag, first, p.digit, p.num, p.readings, p.starts);
+}
+
 let codes = new Int32Array(64);
 const complexForms: (TokenForm | undefined)[] = [];
 
@@ -602,21 +616,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         }
       }
       const p = hyphenWord as WordForm;
-      put(
-        words,
-        p.text,
-        p.norm,
-        tok.start,
-        tok.end,
-        hyphenJoin,
-        p.dotted,
-        tok.tag,
-        first,
-        p.digit,
-        p.num,
-        p.readings,
-        p.starts,
-      );
+      putForm(words, p, tok.start, tok.end, hyphenJoin, p.dotted, tok.tag, first);
       hyphenJoin = false;
       continue;
     }
@@ -690,21 +690,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         const s = tok.start + p.offset;
         const joined = !numbers && (p.later || hyphenJoin);
         if (p.starts !== 0) anchors.push(words.length);
-        put(
-          words,
-          p.text,
-          p.norm,
-          s,
-          s + p.text.length,
-          joined,
-          false,
-          tok.tag,
-          first && !p.later,
-          p.digit,
-          p.num,
-          p.readings,
-          p.starts,
-        );
+        putForm(words, p, s, s + p.text.length, joined, false, tok.tag, first && !p.later);
       }
       hyphenJoin = false;
       continue;
@@ -712,21 +698,7 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
     // a lone hyphen is HYPHEN above; COMPLEX forms are never one
     const p = fw[0];
     if (p.starts !== 0) anchors.push(words.length);
-    put(
-      words,
-      p.text,
-      p.norm,
-      tok.start,
-      end,
-      hyphenJoin,
-      p.dotted,
-      tok.tag,
-      first,
-      p.digit,
-      p.num,
-      p.readings,
-      p.starts,
-    );
+    putForm(words, p, tok.start, end, hyphenJoin, p.dotted, tok.tag, first);
     hyphenJoin = false;
   }
   let starts = 0;
