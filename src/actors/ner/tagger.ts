@@ -461,7 +461,9 @@ export class NameTagger {
         open = null;
       }
       if (b === 'O') continue;
-      if (!open) open = { start: i, end: i + 1, type: typeNameOf[t] };
+      // `rule` from the start, so that every span, refined or not, has one shape (the names stage's loop
+      // over spans otherwise deoptimizes on the refiners' spans, which carry a rule).
+      if (!open) open = { start: i, end: i + 1, type: typeNameOf[t], rule: undefined };
       else open.end = i + 1;
       if (b === 'L' || b === 'U') {
         out.push(open);
