@@ -36,15 +36,7 @@ export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
       const ab = valueBounds(a.value);
       const bb = valueBounds(b.value);
       if (ab && bb && ab.from <= bb.to && granularity(a.value) === granularity(b.value)) {
-        out.push({
-          first: a.first,
-          last: b.last,
-          type: 'DATE',
-          value: a.value,
-          from: ab.from,
-          to: bb.to,
-          rule: `range(${a.rule},${b.rule})`,
-        });
+        out.push(range(a, b, ab.from, bb.to));
         k++;
         continue;
       }
@@ -61,15 +53,7 @@ export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
       const ab = valueBounds(a.value);
       const bb = valueBounds(b.value);
       if (linked && ab && bb && ab.from <= bb.to) {
-        out.push({
-          first: a.first,
-          last: b.last,
-          type: 'DATE',
-          value: a.value,
-          from: ab.from,
-          to: bb.to,
-          rule: `range(${a.rule},${b.rule})`,
-        });
+        out.push(range(a, b, ab.from, bb.to));
         k++;
         continue;
       }
@@ -77,4 +61,17 @@ export function mergeRanges(s: SentenceView, cands: Candidate[]): Candidate[] {
     out.push(a);
   }
   return out;
+}
+
+/** One DATE from `a` to `b`, valued as `a` (its anchor) and spanning from `a`'s start to `b`'s end. */
+function range(a: Candidate, b: Candidate, from: string, to: string): Candidate {
+  return {
+    first: a.first,
+    last: b.last,
+    type: 'DATE',
+    value: a.value,
+    from,
+    to,
+    rule: `range(${a.rule},${b.rule})`,
+  };
 }
