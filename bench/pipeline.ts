@@ -187,7 +187,7 @@ async function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
     });
     for await (const r of results) {
       if (!r.ok) throw new Error(`bench: article failed: ${r.error.reason}`);
-      bytes += r.json?.length ?? 0;
+      bytes += r.line?.length ?? 0;
       // The workers end with the last result: read their threads' CPU time while they are still there.
       if (++n === corpus.texts.length) after = threadCpu();
     }

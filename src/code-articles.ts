@@ -21,8 +21,8 @@ export { codeArticle } from './workers/code-task.js';
 
 export type CodeResult = { ok: true; doc: Doc } | { ok: false; error: ReadError };
 
-/** One article's output line (`toOutput` as JSON), for `--format jsonl`. */
-export type LineResult = { ok: true; id: string; json: string } | { ok: false; error: ReadError };
+/** One article's output line (`toOutput` as JSON, then a newline) in UTF-8, for `--format jsonl`. */
+export type LineResult = { ok: true; id: string; line: Uint8Array } | { ok: false; error: ReadError };
 
 export interface CodeOptions extends ReadOptions {
   /** Worker threads; 1 codes in this thread. Default: the number of cores. */
@@ -66,7 +66,7 @@ export async function* codeArticleLines(
 ): AsyncGenerator<LineResult> {
   for await (const r of codeReadResults(readSources(paths, options), options, options.output)) {
     if (!r.ok) yield { ok: false, error: rebuildError(r.error) };
-    else if (r.json !== undefined) yield { ok: true, id: r.id, json: r.json };
+    else if (r.line !== undefined) yield { ok: true, id: r.id, line: r.line };
   }
 }
 

@@ -14,6 +14,6 @@ export interface Command {
 }
 
 /** Writes and waits when the stream asks for it, so large outputs stream with flat memory. */
-export async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+export async function write(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }

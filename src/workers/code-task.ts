@@ -26,11 +26,23 @@ export function pipelineError(article: RawDocument, reason: string): ReadError {
   return new ReadError('pipeline', file, reason, article.origin?.line, JSON.stringify(article));
 }
 
-/** What a task hands back: a Doc, a serialized output line, or the error as plain data. */
+/**
+ * What a task hands back: a Doc, a serialized output line, or the error as plain data. The line is the
+ * UTF-8 bytes of the article's JSON and a newline, in a buffer of its own, so that a worker can hand it
+ * over without a copy (`transferables`) and the main thread writes it as it is: no string of the whole
+ * line is made or re-encoded there.
+ */
 export type TaskResult =
-  | { ok: true; doc: Doc; json?: undefined }
-  | { ok: true; json: string; id: string; doc?: undefined }
+  | { ok: true; doc: Doc; line?: undefined }
+  | { ok: true; line: Uint8Array; id: string; doc?: undefined }
   | { ok: false; error: PlainError };
+
+/** The buffers of a task result that can move to another thread instead of being copied. */
+export function transferables(result: TaskResult): ArrayBuffer[] {
+  return result.ok && result.line ? [result.line.buffer as ArrayBuffer] : [];
+}
+
+const utf8 = new TextEncoder();
 
 /** How a task hands its result back. */
 export interface TaskMode {
@@ -79,7 +91,8 @@ function resultShaper(mode: TaskMode): (article: RawDocument, coded: Doc | ReadE
       return { ok: true, doc: coded };
     }
     try {
-      return { ok: true, id: coded.id, json: JSON.stringify(toOutput(coded, output)) };
+      // `TextEncoder` gives the line a buffer of its own (`Buffer.from` may share a pooled one).
+      return { ok: true, id: coded.id, line: utf8.encode(JSON.stringify(toOutput(coded, output)) + '\n') };
     } catch (e) {
       const error = pipelineError(article, `output failed: ${(e as Error).message}`);
       return { ok: false, error: plainError(error) };

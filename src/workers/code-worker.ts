@@ -4,8 +4,8 @@
  * `{ mode: TaskMode, pipelineModule?: string }`.
  */
 import { workerData } from 'node:worker_threads';
-import { codeBatchTask, loadPipeline, type TaskMode } from './code-task.js';
+import { codeBatchTask, loadPipeline, transferables, type TaskMode } from './code-task.js';
 import { serveBatches } from './serve.js';
 
 const data = (workerData ?? {}) as { mode?: TaskMode; pipelineModule?: string };
-serveBatches(codeBatchTask(await loadPipeline(data.pipelineModule), data.mode));
+serveBatches(codeBatchTask(await loadPipeline(data.pipelineModule), data.mode), { transfer: transferables });

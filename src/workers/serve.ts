@@ -21,16 +21,18 @@ import { parentPort } from 'node:worker_threads';
 /** Inputs handled together, at most: half of what the pool keeps in flight per worker by default. */
 export const BATCH = 8;
 
-export interface ServeOptions {
+export interface ServeOptions<O = unknown> {
   /** Inputs handled together, at most (default `BATCH`). */
   batch?: number;
+  /** Buffers of an output to move to the main thread rather than copy (they are unusable here after). */
+  transfer?: (output: O) => ArrayBuffer[];
 }
 
 /** Handles a batch: one output per input, in order; calls `visit(i)` before working on input `i`. */
 export type BatchHandler<I, O> = (inputs: I[], visit: (i: number) => void) => O[];
 
 /** Serves a handler of one input at a time (its batches are handled input by input). */
-export function serveTasks<I, O>(handler: (input: I) => O, options: ServeOptions = {}): void {
+export function serveTasks<I, O>(handler: (input: I) => O, options: ServeOptions<O> = {}): void {
   serveBatches<I, O>(
     (inputs, visit) =>
       inputs.map((input, i) => {
@@ -41,7 +43,7 @@ export function serveTasks<I, O>(handler: (input: I) => O, options: ServeOptions
   );
 }
 
-export function serveBatches<I, O>(handler: BatchHandler<I, O>, options: ServeOptions = {}): void {
+export function serveBatches<I, O>(handler: BatchHandler<I, O>, options: ServeOptions<O> = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serveBatches must run inside a worker thread');
   const batch = Math.max(1, options.batch ?? BATCH);
@@ -61,7 +63,10 @@ export function serveBatches<I, O>(handler: BatchHandler<I, O>, options: ServeOp
       visit,
     );
     if (progress) Atomics.store(progress, 0, -1);
-    port.postMessage({ replies: tasks.map((t, i) => ({ seq: t.seq, output: outputs[i] })) });
+    port.postMessage(
+      { replies: tasks.map((t, i) => ({ seq: t.seq, output: outputs[i] })) },
+      options.transfer ? outputs.flatMap(options.transfer) : [],
+    );
     // Let the messages that came in meanwhile arrive before the next batch.
     if (queue.length > 0) schedule();
   };

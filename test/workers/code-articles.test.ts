@@ -20,6 +20,9 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/** A line result's bytes as text. */
+const text = (line: Uint8Array) => new TextDecoder().decode(line);
+
 function docs(results: CodeResult[]) {
   return results.map((r) => {
     if (!r.ok) throw new Error(`unexpected failure: ${r.error.message}`);
@@ -85,7 +88,9 @@ describe('codeArticles with worker threads', () => {
     );
     for (const workers of [1, 2]) {
       const lines = await collect(codeArticleLines([ARTICLES], { workers, output: { offsets: 'raw' } }));
-      expect(lines.map((l) => (l.ok ? l.json : l.error.message))).toEqual(expected);
+      expect(lines.map((l) => (l.ok ? text(l.line) : l.error.message))).toEqual(
+        expected.map((e) => e + '\n'),
+      );
     }
   });
 

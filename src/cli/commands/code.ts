@@ -76,8 +76,12 @@ export const codeCommand: Command = {
       }
       if ('doc' in result) await write(io.stdout, summarize(result.doc) + '\n\n');
       else {
-        const json = result.json;
-        await write(io.stdout, format === 'json' ? `${ok ? ',' : ''}\n${json}` : json + '\n');
+        const line = result.line;
+        if (format === 'jsonl') await write(io.stdout, line);
+        else {
+          await write(io.stdout, ok ? ',\n' : '\n');
+          await write(io.stdout, line.subarray(0, line.length - 1)); // without its newline
+        }
       }
       ok++;
     }
