@@ -49,8 +49,12 @@ export interface WordFacts {
   readonly lower: string;
 }
 
-/** Facts of at most this many longer forms are cached, so memory stays bounded on any input. */
-const MAX_CACHED = 16_384;
+/**
+ * Facts of at most this many longer forms are cached, so memory stays bounded on any input. The table
+ * fills within the first thousand or so articles: with 16,384 it went on filling for tens of thousands,
+ * and peak memory grew with the input (`npm run bench:memory`); the forms it leaves out are rare.
+ */
+const MAX_CACHED = 8_192;
 
 /** One-character forms are indexed by their code below this (ASCII, Latin-1, general punctuation). */
 const SINGLE = 0x2100;

@@ -214,8 +214,11 @@ function tokenForm(text: string): TokenForm {
   return new TokenForm(textTriggers(text), isDigit(text), DIGITS.test(text), text === '-', kind, words);
 }
 
-/** Token text -> its form. News vocabulary is bounded, but the cache is cleared when it grows past this. */
-const MAX_FORMS = 16_384;
+/**
+ * Token text -> its form, for the tokens the fast path leaves out. Cleared when it grows past this: small
+ * enough that it fills early in a run (with 16,384 the heap kept growing for tens of thousands of articles).
+ */
+const MAX_FORMS = 4_096;
 const forms = new Map<string, TokenForm>();
 
 /** The form of a token's text, from the cache (used for the few tokens the fast path leaves out). */
