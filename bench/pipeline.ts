@@ -47,6 +47,9 @@ const { defaultPipeline } = (await import(
 const { orderedPool } = (await import(
   new URL('workers/ordered-pool.js', DIST).href
 )) as typeof import('../src/workers/ordered-pool.js');
+const { sharedModels } = (await import(
+  new URL('workers/shared-models.js', DIST).href
+)) as typeof import('../src/workers/shared-models.js');
 const { readSources } = (await import(
   new URL('read/sources.js', DIST).href
 )) as typeof import('../src/read/sources.js');
@@ -179,7 +182,7 @@ async function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
     const results = orderedPool<RawDocument, TaskResult>(items(), {
       workers,
       maxInFlight: 16 * workers,
-      spawn: () => spawnTracked(cells, { mode: { output: {} } }),
+      spawn: () => spawnTracked(cells, { mode: { output: {} }, models: sharedModels() }),
       crashed: (_article, reason) => ({
         ok: false as const,
         error: { code: 'pipeline' as const, file: '', reason },

@@ -14,6 +14,7 @@ import type { Pipeline } from './pipeline.js';
 import { readSources, type ReadOptions, type ReadResult } from './read/sources.js';
 import { codeBatchTask, loadPipeline, pipelineError, type TaskResult } from './workers/code-task.js';
 import { orderedPool, type PoolItem } from './workers/ordered-pool.js';
+import { sharedModels } from './workers/shared-models.js';
 import { spawnCodeWorker } from './workers/spawn.js';
 import { plainError, rebuildDoc, rebuildError, type ClonedDoc } from './workers/transfer.js';
 
@@ -110,7 +111,11 @@ export async function* codeReadResults(
     workers,
     maxInFlight,
     spawn: () =>
-      spawnCodeWorker({ mode: { output, tokens: options.tokens }, pipelineModule: options.pipelineModule }),
+      spawnCodeWorker({
+        mode: { output, tokens: options.tokens },
+        pipelineModule: options.pipelineModule,
+        models: sharedModels(),
+      }),
     crashed: (article, reason) => ({ ok: false, error: plainError(pipelineError(article, reason)) }),
   });
   for await (const r of results)

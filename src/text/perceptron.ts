@@ -58,6 +58,37 @@ export interface ModelHeader {
 }
 
 /**
+ * A model's weights as `Perceptron` reads them: `rowOf` (bucket -> row offset, -1 for none), then the
+ * rows (count, then class and float32 weight bits side by side) in `data`.
+ */
+export interface PackedRows {
+  rowOf: Int32Array;
+  data: Int32Array;
+  /** Number of stored weights. */
+  weights: number;
+}
+
+/**
+ * A decoded model in one `SharedArrayBuffer` (`rowOf` then the rows), which worker threads can all read:
+ * one copy of the weights in memory, and in the processor's shared cache, however many workers there are.
+ */
+export interface SharedModel {
+  header: ModelHeader;
+  buffer: SharedArrayBuffer;
+  /** Length of `rowOf` (the rows follow it). */
+  buckets: number;
+  weights: number;
+}
+
+/** Models decoded elsewhere (the main thread) and handed to this thread, by model file path. */
+const preloaded = new Map<string, SharedModel>();
+
+/** Makes `Perceptron.load` of these files take the shared copies instead of reading the files. */
+export function usePreloadedModels(models: Readonly<Record<string, SharedModel>>): void {
+  for (const [file, model] of Object.entries(models)) preloaded.set(file, model);
+}
+
+/**
  * An averaged, pruned model: scores feature lists. Read-only once built.
  *
  * Rows are packed for locality: `rowOf[bucket]` is an offset into one buffer holding, at that offset, the
@@ -68,42 +99,82 @@ export class Perceptron {
   readonly classes: readonly string[];
   readonly nClasses: number;
   readonly meta: Record<string, unknown>;
+  private readonly header: ModelHeader;
   private readonly mask: number;
   private readonly rowOf: Int32Array;
   private readonly ints: Int32Array;
   private readonly floats: Float32Array;
   private readonly weights: number;
 
-  constructor(
+  constructor(header: ModelHeader, packed: PackedRows) {
+    this.header = header;
+    this.classes = header.classes;
+    this.nClasses = header.classes.length;
+    this.meta = header.meta ?? {};
+    this.mask = (1 << header.bits) - 1;
+    this.rowOf = packed.rowOf;
+    this.ints = packed.data;
+    this.floats = new Float32Array(packed.data.buffer, packed.data.byteOffset, packed.data.length);
+    this.weights = packed.weights;
+  }
+
+  /**
+   * Packs rows given as `rowOf[bucket]` = row index (-1: none), and per row the range
+   * `[rowStart[row], rowStart[row + 1])` of its classes `cls` and weights `w`; `shared`: into one
+   * `SharedArrayBuffer` (then `toShared` copies nothing).
+   */
+  static fromRows(
     header: ModelHeader,
     rowOf: Int32Array,
     rowStart: Int32Array,
     cls: Uint8Array,
     w: Float32Array,
-  ) {
-    this.classes = header.classes;
-    this.nClasses = header.classes.length;
-    this.meta = header.meta ?? {};
-    this.mask = (1 << header.bits) - 1;
+    shared = false,
+  ): Perceptron {
     const rows = rowStart.length - 1;
-    const buffer = new ArrayBuffer(4 * (rows + 2 * w.length));
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float32Array(buffer);
-    this.weights = w.length;
+    const buckets = rowOf.length;
+    const size = rows + 2 * w.length;
+    const buffer = shared
+      ? new SharedArrayBuffer(4 * (buckets + size))
+      : new ArrayBuffer(4 * (buckets + size));
+    const packedRowOf = new Int32Array(buffer, 0, buckets);
+    const ints = new Int32Array(buffer, 4 * buckets, size);
+    const floats = new Float32Array(buffer, 4 * buckets, size);
     const offsetOfRow = new Int32Array(rows);
     let o = 0;
     for (let row = 0; row < rows; row++) {
       offsetOfRow[row] = o;
       const start = rowStart[row];
       const end = rowStart[row + 1];
-      this.ints[o++] = end - start;
+      ints[o++] = end - start;
       for (let k = start; k < end; k++) {
-        this.ints[o++] = cls[k];
-        this.floats[o++] = w[k];
+        ints[o++] = cls[k];
+        floats[o++] = w[k];
       }
     }
-    this.rowOf = new Int32Array(rowOf.length);
-    for (let b = 0; b < rowOf.length; b++) this.rowOf[b] = rowOf[b] < 0 ? -1 : offsetOfRow[rowOf[b]];
+    for (let b = 0; b < buckets; b++) packedRowOf[b] = rowOf[b] < 0 ? -1 : offsetOfRow[rowOf[b]];
+    return new Perceptron(header, { rowOf: packedRowOf, data: ints, weights: w.length });
+  }
+
+  /** This model's weights in one `SharedArrayBuffer`, for other threads (`fromShared`). */
+  toShared(): SharedModel {
+    const buckets = this.rowOf.length;
+    const own = this.rowOf.buffer;
+    if (own instanceof SharedArrayBuffer && this.ints.buffer === own && this.rowOf.byteOffset === 0)
+      return { header: this.header, buffer: own, buckets, weights: this.weights };
+    const buffer = new SharedArrayBuffer(4 * (buckets + this.ints.length));
+    new Int32Array(buffer, 0, buckets).set(this.rowOf);
+    new Int32Array(buffer, 4 * buckets).set(this.ints);
+    return { header: this.header, buffer, buckets, weights: this.weights };
+  }
+
+  /** A model reading the weights of `toShared` in place (no copy). */
+  static fromShared(model: SharedModel): Perceptron {
+    return new Perceptron(model.header, {
+      rowOf: new Int32Array(model.buffer, 0, model.buckets),
+      data: new Int32Array(model.buffer, 4 * model.buckets),
+      weights: model.weights,
+    });
   }
 
   /** Adds the votes of `features[0, n)` into `scores` (zeroed first). */
@@ -216,7 +287,8 @@ export class Perceptron {
     return gzipSync(out.finish(), { level: 9 });
   }
 
-  static decode(file: Buffer): Perceptron {
+  /** Reads the file format above; `shared`: the weights go into shared memory (see `fromRows`). */
+  static decode(file: Buffer, shared = false): Perceptron {
     const r = new ByteReader(gunzipSync(file));
     const headerLength = r.varint();
     const header = JSON.parse(r.text(headerLength)) as ModelHeader;
@@ -237,10 +309,13 @@ export class Perceptron {
       }
     }
     rowStart[nRows] = cls.length;
-    return new Perceptron(header, rowOf, rowStart, Uint8Array.from(cls), Float32Array.from(w));
+    return Perceptron.fromRows(header, rowOf, rowStart, Uint8Array.from(cls), Float32Array.from(w), shared);
   }
 
+  /** The model in `file`, or the copy handed to this thread for it (`usePreloadedModels`). */
   static load(file: string): Perceptron {
+    const shared = preloaded.get(file);
+    if (shared) return Perceptron.fromShared(shared);
     return Perceptron.decode(readFileSync(file));
   }
 }
@@ -423,7 +498,7 @@ export class PerceptronTrainer {
     }
     rowStart.push(cls.length);
     const header: ModelHeader = { classes: [...this.classes], bits: this.bits, step: 0, meta };
-    return new Perceptron(
+    return Perceptron.fromRows(
       header,
       rowOf,
       Int32Array.from(rowStart),
