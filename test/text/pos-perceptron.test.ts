@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, hashStr, mix, Perceptron, trainGreedy } from '../../src/text/perceptron.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  argmax,
+  hashStr,
+  mix,
+  Perceptron,
+  trainGreedy,
+  usePreloadedModels,
+} from '../../src/text/perceptron.js';
 
 // A toy sequence task: tag a word `N` when it is capitalised or follows `the`, `V` otherwise.
 const sentences = [
@@ -60,6 +70,25 @@ describe('averaged perceptron', () => {
     expect(back.meta).toEqual({ note: 'toy' });
     expect(back.size).toBe(model.size);
     expect(tag(back, 'Erin likes the cat'.split(' '))).toEqual(tag(model, 'Erin likes the cat'.split(' ')));
+  });
+
+  it('shares its weights between threads: decoded into shared memory, read in place, same scores', () => {
+    const shared = Perceptron.decode(model.encode(), true).toShared();
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const copy = Perceptron.fromShared(structuredClone(shared));
+    const words = 'Erin likes the cat'.split(' ');
+    expect(copy.size).toBe(model.size);
+    expect(tag(copy, words)).toEqual(tag(Perceptron.decode(model.encode()), words));
+    // A model that is not in shared memory is copied into it.
+    expect(model.toShared().buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(tag(Perceptron.fromShared(model.toShared()), words)).toEqual(tag(model, words));
+  });
+
+  it('loads a model handed to this thread instead of reading its file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'annals-model-')), 'missing.bin.gz');
+    expect(() => Perceptron.load(file)).toThrow();
+    usePreloadedModels({ [file]: model.toShared() });
+    expect(Perceptron.load(file).size).toBe(model.size);
   });
 
   it('respects the allowed classes in argmax', () => {
