@@ -50,10 +50,10 @@ export class NerInput {
   sEnd: Int32Array = new Int32Array(0);
   gaz: Uint8Array = new Uint8Array(0);
   gazBegin: Uint8Array = new Uint8Array(0);
-  /** Part-of-speech and chunk tags as strings' hashes (independent of the tagger's class order). */
-  pos: Uint32Array = new Uint32Array(0);
-  chunk: Uint32Array = new Uint32Array(0);
-  /** The same tags as small indexes (`tagIndex`), one index space for both; never 0 (kept for none). */
+  /**
+   * Part-of-speech and chunk tags as small indexes (`tagIndex`), one index space for both; never 0 (kept
+   * for none). Features take the tags' hashes (`tagHashOf`, independent of the taggers' class order).
+   */
   posIndex: Uint16Array = new Uint16Array(0);
   chunkIndex: Uint16Array = new Uint16Array(0);
   /** The word appears in lower case elsewhere in the document / capitalised away from a sentence start. */
@@ -145,19 +145,17 @@ export class NerInput {
   private begin(n: number): void {
     this.n = n;
     this.raw.length = n;
-    this.cased = this.uints(2, n, false);
-    this.lower = this.uints(3, n, false);
-    this.pre3 = this.uints(4, n, false);
-    this.suf2 = this.uints(5, n, false);
-    this.suf3 = this.uints(6, n, false);
-    this.suf4 = this.uints(7, n, false);
-    this.shape = this.uints(8, n, false);
+    this.cased = this.uints(0, n, false);
+    this.lower = this.uints(1, n, false);
+    this.pre3 = this.uints(2, n, false);
+    this.suf2 = this.uints(3, n, false);
+    this.suf3 = this.uints(4, n, false);
+    this.suf4 = this.uints(5, n, false);
+    this.shape = this.uints(6, n, false);
     this.flags = this.bytes(4, n, false);
     this.hasUpper = this.bytes(5, n, false);
     this.sStart = this.ints(0, n, null);
     this.sEnd = this.ints(1, n, null);
-    this.pos = this.uints(0, n, false);
-    this.chunk = this.uints(1, n, false);
     this.posIndex = this.shorts(0, n);
     this.chunkIndex = this.shorts(1, n);
     // Cleared sentence by sentence as they are marked.
@@ -174,8 +172,6 @@ export class NerInput {
     const c = tagIndex(chunk);
     this.posIndex[i] = p;
     this.chunkIndex[i] = c;
-    this.pos[i] = tagHashes[p];
-    this.chunk[i] = tagHashes[c];
     if (!this.wordValues(i, text)) this.wordValuesOf(i, text);
   }
 
@@ -580,7 +576,7 @@ function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): n
   const lw = x.lower[i];
   const lPrev = hasPrev ? x.lower[i - 1] : START;
   const lNext = hasNext ? x.lower[i + 1] : END;
-  const pos = x.pos[i];
+  const pos = tagHashes[x.posIndex[i]];
   const gaz = x.gaz[i];
   out[k++] = mix(108, x.flags[i] | (first << 7));
   out[k++] = mix(109, mix(shape, first));
@@ -593,9 +589,9 @@ function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): n
   out[k++] = mix(116, mix(lPrev, lw));
   out[k++] = mix(117, mix(lw, lNext));
   out[k++] = mix(118, pos);
-  out[k++] = mix(119, mix(hasPrev ? x.pos[i - 1] : START, pos));
-  out[k++] = mix(120, mix(pos, hasNext ? x.pos[i + 1] : END));
-  out[k++] = mix(121, x.chunk[i]);
+  out[k++] = mix(119, mix(hasPrev ? tagHashes[x.posIndex[i - 1]] : START, pos));
+  out[k++] = mix(120, mix(pos, hasNext ? tagHashes[x.posIndex[i + 1]] : END));
+  out[k++] = mix(121, tagHashes[x.chunkIndex[i]]);
   out[k++] = mix(126, mix(gaz, x.gazBegin[i]));
   out[k++] = mix(127, hasPrev ? x.gaz[i - 1] : 255);
   out[k++] = mix(128, hasNext ? x.gaz[i + 1] : 255);
