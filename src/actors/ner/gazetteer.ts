@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../../data.js';
-import { hashStr } from '../../text/perceptron.js';
+import { hashStr, mix } from '../../text/perceptron.js';
 import { F_HAS_HYPHEN } from '../../text/pos-features.js';
 import type { NerInput } from './features.js';
 
@@ -21,11 +21,12 @@ export const G_DEMONYM_PREFIX = 32;
 interface Node {
   next: Map<string, Node>;
   mask: number;
-  /** `next` by the hash (`hashStr`) of each key, built when first needed. */
-  byHash?: Map<number, [string, Node][]>;
+  /** The node's number among all gazetteers' nodes (the edge table's key, with a word's hash). */
+  id: number;
 }
 
-const newNode = (): Node => ({ next: new Map(), mask: 0 });
+let nodeCount = 0;
+const newNode = (): Node => ({ next: new Map(), mask: 0, id: nodeCount++ });
 
 export class Gazetteer {
   /** Entries matched ignoring case, keyed by lower-cased token. */
@@ -37,6 +38,7 @@ export class Gazetteer {
 
   add(entry: string, mask: number): void {
     this.starts = undefined;
+    this.edges = undefined;
     let words = entry.trim().split(/\s+/);
     if (words.length === 1 && words[0].endsWith('-')) {
       this.prefixes.add(words[0].slice(0, -1).toLowerCase());
@@ -46,7 +48,6 @@ export class Gazetteer {
     if (!exact) words = words.map((w) => w.toLowerCase());
     let node = exact ? this.exact : this.folded;
     for (const w of words) {
-      node.byHash = undefined;
       let next = node.next.get(w);
       if (!next) node.next.set(w, (next = newNode()));
       node = next;
@@ -87,12 +88,13 @@ export class Gazetteer {
    */
   markHashed(x: NerInput, from: number, to: number): void {
     const starts = (this.starts ??= this.startHashes());
+    const edges = (this.edges ??= new EdgeTable([this.folded, this.exact]));
     const { gaz: cover, gazBegin: begin, lower, cased, flags } = x;
     cover.fill(0, from, to);
     begin.fill(0, from, to);
     for (let i = from; i < to; i++) {
-      if (starts.has(lower[i])) this.walkWords(this.folded, x, true, i, to);
-      if (starts.has(cased[i])) this.walkWords(this.exact, x, false, i, to);
+      if (starts.has(lower[i])) walkWords(edges, this.folded, x, true, i, to);
+      if (starts.has(cased[i])) walkWords(edges, this.exact, x, false, i, to);
       if (flags[i] & F_HAS_HYPHEN) {
         const lw = x.lowerWord(i);
         const hyphen = lw.indexOf('-');
@@ -114,19 +116,8 @@ export class Gazetteer {
     return set;
   }
 
-  private walkWords(root: Node, x: NerInput, folded: boolean, i: number, to: number): void {
-    const { gaz: cover, gazBegin: begin } = x;
-    const hashes = folded ? x.lower : x.cased;
-    let node: Node | undefined = root;
-    for (let j = i; j < to; j++) {
-      node = child(node, hashes[j], x, j, folded);
-      if (!node) return;
-      if (node.mask) {
-        begin[i] |= node.mask;
-        for (let k = i; k <= j; k++) cover[k] |= node.mask;
-      }
-    }
-  }
+  /** The tries' edges by word hash, built when first needed. */
+  private edges: EdgeTable | undefined;
 
   private walk(
     root: Node,
@@ -149,23 +140,74 @@ export class Gazetteer {
 }
 
 /**
- * The child of `node` for token `j`'s word (lower-cased when `folded`), found by the word's hash and
- * checked against the key's characters, so that no string is built for the token.
+ * Marks the entries of the trie under `root` that start at token `i` of a loaded input, walking by the
+ * words' hashes (lower-cased when `folded`) through `edges`.
  */
-function child(node: Node, hash: number, x: NerInput, j: number, folded: boolean): Node | undefined {
-  if (!node.byHash) {
-    node.byHash = new Map();
-    for (const [key, next] of node.next) {
-      const h = hashStr(key);
-      const list = node.byHash.get(h);
-      if (list) list.push([key, next]);
-      else node.byHash.set(h, [[key, next]]);
+function walkWords(edges: EdgeTable, root: Node, x: NerInput, folded: boolean, i: number, to: number): void {
+  const { gaz: cover, gazBegin: begin } = x;
+  const hashes = folded ? x.lower : x.cased;
+  let node: Node | undefined = root;
+  for (let j = i; j < to; j++) {
+    node = edges.child(node, hashes[j], x, j, folded);
+    if (!node) return;
+    if (node.mask) {
+      begin[i] |= node.mask;
+      for (let k = i; k <= j; k++) cover[k] |= node.mask;
     }
   }
-  const candidates = node.byHash.get(hash);
-  if (!candidates) return undefined;
-  for (const [key, next] of candidates) if (sameWord(x, j, key, folded)) return next;
-  return undefined;
+}
+
+/**
+ * Every edge of some tries in one open-addressing table keyed by the parent node's id and the hash
+ * (`hashStr`) of the edge's word, slots a quarter full: finding a token's child is a probe or two in typed
+ * arrays and a check of the word's characters against the key, with no string built and no map (the
+ * walk starts at every `the` and at most capitalised words).
+ */
+class EdgeTable {
+  private readonly mask: number;
+  /** Per slot: the parent node's id (-1 for an empty slot), the word's hash, the key and the child. */
+  private readonly parent: Int32Array;
+  private readonly hash: Int32Array;
+  private readonly key: string[];
+  private readonly next: (Node | null)[];
+
+  constructor(roots: readonly Node[]) {
+    const all: [Node, string, Node][] = [];
+    const visit = (node: Node) => {
+      for (const [key, next] of node.next) {
+        all.push([node, key, next]);
+        visit(next);
+      }
+    };
+    for (const root of roots) visit(root);
+    let size = 64;
+    while (size < 4 * all.length) size *= 2;
+    this.mask = size - 1;
+    this.parent = new Int32Array(size).fill(-1);
+    this.hash = new Int32Array(size);
+    this.key = new Array<string>(size).fill('');
+    this.next = new Array<Node | null>(size).fill(null);
+    for (const [node, key, next] of all) {
+      const h = hashStr(key) | 0;
+      let s = mix(node.id, h) & this.mask;
+      while (this.parent[s] >= 0) s = (s + 1) & this.mask;
+      this.parent[s] = node.id;
+      this.hash[s] = h;
+      this.key[s] = key;
+      this.next[s] = next;
+    }
+  }
+
+  /** The child of `node` for token `j`'s word (lower-cased when `folded`), whose hash is `hash`. */
+  child(node: Node, hash: number, x: NerInput, j: number, folded: boolean): Node | undefined {
+    const { parent, mask } = this;
+    const id = node.id;
+    hash |= 0;
+    for (let s = mix(id, hash) & mask; parent[s] >= 0; s = (s + 1) & mask)
+      if (parent[s] === id && this.hash[s] === hash && sameWord(x, j, this.key[s], folded))
+        return this.next[s] ?? undefined;
+    return undefined;
+  }
 }
 
 /** Whether token `j`'s word (normalised, and lower-cased when `folded`) is `key`. */

@@ -13,6 +13,14 @@ const TYPE: Record<NerType, MentionType> = {
   MISC: 'other',
 };
 
+/** A mention's rule before refiners: `perceptron:` and the tagger's type (one string per type, made once). */
+const RULE: Record<NerType, string> = {
+  PER: 'perceptron:PER',
+  ORG: 'perceptron:ORG',
+  LOC: 'perceptron:LOC',
+  MISC: 'perceptron:MISC',
+};
+
 /** The tagger's input, reloaded for each document (nothing holds it between documents). */
 const reusedInput = new NerInput();
 
@@ -35,16 +43,21 @@ export const namesStage: Stage = {
       joinParticles(splitAtTitle(tagger.spans(tagger.tag(input), input), input), input),
       input,
     );
+    // (`input.raw[i]` is the text of token `offset + i`.)
     for (const span of spans) {
       // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`). A name of
       // another type that starts with an abbreviated title (`Gen. Andrei Volkov`) is a person's.
-      let rule = `perceptron:${span.type}${span.rule ?? ''}`;
-      const first = () => tokens[offset + span.start].text;
-      if (span.type !== 'PER' && span.end - span.start > 1 && first().endsWith('.') && isTitle(first())) {
+      let rule = span.rule === undefined ? RULE[span.type] : `${RULE[span.type]}${span.rule}`;
+      if (
+        span.type !== 'PER' &&
+        span.end - span.start > 1 &&
+        input.raw[span.start].endsWith('.') &&
+        isTitle(input.raw[span.start])
+      ) {
         rule += '+honorific';
         span.type = 'PER';
       }
-      while (span.type === 'PER' && span.end - span.start > 1 && isTitle(first())) {
+      while (span.type === 'PER' && span.end - span.start > 1 && isTitle(input.raw[span.start])) {
         span.start++;
         if (!rule.endsWith('+title-trimmed')) rule += '+title-trimmed';
       }
@@ -61,7 +74,12 @@ export const namesStage: Stage = {
       }
       // An abbreviated title standing alone (`Rep.`, `Gen.`) is not a name; a full word may be a
       // surname (`King`, `Prince`).
-      if (span.end - span.start === 1 && first().endsWith('.') && isTitle(first())) continue;
+      if (
+        span.end - span.start === 1 &&
+        input.raw[span.start].endsWith('.') &&
+        isTitle(input.raw[span.start])
+      )
+        continue;
       const start = tokens[offset + span.start].start;
       const end = tokens[offset + span.end - 1].end;
       const text = doc.text.slice(start, end);
@@ -76,12 +94,21 @@ export const namesStage: Stage = {
       mentions.push({ start, end, text, type, actor: null, stage: 'names', rule });
     }
     mentions.unshift(...(doc.mentions ?? []));
-    doc.mentions = mergeModifiedOrganizations(doc.text, mentions).sort(
-      (a, b) => a.start - b.start || b.end - a.end,
-    );
+    const merged = mergeModifiedOrganizations(doc.text, mentions);
+    // Mostly in order already (the names come in text order): sorted only when not.
+    doc.mentions = inOrder(merged) ? merged : merged.sort(byPlace);
     return doc;
   },
 };
+
+/** Mentions by start, the longer first at the same start. */
+const byPlace = (a: Mention, b: Mention): number => a.start - b.start || b.end - a.end;
+
+/** Whether `byPlace` would leave the mentions as they are (a stable sort keeps equal ones in order). */
+function inOrder(mentions: readonly Mention[]): boolean {
+  for (let k = 1; k < mentions.length; k++) if (byPlace(mentions[k - 1], mentions[k]) > 0) return false;
+  return true;
+}
 
 /**
  * A refiner: a nationality or place written directly before an organisation name is part of that name
