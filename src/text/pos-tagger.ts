@@ -310,6 +310,13 @@ export class PosTagger {
   /** The vocabulary: the type of each token text kept, in the order of the blocks. */
   private typeOf = new Map<string, number>();
   /**
+   * The texts and records of the types kept, in the order of the blocks (`keepFrequentTypes` walks these,
+   * not the map: walking a map is slow until the code is optimized, and it runs a few times a thousand
+   * articles).
+   */
+  private typeTexts: string[] = [];
+  private typeRecords = new Int32Array(MAX_TYPES);
+  /**
    * Per word type, one block: its own part-of-speech scores (`nPos` float64: the sum of its own features,
    * `posWordFeatures`, and of feature 20 on its flags away from a sentence's start; `firstFix` turns that
    * into the start's; none for a word in the tag dictionary), its record (`INFO` integers, see above), and
@@ -383,7 +390,7 @@ export class PosTagger {
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
   tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
     const n = end - start;
-    if (this.typeOf.size + n > MAX_TYPES) this.keepFrequentTypes(n);
+    if (this.typeTexts.length + n > MAX_TYPES) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
@@ -610,6 +617,14 @@ export class PosTagger {
     const r = blocks.take(ownSize + INFO) + ownSize;
     const at = (r >> 1) - C;
     this.typeOf.set(text, r);
+    const count = this.typeTexts.length;
+    if (count === this.typeRecords.length) {
+      const records = new Int32Array(2 * count);
+      records.set(this.typeRecords);
+      this.typeRecords = records;
+    }
+    this.typeRecords[count] = r;
+    this.typeTexts.push(text);
     const info = blocks.ints;
     const own = blocks.doubles;
     const flags = word.flags[0];
@@ -653,21 +668,27 @@ export class PosTagger {
     const blocks = this.rows;
     const info = blocks.ints;
     const C = this.nPos;
+    const texts = this.typeTexts;
+    const records = this.typeRecords;
+    const count = texts.length;
     const counts = new Int32Array(257);
-    for (const r of this.typeOf.values()) counts[Math.min(info[r + USES], 256)]++;
+    for (let t = 0; t < count; t++) counts[Math.min(info[records[t] + USES], 256)]++;
     let least = 256;
     let kept = counts[256];
     while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
     this.tagRows.fill(0);
     this.tagRowCount = 0;
     const typeOf = new Map<string, number>();
+    this.typeOf = typeOf;
+    this.typeTexts = [];
     if (kept === 0 || kept > MAX_TYPES / 2 || kept + n > MAX_TYPES) {
-      this.typeOf = typeOf;
       blocks.clear();
       return;
     }
+    const keptTexts: string[] = [];
     let to = blocks.keptEnd();
-    for (const [text, r] of this.typeOf) {
+    for (let t = 0; t < count; t++) {
+      const r = records[t];
       if (info[r + USES] < least) continue;
       const from = info[r + DICT] < 0 ? r - 2 * C : r;
       const last = info[r + ROWS_CHUNK + 2];
@@ -678,10 +699,12 @@ export class PosTagger {
       const moved = r - shift;
       for (let k = ROWS_POS; k < ROWS_CHUNK + 3; k++) info[moved + k] -= shift;
       info[moved + USES] >>= 1;
-      typeOf.set(text, moved);
+      typeOf.set(texts[t], moved);
+      records[keptTexts.length] = moved;
+      keptTexts.push(texts[t]);
       to += end - from;
     }
-    this.typeOf = typeOf;
+    this.typeTexts = keptTexts;
     blocks.cutTo(to);
   }
 }
