@@ -357,6 +357,9 @@ export class PosTagger {
   private ids = new Int32Array(64);
   private readonly posScores: Float64Array;
   private readonly chunkScores: Float64Array;
+  /** Scratch for `keep`, per model. */
+  private readonly posKept: Float64Array;
+  private readonly chunkKept: Float64Array;
   private readonly features = new Uint32Array(64);
 
   constructor(readonly models: PosModels) {
@@ -370,6 +373,8 @@ export class PosTagger {
     if (Math.max(models.pos.size, models.chunk.size) * 3 >= 1 << 24) throw new Error('models too big');
     this.posScores = new Float64Array(this.nPos);
     this.chunkScores = new Float64Array(this.nChunk);
+    this.posKept = new Float64Array(this.nPos);
+    this.chunkKept = new Float64Array(this.nChunk);
     const pos = this.posModel;
     this.posEdgeRows = Int32Array.from(
       [mix(14, START), mix(15, START), mix(16, START), mix(17, END), mix(18, END), mix(19, END)],
@@ -568,9 +573,11 @@ export class PosTagger {
 
   /** Scores of `features[0, n)` into `into` at `at`. */
   private keep(model: Perceptron, features: Uint32Array, n: number, into: Float64Array, at: number): void {
-    const scores = into.subarray(at, at + model.nClasses);
+    // Through scratch of the model's width rather than a view of `into` (a view is an object per call).
+    const scores = model === this.posModel ? this.posKept : this.chunkKept;
     scores.fill(0);
     model.accumulate(features, n, scores);
+    into.set(scores, at);
   }
 
   /** The chunker's window features for this window into `out` (kept per window). */
