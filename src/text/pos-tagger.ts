@@ -70,7 +70,7 @@ export function chunkFeatures(s: SentenceValues, i: number, tags: Int32Array, ou
 
 /**
  * The chunker's features on the three part-of-speech tags around `i` and the two chunk tags before it,
- * cached per such window at tagging time (`chunkWindowKey` names the window).
+ * cached per such window by `tagChunks` (`chunkWindowKey` names the window) and in two parts by `PosTagger`.
  */
 export function chunkTagFeatures(
   s: SentenceValues,
@@ -99,6 +99,11 @@ function chunkWindowFeatures(
   out: Uint32Array,
   k: number,
 ): number {
+  return chunkHistoryFeatures(pm1, p0, c1, c2, out, chunkTrigramFeatures(pm1, p0, pp1, out, k));
+}
+
+/** The part of `chunkWindowFeatures` on the part-of-speech tags alone. */
+function chunkTrigramFeatures(pm1: number, p0: number, pp1: number, out: Uint32Array, k: number): number {
   out[k++] = 1;
   out[k++] = mix(31, p0);
   out[k++] = mix(32, pm1);
@@ -106,6 +111,11 @@ function chunkWindowFeatures(
   out[k++] = mix(36, mix(pm1, p0));
   out[k++] = mix(37, mix(p0, pp1));
   out[k++] = mix(38, mix(mix(pm1, p0), pp1));
+  return k;
+}
+
+/** The part of `chunkWindowFeatures` on the chunk tags before (and the tags at `i - 1` and `i`). */
+function chunkHistoryFeatures(pm1: number, p0: number, c1: number, c2: number, out: Uint32Array, k: number) {
   out[k++] = mix(44, c1);
   out[k++] = mix(45, mix(c1, p0));
   out[k++] = mix(46, mix(c2, c1));
@@ -233,23 +243,41 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
   tagChunks(s, m.chunk, m.chunkAllowed);
 }
 
-/** How many word types `PosTagger` keeps before it forgets them all and starts again (bounds memory). */
-const MAX_TYPES = 1 << 13;
-/** How many chunker windows `PosTagger` keeps (half the slots) before it forgets them and starts again. */
-const WINDOW_BITS = 16;
+/**
+ * How many word types `PosTagger` keeps (bounds memory). When full, it keeps the types used most since
+ * the last time (at most half of them) and forgets the rest. At 8,192 the blocks take about 6 MB: 12,288
+ * (9 MB, what 8,192 took with the old records) re-adds a quarter fewer types, but the vocabulary then
+ * fills only after the first 1,000 articles and `bench:memory`'s 25,000/1,000 ratio rose (1.37, 1.39).
+ */
+const MAX_TYPES = 8192;
+/** Slots of the table of rows of features on a tag and a word (half of them filled before it is emptied). */
+const TAG_ROW_BITS = 17;
+/**
+ * Slots of each table of chunker window parts (`KeptScores`): the part of speech trigram, the chunk
+ * history. Half of them are filled before a table is emptied.
+ */
+const WINDOW_BITS = 15;
 
 // What `PosTagger` keeps per word type, side by side in one record (not one array each): its
-// tag-dictionary tag (-1: none), flags, lower-cased hash, the rows of its features as a neighbour, and from
-// `TAG_ROWS` on, the rows of the features on a tag and the word, filled as tags are met (per feature, one
-// entry per tag + 1, holding the row + 2; 0: not looked up yet).
+// tag-dictionary tag (-1: none), flags, lower-cased hash, how often it was used since the vocabulary was
+// last cut down, the rows of its features as a neighbour, and the last row looked up of each feature on a
+// tag and the word (`tagWordRow`).
 const DICT = 0;
 const FLAGS = 1;
 const LOWER = 2;
+const USES = 3;
 /** Part of speech: 14, 15 (as previous word), 16 (two back), 17, 18 (as next word), 19 (two ahead). */
-const ROWS_POS = 3;
+const ROWS_POS = 4;
 /** Chunker: 41 (the word), 42 (as previous word), 43 (as next word). */
-const ROWS_CHUNK = 9;
-const TAG_ROWS = 12;
+const ROWS_CHUNK = 10;
+/** Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet). */
+const LAST_TAG_ROW = 13;
+/** Integers in a record (even, so that blocks stay at float64 boundaries). */
+const INFO = 16;
+/** Which feature on a tag and a word (`tagWordRow`): 13 (previous tag), 47 (previous chunk tag), 48 (tag). */
+const TAG_13 = 0;
+const TAG_47 = 1;
+const TAG_48 = 2;
 
 /**
  * The two taggers as the `pos` stage runs them: the same features, weights and greedy decoding as
@@ -259,7 +287,8 @@ const TAG_ROWS = 12;
  * token's features mostly depend on words, which repeat. So the tagger keeps a vocabulary of word types
  * (the token text, hashed once) and, per type, the sum of its own part-of-speech word features and where
  * the rows of its features as a neighbour (previous word, next word, ...) start. Features of the tags chosen
- * before a token are kept per pair of tags (part of speech) or per window of tags (chunks). A token is then
+ * before a token are kept per pair of tags (part of speech) or per window of tags (chunks), and the rows of
+ * features on a tag and a word in one table keyed by both (a word meets few tags). A token is then
  * a couple of dense adds of hot vectors plus a few rows. The sums are the same: the weights are float32
  * multiples of 0.001, so float64 sums (and differences) of them are exact in any order, and the argmax
  * does not move.
@@ -278,22 +307,31 @@ export class PosTagger {
   private readonly nPos: number;
   private readonly nChunk: number;
 
-  /** The vocabulary: hashes per word type, and the type of each token text seen. */
-  private readonly types = new SentenceValues();
-  private readonly typeOf = new Map<string, number>();
+  /** The hashes of the word type being added (`addType`). */
+  private readonly word = new SentenceValues();
+  /** The vocabulary: the type of each token text kept, in the order of the blocks. */
+  private typeOf = new Map<string, number>();
+  /**
+   * The texts and records of the types kept, in the order of the blocks (`keepFrequentTypes` walks these,
+   * not the map: walking a map is slow until the code is optimized, and it runs a few times a thousand
+   * articles).
+   */
+  private typeTexts: string[] = [];
+  private typeRecords = new Int32Array(MAX_TYPES);
   /**
    * Per word type, one block: its own part-of-speech scores (`nPos` float64: the sum of its own features,
    * `posWordFeatures`, and of feature 20 on its flags away from a sentence's start; `firstFix` turns that
-   * into the start's), its record (`info` integers, see above), and copies of the rows its record points to.
-   * A type is known by where its record starts (`r`); its own scores end where the record starts.
+   * into the start's; none for a word in the tag dictionary), its record (`INFO` integers, see above), and
+   * copies of the rows its record points to. A type is known by where its record starts (`r`); its own
+   * scores end where the record starts.
    */
   private readonly rows = new TypeBlocks();
-  /** Where the record's entries for features 13 (previous tag), 47 (previous chunk tag), 48 (tag) start. */
-  private readonly k13 = TAG_ROWS;
-  private readonly k47: number;
-  private readonly k48: number;
-  /** Integers in a record (even, so that blocks stay at float64 boundaries). */
-  private readonly info: number;
+  /**
+   * Rows of features 13, 47 and 48 on a tag and a word type: open addressing, each slot a key (`tagWordRow`;
+   * 0: empty) and the row. Emptied when half full and when the vocabulary is cut down.
+   */
+  private readonly tagRows = new Uint32Array(2 << TAG_ROW_BITS);
+  private tagRowCount = 0;
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
@@ -310,17 +348,20 @@ export class PosTagger {
   private readonly firstKept = new Uint8Array(128);
 
   /**
-   * Chunker window features (`chunkWindowFeatures`) per window: open addressing, each slot the window's key
-   * and where its vector starts in `windows`.
+   * Chunker window features (`chunkWindowFeatures`) in two parts, each kept per its own smaller key: the
+   * part on the three part-of-speech tags (`chunkTrigramFeatures`) and the part on the chunk tags before
+   * (`chunkHistoryFeatures`). Far fewer keys than whole windows, so far fewer misses, for one more add.
    */
-  private readonly windowSlots = new Int32Array(2 << WINDOW_BITS);
-  private readonly windows: Float64Array;
-  private windowCount = 0;
+  private readonly trigrams: KeptScores;
+  private readonly histories: KeptScores;
 
   /** The tokens of the current sentence as type ids. */
   private ids = new Int32Array(64);
   private readonly posScores: Float64Array;
   private readonly chunkScores: Float64Array;
+  /** Scratch for `keep`, per model. */
+  private readonly posKept: Float64Array;
+  private readonly chunkKept: Float64Array;
   private readonly features = new Uint32Array(64);
 
   constructor(readonly models: PosModels) {
@@ -330,11 +371,12 @@ export class PosTagger {
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
-    this.k47 = this.k13 + this.nPos + 1;
-    this.k48 = this.k47 + this.nChunk + 1;
-    this.info = (this.k48 + this.nPos + 2) & ~1;
+    // Kept rows are packed with a tag in 31 bits (`tagWordRow`); a row takes at least three integers.
+    if (Math.max(models.pos.size, models.chunk.size) * 3 >= 1 << 24) throw new Error('models too big');
     this.posScores = new Float64Array(this.nPos);
     this.chunkScores = new Float64Array(this.nChunk);
+    this.posKept = new Float64Array(this.nPos);
+    this.chunkKept = new Float64Array(this.nChunk);
     const pos = this.posModel;
     this.posEdgeRows = Int32Array.from(
       [mix(14, START), mix(15, START), mix(16, START), mix(17, END), mix(18, END), mix(19, END)],
@@ -348,13 +390,14 @@ export class PosTagger {
     this.pairKept = new Uint8Array(pairCount);
     this.flagScores = new Float64Array(256 * this.nPos);
     this.firstFixes = new Float64Array(128 * this.nPos);
-    this.windows = new Float64Array(this.nChunk << (WINDOW_BITS - 1));
+    this.trigrams = new KeptScores(this.nChunk, WINDOW_BITS);
+    this.histories = new KeptScores(this.nChunk, WINDOW_BITS);
   }
 
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
   tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
     const n = end - start;
-    if (this.types.n + n > MAX_TYPES) this.forgetTypes();
+    if (this.typeTexts.length + n > MAX_TYPES) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
@@ -382,6 +425,7 @@ export class PosTagger {
     const out = this.posScores;
     for (let i = 0; i < n; i++) {
       const r = ids[i];
+      info[r + USES]++;
       if (info[r + DICT] >= 0) {
         pos[i] = info[r + DICT];
         continue;
@@ -412,7 +456,7 @@ export class PosTagger {
         rows.add(posEdgeRows[4], out);
       }
       rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 5] : posEdgeRows[5], out);
-      model.addRow(this.tagWordRow(model, 13, this.k13, p1, r), out);
+      model.addRow(this.tagWordRow(model, 13, TAG_13, p1, r), out);
       pos[i] = argmax(out);
     }
   }
@@ -438,23 +482,56 @@ export class PosTagger {
       rows.add(info[r + ROWS_CHUNK], out);
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
-      model.addRow(this.tagWordRow(model, 47, this.k47, c1, r), out);
-      model.addRow(this.tagWordRow(model, 48, this.k48, p0, r), out);
+      model.addRow(this.tagWordRow(model, 47, TAG_47, c1, r), out);
+      model.addRow(this.tagWordRow(model, 48, TAG_48, p0, r), out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
     }
   }
 
   /**
    * The row of feature `template` on a tag and the word of the record at `r` (13: previous tag, 47:
-   * previous chunk tag, 48: the tag), kept in the record's entries from `k` on: a word meets few tags.
+   * previous chunk tag, 48: the tag; `which` is `TAG_13`, `TAG_47` or `TAG_48`): the record keeps the
+   * last one (a word mostly meets the same tag again), `tagRows` the others.
    */
-  private tagWordRow(model: Perceptron, template: number, k: number, tag: number, r: number): number {
+  private tagWordRow(model: Perceptron, template: number, which: number, tag: number, r: number): number {
     const info = this.rows.ints;
-    const at = r + k + tag + 1;
-    const kept = info[at];
-    if (kept !== 0) return kept - 2;
-    const row = model.rowOffset(mix(template, mix(tag, info[r + LOWER] >>> 0)));
-    info[at] = row + 2;
+    const last = info[r + LAST_TAG_ROW + which];
+    if ((last & 127) === tag + 2) return (last >> 7) - 1;
+    const row = this.tableTagWordRow(model, template, which, tag, r);
+    // Rows are below 2^24 (checked in the constructor), so this fits in 31 bits.
+    info[r + LAST_TAG_ROW + which] = (row + 1) * 128 + tag + 2;
+    return row;
+  }
+
+  /** `tagWordRow` from `tagRows` (looked up in the model and kept there on a miss). */
+  private tableTagWordRow(
+    model: Perceptron,
+    template: number,
+    which: number,
+    tag: number,
+    r: number,
+  ): number {
+    // Records start at even indexes below 2^24 (`TypeBlocks.take`) and tags are above -2 and below 62,
+    // so the key fits in 32 bits and is never 0.
+    const key = (r >>> 1) * 256 + which * 64 + tag + 2;
+    const table = this.tagRows;
+    const mask = (1 << TAG_ROW_BITS) - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
+    for (;;) {
+      const k = table[2 * slot];
+      if (k === key) return (table[2 * slot + 1] | 0) - 1;
+      if (k === 0) break;
+      slot = (slot + 1) & mask;
+    }
+    const row = model.rowOffset(mix(template, mix(tag, this.rows.ints[r + LOWER] >>> 0)));
+    if (this.tagRowCount * 2 > mask) {
+      table.fill(0);
+      this.tagRowCount = 0;
+      slot = Math.imul(key, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
+    }
+    this.tagRowCount++;
+    table[2 * slot] = key;
+    table[2 * slot + 1] = row + 1;
     return row;
   }
 
@@ -498,9 +575,11 @@ export class PosTagger {
 
   /** Scores of `features[0, n)` into `into` at `at`. */
   private keep(model: Perceptron, features: Uint32Array, n: number, into: Float64Array, at: number): void {
-    const scores = into.subarray(at, at + model.nClasses);
+    // Through scratch of the model's width rather than a view of `into` (a view is an object per call).
+    const scores = model === this.posModel ? this.posKept : this.chunkKept;
     scores.fill(0);
     model.accumulate(features, n, scores);
+    into.set(scores, at);
   }
 
   /** The chunker's window features for this window into `out` (kept per window). */
@@ -512,63 +591,63 @@ export class PosTagger {
     c2: number,
     out: Float64Array,
   ): void {
-    // Tags are below 62 (checked in `modelsFrom`), so the key is below 2^31 and never 0.
-    const key = ((((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2) * 64 + c1 + 2) * 64 + c2 + 3;
-    const { windowSlots, windows } = this;
+    // Tags are below 62 (checked in `modelsFrom`), so the keys are below 2^24, and never 0 (`pm1 + 2` > 0).
     const C = this.nChunk;
-    const mask = (1 << WINDOW_BITS) - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - WINDOW_BITS);
-    for (;;) {
-      const k = windowSlots[2 * slot];
-      if (k === key) {
-        const at = windowSlots[2 * slot + 1];
-        for (let c = 0; c < C; c++) out[c] = windows[at + c];
-        return;
-      }
-      if (k === 0) break;
-      slot = (slot + 1) & mask;
+    const model = this.chunkModel;
+    const { trigrams, histories, features } = this;
+    const trigram = ((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2;
+    let t = trigrams.find(trigram);
+    if (t < 0) {
+      t = trigrams.add(trigram);
+      this.keep(model, features, chunkTrigramFeatures(pm1, p0, pp1, features, 0), trigrams.scores, t);
     }
-    out.fill(0);
-    this.chunkModel.accumulate(
-      this.features,
-      chunkWindowFeatures(pm1, p0, pp1, c1, c2, this.features, 0),
-      out,
-    );
-    if (this.windowCount * 2 > mask) {
-      windowSlots.fill(0);
-      this.windowCount = 0;
-      slot = Math.imul(key, 0x9e3779b1) >>> (32 - WINDOW_BITS);
+    const history = (((pm1 + 2) * 64 + p0 + 2) * 64 + c1 + 2) * 64 + c2 + 2;
+    let h = histories.find(history);
+    if (h < 0) {
+      h = histories.add(history);
+      this.keep(model, features, chunkHistoryFeatures(pm1, p0, c1, c2, features, 0), histories.scores, h);
     }
-    const at = this.windowCount++ * C;
-    windowSlots[2 * slot] = key;
-    windowSlots[2 * slot + 1] = at;
-    for (let c = 0; c < C; c++) windows[at + c] = out[c];
+    const tri = trigrams.scores;
+    const hist = histories.scores;
+    for (let c = 0; c < C; c++) out[c] = tri[t + c] + hist[h + c];
   }
 
   /** Adds a word type: its block (own scores, record, row copies); returns where its record starts. */
   private addType(text: string): number {
-    const types = this.types;
-    const id = types.append(text);
+    const word = this.word;
+    word.clear();
+    word.append(text);
     const C = this.nPos;
     const blocks = this.rows;
+    const tag = this.tagdict.get(word.words[0]);
     // Room for the whole block first, so that the views below stay valid while it is filled.
-    const size = this.info;
-    blocks.reserve(2 * C + size + 9 * (1 + 2 * Math.max(C, this.nChunk)));
-    const at = blocks.take(2 * C + size) >> 1;
-    const r = 2 * (at + C);
+    const ownSize = tag === undefined ? 2 * C : 0;
+    blocks.reserve(ownSize + INFO + 9 * (1 + 2 * Math.max(C, this.nChunk)));
+    const r = blocks.take(ownSize + INFO) + ownSize;
+    const at = (r >> 1) - C;
     this.typeOf.set(text, r);
+    const count = this.typeTexts.length;
+    if (count === this.typeRecords.length) {
+      const records = new Int32Array(2 * count);
+      records.set(this.typeRecords);
+      this.typeRecords = records;
+    }
+    this.typeRecords[count] = r;
+    this.typeTexts.push(text);
     const info = blocks.ints;
     const own = blocks.doubles;
-    const tag = this.tagdict.get(types.words[id]);
-    const flags = types.flags[id];
-    const lower = types.lower[id];
-    const suf3 = types.suf3[id];
-    info.fill(0, r, r + size);
+    const flags = word.flags[0];
+    const lower = word.lower[0];
+    const suf3 = word.suf3[0];
     info[r + DICT] = tag ?? -1;
     info[r + FLAGS] = flags;
     info[r + LOWER] = lower;
+    info[r + USES] = 0;
+    info[r + LAST_TAG_ROW] = 0;
+    info[r + LAST_TAG_ROW + 1] = 0;
+    info[r + LAST_TAG_ROW + 2] = 0;
     if (tag === undefined) {
-      const k = posWordFeatures(types, id, this.features, 0);
+      const k = posWordFeatures(word, 0, this.features, 0);
       this.keep(this.posModel, this.features, k, own, at);
       const flag = this.flagScoresAt(flags);
       for (let c = 0; c < C; c++) own[at + c] += this.flagScores[flag + c];
@@ -587,11 +666,102 @@ export class PosTagger {
     return r;
   }
 
-  /** Forgets the vocabulary (it has grown to `MAX_TYPES`); frequent words come back soon. */
-  private forgetTypes(): void {
-    this.types.clear();
-    this.typeOf.clear();
-    this.rows.clear();
+  /**
+   * Cuts the vocabulary down (it is about to grow past `MAX_TYPES` with a sentence of `n` tokens): keeps
+   * the types used at least twice since the last cut, or more often if that is over half of them, and
+   * forgets the rest. Forgetting them all instead would re-add the frequent words soon after every cut.
+   * The kept blocks move down, in order, over the forgotten ones; their uses are halved, so a word that
+   * was frequent once and is no more goes after a few cuts.
+   */
+  private keepFrequentTypes(n: number): void {
+    const blocks = this.rows;
+    const info = blocks.ints;
+    const C = this.nPos;
+    const texts = this.typeTexts;
+    const records = this.typeRecords;
+    const count = texts.length;
+    const counts = new Int32Array(257);
+    for (let t = 0; t < count; t++) counts[Math.min(info[records[t] + USES], 256)]++;
+    let least = 256;
+    let kept = counts[256];
+    while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
+    this.tagRows.fill(0);
+    this.tagRowCount = 0;
+    const typeOf = new Map<string, number>();
+    this.typeOf = typeOf;
+    this.typeTexts = [];
+    if (kept === 0 || kept > MAX_TYPES / 2 || kept + n > MAX_TYPES) {
+      blocks.clear();
+      return;
+    }
+    const keptTexts: string[] = [];
+    let to = blocks.keptEnd();
+    for (let t = 0; t < count; t++) {
+      const r = records[t];
+      if (info[r + USES] < least) continue;
+      const from = info[r + DICT] < 0 ? r - 2 * C : r;
+      const last = info[r + ROWS_CHUNK + 2];
+      const end = last + 1 + 2 * info[last];
+      to += to & 1;
+      const shift = from - to;
+      info.copyWithin(to, from, end);
+      const moved = r - shift;
+      for (let k = ROWS_POS; k < ROWS_CHUNK + 3; k++) info[moved + k] -= shift;
+      info[moved + USES] >>= 1;
+      typeOf.set(texts[t], moved);
+      records[keptTexts.length] = moved;
+      keptTexts.push(texts[t]);
+      to += end - from;
+    }
+    this.typeTexts = keptTexts;
+    blocks.cutTo(to);
+  }
+}
+
+/**
+ * Score vectors kept per integer key (not 0): open addressing, each slot the key and where its vector
+ * starts in `scores`. When half the slots are filled it is emptied and fills again with what is frequent.
+ */
+class KeptScores {
+  readonly scores: Float64Array;
+  private readonly slots: Int32Array;
+  private count = 0;
+
+  constructor(
+    private readonly width: number,
+    private readonly bits: number,
+  ) {
+    this.slots = new Int32Array(2 << bits);
+    this.scores = new Float64Array(width << (bits - 1));
+  }
+
+  /** Where the vector of `key` starts in `scores`, or -1 if it is not kept. */
+  find(key: number): number {
+    const { slots } = this;
+    const mask = (1 << this.bits) - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
+    for (;;) {
+      const k = slots[2 * slot];
+      if (k === key) return slots[2 * slot + 1];
+      if (k === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Keeps a vector for `key`, which `find` has just missed; returns where it starts (the caller fills it). */
+  add(key: number): number {
+    const { slots } = this;
+    const mask = (1 << this.bits) - 1;
+    if (this.count * 2 > mask) {
+      slots.fill(0);
+      this.count = 0;
+    }
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    const at = this.count++ * this.width;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = at;
+    return at;
   }
 }
 
@@ -622,10 +792,11 @@ class TypeBlocks {
   private end = 0;
   private kept = 0;
 
-  /** Makes room for `n` more integers (the views are new if it grows). */
+  /** Makes room for `n` more integers (the views are new if it grows); at most 2^24 in all. */
   reserve(n: number): void {
     const need = this.end + n + 1;
     if (need <= this.ints.length) return;
+    if (need > 1 << 24) throw new Error('part-of-speech vocabulary over 2^24 integers');
     const ints = new Int32Array(Math.max(need, 2 * this.ints.length));
     ints.set(this.ints);
     this.ints = ints;
@@ -664,5 +835,15 @@ class TypeBlocks {
   /** Forgets the blocks made since `keepSoFar`. */
   clear(): void {
     this.end = this.kept;
+  }
+
+  /** Where the blocks made since `keepSoFar` start. */
+  keptEnd(): number {
+    return this.kept;
+  }
+
+  /** Forgets what is after `end` (the caller has moved the blocks it keeps below it). */
+  cutTo(end: number): void {
+    this.end = end;
   }
 }

@@ -130,6 +130,17 @@ describe('PosTagger, the stage tagger', () => {
     );
     expect(differences([...sentences, ...made, ...sentences])).toEqual([]);
   });
+
+  it('tags as the reference tagger after cutting its vocabulary down to the frequent words', () => {
+    // Frequent words outside the tag dictionary are kept when the vocabulary is cut, so their blocks move.
+    const frequent = ['minister', 'Nairobi', 'signed', 'agreement', 'TALKS', 'post-Soviet', '3.5'];
+    const made = Array.from({ length: 70 }, (_, s) =>
+      Array.from({ length: 600 }, (_, i) => (i % 5 === 0 ? frequent[(s + i) % 7] : `Word${s}x${i}`)),
+    );
+    expect(differences([...sentences, ...made, ...sentences, ...made.slice(0, 30), ...sentences])).toEqual(
+      [],
+    );
+  });
 });
 
 describeShared('gold/conll2003/eng.testa', 'CoNLL-2003 dev: stage tagger = reference tagger', () => {
