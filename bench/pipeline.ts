@@ -7,7 +7,8 @@
  * Measured (best of R rounds, the systems taking turns within each round so that load from other jobs
  * falls on all of them alike):
  * - annals, 1 core: read the JSONL, run every default stage, keep the Docs (`codeArticles`, workers 1);
- * - annals code jsonl: the same plus each article's output line, on 1 and on 2 fresh worker threads;
+ * - annals code jsonl: the same plus each article's output line, on 1 and on 2 fresh worker threads,
+ *   then again on the same, warm, workers (a second pass over the corpus, as in a long run);
  * - wink-nlp: `readDoc` (sentences, POS, entities) on each article's text, reading out sentences,
  *   entities and every token's POS;
  * - compromise: `nlp(text)` with people, places and organizations, on a prefix of about W words (it is
@@ -164,48 +165,55 @@ function annalsDocs(corpus: Corpus): Promise<Timing> {
 
 /**
  * `annals code --format jsonl` on fresh worker threads: the 1-worker run uses one worker thread too (not
- * this thread, whose compiled code is warm from the runs before), so both runs start equally cold.
+ * this thread, whose compiled code is warm from the runs before), so both runs start equally cold. The
+ * same workers then code the corpus a second time: the first pass is the cold run (each worker isolate
+ * compiles the pipeline's code for itself, on V8's background threads), the second the warm one, as in a
+ * long run (a day of news is ten times this corpus), where that compilation is paid once.
  */
-async function annalsLines(corpus: Corpus, workers: number): Promise<Timing> {
+async function annalsLines(corpus: Corpus, workers: number): Promise<{ cold: Timing; warm: Timing }> {
   const cells: Int32Array[] = [];
-  const before = threadCpu();
-  let after = before;
-  const timing = await timed(async () => {
-    async function* items() {
+  const marks: { ms: number; cpu: NodeJS.CpuUsage; threads: Map<number, number> }[] = [];
+  const mark = () => marks.push({ ms: performance.now(), cpu: process.cpuUsage(), threads: threadCpu() });
+  async function* items() {
+    for (let pass = 0; pass < 2; pass++)
       for await (const r of readSources([corpus.file])) {
         if (!r.ok) throw new Error(`bench: unreadable article: ${r.error.message}`);
         yield { run: r.article };
       }
-    }
-    let bytes = 0;
-    let n = 0;
-    const results = orderedPool<RawDocument, TaskResult>(items(), {
-      workers,
-      maxInFlight: 16 * workers,
-      spawn: () => spawnTracked(cells, { mode: { output: {} }, models: sharedModels() }),
-      crashed: (_article, reason) => ({
-        ok: false as const,
-        error: { code: 'pipeline' as const, file: '', reason },
-      }),
-    });
-    for await (const r of results) {
-      if (!r.ok) throw new Error(`bench: article failed: ${r.error.reason}`);
-      bytes += r.line?.length ?? 0;
-      // The workers end with the last result: read their threads' CPU time while they are still there.
-      if (++n === corpus.texts.length) after = threadCpu();
-    }
-    if (bytes === 0) throw new Error('bench: no output');
-    return undefined;
-  });
-  const used = (tid: number) => (after.get(tid) ?? 0) - (before.get(tid) ?? 0);
-  const tids = cells.map((c) => Atomics.load(c, 0));
-  if (after.size > 0 && tids.every((tid) => after.has(tid))) {
-    const main = used(process.pid);
-    const workerMs = tids.map(used);
-    const other = timing.cpuMs - main - workerMs.reduce((a, b) => a + b, 0);
-    timing.threads = { main, workers: workerMs, other: Math.max(0, other) };
   }
-  return timing;
+  let bytes = 0;
+  let n = 0;
+  mark();
+  const results = orderedPool<RawDocument, TaskResult>(items(), {
+    workers,
+    maxInFlight: 16 * workers,
+    spawn: () => spawnTracked(cells, { mode: { output: {} }, models: sharedModels() }),
+    crashed: (_article, reason) => ({
+      ok: false as const,
+      error: { code: 'pipeline' as const, file: '', reason },
+    }),
+  });
+  for await (const r of results) {
+    if (!r.ok) throw new Error(`bench: article failed: ${r.error.reason}`);
+    bytes += r.line?.length ?? 0;
+    // The workers end with the last result: read their threads' CPU time while they are still there.
+    if (++n % corpus.texts.length === 0) mark();
+  }
+  if (bytes === 0) throw new Error('bench: no output');
+  const between = (a: (typeof marks)[number], b: (typeof marks)[number]): Timing => {
+    const cpuMs = (b.cpu.user - a.cpu.user + b.cpu.system - a.cpu.system) / 1000;
+    const timing: Timing = { ms: b.ms - a.ms, cpuMs };
+    const used = (tid: number) => (b.threads.get(tid) ?? 0) - (a.threads.get(tid) ?? 0);
+    const tids = cells.map((c) => Atomics.load(c, 0));
+    if (b.threads.size > 0 && tids.every((tid) => b.threads.has(tid))) {
+      const main = used(process.pid);
+      const workerMs = tids.map(used);
+      const other = cpuMs - main - workerMs.reduce((x, y) => x + y, 0);
+      timing.threads = { main, workers: workerMs, other: Math.max(0, other) };
+    }
+    return timing;
+  };
+  return { cold: between(marks[0], marks[1]), warm: between(marks[1], marks[2]) };
 }
 
 /**
@@ -365,16 +373,24 @@ async function main(argv: string[]): Promise<number> {
   const winks: Timing[] = [];
   const lines1: Timing[] = [];
   const lines2: Timing[] = [];
+  const warm1: Timing[] = [];
+  const warm2: Timing[] = [];
+  const workerRuns = async () => {
+    const one = await annalsLines(corpus, 1);
+    const two = await annalsLines(corpus, 2);
+    lines1.push(one.cold);
+    warm1.push(one.warm);
+    lines2.push(two.cold);
+    warm2.push(two.warm);
+  };
   annals.push(await annalsDocs(corpus));
   const peakAnnals = peakMB();
   winks.push(await winkPass(corpus));
-  lines1.push(await annalsLines(corpus, 1));
-  lines2.push(await annalsLines(corpus, 2));
+  await workerRuns();
   for (let r = 1; r < rounds; r++) {
     annals.push(await annalsDocs(corpus));
     winks.push(await winkPass(corpus));
-    lines1.push(await annalsLines(corpus, 1));
-    lines2.push(await annalsLines(corpus, 2));
+    await workerRuns();
   }
   ceilings.push(await machineCeiling());
   const annalsSmall = best([await annalsDocs(small), await annalsDocs(small)]);
@@ -384,11 +400,15 @@ async function main(argv: string[]): Promise<number> {
   const w = best(winks);
   const l1 = best(lines1);
   const l2 = best(lines2);
+  const w1 = best(warm1);
+  const w2 = best(warm2);
   const cpu = (t: Timing) => (t.cpuMs / 1000).toFixed(1);
   const rows: [string, string, string, string][] = [
     ['annals pipeline, 1 core', fmt(perSec(corpus.words, a)), fmt(perSec(a.sentences ?? 0, a)), cpu(a)],
     ['annals code jsonl, 1 worker', fmt(perSec(corpus.words, l1)), '', cpu(l1)],
     ['annals code jsonl, 2 workers', fmt(perSec(corpus.words, l2)), '', cpu(l2)],
+    ['annals code jsonl, 1 worker, warm (second pass)', fmt(perSec(corpus.words, w1)), '', cpu(w1)],
+    ['annals code jsonl, 2 workers, warm (second pass)', fmt(perSec(corpus.words, w2)), '', cpu(w2)],
     [
       'wink-nlp readDoc (sbd, pos, ner)',
       fmt(perSec(corpus.words, w)),
@@ -422,6 +442,14 @@ async function main(argv: string[]): Promise<number> {
     out(`2 workers / 1 worker, projected on two idle cores from per-thread CPU time: ${ratio(projected)}`);
   out(threadLine('  1 worker ', lines1, corpus.texts.length));
   out(threadLine('  2 workers', lines2, corpus.texts.length));
+  out(
+    `2 workers / 1 worker, warm (second pass): ${ratio(w1.ms / w2.ms)}  (CPU time 2 workers / 1 worker: ${ratio(leastCpu(warm2) / leastCpu(warm1))})`,
+  );
+  const projectedWarm = projectedSpeedup(warm1, warm2);
+  if (projectedWarm !== undefined)
+    out(`2 workers / 1 worker, warm, projected on two idle cores: ${ratio(projectedWarm)}`);
+  out(threadLine('  1 worker ', warm1, corpus.texts.length));
+  out(threadLine('  2 workers', warm2, corpus.texts.length));
   out(
     `this machine, 2 threads / 1 thread of pure arithmetic: ${ceilings.map(ratio).join(' (before), ')} (after)  (2.00 = two idle cores)`,
   );
