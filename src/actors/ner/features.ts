@@ -23,6 +23,7 @@ import {
 } from '../../text/pos-features.js';
 import type { Doc } from '../../doc.js';
 import { nerGazetteer } from './gazetteer.js';
+import { StampedTable } from './stamped-table.js';
 
 /** What a context feature sees before a sentence's first token and after its last. */
 export const START = 0x5157a27;
@@ -274,8 +275,8 @@ export class NerInput {
     const titleCase = this.titleCaseSentence(from, to);
     for (let i = from; i < to; i++) {
       const f = this.flags[i];
-      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) casing.add(this.lower[i], 1);
-      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase) casing.add(this.lower[i], 2);
+      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) casing.or(this.lower[i], 1);
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase) casing.or(this.lower[i], 2);
     }
   }
 
@@ -396,46 +397,9 @@ function fnv(s: string): number {
 
 /**
  * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2 capitalised
- * mid-sentence. An open-addressing table of (hash, stamp and bits) pairs, emptied for each document by
- * moving the stamp on, and sized to the document (a small document uses the start of the buffer, so it
- * touches little memory); shared, as only one input loads at a time.
+ * mid-sentence. Shared, as only one input loads at a time.
  */
-class CasingTable {
-  private slots = new Int32Array(2 * 1024);
-  private mask = 1023;
-  private stamp = 0;
-
-  /** Empties the table for a document of `n` tokens. */
-  reset(n: number): void {
-    let size = 256;
-    while (size < 2 * n) size *= 2;
-    if (2 * size > this.slots.length) this.slots = new Int32Array(2 * size);
-    this.mask = size - 1;
-    this.stamp++;
-  }
-
-  add(hash: number, bit: number): void {
-    const { slots, mask } = this;
-    const live = this.stamp << 2;
-    let s = (hash ^ (hash >>> 15)) & mask;
-    while ((slots[2 * s + 1] & ~3) === live && slots[2 * s] !== (hash | 0)) s = (s + 1) & mask;
-    if ((slots[2 * s + 1] & ~3) !== live) {
-      slots[2 * s] = hash;
-      slots[2 * s + 1] = live;
-    }
-    slots[2 * s + 1] |= bit;
-  }
-
-  get(hash: number): number {
-    const { slots, mask } = this;
-    const live = this.stamp << 2;
-    for (let s = (hash ^ (hash >>> 15)) & mask; (slots[2 * s + 1] & ~3) === live; s = (s + 1) & mask)
-      if (slots[2 * s] === (hash | 0)) return slots[2 * s + 1] & 3;
-    return 0;
-  }
-}
-
-const casing = new CasingTable();
+const casing = new StampedTable(2, 1024);
 
 /**
  * Part-of-speech and chunk tags by index: tags are few, so each gets an index (from 1) and its hash once.

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mix, modelPath, Perceptron } from '../../text/perceptron.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
 import { END, nerWordFeatures, START, tagHashOf, type NerInput } from './features.js';
+import { StampedTable } from './stamped-table.js';
 
 export const NER_MODEL = 'ner.bin.gz';
 export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -159,7 +160,8 @@ export class NameTagger {
   /** The features before a sentence's first token and after its last. */
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
-  private readonly history = new NameHistory();
+  /** The document's history of names: per word hash, the entity type (1-4) the word was last tagged as. */
+  private readonly history = new StampedTable(3);
   /** The class indexes `tag` returns: a view of this buffer, kept from one document to the next. */
   private tags = new Int32Array(256);
 
@@ -478,48 +480,6 @@ export class NameTagger {
     }
     if (open) out.push(open);
     return out;
-  }
-}
-
-/**
- * The document's history of names: per word hash, the entity type (1-4) the word was last tagged as, 0 if
- * none. An open-addressing table of (hash, stamp and type) pairs, emptied for each document by moving the
- * stamp on and sized to the document (a map keyed by 32-bit hashes, most of them past the small-integer
- * range, took some 8% of `tag`'s time in a profile).
- */
-class NameHistory {
-  private slots = new Int32Array(2 * 256);
-  private mask = 255;
-  private stamp = 0;
-
-  /** Empties the history for a document of `n` tokens. */
-  reset(n: number): void {
-    let size = 256;
-    while (size < 2 * n) size *= 2;
-    if (2 * size > this.slots.length) this.slots = new Int32Array(2 * size);
-    this.mask = size - 1;
-    // The stamp takes the bits above the type's three; past 2^27 documents the slots are cleared.
-    if (++this.stamp >= 1 << 27) {
-      this.slots.fill(0);
-      this.stamp = 1;
-    }
-  }
-
-  set(hash: number, type: number): void {
-    const { slots, mask } = this;
-    const live = this.stamp << 3;
-    let s = (hash ^ (hash >>> 15)) & mask;
-    while ((slots[2 * s + 1] & ~7) === live && slots[2 * s] !== (hash | 0)) s = (s + 1) & mask;
-    slots[2 * s] = hash;
-    slots[2 * s + 1] = live | type;
-  }
-
-  get(hash: number): number {
-    const { slots, mask } = this;
-    const live = this.stamp << 3;
-    for (let s = (hash ^ (hash >>> 15)) & mask; (slots[2 * s + 1] & ~7) === live; s = (s + 1) & mask)
-      if (slots[2 * s] === (hash | 0)) return slots[2 * s + 1] & 7;
-    return 0;
   }
 }
 
