@@ -63,7 +63,7 @@ function endsPlainWord(c: number): boolean {
   ); // space \n , ; : ) " ! ? ”
 }
 
-/** `\w` as `\b` sees it (the pattern has the `u` flag and no `i` flag: ASCII only). `NaN` (past the end) is not. */
+/** `\w` as `\b` sees it (the pattern has the `u` flag and no `i` flag: ASCII only). `NaN` and 0 (past the end) are not. */
 function isWordChar(c: number): boolean {
   return isAsciiAlnum(c) || c === 95;
 }
@@ -72,14 +72,23 @@ function isQuote(c: number): boolean {
   return c === 39 || c === RIGHT_QUOTE; // ' ’
 }
 
+/**
+ * The character code at `i`, 0 past the end of `text`. The scans below look one or two characters ahead
+ * and treat 0 as they treat `charCodeAt`'s `NaN` there (no letter, digit, quote or period), but a read past
+ * the end makes V8 throw away the scan's optimized code and compile it again, once per place it happens.
+ */
+function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : 0;
+}
+
 /** `[sdmt]|re|ve|ll` (`[sdm]|re|ve|ll` without `t`) followed by `\b`, at `i`: its length, or 0. */
 function cliticAt(text: string, i: number, withT: boolean): number {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c === 115 || c === 100 || c === 109 || (withT && c === 116))
-    return isWordChar(text.charCodeAt(i + 1)) ? 0 : 1; // s d m t
-  const d = text.charCodeAt(i + 1);
-  if ((c === 114 || c === 118) && d === 101) return isWordChar(text.charCodeAt(i + 2)) ? 0 : 2; // re ve
-  if (c === 108 && d === 108) return isWordChar(text.charCodeAt(i + 2)) ? 0 : 2; // ll
+    return isWordChar(codeAt(text, i + 1)) ? 0 : 1; // s d m t
+  const d = codeAt(text, i + 1);
+  if ((c === 114 || c === 118) && d === 101) return isWordChar(codeAt(text, i + 2)) ? 0 : 2; // re ve
+  if (c === 108 && d === 108) return isWordChar(codeAt(text, i + 2)) ? 0 : 2; // ll
   return 0;
 }
 
@@ -89,7 +98,7 @@ function cliticAt(text: string, i: number, withT: boolean): number {
  * Each branch follows the pattern's alternative for the first character, in the pattern's order.
  */
 function scanToken(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
+  const c = codeAt(text, pos);
   if (c >= 128) {
     // Curly double quotes and dashes are tokens of one character (`\S`); `’` is a quote as `'` is below.
     if (c === 0x201c || c === 0x201d || c === 0x2013 || c === 0x2014) return pos + 1;
@@ -97,82 +106,82 @@ function scanToken(text: string, pos: number): number {
   }
   if (isAsciiLetter(c)) {
     let e = pos + 1;
-    let d = text.charCodeAt(e);
+    let d = codeAt(text, e);
     if (d === 46) {
       // `(?:\p{L}\.){2,}(?!\p{L})`: the most repetitions; fewer never help, as a letter follows each.
       let n = 1;
       let k = pos + 2;
       for (;;) {
-        const l = text.charCodeAt(k);
+        const l = codeAt(text, k);
         if (l >= 128) return UNDECIDED;
-        if (!isAsciiLetter(l) || text.charCodeAt(k + 1) !== 46) break;
+        if (!isAsciiLetter(l) || codeAt(text, k + 1) !== 46) break;
         n++;
         k += 2;
       }
       if (n >= 2) {
         // `k` is the character after the last period; a letter there fails the lookahead.
-        const l = text.charCodeAt(k);
+        const l = codeAt(text, k);
         if (!isAsciiLetter(l)) return k;
       }
     } else if (c === 110 && isQuote(d)) {
       // `n't`; otherwise the word pattern (a quote right after the first letter: rare, leave it).
-      if (text.charCodeAt(pos + 2) === 116 && !isWordChar(text.charCodeAt(pos + 3))) return pos + 3;
+      if (codeAt(text, pos + 2) === 116 && !isWordChar(codeAt(text, pos + 3))) return pos + 3;
       return UNDECIDED;
     }
     // `[\p{L}\p{M}\p{N}]+(?:[-&][\p{L}\p{M}\p{N}]+|['’](?!(?:[sdmt]|re|ve|ll)\b)[\p{L}\p{M}]+)*`
-    while (isAsciiAlnum(d)) d = text.charCodeAt(++e);
+    while (isAsciiAlnum(d)) d = codeAt(text, ++e);
     for (;;) {
       if (d >= 128 && d !== RIGHT_QUOTE) return UNDECIDED;
       if (d === 45 || d === 38) {
         // - &
-        const f = text.charCodeAt(e + 1);
+        const f = codeAt(text, e + 1);
         if (f >= 128) return UNDECIDED;
         if (!isAsciiAlnum(f)) return e;
         e += 2;
-        d = text.charCodeAt(e);
-        while (isAsciiAlnum(d)) d = text.charCodeAt(++e);
+        d = codeAt(text, e);
+        while (isAsciiAlnum(d)) d = codeAt(text, ++e);
       } else if (isQuote(d)) {
         if (cliticAt(text, e + 1, true)) return e;
-        const f = text.charCodeAt(e + 1);
+        const f = codeAt(text, e + 1);
         if (f >= 128) return UNDECIDED;
         if (!isAsciiLetter(f)) return e;
         e += 2;
-        d = text.charCodeAt(e);
-        while (isAsciiLetter(d)) d = text.charCodeAt(++e);
+        d = codeAt(text, e);
+        while (isAsciiLetter(d)) d = codeAt(text, ++e);
       } else return e;
     }
   }
   if (isDigit(c)) {
     // `\p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?(?:-[\p{L}\p{N}]+)*`
     let e = pos + 1;
-    let d = text.charCodeAt(e);
+    let d = codeAt(text, e);
     for (;;) {
-      while (isDigit(d)) d = text.charCodeAt(++e);
+      while (isDigit(d)) d = codeAt(text, ++e);
       if (d >= 128) return UNDECIDED;
       if (d !== 46 && d !== 44 && d !== 58 && d !== 47) break; // . , : /
-      const f = text.charCodeAt(e + 1);
+      const f = codeAt(text, e + 1);
       if (f >= 128) return UNDECIDED;
       if (!isDigit(f)) break;
       e += 2;
-      d = text.charCodeAt(e);
+      d = codeAt(text, e);
     }
-    while (isAsciiLetter(d)) d = text.charCodeAt(++e);
+    while (isAsciiLetter(d)) d = codeAt(text, ++e);
     for (;;) {
       if (d >= 128) return UNDECIDED;
       if (d !== 45) return e;
-      const f = text.charCodeAt(e + 1);
+      const f = codeAt(text, e + 1);
       if (f >= 128) return UNDECIDED;
       if (!isAsciiAlnum(f)) return e;
       e += 2;
-      d = text.charCodeAt(e);
-      while (isAsciiAlnum(d)) d = text.charCodeAt(++e);
+      d = codeAt(text, e);
+      while (isAsciiAlnum(d)) d = codeAt(text, ++e);
     }
   }
   if (isQuote(c)) {
     // `['’](?:[sdm]|re|ve|ll)\b(?!\p{L})`, else the quote alone.
     const n = cliticAt(text, pos + 1, false);
     if (n) {
-      const f = text.charCodeAt(pos + 1 + n);
+      const f = codeAt(text, pos + 1 + n);
       if (f >= 128) return UNDECIDED;
       if (!isAsciiLetter(f)) return pos + 1 + n;
     }
@@ -183,7 +192,7 @@ function scanToken(text: string, pos: number): number {
   // `\.{2,}|-{2,}|\S`
   if (c === 46 || c === 45) {
     let e = pos + 1;
-    while (text.charCodeAt(e) === c) e++;
+    while (codeAt(text, e) === c) e++;
     return e;
   }
   return pos + 1;
