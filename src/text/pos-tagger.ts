@@ -327,10 +327,10 @@ export class PosTagger {
    */
   private readonly rows = new TypeBlocks();
   /**
-   * Rows of features 13, 47 and 48 on a tag and a word type: open addressing, each slot a key (`tagWordRow`;
-   * 0: empty) and the row. Emptied when half full and when the vocabulary is cut down.
+   * Rows of features 13, 47 and 48 on a tag and a word: open addressing, each slot the feature and its row
+   * (`tableTagWordRow`). Emptied when half full.
    */
-  private readonly tagRows = new Uint32Array(2 << TAG_ROW_BITS);
+  private readonly tagRows = new Int32Array(2 << TAG_ROW_BITS);
   private tagRowCount = 0;
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
@@ -503,7 +503,12 @@ export class PosTagger {
     return row;
   }
 
-  /** `tagWordRow` from `tagRows` (looked up in the model and kept there on a miss). */
+  /**
+   * `tagWordRow` from `tagRows` (looked up in the model and kept there on a miss). The table is keyed by
+   * the feature itself (its hash and which of the three it is), not by the record: the same row whatever
+   * the record, so its rows stay valid when the vocabulary is cut down (records move) and serve all the
+   * types with the same lower-cased word.
+   */
   private tableTagWordRow(
     model: Perceptron,
     template: number,
@@ -511,27 +516,26 @@ export class PosTagger {
     tag: number,
     r: number,
   ): number {
-    // Records start at even indexes below 2^24 (`TypeBlocks.take`) and tags are above -2 and below 62,
-    // so the key fits in 32 bits and is never 0.
-    const key = (r >>> 1) * 256 + which * 64 + tag + 2;
+    const feature = mix(template, mix(tag, this.rows.ints[r + LOWER] >>> 0)) | 0;
     const table = this.tagRows;
     const mask = (1 << TAG_ROW_BITS) - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
+    let slot = Math.imul(feature, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
     for (;;) {
-      const k = table[2 * slot];
-      if (k === key) return (table[2 * slot + 1] | 0) - 1;
-      if (k === 0) break;
+      // Each slot: the feature, then (row + 2) * 4 + which (0: empty; rows are -1 or below 2^24).
+      const value = table[2 * slot + 1];
+      if (value === 0) break;
+      if (table[2 * slot] === feature && (value & 3) === which) return (value >> 2) - 2;
       slot = (slot + 1) & mask;
     }
-    const row = model.rowOffset(mix(template, mix(tag, this.rows.ints[r + LOWER] >>> 0)));
+    const row = model.rowOffset(feature >>> 0);
     if (this.tagRowCount * 2 > mask) {
       table.fill(0);
       this.tagRowCount = 0;
-      slot = Math.imul(key, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
+      slot = Math.imul(feature, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
     }
     this.tagRowCount++;
-    table[2 * slot] = key;
-    table[2 * slot + 1] = row + 1;
+    table[2 * slot] = feature;
+    table[2 * slot + 1] = (row + 2) * 4 + which;
     return row;
   }
 
@@ -685,8 +689,6 @@ export class PosTagger {
     let least = 256;
     let kept = counts[256];
     while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
-    this.tagRows.fill(0);
-    this.tagRowCount = 0;
     const typeOf = new Map<string, number>();
     this.typeOf = typeOf;
     this.typeTexts = [];
