@@ -309,13 +309,9 @@ export class PosTagger {
 
   /** The hashes of the word type being added (`addType`). */
   private readonly word = new SentenceValues();
-  /** The vocabulary: the type of each token text kept, in the order of the blocks. */
-  private typeOf = new Map<string, number>();
-  /**
-   * The texts and records of the types kept, in the order of the blocks (`keepFrequentTypes` walks these,
-   * not the map: walking a map is slow until the code is optimized, and it runs a few times a thousand
-   * articles).
-   */
+  /** The vocabulary: the place of each token text kept in `typeTexts` and `typeRecords`. */
+  private readonly typeIndex = new TextIndex(MAX_TYPES);
+  /** The texts and records of the types kept, in the order of the blocks. */
   private typeTexts: string[] = [];
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
@@ -407,8 +403,9 @@ export class PosTagger {
     const ids = this.ids;
     for (let i = 0; i < n; i++) {
       const text = tokens[start + i].text;
-      const id = this.typeOf.get(text);
-      ids[i] = id === undefined ? this.addType(text) : id;
+      const hash = hashText(text);
+      const place = this.typeIndex.find(text, hash, this.typeTexts);
+      ids[i] = place < 0 ? this.addType(text, hash) : this.typeRecords[place];
     }
     this.n = n;
     this.tagPos();
@@ -617,7 +614,7 @@ export class PosTagger {
   }
 
   /** Adds a word type: its block (own scores, record, row copies); returns where its record starts. */
-  private addType(text: string): number {
+  private addType(text: string, hash: number): number {
     const word = this.word;
     word.clear();
     word.append(text);
@@ -629,8 +626,8 @@ export class PosTagger {
     blocks.reserve(ownSize + INFO + 9 * (1 + 2 * Math.max(C, this.nChunk)));
     const r = blocks.take(ownSize + INFO) + ownSize;
     const at = (r >> 1) - C;
-    this.typeOf.set(text, r);
     const count = this.typeTexts.length;
+    this.typeIndex.add(hash, count);
     if (count === this.typeRecords.length) {
       const records = new Int32Array(2 * count);
       records.set(this.typeRecords);
@@ -689,8 +686,8 @@ export class PosTagger {
     let least = 256;
     let kept = counts[256];
     while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
-    const typeOf = new Map<string, number>();
-    this.typeOf = typeOf;
+    const index = this.typeIndex;
+    index.clear();
     this.typeTexts = [];
     if (kept === 0 || kept > MAX_TYPES / 2 || kept + n > MAX_TYPES) {
       blocks.clear();
@@ -710,7 +707,7 @@ export class PosTagger {
       const moved = r - shift;
       for (let k = ROWS_POS; k < ROWS_CHUNK + 3; k++) info[moved + k] -= shift;
       info[moved + USES] >>= 1;
-      typeOf.set(texts[t], moved);
+      index.add(index.hashAt(t), keptTexts.length);
       records[keptTexts.length] = moved;
       keptTexts.push(texts[t]);
       to += end - from;
@@ -764,6 +761,90 @@ class KeptScores {
     slots[2 * slot] = key;
     slots[2 * slot + 1] = at;
     return at;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer (for `TextIndex`). */
+function hashText(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/**
+ * Texts by their place in a list the caller keeps, found by hash (`hashText`): open addressing, each slot
+ * the hash and the place + 1 (0: empty). In place of a `Map` keyed by the text: token texts are new
+ * strings in every document, so a map lookup hashes each one anew in the engine's runtime (a tenth of the
+ * tagger's time), where this hash is a short loop in optimized code and its 32 bits rule out almost every
+ * comparison of texts.
+ */
+class TextIndex {
+  private slots: Int32Array;
+  /** 32 minus the bits of a slot number. */
+  private shift: number;
+  /** The hash of each place. */
+  private hashes: Int32Array;
+  private count = 0;
+
+  /** An index with room for `size` texts before it grows. */
+  constructor(size: number) {
+    // A power of two at least twice `size`.
+    this.shift = Math.clz32(size - 1) - 1;
+    this.slots = new Int32Array(2 << (32 - this.shift));
+    this.hashes = new Int32Array(size);
+  }
+
+  /** The place of `text` (hash `hash`) in `texts`, or -1 if it is not there. */
+  find(text: string, hash: number, texts: readonly string[]): number {
+    const { slots, shift } = this;
+    const mask = (slots.length >> 1) - 1;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const place = slots[2 * slot + 1] - 1;
+      if (place < 0) return -1;
+      if (slots[2 * slot] === hash && texts[place] === text) return place;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Adds the text at `place` (not in the index) with hash `hash`. */
+  add(hash: number, place: number): void {
+    if (place >= this.hashes.length) {
+      const hashes = new Int32Array(2 * this.hashes.length);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[place] = hash;
+    if (4 * (this.count + 1) > this.slots.length) {
+      // Over half full: twice the slots, filled again from the hashes of the places so far.
+      this.slots = new Int32Array(2 * this.slots.length);
+      this.shift--;
+      const count = this.count;
+      this.count = 0;
+      for (let p = 0; p < count; p++) this.put(this.hashes[p], p);
+    }
+    this.put(hash, place);
+  }
+
+  /** The hash of the text at `place`. */
+  hashAt(place: number): number {
+    return this.hashes[place];
+  }
+
+  /** Empties the index (the hashes of the places stay until they are added again). */
+  clear(): void {
+    this.slots.fill(0);
+    this.count = 0;
+  }
+
+  private put(hash: number, place: number): void {
+    const { slots, shift } = this;
+    const mask = (slots.length >> 1) - 1;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = place + 1;
+    this.count++;
   }
 }
 
