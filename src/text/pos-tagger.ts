@@ -266,14 +266,17 @@ const DICT = 0;
 const FLAGS = 1;
 const LOWER = 2;
 const USES = 3;
-/** Part of speech: 14, 15 (as previous word), 16 (two back), 17, 18 (as next word), 19 (two ahead). */
+/**
+ * Part of speech: 14 + 15 (as previous word, one row: `TypeBlocks.copySum`), 16 (two back), 17 + 18 (as
+ * next word, one row), 19 (two ahead).
+ */
 const ROWS_POS = 4;
 /** Chunker: 41 (the word), 42 (as previous word), 43 (as next word). */
-const ROWS_CHUNK = 10;
+const ROWS_CHUNK = 8;
 /** Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet). */
-const LAST_TAG_ROW = 13;
+const LAST_TAG_ROW = 11;
 /** Integers in a record (even, so that blocks stay at float64 boundaries). */
-const INFO = 16;
+const INFO = 14;
 /** Which feature on a tag and a word (`tagWordRow`): 13 (previous tag), 47 (previous chunk tag), 48 (tag). */
 const TAG_13 = 0;
 const TAG_47 = 1;
@@ -374,9 +377,12 @@ export class PosTagger {
     this.posKept = new Float64Array(this.nPos);
     this.chunkKept = new Float64Array(this.nChunk);
     const pos = this.posModel;
-    this.posEdgeRows = Int32Array.from(
-      [mix(14, START), mix(15, START), mix(16, START), mix(17, END), mix(18, END), mix(19, END)],
-      (f) => this.rows.copy(pos, pos.rowOffset(f)),
+    const row = (f: number) => pos.rowOffset(f);
+    this.posEdgeRows = Int32Array.of(
+      this.rows.copySum(pos, row(mix(14, START)), row(mix(15, START)), this.posKept, this.posScores),
+      this.rows.copy(pos, row(mix(16, START))),
+      this.rows.copySum(pos, row(mix(17, END)), row(mix(18, END)), this.posKept, this.posScores),
+      this.rows.copy(pos, row(mix(19, END))),
     );
     this.chunkStartRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(42, START)));
     this.chunkEndRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(43, END)));
@@ -433,26 +439,16 @@ export class PosTagger {
       const at = (r >> 1) - C;
       if (i > 0) {
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c];
-        const prev = ids[i - 1] + ROWS_POS;
-        rows.add(info[prev], out);
-        rows.add(info[prev + 1], out);
+        rows.add(info[ids[i - 1] + ROWS_POS], out);
       } else {
         const fix = this.firstFix(info[r + FLAGS]);
         const fixes = this.firstFixes;
         for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c] + fixes[fix + c];
         rows.add(posEdgeRows[0], out);
-        rows.add(posEdgeRows[1], out);
       }
-      rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 2] : posEdgeRows[2], out);
-      if (i + 1 < n) {
-        const next = ids[i + 1] + ROWS_POS;
-        rows.add(info[next + 3], out);
-        rows.add(info[next + 4], out);
-      } else {
-        rows.add(posEdgeRows[3], out);
-        rows.add(posEdgeRows[4], out);
-      }
-      rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 5] : posEdgeRows[5], out);
+      rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 1] : posEdgeRows[1], out);
+      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_POS + 2] : posEdgeRows[2], out);
+      rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 3] : posEdgeRows[3], out);
       model.addRow(this.tagWordRow(model, 13, TAG_13, p1, r), out);
       pos[i] = argmax(out);
     }
@@ -654,12 +650,26 @@ export class PosTagger {
       for (let c = 0; c < C; c++) own[at + c] += this.flagScores[flag + c];
     }
     const pos = this.posModel;
-    info[r + ROWS_POS] = blocks.copy(pos, pos.rowOffset(mix(14, lower)));
-    info[r + ROWS_POS + 1] = blocks.copy(pos, pos.rowOffset(mix(15, suf3)));
-    info[r + ROWS_POS + 2] = blocks.copy(pos, pos.rowOffset(mix(16, lower)));
-    info[r + ROWS_POS + 3] = blocks.copy(pos, pos.rowOffset(mix(17, lower)));
-    info[r + ROWS_POS + 4] = blocks.copy(pos, pos.rowOffset(mix(18, suf3)));
-    info[r + ROWS_POS + 5] = blocks.copy(pos, pos.rowOffset(mix(19, lower)));
+    const first = this.posKept;
+    const both = this.posScores;
+    const prev = blocks.copySum(
+      pos,
+      pos.rowOffset(mix(14, lower)),
+      pos.rowOffset(mix(15, suf3)),
+      first,
+      both,
+    );
+    info[r + ROWS_POS] = prev;
+    info[r + ROWS_POS + 1] = blocks.copy(pos, pos.rowOffset(mix(16, lower)));
+    const next = blocks.copySum(
+      pos,
+      pos.rowOffset(mix(17, lower)),
+      pos.rowOffset(mix(18, suf3)),
+      first,
+      both,
+    );
+    info[r + ROWS_POS + 2] = next;
+    info[r + ROWS_POS + 3] = blocks.copy(pos, pos.rowOffset(mix(19, lower)));
     const chunk = this.chunkModel;
     info[r + ROWS_CHUNK] = blocks.copy(chunk, chunk.rowOffset(mix(41, lower)));
     info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, chunk.rowOffset(mix(42, lower)));
@@ -900,6 +910,40 @@ class TypeBlocks {
     this.reserve(1 + 2 * model.nClasses);
     const at = this.end;
     this.end = model.copyRow(offset, this.ints, this.floats, at);
+    return at;
+  }
+
+  /**
+   * Copies the rows at `offset` and `also` of `model` (-1: an empty row) as one row, a class once with
+   * the sum of its weights where that sum is a float32 (as it is where only one row has the class), twice
+   * (both weights) where it is not; returns where the copy is. Adding it adds the same votes as adding
+   * both rows (float64 sums of the weights are exact in any order), with one row fewer per token and
+   * fewer entries. `first` and `both` are scratch of the model's width.
+   */
+  copySum(model: Perceptron, offset: number, also: number, first: Float64Array, both: Float64Array): number {
+    first.fill(0);
+    model.addRow(offset, first);
+    both.set(first);
+    model.addRow(also, both);
+    this.reserve(1 + 4 * model.nClasses);
+    const { ints, floats } = this;
+    const at = this.end;
+    let to = at + 1;
+    for (let c = 0; c < both.length; c++) {
+      const sum = both[c];
+      if (sum === 0) continue;
+      if (Math.fround(sum) === sum) {
+        ints[to++] = c;
+        floats[to++] = sum;
+      } else {
+        ints[to++] = c;
+        floats[to++] = first[c];
+        ints[to++] = c;
+        floats[to++] = sum - first[c];
+      }
+    }
+    ints[at] = (to - at - 1) >> 1;
+    this.end = to;
     return at;
   }
 
