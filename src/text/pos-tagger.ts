@@ -271,7 +271,10 @@ const USES = 3;
  * next word, one row), 19 (two ahead).
  */
 const ROWS_POS = 4;
-/** Chunker: 41 (the word), 42 (as previous word), 43 (as next word). */
+/**
+ * Chunker: 41 (the word; plus 48 on its tag for a word in the tag dictionary, whose tag is known, in one
+ * row), 42 (as previous word), 43 (as next word).
+ */
 const ROWS_CHUNK = 8;
 /** Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet). */
 const LAST_TAG_ROW = 11;
@@ -476,7 +479,7 @@ export class PosTagger {
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
       model.addRow(this.tagWordRow(model, 47, TAG_47, c1, r), out);
-      model.addRow(this.tagWordRow(model, 48, TAG_48, p0, r), out);
+      if (info[r + DICT] < 0) model.addRow(this.tagWordRow(model, 48, TAG_48, p0, r), out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
     }
   }
@@ -619,7 +622,7 @@ export class PosTagger {
     const tag = this.tagdict.get(word.words[0]);
     // Room for the whole block first, so that the views below stay valid while it is filled.
     const ownSize = tag === undefined ? 2 * C : 0;
-    blocks.reserve(ownSize + INFO + 9 * (1 + 2 * Math.max(C, this.nChunk)));
+    blocks.reserve(ownSize + INFO + 9 * (1 + 4 * Math.max(C, this.nChunk)));
     const r = blocks.take(ownSize + INFO) + ownSize;
     const at = (r >> 1) - C;
     const count = this.typeTexts.length;
@@ -671,7 +674,17 @@ export class PosTagger {
     info[r + ROWS_POS + 2] = next;
     info[r + ROWS_POS + 3] = blocks.copy(pos, pos.rowOffset(mix(19, lower)));
     const chunk = this.chunkModel;
-    info[r + ROWS_CHUNK] = blocks.copy(chunk, chunk.rowOffset(mix(41, lower)));
+    const wordRow = chunk.rowOffset(mix(41, lower));
+    info[r + ROWS_CHUNK] =
+      tag === undefined
+        ? blocks.copy(chunk, wordRow)
+        : blocks.copySum(
+            chunk,
+            wordRow,
+            chunk.rowOffset(mix(48, mix(tag, lower))),
+            this.chunkKept,
+            this.chunkScores,
+          );
     info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, chunk.rowOffset(mix(42, lower)));
     info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, chunk.rowOffset(mix(43, lower)));
     return r;
