@@ -220,6 +220,26 @@ export class Perceptron {
     return this.rowOf[feature & this.mask];
   }
 
+  /**
+   * `rowOffset` of each of `features[0, n)`, into `offsets` from `at`. The loads are independent, so the
+   * processor fetches them in parallel (as in `accumulate`).
+   */
+  rowOffsets(features: Uint32Array, n: number, offsets: Int32Array, at: number): void {
+    const { rowOf, mask } = this;
+    for (let f = 0; f < n; f++) offsets[at + f] = rowOf[features[f] & mask];
+  }
+
+  /**
+   * Reads the count of each row at `offsets[from, to)` (-1: none) and returns their sum: a caller about to
+   * read several rows starts all their cache misses at once this way, not one after another.
+   */
+  rowCounts(offsets: Int32Array, from: number, to: number): number {
+    const { ints } = this;
+    let sum = 0;
+    for (let k = from; k < to; k++) if (offsets[k] >= 0) sum += ints[offsets[k]];
+    return sum;
+  }
+
   /** Adds the votes of the row at `offset` (from `rowOffset`; -1 adds nothing) to `scores`. */
   addRow(offset: number, scores: Float64Array): void {
     if (offset < 0) return;

@@ -365,6 +365,10 @@ export class PosTagger {
   private readonly posKept: Float64Array;
   private readonly chunkKept: Float64Array;
   private readonly features = new Uint32Array(64);
+  /** The rows of a type being added (`addType`), as `Perceptron.rowOffset`. */
+  private readonly typeRows = new Int32Array(32);
+  /** The sum of the row counts `addType` reads ahead (kept, so that the reads are not left out). */
+  private touched = 0;
 
   constructor(readonly models: PosModels) {
     this.posModel = models.pos;
@@ -646,47 +650,50 @@ export class PosTagger {
     info[r + LAST_TAG_ROW] = 0;
     info[r + LAST_TAG_ROW + 1] = 0;
     info[r + LAST_TAG_ROW + 2] = 0;
-    if (tag === undefined) {
-      const k = posWordFeatures(word, 0, this.features, 0);
-      this.keep(this.posModel, this.features, k, own, at);
-      const flag = this.flagScoresAt(flags);
-      for (let c = 0; c < C; c++) own[at + c] += this.flagScores[flag + c];
-    }
+    // Every row's offset first, then every row's count, then the copies and sums: independent loads
+    // that the processor fetches in parallel, not one miss after another (as `Perceptron.accumulate`).
     const pos = this.posModel;
+    const chunk = this.chunkModel;
+    const { features, typeRows } = this;
+    features[0] = mix(14, lower);
+    features[1] = mix(15, suf3);
+    features[2] = mix(16, lower);
+    features[3] = mix(17, lower);
+    features[4] = mix(18, suf3);
+    features[5] = mix(19, lower);
+    const posRows = tag === undefined ? posWordFeatures(word, 0, features, 6) : 6;
+    pos.rowOffsets(features, posRows, typeRows, 0);
+    features[0] = mix(41, lower);
+    features[1] = mix(42, lower);
+    features[2] = mix(43, lower);
+    features[3] = mix(48, mix(tag ?? 0, lower));
+    const chunkRows = tag === undefined ? 3 : 4;
+    chunk.rowOffsets(features, chunkRows, typeRows, posRows);
+    this.touched =
+      (this.touched +
+        pos.rowCounts(typeRows, 0, posRows) +
+        chunk.rowCounts(typeRows, posRows, posRows + chunkRows)) |
+      0;
     const first = this.posKept;
     const both = this.posScores;
-    const prev = blocks.copySum(
-      pos,
-      pos.rowOffset(mix(14, lower)),
-      pos.rowOffset(mix(15, suf3)),
-      first,
-      both,
-    );
-    info[r + ROWS_POS] = prev;
-    info[r + ROWS_POS + 1] = blocks.copy(pos, pos.rowOffset(mix(16, lower)));
-    const next = blocks.copySum(
-      pos,
-      pos.rowOffset(mix(17, lower)),
-      pos.rowOffset(mix(18, suf3)),
-      first,
-      both,
-    );
-    info[r + ROWS_POS + 2] = next;
-    info[r + ROWS_POS + 3] = blocks.copy(pos, pos.rowOffset(mix(19, lower)));
-    const chunk = this.chunkModel;
-    const wordRow = chunk.rowOffset(mix(41, lower));
+    if (tag === undefined) {
+      // (`flagScoresAt` may score through `first`.)
+      const flag = this.flagScoresAt(flags);
+      first.fill(0);
+      for (let k = 6; k < posRows; k++) pos.addRow(typeRows[k], first);
+      for (let c = 0; c < C; c++) own[at + c] = first[c] + this.flagScores[flag + c];
+    }
+    info[r + ROWS_POS] = blocks.copySum(pos, typeRows[0], typeRows[1], first, both);
+    info[r + ROWS_POS + 1] = blocks.copy(pos, typeRows[2]);
+    info[r + ROWS_POS + 2] = blocks.copySum(pos, typeRows[3], typeRows[4], first, both);
+    info[r + ROWS_POS + 3] = blocks.copy(pos, typeRows[5]);
+    const wordRow = typeRows[posRows];
     info[r + ROWS_CHUNK] =
       tag === undefined
         ? blocks.copy(chunk, wordRow)
-        : blocks.copySum(
-            chunk,
-            wordRow,
-            chunk.rowOffset(mix(48, mix(tag, lower))),
-            this.chunkKept,
-            this.chunkScores,
-          );
-    info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, chunk.rowOffset(mix(42, lower)));
-    info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, chunk.rowOffset(mix(43, lower)));
+        : blocks.copySum(chunk, wordRow, typeRows[posRows + 3], this.chunkKept, this.chunkScores);
+    info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, typeRows[posRows + 1]);
+    info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, typeRows[posRows + 2]);
     return r;
   }
 
