@@ -359,6 +359,8 @@ export class PosTagger {
 
   /** The tokens of the current sentence as type ids. */
   private ids = new Int32Array(64);
+  /** Per token of the current sentence, the row of feature 48 (`tagChunks`). */
+  private tagRowsAt = new Int32Array(64);
   private readonly posScores: Float64Array;
   private readonly chunkScores: Float64Array;
   /** Scratch for `keep`, per model. */
@@ -410,6 +412,7 @@ export class PosTagger {
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
+      this.tagRowsAt = new Int32Array(size);
       this.pos = new Int32Array(size);
       this.chunk = new Int32Array(size);
     }
@@ -467,6 +470,14 @@ export class PosTagger {
     const info = rows.ints;
     const model = this.chunkModel;
     const out = this.chunkScores;
+    // First the rows of feature 48 (on the tag, known by now), for all the tokens: their loads are
+    // independent of each other and of the chunk tags, so the processor fetches them in parallel.
+    const tagRows = this.tagRowsAt;
+    for (let i = 0; i < n; i++) {
+      const r = ids[i];
+      tagRows[i] = info[r + DICT] < 0 ? this.tagWordRow(model, 48, TAG_48, pos[i], r) : -1;
+    }
+    this.touched = (this.touched + model.rowCounts(tagRows, 0, n)) | 0;
     for (let i = 0; i < n; i++) {
       const p0 = pos[i];
       const c1 = i > 0 ? chunk[i - 1] : -1;
@@ -483,7 +494,7 @@ export class PosTagger {
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
       model.addRow(this.tagWordRow(model, 47, TAG_47, c1, r), out);
-      if (info[r + DICT] < 0) model.addRow(this.tagWordRow(model, 48, TAG_48, p0, r), out);
+      model.addRow(tagRows[i], out);
       chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
     }
   }
