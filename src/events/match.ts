@@ -111,8 +111,9 @@ function matchParts(
     // Written on every try, keeping the old values but on a match: code that has not run when V8
     // optimizes the matcher (a slot inside a pattern matches rarely) would send it back to the interpreter.
     const matched = end >= 0;
+    const slotEnd = k + n;
     slot[0] = matched ? k : slot[0];
-    slot[1] = matched ? k + n : slot[1];
+    slot[1] = matched ? slotEnd : slot[1];
     if (matched) return end;
   }
   return -1;

@@ -105,11 +105,12 @@ export class WordTable {
   private size = 0;
   /**
    * Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. They
-   * start empty, so that the first document grows them: the growing code has run before V8 optimizes
-   * `fill` (code that has never run makes optimized code fall back to the interpreter when it first does).
+   * are sized for nearly any document (1 in 600 news articles has over 1,024 tokens), so that growing them
+   * is code that practically never runs: such code, met first after V8 optimized `fill`, would send it
+   * back to the interpreter (and to a second compile).
    */
-  private hashes = new Int32Array(0);
-  private keys = new Int32Array(0);
+  private hashes = new Int32Array(4096);
+  private keys = new Int32Array(4 * 4096);
 
   /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
@@ -157,7 +158,7 @@ export class WordTable {
    */
   fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
     if (this.hashes.length < n) {
-      this.hashes = new Int32Array(Math.max(n, 1024, 2 * this.hashes.length));
+      this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
       this.keys = new Int32Array(4 * this.hashes.length);
     }
     const { hashes, keys } = this;

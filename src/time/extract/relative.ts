@@ -123,7 +123,8 @@ export const relative: Extractor = (s, ctx, out) => {
           // `the end of this year`, `the beginning of next month`
           else if (before === 'of' && cls(s, first - 2, 'edge') && norm(s, first - 3) === 'the') first -= 3;
           if (unit === 'Q' && ctx.dct !== null) {
-            const [y, q] = value.split('-Q').map(Number);
+            // The quarter `value` names (`shiftedUnit` made it from this one), not parsed back from it.
+            const { y, q } = shiftedQuarter(ctx, k)!;
             ctx.lastQuarter = { y, q, sentence: s.index };
           }
           out.push({ first, last: i + 1, type: 'DATE', value, rule: `shift-unit` });
