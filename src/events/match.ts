@@ -45,10 +45,10 @@ export function matchAt(
     if (entry.second !== null && entry.second !== next) continue;
     slot[0] = slot[1] = -1;
     const end = matchParts(view, entry.parts, 1, i + 1, to, slot);
-    // The slot is read on every try, not only on a match with a slot (rare): see `matchParts`.
-    const slotStart = slot[0];
-    const slotEnd = slot[1];
-    if (end >= 0) return { entry, start: i, end, slot: slotStart >= 0 ? [slotStart, slotEnd] : null };
+    if (end < 0) continue;
+    // The slot's pair is made on every match, not only on one with a slot (rare): see `matchParts`.
+    const filled: [number, number] = [slot[0], slot[1]];
+    return { entry, start: i, end, slot: filled[0] >= 0 ? filled : null };
   }
   return null;
 }
