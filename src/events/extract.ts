@@ -222,11 +222,16 @@ function isVerbTag0(t: string): boolean {
  */
 function settle(f: WordFacts, t: string, lemma: string[], entries: Entries[], i: number): void {
   const verb = isVerbTag0(t);
-  let sets = f.entries;
-  if (verb && f.verbLemma !== null) {
-    lemma[i] = f.verbLemma;
-    sets = f.verbEntries;
-  }
+  // Every field is read and the lemma stored for every token, choosing by conditional values rather than
+  // by a branch that few tokens take: code that has not run when V8 optimizes the caller would send the
+  // optimized `buildView` back to the interpreter (and to a second compile) when it first does.
+  const verbLemma = f.verbLemma;
+  const asVerb = verb && verbLemma !== null;
+  const own = f.entries;
+  const ofVerb = f.verbEntries;
+  const kept = lemma[i]!;
+  lemma[i] = asVerb ? verbLemma : kept;
+  const sets = asVerb ? ofVerb : own;
   entries[i] = sets === null ? null : verb || t === 'MD' ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
 }
 
@@ -244,7 +249,9 @@ function repairAndLemmatize(
   tag: string[],
   entries: Entries[],
 ): void {
-  if (from < to) settle(facts[from]!, tag[from]!, lemma, entries, from);
+  if (from >= to) return;
+  settle(facts[from]!, tag[from]!, lemma, entries, from);
+  let afterBeOrHave = facts[from]!.beOrHave;
   for (let i = from + 1; i < to; i++) {
     const f = facts[i]!;
     let t = tag[i]!;
@@ -255,17 +262,17 @@ function repairAndLemmatize(
     ) {
       // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
       settle(f, (tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN'), lemma, entries, i);
+      afterBeOrHave = f.beOrHave;
       continue;
     }
-    if (!isVerbTag0(t) && f.verb) {
-      // `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb after `be` or `have` is a participle.
-      if (facts[i - 1]!.beOrHave) {
-        const w = f.lower;
-        if (w.endsWith('ing')) t = tag[i] = 'VBG';
-        else if (w.endsWith('ed') || w !== f.lemma) t = tag[i] = 'VBN';
-      }
-    }
+    // `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb after `be` or `have` is a participle
+    // (`WordFacts.participle`). The tag is stored for every token, as `settle` stores the lemma.
+    const participle = f.participle;
+    const repaired = participle !== null && afterBeOrHave && !isVerbTag0(t);
+    t = repaired ? participle : t;
+    tag[i] = t;
     settle(f, t, lemma, entries, i);
+    afterBeOrHave = f.beOrHave;
   }
 }
 

@@ -45,7 +45,10 @@ export function matchAt(
     if (entry.second !== null && entry.second !== next) continue;
     slot[0] = slot[1] = -1;
     const end = matchParts(view, entry.parts, 1, i + 1, to, slot);
-    if (end >= 0) return { entry, start: i, end, slot: slot[0] >= 0 ? [slot[0], slot[1]] : null };
+    if (end < 0) continue;
+    // The slot's pair is made on every match, not only on one with a slot (rare): see `matchParts`.
+    const filled: [number, number] = [slot[0], slot[1]];
+    return { entry, start: i, end, slot: filled[0] >= 0 ? filled : null };
   }
   return null;
 }
@@ -105,11 +108,13 @@ function matchParts(
     const t = view.tag[k + n - 1]!;
     if (isVerbTag(t) || t === '.' || t === ':' || t === ',') break;
     const end = matchParts(view, parts, p + 1, k + n, to, slot);
-    if (end >= 0) {
-      slot[0] = k;
-      slot[1] = k + n;
-      return end;
-    }
+    // Written on every try, keeping the old values but on a match: code that has not run when V8
+    // optimizes the matcher (a slot inside a pattern matches rarely) would send it back to the interpreter.
+    const matched = end >= 0;
+    const slotEnd = k + n;
+    slot[0] = matched ? k : slot[0];
+    slot[1] = matched ? slotEnd : slot[1];
+    if (matched) return end;
   }
   return -1;
 }

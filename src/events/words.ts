@@ -40,13 +40,17 @@ export interface WordFacts {
    * `lemma` is no lexicon verb but that is; else null (the token keeps `lemma`).
    */
   readonly verbLemma: string | null;
+  /**
+   * The tag a token of this form takes when it is not tagged VB* and follows a form of `be` or `have`
+   * (`are demanding/JJ` -> VBG, `has been attacked/JJ` -> VBN), or null (it keeps its tag): for a lexicon
+   * verb (`verb`), VBG when the form ends in `ing`, VBN when it ends in `ed` or is not its lemma.
+   */
+  readonly participle: string | null;
   /** The lexicon entries starting with `lemma`, and with `verbLemma`, or null (`setsByFirst`). */
   readonly entries: EntrySets | null;
   readonly verbEntries: EntrySets | null;
   /** The word form itself, as the token has it. */
   readonly form: string;
-  /** The form in lower case. */
-  readonly lower: string;
 }
 
 /**
@@ -99,9 +103,14 @@ export class WordTable {
   /** The hash table of longer forms: linear probing, at most a quarter full. */
   private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
   private size = 0;
-  /** Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. */
-  private hashes = new Int32Array(1024);
-  private keys = new Int32Array(4 * 1024);
+  /**
+   * Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. They
+   * are sized for nearly any document (1 in 600 news articles has over 1,024 tokens), so that growing them
+   * is code that practically never runs: such code, met first after V8 optimized `fill`, would send it
+   * back to the interpreter (and to a second compile).
+   */
+  private hashes = new Int32Array(4096);
+  private keys = new Int32Array(4 * 4096);
 
   /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
@@ -129,10 +138,10 @@ export class WordTable {
           verb: false,
           beOrHave: false,
           verbLemma: null,
+          participle: null,
           entries: null,
           verbEntries: null,
           form: '',
-          lower: '',
         }
       : null;
   }
@@ -200,20 +209,21 @@ export class WordTable {
     const slots = this.slots;
     const mask = slots.length - 1;
     for (let i = 0; i < n; i++) if (hashes[i] !== 0) out[i] = slots[hashes[i]! & mask]!;
-    // The form is mostly there (told by its packed key if it has one); else probe on (or make it).
+    // The form is mostly there (told by its packed key if it has one); else probe on (or make it). A form
+    // without a packed key (long or not ASCII: rare) is always probed, which compares the form itself.
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
       const f = out[i]!;
       const k0 = keys[4 * i]!;
       if (
+        k0 === -1 ||
         f === null ||
         f.hash !== h ||
         f.k0 !== k0 ||
         f.k1 !== keys[4 * i + 1] ||
         f.k2 !== keys[4 * i + 2] ||
-        f.k3 !== keys[4 * i + 3] ||
-        (k0 === -1 && f.form !== tokens[i]!.text)
+        f.k3 !== keys[4 * i + 3]
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
@@ -283,6 +293,7 @@ export class WordTable {
     const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
     const [k0, k1, k2, k3] = pack(word);
+    const lower = word.toLowerCase();
     return {
       hash: h,
       k0,
@@ -293,10 +304,16 @@ export class WordTable {
       verb,
       beOrHave: lemma === 'be' || lemma === 'have',
       verbLemma,
+      participle: !verb
+        ? null
+        : lower.endsWith('ing')
+          ? 'VBG'
+          : lower.endsWith('ed') || lower !== lemma
+            ? 'VBN'
+            : null,
       entries,
       verbEntries,
       form: word,
-      lower: word.toLowerCase(),
     };
   }
 }

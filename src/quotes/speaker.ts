@@ -113,9 +113,12 @@ const TIME_OPENERS = new Set(['on', 'last', 'this', 'late', 'early']);
 function phraseEndingAt(tokens: readonly Token[], last: number, lo: number): TokenRange | null {
   if (last < lo) return null;
   const w = lower(tokens[last]);
-  if (SUBJECT_PRONOUNS.has(w) || (tokens[last].tag === 'PRP' && !NOT_SPEAKER_HEADS.has(w)))
-    return { start: last, end: last + 1 };
-  if (!phraseWord(tokens[last]) || NOT_SPEAKER_HEADS.has(w) || DETERMINERS.has(w)) return null;
+  // Both sets are asked for every word, not only for a pronoun outside `SUBJECT_PRONOUNS` (few): a call
+  // that has not run when V8 optimizes this function sends it back to the interpreter when it first does.
+  const subjectPronoun = SUBJECT_PRONOUNS.has(w);
+  const notSpeaker = NOT_SPEAKER_HEADS.has(w);
+  if (subjectPronoun || (tokens[last].tag === 'PRP' && !notSpeaker)) return { start: last, end: last + 1 };
+  if (!phraseWord(tokens[last]) || notSpeaker || DETERMINERS.has(w)) return null;
   let start = last;
   while (start - 1 >= lo && last - start + 1 < MAX_PHRASE) {
     const prev = tokens[start - 1];

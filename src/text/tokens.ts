@@ -232,7 +232,7 @@ export function tokenize(text: string, span: Span, sentence: number, out: Token[
       end = pos + m[0].length;
     }
     // `don't` -> `do` + `n't`: a word ending in n before 't.
-    if (end - pos > 1 && text.charCodeAt(end - 1) === 110 && isQuote(text.charCodeAt(end))) {
+    if (end - pos > 1 && text.charCodeAt(end - 1) === 110 && isQuote(codeAt(text, end))) {
       const after = text.charCodeAt(end + 2);
       if (
         text.charCodeAt(end + 1) === 116 &&
@@ -242,7 +242,7 @@ export function tokenize(text: string, span: Span, sentence: number, out: Token[
     }
     let word = text.slice(pos, end);
     // `Mr.` `Gen.` `Jan.`: keep the abbreviation's period unless it is the sentence's own final period.
-    if (text.charCodeAt(end) === 46 && end + 1 <= limit) {
+    if (codeAt(text, end) === 46 && end + 1 <= limit) {
       const kind = abbreviations().get(word);
       if ((kind && (kind !== 'may-end' || end + 1 < limit)) || (UPPER.test(word) && end + 1 < limit)) {
         end++;

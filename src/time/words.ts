@@ -513,7 +513,12 @@ function putForm(
   put(words, p.text, p.norm, start, end, joined, dotted, tag, first, p.digit, p.num, p.readings, p.starts);
 }
 
-let codes = new Int32Array(64);
+/**
+ * Per-token codes of the sentence `sentenceView` looks at (from `classify`), and forms of its COMPLEX tokens.
+ * The codes are sized for nearly any sentence, so that growing them is code that practically never runs:
+ * such code, met first after V8 optimized `sentenceView`, would send it back to the interpreter.
+ */
+let codes = new Int32Array(1024);
 const complexForms: (TokenForm | undefined)[] = [];
 
 /**
@@ -571,7 +576,18 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
         triggered = true;
     }
   }
-  if (!triggered) return null;
+  return triggered ? viewOf(tokens, start, stop, index) : null;
+}
+
+/**
+ * The view of a sentence that passed `sentenceView`'s pre-filter, from the codes and forms it left. A
+ * function of its own, so that the pre-filter, which every sentence runs, is compiled alone, and the
+ * building, which most sentences skip and whose rarer branches are often first met after V8 optimized
+ * it, is the only code compiled again then.
+ */
+function viewOf(tokens: readonly Token[], start: number, stop: number, index: number): SentenceView {
+  const code = codes;
+  const cf = complexForms;
   const words: Word[] = [];
   const anchors: number[] = [];
   let hyphenJoin = false;
@@ -608,12 +624,11 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       if (words.length && t + 1 < stop) {
         const prev = tokens[t - 1];
         const next = tokens[t + 1];
-        if (
-          prev.end === tok.start &&
-          next.start === tok.end &&
-          DIGITS.test(prev.text) &&
-          LETTER_START.test(next.text)
-        ) {
+        // Both tests on every such hyphen (not only on one glued to both neighbours, which few are): code
+        // that has not run when V8 optimizes `viewOf` would send it back to the interpreter when it first does.
+        const numberBefore = DIGITS.test(prev.text);
+        const wordAfter = LETTER_START.test(next.text);
+        if (prev.end === tok.start && next.start === tok.end && numberBefore && wordAfter) {
           hyphenJoin = true;
           continue;
         }
@@ -683,25 +698,33 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: number): Sente
       hyphenJoin = false;
       continue;
     } else f = cf[t - start] as TokenForm;
+    // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, none joined;
+    // `third-quarter`: the parts between hyphens, the later ones joined to the first. Any other form is
+    // one word over the token (a lone hyphen is HYPHEN above; COMPLEX forms are never one). One loop
+    // puts both, reading every field of each word and choosing by conditional values: the parts are
+    // rarer, and code of theirs alone might first run after V8 optimized `viewOf` (see above).
     const fw = f.words;
-    if (f.kind === NUMBER_PARTS || f.kind === WORD_PARTS) {
-      // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, none joined;
-      // `third-quarter`: the parts between hyphens, the later ones joined to the first
-      const numbers = f.kind === NUMBER_PARTS;
-      for (let k = 0; k < fw.length; k++) {
-        const p = fw[k];
-        const s = tok.start + p.offset;
-        const joined = !numbers && (p.later || hyphenJoin);
-        if (p.starts !== 0) anchors.push(words.length);
-        putForm(words, p, s, s + p.text.length, joined, false, tok.tag, first && !p.later);
-      }
-      hyphenJoin = false;
-      continue;
+    const parts = f.kind === NUMBER_PARTS || f.kind === WORD_PARTS;
+    const numbers = f.kind === NUMBER_PARTS;
+    const count = parts ? fw.length : 1;
+    for (let k = 0; k < count; k++) {
+      const p = fw[k];
+      const later = p.later;
+      const s = tok.start + (parts ? p.offset : 0);
+      const partEnd = s + p.text.length;
+      const joined = parts ? !numbers && (later || hyphenJoin) : hyphenJoin;
+      if (p.starts !== 0) anchors.push(words.length);
+      putForm(
+        words,
+        p,
+        s,
+        parts ? partEnd : end,
+        joined,
+        parts ? false : p.dotted,
+        tok.tag,
+        parts ? first && !later : first,
+      );
     }
-    // a lone hyphen is HYPHEN above; COMPLEX forms are never one
-    const p = fw[0];
-    if (p.starts !== 0) anchors.push(words.length);
-    putForm(words, p, tok.start, end, hyphenJoin, p.dotted, tok.tag, first);
     hyphenJoin = false;
   }
   let starts = 0;

@@ -87,7 +87,16 @@ function emit(
   rule: string,
   extra?: Partial<Candidate>,
 ): void {
-  out.push({ first: widenLeft(s, first), last, type: 'DATE', value, rule, ...extra });
+  out.push({
+    first: widenLeft(s, first),
+    last,
+    type: 'DATE',
+    value,
+    from: undefined,
+    to: undefined,
+    rule,
+    ...extra,
+  });
 }
 
 /** Parses a year after word `i` (`, 2023`, ` 2023`, ` of 2023`); returns [year, last] or null. */
@@ -158,6 +167,8 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
       last: i,
       type: 'DATE',
       value: monthValue(ctx, m, null, +shiftWord),
+      from: undefined,
+      to: undefined,
       rule: 'shift-month',
     });
     return i;
@@ -220,7 +231,15 @@ export const calendarDates: Extractor = (s, ctx, out) => {
     ) {
       const value = explicitDay(y, digits(w[i + 2]), digits(w[i + 4]));
       if (value) {
-        out.push({ first: i, last: i + 4, type: 'DATE', value, rule: 'iso-date' });
+        out.push({
+          first: i,
+          last: i + 4,
+          type: 'DATE',
+          value,
+          from: undefined,
+          to: undefined,
+          rule: 'iso-date',
+        });
         i += 4;
         continue;
       }
@@ -233,7 +252,16 @@ export const calendarDates: Extractor = (s, ctx, out) => {
       if (a > 12) [a, b] = [b, a];
       const yy = slash[3].length === 2 ? 1900 + +slash[3] + (+slash[3] < 50 ? 100 : 0) : +slash[3];
       const value = explicitDay(yy, a, b);
-      if (value) out.push({ first: i, last: i, type: 'DATE', value, rule: 'slash-date' });
+      if (value)
+        out.push({
+          first: i,
+          last: i,
+          type: 'DATE',
+          value,
+          from: undefined,
+          to: undefined,
+          rule: 'slash-date',
+        });
     }
   }
 };

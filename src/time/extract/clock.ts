@@ -89,7 +89,15 @@ export const clock: Extractor = (s, ctx, out) => {
     const named = dayAfter(s, last + 1, ctx);
     if (named) last++;
     const day = named ?? dayBefore(out, from, i) ?? (ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct));
-    out.push({ first: i, last, type: 'TIME', value: `${day}T${pad(hh)}:${pad(mm)}`, rule: 'clock' });
+    out.push({
+      first: i,
+      last,
+      type: 'TIME',
+      value: `${day}T${pad(hh)}:${pad(mm)}`,
+      from: undefined,
+      to: undefined,
+      rule: 'clock',
+    });
     i = last;
   }
 };

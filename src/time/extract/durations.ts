@@ -111,6 +111,8 @@ export const durations: Extractor = (s, _ctx, out) => {
         last: u,
         type: 'DURATION',
         value,
+        from: undefined,
+        to: undefined,
         rule: n.value === 'X' ? 'vague-duration' : 'duration',
       });
       i = u;
@@ -123,7 +125,16 @@ export const durations: Extractor = (s, _ctx, out) => {
       const prep = norm(s, the ? i - 2 : i - 1);
       if (!BARE_PLURAL_AFTER.has(prep) || norm(s, i + 1) === 'ago') continue;
       const value = period('X', unit);
-      if (value) out.push({ first: the ? i - 1 : i, last: i, type: 'DURATION', value, rule: 'bare-plural' });
+      if (value)
+        out.push({
+          first: the ? i - 1 : i,
+          last: i,
+          type: 'DURATION',
+          value,
+          from: undefined,
+          to: undefined,
+          rule: 'bare-plural',
+        });
     }
   }
 };

@@ -66,7 +66,15 @@ export const quarters: Extractor = (s, ctx, out) => {
       const last = after ? after[1] : i + 1;
       const value = y === null ? `XXXX-Q${q}` : `${y}-Q${q}`;
       if (y !== null) ctx.lastQuarter = { y, q, sentence: s.index };
-      out.push({ first: left.first, last, type: 'DATE', value, rule: 'quarter' });
+      out.push({
+        first: left.first,
+        last,
+        type: 'DATE',
+        value,
+        from: undefined,
+        to: undefined,
+        rule: 'quarter',
+      });
       i = last;
       continue;
     }
@@ -82,6 +90,8 @@ export const quarters: Extractor = (s, ctx, out) => {
         last: after ? after[1] : i + 1,
         type: 'DATE',
         value: `${y}-H${ord}`,
+        from: undefined,
+        to: undefined,
         rule: 'half',
       });
       i = after ? after[1] : i + 1;
@@ -97,7 +107,15 @@ export const quarters: Extractor = (s, ctx, out) => {
       const a = next === 'quarter' ? anchorQuarter(ctx) : shiftedQuarter(ctx, -1);
       if (!a) continue;
       const last = next === 'quarter' ? i + 1 : i + 2;
-      out.push({ first: i, last, type: 'DATE', value: `${a.y}-Q${a.q}`, rule: 'the-quarter' });
+      out.push({
+        first: i,
+        last,
+        type: 'DATE',
+        value: `${a.y}-Q${a.q}`,
+        from: undefined,
+        to: undefined,
+        rule: 'the-quarter',
+      });
       i = last;
       continue;
     }
@@ -106,7 +124,15 @@ export const quarters: Extractor = (s, ctx, out) => {
     if (word === 'the' && !Number.isNaN(y) && (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')) {
       const a = anchorQuarter(ctx);
       if (!a) continue;
-      out.push({ first: i, last: i + 2, type: 'DATE', value: `${y}-Q${a.q}`, rule: 'year-quarter' });
+      out.push({
+        first: i,
+        last: i + 2,
+        type: 'DATE',
+        value: `${y}-Q${a.q}`,
+        from: undefined,
+        to: undefined,
+        rule: 'year-quarter',
+      });
       i += 2;
       continue;
     }
@@ -119,6 +145,8 @@ export const quarters: Extractor = (s, ctx, out) => {
         last: i + 3,
         type: 'DATE',
         value: `${ctx.dctYear + +shift}-Q${a.q}`,
+        from: undefined,
+        to: undefined,
         rule: 'year-quarter',
       });
       i += 3;
@@ -138,6 +166,8 @@ export const quarters: Extractor = (s, ctx, out) => {
           last,
           type: 'DATE',
           value: `${y}-${short[1].toUpperCase()}${n}`,
+          from: undefined,
+          to: undefined,
           rule: 'quarter-short',
         });
         i = last;
@@ -155,6 +185,8 @@ export const quarters: Extractor = (s, ctx, out) => {
           last: after[1],
           type: 'DATE',
           value: `${after[0]}-${season}`,
+          from: undefined,
+          to: undefined,
           rule: 'season-year',
         });
         i = after[1];
@@ -167,7 +199,15 @@ export const quarters: Extractor = (s, ctx, out) => {
         if (+seasonShift < 0) y = sm <= cur && !(season === 'WI' && cur === 12) ? y : y - 1;
         else if (+seasonShift > 0) y = sm > cur ? y : y + 1;
         if (season === 'WI' && cur <= 2 && +seasonShift === 0) y -= 1;
-        out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'shift-season' });
+        out.push({
+          first: i - 1,
+          last: i,
+          type: 'DATE',
+          value: `${y}-${season}`,
+          from: undefined,
+          to: undefined,
+          rule: 'shift-season',
+        });
       } else if (
         norm(s, i - 1) === 'the' &&
         // `the fall of Kabul`, `the fall in prices`, `the spring of discontent`: not seasons
@@ -182,7 +222,15 @@ export const quarters: Extractor = (s, ctx, out) => {
         const future = clauseTense(s, i - 1, i) === 'future';
         const begun = starts[season] <= ctx.dctMonth;
         const y = future ? (begun ? ctx.dctYear + 1 : ctx.dctYear) : begun ? ctx.dctYear : ctx.dctYear - 1;
-        out.push({ first: i - 1, last: i, type: 'DATE', value: `${y}-${season}`, rule: 'the-season' });
+        out.push({
+          first: i - 1,
+          last: i,
+          type: 'DATE',
+          value: `${y}-${season}`,
+          from: undefined,
+          to: undefined,
+          rule: 'the-season',
+        });
       }
     }
   }

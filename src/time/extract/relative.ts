@@ -83,17 +83,51 @@ export const relative: Extractor = (s, ctx, out) => {
       const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + +deictic);
       const first = norm(s, i - 1) === 'late' || norm(s, i - 1) === 'early' ? i - 1 : i;
       const part = cls(s, i + 1, 'part');
-      if (word === 'tonight') out.push({ first, last: i, type: 'TIME', value: `${day}TNI`, rule: 'tonight' });
+      if (word === 'tonight')
+        out.push({
+          first,
+          last: i,
+          type: 'TIME',
+          value: `${day}TNI`,
+          from: undefined,
+          to: undefined,
+          rule: 'tonight',
+        });
       else if (part && !part.includes(':'))
-        out.push({ first, last: i + 1, type: 'TIME', value: `${day}T${part}`, rule: 'deictic-part' });
-      else out.push({ first, last: i, type: 'DATE', value: day, rule: 'deictic' });
+        out.push({
+          first,
+          last: i + 1,
+          type: 'TIME',
+          value: `${day}T${part}`,
+          from: undefined,
+          to: undefined,
+          rule: 'deictic-part',
+        });
+      else
+        out.push({
+          first,
+          last: i,
+          type: 'DATE',
+          value: day,
+          from: undefined,
+          to: undefined,
+          rule: 'deictic',
+        });
       continue;
     }
     // this morning, last night
     const part = cls(s, i + 1, 'part');
     if (part && !part.includes(':') && (word === 'this' || (word === 'last' && norm(s, i + 1) === 'night'))) {
       const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + (word === 'last' ? -1 : 0));
-      out.push({ first: i, last: i + 1, type: 'TIME', value: `${day}T${part}`, rule: 'this-part' });
+      out.push({
+        first: i,
+        last: i + 1,
+        type: 'TIME',
+        value: `${day}T${part}`,
+        from: undefined,
+        to: undefined,
+        rule: 'this-part',
+      });
       i++;
       continue;
     }
@@ -123,10 +157,19 @@ export const relative: Extractor = (s, ctx, out) => {
           // `the end of this year`, `the beginning of next month`
           else if (before === 'of' && cls(s, first - 2, 'edge') && norm(s, first - 3) === 'the') first -= 3;
           if (unit === 'Q' && ctx.dct !== null) {
-            const [y, q] = value.split('-Q').map(Number);
+            // The quarter `value` names (`shiftedUnit` made it from this one), not parsed back from it.
+            const { y, q } = shiftedQuarter(ctx, k)!;
             ctx.lastQuarter = { y, q, sentence: s.index };
           }
-          out.push({ first, last: i + 1, type: 'DATE', value, rule: `shift-unit` });
+          out.push({
+            first,
+            last: i + 1,
+            type: 'DATE',
+            value,
+            from: undefined,
+            to: undefined,
+            rule: `shift-unit`,
+          });
           i++;
           continue;
         }
@@ -137,7 +180,15 @@ export const relative: Extractor = (s, ctx, out) => {
       const unit = cls(s, i + 1, 'unit');
       const value = unit === 'Y' || unit === 'M' || unit === 'W' ? shiftedUnit(ctx, unit, 0) : null;
       if (value && !s.words[i + 1].norm.endsWith('s')) {
-        out.push({ first: i - 3, last: i + 1, type: 'DATE', value, rule: 'edge-of-unit' });
+        out.push({
+          first: i - 3,
+          last: i + 1,
+          type: 'DATE',
+          value,
+          from: undefined,
+          to: undefined,
+          rule: 'edge-of-unit',
+        });
         i++;
         continue;
       }
@@ -153,6 +204,8 @@ export const relative: Extractor = (s, ctx, out) => {
         last: i,
         type: 'DATE',
         value: `${isoWeekValue(day)}-WE`,
+        from: undefined,
+        to: undefined,
         rule: 'the-weekend',
       });
       continue;
@@ -188,6 +241,8 @@ export const relative: Extractor = (s, ctx, out) => {
             last: n.last + 2,
             type: 'DATE',
             value,
+            from: undefined,
+            to: undefined,
             rule: after === 'ago' ? 'ago' : 'year-earlier',
           });
           i = n.last + 2;
@@ -206,7 +261,15 @@ export const relative: Extractor = (s, ctx, out) => {
         const noun = norm(s, i + 2);
         const withNoun = noun === 'quarter' || noun === 'period';
         const first = withNoun && norm(s, i - 1) === 'the' ? i - 1 : i;
-        out.push({ first, last: withNoun ? i + 2 : i + 1, type: 'DATE', value, rule: 'year-earlier' });
+        out.push({
+          first,
+          last: withNoun ? i + 2 : i + 1,
+          type: 'DATE',
+          value,
+          from: undefined,
+          to: undefined,
+          rule: 'year-earlier',
+        });
         i += withNoun ? 2 : 1;
       }
     }

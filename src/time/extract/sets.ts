@@ -23,12 +23,28 @@ export const sets: Extractor = (s, _ctx, out) => {
       const wd = cls(s, i + 1, 'weekday');
       const mo = cls(s, i + 1, 'month');
       if (wd && isCapitalised(w[i + 1])) {
-        out.push({ first: i, last: i + 1, type: 'SET', value: `XXXX-WXX-${wd}`, rule: 'every-weekday' });
+        out.push({
+          first: i,
+          last: i + 1,
+          type: 'SET',
+          value: `XXXX-WXX-${wd}`,
+          from: undefined,
+          to: undefined,
+          rule: 'every-weekday',
+        });
         i++;
         continue;
       }
       if (mo && isCapitalised(w[i + 1])) {
-        out.push({ first: i, last: i + 1, type: 'SET', value: `XXXX-${pad(+mo)}`, rule: 'every-month' });
+        out.push({
+          first: i,
+          last: i + 1,
+          type: 'SET',
+          value: `XXXX-${pad(+mo)}`,
+          from: undefined,
+          to: undefined,
+          rule: 'every-month',
+        });
         i++;
         continue;
       }
@@ -47,7 +63,15 @@ export const sets: Extractor = (s, _ctx, out) => {
       const unit = cls(s, j, 'unit');
       const value = unit ? period(n, unit) : null;
       if (value) {
-        out.push({ first: i, last: j, type: 'SET', value, rule: 'every-unit' });
+        out.push({
+          first: i,
+          last: j,
+          type: 'SET',
+          value,
+          from: undefined,
+          to: undefined,
+          rule: 'every-unit',
+        });
         i = j;
       }
       continue;
@@ -68,7 +92,7 @@ export const sets: Extractor = (s, _ctx, out) => {
       const value = countBefore ? period(1, cls(s, i + 1, 'unit') ?? '') : null;
       if (value) {
         const first = prev && (prev.norm === 'once' || prev.norm === 'twice') ? i - 1 : i;
-        out.push({ first, last: i + 1, type: 'SET', value, rule: 'rate' });
+        out.push({ first, last: i + 1, type: 'SET', value, from: undefined, to: undefined, rule: 'rate' });
         i++;
       }
       continue;
@@ -76,14 +100,30 @@ export const sets: Extractor = (s, _ctx, out) => {
     const adverb = cls(s, i, 'set');
     // `paid quarterly` is a set; `its quarterly dividend` is an adjective
     if (adverb && !modifiesNext(s, i + 1)) {
-      out.push({ first: i, last: i, type: 'SET', value: adverb, rule: 'set-adverb' });
+      out.push({
+        first: i,
+        last: i,
+        type: 'SET',
+        value: adverb,
+        from: undefined,
+        to: undefined,
+        rule: 'set-adverb',
+      });
       continue;
     }
     // on Mondays
     if (word.endsWith('s') && isCapitalised(w[i]) && norm(s, i - 1) === 'on') {
       const k = DAYS.indexOf(word.slice(0, -1));
       if (k >= 0)
-        out.push({ first: i, last: i, type: 'SET', value: `XXXX-WXX-${k + 1}`, rule: 'plural-weekday' });
+        out.push({
+          first: i,
+          last: i,
+          type: 'SET',
+          value: `XXXX-WXX-${k + 1}`,
+          from: undefined,
+          to: undefined,
+          rule: 'plural-weekday',
+        });
     }
   }
 };

@@ -30,7 +30,15 @@ export const vague: Extractor = (s, _ctx, out) => {
     if (!ref) {
       // these days
       if (word === 'these' && norm(s, i + 1) === 'days') {
-        out.push({ first: i, last: i + 1, type: 'DATE', value: 'PRESENT_REF', rule: 'these-days' });
+        out.push({
+          first: i,
+          last: i + 1,
+          type: 'DATE',
+          value: 'PRESENT_REF',
+          from: undefined,
+          to: undefined,
+          rule: 'these-days',
+        });
         i++;
       }
       continue;
@@ -43,7 +51,15 @@ export const vague: Extractor = (s, _ctx, out) => {
         (norm(s, i - 1) === 'as' || norm(s, i + 1) === 'after' || norm(s, i + 1) === 'as')
       )
         continue;
-      out.push({ first: i, last: i, type: 'DATE', value: ref, rule: `ref:${word}` });
+      out.push({
+        first: i,
+        last: i,
+        type: 'DATE',
+        value: ref,
+        from: undefined,
+        to: undefined,
+        rule: `ref:${word}`,
+      });
       continue;
     }
     const prev = norm(s, i - 1);
@@ -60,13 +76,30 @@ export const vague: Extractor = (s, _ctx, out) => {
       )
         first = i - 2;
       else if ((prev === 'in' && word === 'future') || (prev === 'at' && word === 'present')) first = i;
-      if (first >= 0) out.push({ first, last: i, type: 'DATE', value: ref, rule: `ref:the-${word}` });
+      if (first >= 0)
+        out.push({
+          first,
+          last: i,
+          type: 'DATE',
+          value: ref,
+          from: undefined,
+          to: undefined,
+          rule: `ref:the-${word}`,
+        });
       continue;
     }
     // recent years, recent months, recent weeks, recent days
     if (word === 'recent' && cls(s, i + 1, 'unit') && next.endsWith('s')) {
       const first = prev === 'the' ? i - 1 : i;
-      out.push({ first, last: i + 1, type: 'DATE', value: 'PAST_REF', rule: 'ref:recent-units' });
+      out.push({
+        first,
+        last: i + 1,
+        type: 'DATE',
+        value: 'PAST_REF',
+        from: undefined,
+        to: undefined,
+        rule: 'ref:recent-units',
+      });
       i++;
     }
   }
@@ -81,7 +114,15 @@ export const vague: Extractor = (s, _ctx, out) => {
       w[i + 1].norm.endsWith('s')
     ) {
       const first = norm(s, i - 1) === 'the' ? i - 1 : i;
-      out.push({ first, last: i + 1, type: 'DATE', value: 'FUTURE_REF', rule: 'ref:coming-units' });
+      out.push({
+        first,
+        last: i + 1,
+        type: 'DATE',
+        value: 'FUTURE_REF',
+        from: undefined,
+        to: undefined,
+        rule: 'ref:coming-units',
+      });
       i++;
     }
   }

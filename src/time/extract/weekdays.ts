@@ -30,10 +30,26 @@ export const weekdays: Extractor = (s, ctx, out) => {
     const value = weekdayValue(ctx, +v, clauseTense(s, first, i), shift);
     const part = cls(s, i + 1, 'part');
     if (part && !part.includes(':')) {
-      out.push({ first, last: i + 1, type: 'TIME', value: `${value}T${part}`, rule: 'weekday-part' });
+      out.push({
+        first,
+        last: i + 1,
+        type: 'TIME',
+        value: `${value}T${part}`,
+        from: undefined,
+        to: undefined,
+        rule: 'weekday-part',
+      });
       i++;
       continue;
     }
-    out.push({ first, last: i, type: 'DATE', value, rule: shift ? 'shift-weekday' : 'weekday' });
+    out.push({
+      first,
+      last: i,
+      type: 'DATE',
+      value,
+      from: undefined,
+      to: undefined,
+      rule: shift ? 'shift-weekday' : 'weekday',
+    });
   }
 };

@@ -31,6 +31,8 @@ export const years: Extractor = (s, ctx, out) => {
         last: at.last,
         type: 'DATE',
         value: String(y),
+        from: undefined,
+        to: undefined,
         rule: at.last > i ? 'spoken-year' : 'year',
       });
       i = at.last;
@@ -42,7 +44,15 @@ export const years: Extractor = (s, ctx, out) => {
       let first = i;
       if (cls(s, i - 1, 'edge')) first = i - 1;
       if (norm(s, first - 1) === 'the') first--;
-      out.push({ first, last: i, type: 'DATE', value: dec[1], rule: 'decade' });
+      out.push({
+        first,
+        last: i,
+        type: 'DATE',
+        value: dec[1],
+        from: undefined,
+        to: undefined,
+        rule: 'decade',
+      });
       continue;
     }
     // `20th century`, `the twenty-first century`
@@ -56,6 +66,8 @@ export const years: Extractor = (s, ctx, out) => {
           last: i + 1,
           type: 'DATE',
           value: String(n - 1).padStart(2, '0'),
+          from: undefined,
+          to: undefined,
           rule: 'century',
         });
         i++;
