@@ -57,9 +57,6 @@ export class NerInput {
    */
   posIndex: Uint16Array = new Uint16Array(0);
   chunkIndex: Uint16Array = new Uint16Array(0);
-  /** The word appears in lower case elsewhere in the document / capitalised away from a sentence start. */
-  seenLower: Uint8Array = new Uint8Array(0);
-  seenCapitalMid: Uint8Array = new Uint8Array(0);
   /** For capitalised tokens, the run of capitalised tokens around them: its first and last token. */
   runStart: Int32Array = new Int32Array(0);
   runEnd: Int32Array = new Int32Array(0);
@@ -67,6 +64,12 @@ export class NerInput {
   /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
   history = new Map<number, number>();
   private absorbed = 0;
+  /**
+   * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2
+   * capitalised mid-sentence (`casingOf`). Read where a token is scored, not copied out for every token:
+   * the tagger scores about one token in six.
+   */
+  private readonly casing = new StampedTable(2);
   /** Scratch for words with characters past ASCII, whose values `SentenceValues` computes. */
   private readonly scratch = new SentenceValues();
   private readonly one: string[] = [''];
@@ -162,7 +165,7 @@ export class NerInput {
     // Cleared sentence by sentence as they are marked.
     this.gaz = this.bytes(0, n, false);
     this.gazBegin = this.bytes(1, n, false);
-    casing.reset(n);
+    this.casing.reset(n);
   }
 
   private setToken(i: number, text: string, pos: string, chunk: string, start: number, end: number): void {
@@ -275,21 +278,15 @@ export class NerInput {
     const titleCase = this.titleCaseSentence(from, to);
     for (let i = from; i < to; i++) {
       const f = this.flags[i];
-      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) casing.or(this.lower[i], 1);
-      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase) casing.or(this.lower[i], 2);
+      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) this.casing.or(this.lower[i], 1);
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase)
+        this.casing.or(this.lower[i], 2);
     }
   }
 
   private finish(): this {
     const n = this.n;
-    const { flags, sEnd, lower } = this;
-    this.seenLower = this.bytes(2, n, false);
-    this.seenCapitalMid = this.bytes(3, n, false);
-    for (let i = 0; i < n; i++) {
-      const seen = casing.get(lower[i]);
-      this.seenLower[i] = seen & 1;
-      this.seenCapitalMid[i] = seen >> 1;
-    }
+    const { flags, sEnd } = this;
     // Runs of capitalised words (`China Media Group`): their last word and the word before them say a
     // lot about the whole run's type.
     this.runStart = this.ints(2, n, -1);
@@ -319,6 +316,14 @@ export class NerInput {
     this.history.clear();
     this.absorbed = 0;
     return this;
+  }
+
+  /**
+   * Token `i`'s casing evidence in the document: bit 1 its word appears in lower case somewhere, bit 2
+   * capitalised away from a sentence start.
+   */
+  casingOf(i: number): number {
+    return this.casing.get(this.lower[i]);
   }
 
   /** Whether token `i` is `of`, `and`, `for`, `&`, `de` or `on` (any case); the hash rules most out. */
@@ -394,12 +399,6 @@ function fnv(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
-
-/**
- * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2 capitalised
- * mid-sentence. Shared, as only one input loads at a time.
- */
-const casing = new StampedTable(2, 1024);
 
 /**
  * Part-of-speech and chunk tags by index: tags are few, so each gets an index (from 1) and its hash once.
@@ -560,10 +559,7 @@ function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): n
   out[k++] = mix(127, hasPrev ? x.gaz[i - 1] : 255);
   out[k++] = mix(128, hasNext ? x.gaz[i + 1] : 255);
   out[k++] = mix(129, mix(gaz, shape));
-  out[k++] = mix(
-    130,
-    x.seenLower[i] | (x.seenCapitalMid[i] << 1) | (first << 2) | ((x.flags[i] & F_UPPER_INITIAL) << 3),
-  );
+  out[k++] = mix(130, x.casingOf(i) | (first << 2) | ((x.flags[i] & F_UPPER_INITIAL) << 3));
   out[k++] = mix(132, hasPrev ? x.suf3[i - 1] : START);
   const rs = x.runStart[i];
   if (rs >= 0) {

@@ -290,12 +290,7 @@ export class NameTagger {
       );
       const atShape = this.shapeAt(shape, g | (hist << 8));
       const atPair = ((t1 + 1) * (C + 2) + t2 + 2) * C;
-      const atCasing =
-        (x.seenLower[i] |
-          (x.seenCapitalMid[i] << 1) |
-          ((hasPrev ? 0 : 1) << 2) |
-          ((flags[i] & F_UPPER_INITIAL) << 3)) *
-        C;
+      const atCasing = (x.casingOf(i) | ((hasPrev ? 0 : 1) << 2) | ((flags[i] & F_UPPER_INITIAL) << 3)) * C;
       const own = ownTable.values;
       const pos = this.posVectors.values;
       const gazVector = this.gazVectors.values;
