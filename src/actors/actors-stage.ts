@@ -1301,6 +1301,8 @@ class ActorResolver implements NameCover {
   }
 
   private push(m: Mention, type: MentionType, actor: Actor | null): void {
+    // One shape for every mention, that of the names stage's (a rule added afterwards to some made
+    // another, and the stages after this one and the output met two); an undefined rule is written as none.
     const out: Mention = {
       start: m.start,
       end: m.end,
@@ -1308,8 +1310,8 @@ class ActorResolver implements NameCover {
       type,
       actor: actor?.id ?? null,
       stage: m.stage,
+      rule: m.rule,
     };
-    if (m.rule !== undefined) out.rule = m.rule;
     this.out.push(out);
     if (actor) {
       this.registry.touch(actor);
