@@ -69,10 +69,20 @@ export class NerInput {
    * capitalised mid-sentence (`casingOf`). Read where a token is scored, not copied out for every token:
    * the tagger scores about one token in six.
    */
-  private readonly casing = new StampedTable(2);
+  private readonly casing: StampedTable;
   /** Scratch for words with characters past ASCII, whose values `SentenceValues` computes. */
   private readonly scratch = new SentenceValues();
   private readonly one: string[] = [''];
+
+  /**
+   * @param capacity Tokens the per-token buffers hold before they first grow. A reader of many documents
+   *   in turn gives room for a long one (the names stage gives 2,048 tokens, pages of news): the buffers
+   *   then seldom grow once the loading and tagging code is compiled, whose branch that grows them would
+   *   be met without type feedback, and the code deoptimized and compiled again (20-100 ms a time).
+   */
+  constructor(private readonly capacity = 256) {
+    this.casing = new StampedTable(2, 2 * capacity);
+  }
 
   /** Token `i`'s word as the models see it (`normaliseWord`). */
   word(i: number): string {
@@ -342,25 +352,29 @@ export class NerInput {
 
   /** (`fill` null: left as it is, for an array written in full before it is read.) */
   private ints(slot: number, n: number, fill: number | null): Int32Array {
-    if (!(this.intBuffers[slot]?.length >= n)) this.intBuffers[slot] = new Int32Array(Math.max(n, 256));
+    if (!(this.intBuffers[slot]?.length >= n))
+      this.intBuffers[slot] = new Int32Array(Math.max(n, this.capacity));
     const view = this.intBuffers[slot].subarray(0, n);
     return fill === null ? view : view.fill(fill);
   }
 
   private uints(slot: number, n: number, clear = true): Uint32Array {
-    if (!(this.uintBuffers[slot]?.length >= n)) this.uintBuffers[slot] = new Uint32Array(Math.max(n, 256));
+    if (!(this.uintBuffers[slot]?.length >= n))
+      this.uintBuffers[slot] = new Uint32Array(Math.max(n, this.capacity));
     const view = this.uintBuffers[slot].subarray(0, n);
     return clear ? view.fill(0) : view;
   }
 
   /** (Not cleared: written in full before they are read.) */
   private shorts(slot: number, n: number): Uint16Array {
-    if (!(this.shortBuffers[slot]?.length >= n)) this.shortBuffers[slot] = new Uint16Array(Math.max(n, 256));
+    if (!(this.shortBuffers[slot]?.length >= n))
+      this.shortBuffers[slot] = new Uint16Array(Math.max(n, this.capacity));
     return this.shortBuffers[slot].subarray(0, n);
   }
 
   private bytes(slot: number, n: number, clear = true): Uint8Array {
-    if (!(this.byteBuffers[slot]?.length >= n)) this.byteBuffers[slot] = new Uint8Array(Math.max(n, 256));
+    if (!(this.byteBuffers[slot]?.length >= n))
+      this.byteBuffers[slot] = new Uint8Array(Math.max(n, this.capacity));
     const view = this.byteBuffers[slot].subarray(0, n);
     return clear ? view.fill(0) : view;
   }

@@ -119,6 +119,13 @@ class VectorTable {
   }
 }
 
+/**
+ * Tokens of a document the tagger has room for before its buffers first grow: a long article's, so that
+ * they seldom grow once `tag` is compiled (the branch that grows them, met without type feedback, would
+ * deoptimize it, and compiling it again takes some 100 ms).
+ */
+const TAG_CAPACITY = 2048;
+
 /** Own-word vectors: at a sentence start, after `O`, after a name tag (without the tag's features). */
 const FIRST = 0;
 const AFTER_O = 1;
@@ -171,9 +178,9 @@ export class NameTagger {
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
   /** The document's history of names: per word hash, the entity type (1-4) the word was last tagged as. */
-  private readonly history = new StampedTable(3);
+  private readonly history = new StampedTable(3, 2 * TAG_CAPACITY);
   /** The class indexes `tag` returns: a view of this buffer, kept from one document to the next. */
-  private tags = new Int32Array(256);
+  private tags = new Int32Array(TAG_CAPACITY);
 
   /** Per class: its first letter (`O`, `B`, `I`, `L`, `U`) and its type (`PER`; nothing for `O`). */
   private readonly prefixOf: readonly string[];
