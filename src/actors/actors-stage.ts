@@ -287,13 +287,16 @@ class ActorResolver implements NameCover {
 
   /** Handles whatever starts at token i; returns the next token to look at. */
   private step(i: number, sStart: number, sEnd: number): number {
+    // The next token, reckoned once here: the rare branches that return it then hold no arithmetic of
+    // their own, which, met without type feedback after the pass is compiled, deoptimized it.
+    const next = i + 1;
     const mi = this.nerStart[i]!;
     if (mi >= 0) {
       const m = this.ner[mi]!;
       this.nameMention(m, sStart, sEnd);
       return m.tokenEnd;
     }
-    if (this.nerCover[i]! >= 0) return i + 1;
+    if (this.nerCover[i]! >= 0) return next;
     const h = this.gaz.byToken[i]!;
     const hit = h >= 0 ? this.gaz.hits[h]! : undefined;
     if (hit && hit.tokenStart === i) {
@@ -306,16 +309,16 @@ class ActorResolver implements NameCover {
     if (parts) {
       for (const p of parts) this.place(p.start, p.end, i, i + 1, p.entries, 'part');
       this.ledGroup(i, parts);
-      return i + 1;
+      return next;
     }
     const t = this.tokens[i]!;
-    if (this.used[i]) return i + 1;
+    if (this.used[i]) return next;
     if (isCapitalised(t.text)) {
       // (`NOT_NAMES` is looked up last: most capitalised words neither are a name given yet nor follow a title.)
       const known = this.registry.named(t.text);
       if (known && !NOT_NAMES.has(t.text)) {
         this.personSpan(i, i + 1, sStart, sEnd, 'names', 'short-form');
-        return i + 1;
+        return next;
       }
       const prev = this.sectorAt(i - 1);
       if (prev && (prev.cls === 'title' || prev.cls === 'person') && !NOT_NAMES.has(t.text)) {
@@ -334,7 +337,7 @@ class ActorResolver implements NameCover {
     }
     const g = subjectPronoun(t.text);
     if (g) this.pronoun(i, g);
-    return i + 1;
+    return next;
   }
 
   // --- names from the name tagger -------------------------------------------------------------------
@@ -1301,6 +1304,8 @@ class ActorResolver implements NameCover {
   }
 
   private push(m: Mention, type: MentionType, actor: Actor | null): void {
+    // One shape for every mention, that of the names stage's (a rule added afterwards to some made
+    // another, and the stages after this one and the output met two); an undefined rule is written as none.
     const out: Mention = {
       start: m.start,
       end: m.end,
@@ -1308,8 +1313,8 @@ class ActorResolver implements NameCover {
       type,
       actor: actor?.id ?? null,
       stage: m.stage,
+      rule: m.rule,
     };
-    if (m.rule !== undefined) out.rule = m.rule;
     this.out.push(out);
     if (actor) {
       this.registry.touch(actor);

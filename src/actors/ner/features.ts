@@ -57,9 +57,6 @@ export class NerInput {
    */
   posIndex: Uint16Array = new Uint16Array(0);
   chunkIndex: Uint16Array = new Uint16Array(0);
-  /** The word appears in lower case elsewhere in the document / capitalised away from a sentence start. */
-  seenLower: Uint8Array = new Uint8Array(0);
-  seenCapitalMid: Uint8Array = new Uint8Array(0);
   /** For capitalised tokens, the run of capitalised tokens around them: its first and last token. */
   runStart: Int32Array = new Int32Array(0);
   runEnd: Int32Array = new Int32Array(0);
@@ -67,9 +64,25 @@ export class NerInput {
   /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
   history = new Map<number, number>();
   private absorbed = 0;
+  /**
+   * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2
+   * capitalised mid-sentence (`casingOf`). Read where a token is scored, not copied out for every token:
+   * the tagger scores about one token in six.
+   */
+  private readonly casing: StampedTable;
   /** Scratch for words with characters past ASCII, whose values `SentenceValues` computes. */
   private readonly scratch = new SentenceValues();
   private readonly one: string[] = [''];
+
+  /**
+   * @param capacity Tokens the per-token buffers hold before they first grow. A reader of many documents
+   *   in turn gives room for a long one (the names stage gives 2,048 tokens, pages of news): the buffers
+   *   then seldom grow once the loading and tagging code is compiled, whose branch that grows them would
+   *   be met without type feedback, and the code deoptimized and compiled again (20-100 ms a time).
+   */
+  constructor(private readonly capacity = 256) {
+    this.casing = new StampedTable(2, 2 * capacity);
+  }
 
   /** Token `i`'s word as the models see it (`normaliseWord`). */
   word(i: number): string {
@@ -162,7 +175,7 @@ export class NerInput {
     // Cleared sentence by sentence as they are marked.
     this.gaz = this.bytes(0, n, false);
     this.gazBegin = this.bytes(1, n, false);
-    casing.reset(n);
+    this.casing.reset(n);
   }
 
   private setToken(i: number, text: string, pos: string, chunk: string, start: number, end: number): void {
@@ -275,21 +288,15 @@ export class NerInput {
     const titleCase = this.titleCaseSentence(from, to);
     for (let i = from; i < to; i++) {
       const f = this.flags[i];
-      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) casing.or(this.lower[i], 1);
-      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase) casing.or(this.lower[i], 2);
+      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) this.casing.or(this.lower[i], 1);
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase)
+        this.casing.or(this.lower[i], 2);
     }
   }
 
   private finish(): this {
     const n = this.n;
-    const { flags, sEnd, lower } = this;
-    this.seenLower = this.bytes(2, n, false);
-    this.seenCapitalMid = this.bytes(3, n, false);
-    for (let i = 0; i < n; i++) {
-      const seen = casing.get(lower[i]);
-      this.seenLower[i] = seen & 1;
-      this.seenCapitalMid[i] = seen >> 1;
-    }
+    const { flags, sEnd } = this;
     // Runs of capitalised words (`China Media Group`): their last word and the word before them say a
     // lot about the whole run's type.
     this.runStart = this.ints(2, n, -1);
@@ -321,6 +328,14 @@ export class NerInput {
     return this;
   }
 
+  /**
+   * Token `i`'s casing evidence in the document: bit 1 its word appears in lower case somewhere, bit 2
+   * capitalised away from a sentence start.
+   */
+  casingOf(i: number): number {
+    return this.casing.get(this.lower[i]);
+  }
+
   /** Whether token `i` is `of`, `and`, `for`, `&`, `de` or `on` (any case); the hash rules most out. */
   private isConnector(i: number): boolean {
     return CONNECTOR_HASHES.has(this.lower[i]) && CONNECTORS.has(this.lowerWord(i));
@@ -337,25 +352,29 @@ export class NerInput {
 
   /** (`fill` null: left as it is, for an array written in full before it is read.) */
   private ints(slot: number, n: number, fill: number | null): Int32Array {
-    if (!(this.intBuffers[slot]?.length >= n)) this.intBuffers[slot] = new Int32Array(Math.max(n, 256));
+    if (!(this.intBuffers[slot]?.length >= n))
+      this.intBuffers[slot] = new Int32Array(Math.max(n, this.capacity));
     const view = this.intBuffers[slot].subarray(0, n);
     return fill === null ? view : view.fill(fill);
   }
 
   private uints(slot: number, n: number, clear = true): Uint32Array {
-    if (!(this.uintBuffers[slot]?.length >= n)) this.uintBuffers[slot] = new Uint32Array(Math.max(n, 256));
+    if (!(this.uintBuffers[slot]?.length >= n))
+      this.uintBuffers[slot] = new Uint32Array(Math.max(n, this.capacity));
     const view = this.uintBuffers[slot].subarray(0, n);
     return clear ? view.fill(0) : view;
   }
 
   /** (Not cleared: written in full before they are read.) */
   private shorts(slot: number, n: number): Uint16Array {
-    if (!(this.shortBuffers[slot]?.length >= n)) this.shortBuffers[slot] = new Uint16Array(Math.max(n, 256));
+    if (!(this.shortBuffers[slot]?.length >= n))
+      this.shortBuffers[slot] = new Uint16Array(Math.max(n, this.capacity));
     return this.shortBuffers[slot].subarray(0, n);
   }
 
   private bytes(slot: number, n: number, clear = true): Uint8Array {
-    if (!(this.byteBuffers[slot]?.length >= n)) this.byteBuffers[slot] = new Uint8Array(Math.max(n, 256));
+    if (!(this.byteBuffers[slot]?.length >= n))
+      this.byteBuffers[slot] = new Uint8Array(Math.max(n, this.capacity));
     const view = this.byteBuffers[slot].subarray(0, n);
     return clear ? view.fill(0) : view;
   }
@@ -394,12 +413,6 @@ function fnv(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
-
-/**
- * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2 capitalised
- * mid-sentence. Shared, as only one input loads at a time.
- */
-const casing = new StampedTable(2, 1024);
 
 /**
  * Part-of-speech and chunk tags by index: tags are few, so each gets an index (from 1) and its hash once.
@@ -560,10 +573,7 @@ function contextFeatures(x: NerInput, i: number, out: Uint32Array, k: number): n
   out[k++] = mix(127, hasPrev ? x.gaz[i - 1] : 255);
   out[k++] = mix(128, hasNext ? x.gaz[i + 1] : 255);
   out[k++] = mix(129, mix(gaz, shape));
-  out[k++] = mix(
-    130,
-    x.seenLower[i] | (x.seenCapitalMid[i] << 1) | (first << 2) | ((x.flags[i] & F_UPPER_INITIAL) << 3),
-  );
+  out[k++] = mix(130, x.casingOf(i) | (first << 2) | ((x.flags[i] & F_UPPER_INITIAL) << 3));
   out[k++] = mix(132, hasPrev ? x.suf3[i - 1] : START);
   const rs = x.runStart[i];
   if (rs >= 0) {

@@ -21,8 +21,11 @@ const RULE: Record<NerType, string> = {
   MISC: 'perceptron:MISC',
 };
 
-/** The tagger's input, reloaded for each document (nothing holds it between documents). */
-const reusedInput = new NerInput();
+/**
+ * The tagger's input, reloaded for each document (nothing holds it between documents), with room for a
+ * long article's tokens (see `NerInput`).
+ */
+const reusedInput = new NerInput(2048);
 
 /**
  * Proper-name mentions (`person`, `organization`, `location`, `nationality`, `other`) from the name

@@ -95,9 +95,10 @@ export function joinBridgedRuns(spans: readonly NameSpan[], x: NerInput): NameSp
     const span = spans[k];
     const start = x.runStart[span.start];
     const end = start >= 0 ? x.longEnd[start] + 1 : -1;
-    const last = end > 0 ? x.word(end - 1) : '';
     const bridged = end > 0 && end - 1 !== x.runEnd[start];
-    const head = isMiscHead(last) ? 'MISC' : isOrganizationHead(last) ? 'ORG' : null;
+    // (The head word is looked up only for a span that starts a bridged run, which few do.)
+    const last = bridged && start === span.start ? x.word(end - 1) : '';
+    const head = last === '' ? null : isMiscHead(last) ? 'MISC' : isOrganizationHead(last) ? 'ORG' : null;
     if (!bridged || !head || start !== span.start) {
       out.push(span);
       continue;
