@@ -29,7 +29,11 @@ import { StampedTable } from './stamped-table.js';
 export const START = 0x5157a27;
 export const END = 0x3e4d;
 const CONNECTORS = new Set(['of', 'and', 'for', '&', 'de', 'on']);
-const CONNECTOR_HASHES = new Set([...CONNECTORS].map((w) => fnv(w)));
+/**
+ * The connectors' hashes, as signed 32-bit integers: compared one by one, not looked up in a set of
+ * numbers (most hashes are past the small-integer range, and a set hashes those as doubles).
+ */
+const CONNECTOR_HASHES = Int32Array.from(CONNECTORS, (w) => fnv(w));
 
 export class NerInput {
   n = 0;
@@ -323,7 +327,9 @@ export class NerInput {
       const after = re + 2 < sEnd[i] && this.isConnector(re + 1) ? this.runEnd[re + 2] : -1;
       this.longEnd[i] = after >= 0 ? this.longEnd[re + 2] : re;
     }
-    this.history.clear();
+    // (Only the feature lists of training and tests fill the history: `clear` on an empty map would still
+    // allocate it a new table, for every document.)
+    if (this.history.size > 0) this.history.clear();
     this.absorbed = 0;
     return this;
   }
@@ -338,7 +344,10 @@ export class NerInput {
 
   /** Whether token `i` is `of`, `and`, `for`, `&`, `de` or `on` (any case); the hash rules most out. */
   private isConnector(i: number): boolean {
-    return CONNECTOR_HASHES.has(this.lower[i]) && CONNECTORS.has(this.lowerWord(i));
+    const hash = this.lower[i] | 0;
+    for (let k = 0; k < CONNECTOR_HASHES.length; k++)
+      if (CONNECTOR_HASHES[k] === hash) return CONNECTORS.has(this.lowerWord(i));
+    return false;
   }
 
   /**
