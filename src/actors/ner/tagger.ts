@@ -61,14 +61,23 @@ export function typeTable(classes: readonly string[]): Int32Array {
 
 /**
  * Partial score vectors by a pair of 32-bit keys: a two-way set-associative cache whose slots hold the two
- * keys and the vector side by side in one float array (a hit reads one stretch of memory; the keys are
- * exact as doubles, and an empty slot's first key is NaN). `find` gives a vector's offset in `values`. A new
- * vector goes first in its set and the one it displaces second, dropping the set's older one: frequent
- * vectors stay, where emptying the whole table when half full (as before) dropped them all. On the words
- * of 12,000 articles this misses a third less often in the same memory.
+ * keys, an error bound and the vector side by side in one buffer (a hit reads one stretch of memory). `find`
+ * gives a vector's offset in `values`, its bound just before it. A new vector goes first in its set and the
+ * one it displaces second, dropping the set's older one: frequent vectors stay, where emptying the whole
+ * table when half full (as before) dropped them all. On the words of 12,000 articles this misses a third
+ * less often in the same memory.
+ *
+ * The vectors are kept as float32, half the memory of the float64 sums they round: a slot of 17 classes is
+ * 80 bytes, not 152, so the six vectors a scored token reads are half as many cache lines (the tables are
+ * megabytes, read after the other stages have filled the caches). A sum rounded to float32 is off by at
+ * most 2^-24 of the vector's largest magnitude; `bound` keeps twice that, and `tag` scores a token exactly
+ * (from the weights) when its best two classes are closer than the summed bounds, which near-ties alone
+ * are: the tags are those of the exact sums.
  */
 class VectorTable {
-  readonly values: Float64Array;
+  readonly values: Float32Array;
+  /** The same memory as integers: a slot's two keys. */
+  private readonly keys: Int32Array;
   /**
    * A key's set is the top bits of a multiplicative hash (`setOf`): two multiplications, where `mix` (the
    * models' feature hash, which the sets need not follow) takes three and three shifts, and every token
@@ -83,9 +92,20 @@ class VectorTable {
   ) {
     // (2^(bits - 1) sets of two slots.)
     this.shift = 33 - bits;
-    this.stride = width + 2;
-    this.values = new Float64Array(this.stride << bits);
-    for (let o = 0; o < this.values.length; o += this.stride) this.values[o] = NaN;
+    this.stride = width + 3;
+    const buffer = new ArrayBuffer(4 * (this.stride << bits));
+    this.values = new Float32Array(buffer);
+    this.keys = new Int32Array(buffer);
+    // An empty slot holds a key of another set, which `find` cannot be asked for here.
+    const sets = 1 << (bits - 1);
+    for (let set = 0; set < sets; set++) {
+      let a = 0;
+      while (this.setOf(a, 0) === set) a++;
+      for (const o of [2 * set * this.stride, (2 * set + 1) * this.stride]) {
+        this.keys[o] = a;
+        this.keys[o + 1] = 0;
+      }
+    }
   }
 
   /** The set of key `(a, b)` (both 32-bit integers). */
@@ -95,28 +115,50 @@ class VectorTable {
 
   /** The offset of key `(a, b)`'s vector, or -1. */
   find(a: number, b: number): number {
-    const { values, stride } = this;
+    const { keys, stride } = this;
     a |= 0;
     b |= 0;
     const o = this.setOf(a, b) * 2 * stride;
-    if (values[o] === a && values[o + 1] === b) return o + 2;
+    if (keys[o] === a && keys[o + 1] === b) return o + 3;
     const o2 = o + stride;
-    if (values[o2] === a && values[o2 + 1] === b) return o2 + 2;
+    if (keys[o2] === a && keys[o2 + 1] === b) return o2 + 3;
     return -1;
   }
 
-  /** Keeps `v[0, width)` as key `(a, b)`'s vector (which `find` has just missed): its offset. */
+  /**
+   * Keeps `v[0, width)` (rounded to float32) as key `(a, b)`'s vector, which `find` has just missed: its
+   * offset.
+   */
   put(a: number, b: number, v: Float64Array): number {
-    const { values, stride } = this;
+    const { values, keys, stride } = this;
     a |= 0;
     b |= 0;
     const o = this.setOf(a, b) * 2 * stride;
     values.copyWithin(o + stride, o, o + stride);
-    values[o] = a;
-    values[o + 1] = b;
-    for (let c = 0; c < this.width; c++) values[o + 2 + c] = v[c];
-    return o + 2;
+    keys[o] = a;
+    keys[o + 1] = b;
+    values[o + 2] = roundedBound(v, this.width);
+    for (let c = 0; c < this.width; c++) values[o + 3 + c] = v[c];
+    return o + 3;
   }
+}
+
+/**
+ * Twice the largest error of `v[0, width)` rounded to float32 (2^-24 of its largest magnitude), itself a
+ * float32 no smaller than that.
+ */
+function roundedBound(v: Float64Array, width: number): number {
+  let most = 0;
+  for (let c = 0; c < width; c++) most = Math.max(most, Math.abs(v[c]));
+  return Math.fround(most * 2 ** -23);
+}
+
+/** A lone vector laid out as a `VectorTable` slot (bound, then the vector from offset 3), with its exact sums. */
+function lonePartial(v: Float64Array): Float32Array {
+  const slot = new Float32Array(3 + v.length);
+  slot[2] = roundedBound(v, v.length);
+  slot.set(v, 3);
+  return slot;
 }
 
 /**
@@ -174,9 +216,16 @@ export class NameTagger {
   /** The current run's summed features (see `tag`) and scratch for them. */
   private readonly runVotes: Float64Array;
   private readonly runFeatures = new Uint32Array(4);
-  /** The features before a sentence's first token and after its last. */
+  /**
+   * The features before a sentence's first token and after its last: exact, and as a `VectorTable` slot
+   * (which `tag` reads in place of the word before or after).
+   */
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
+  private readonly atStartSlot: Float32Array;
+  private readonly atEndSlot: Float32Array;
+  /** A token's exact scores, when its best two classes are too close to tell apart by the float32 sums. */
+  private readonly exact: Float64Array;
   /** The document's history of names: per word hash, the entity type (1-4) the word was last tagged as. */
   private readonly history = new StampedTable(3, 2 * TAG_CAPACITY);
   /** The class indexes `tag` returns: a view of this buffer, kept from one document to the next. */
@@ -231,6 +280,9 @@ export class NameTagger {
     this.atEnd = new Float64Array(C);
     for (const [k, t] of [111, 113, 115].entries()) f[k] = mix(t, END);
     this.vote(3, this.atEnd, 0);
+    this.atStartSlot = lonePartial(this.atStart);
+    this.atEndSlot = lonePartial(this.atEnd);
+    this.exact = new Float64Array(C);
   }
 
   /** Writes the summed votes of `features[0, n)` to `into[at, at + C)`. */
@@ -279,23 +331,24 @@ export class NameTagger {
       const ownTable = this.own[variant];
       const atOwn = this.ownAt(ownTable, x, i, variant);
       const beforeTable = this.before[variant === AFTER_O ? 1 : 0];
-      const before = hasPrev ? beforeTable.values : this.atStart;
-      const atBefore = hasPrev ? this.beforeAt(beforeTable, x, i - 1, variant === AFTER_O ? 1 : 0) : 0;
-      const after = hasNext ? this.after.values : this.atEnd;
-      const atAfter = hasNext ? this.afterAt(x, i + 1) : 0;
+      const before = hasPrev ? beforeTable.values : this.atStartSlot;
+      const atBefore = hasPrev ? this.beforeAt(beforeTable, x, i - 1, variant === AFTER_O ? 1 : 0) : 3;
+      const after = hasNext ? this.after.values : this.atEndSlot;
+      const atAfter = hasNext ? this.afterAt(x, i + 1) : 3;
       const atPos = this.posAt(
         hasPrev ? x.posIndex[i - 1] : 0,
         x.posIndex[i],
         hasNext ? x.posIndex[i + 1] : 0,
         x.chunkIndex[i],
       );
-      const atGaz = this.gazAt(
+      const gazKey =
         g |
-          (x.gazBegin[i] << 8) |
-          ((hasPrev ? gaz[i - 1] : 255) << 16) |
-          ((hasNext ? gaz[i + 1] : 255) << 24),
-      );
-      const atShape = this.shapeAt(shape, g | (hist << 8));
+        (x.gazBegin[i] << 8) |
+        ((hasPrev ? gaz[i - 1] : 255) << 16) |
+        ((hasNext ? gaz[i + 1] : 255) << 24);
+      const atGaz = this.gazAt(gazKey);
+      const gazHist = g | (hist << 8);
+      const atShape = this.shapeAt(shape, gazHist);
       const atPair = ((t1 + 1) * (C + 2) + t2 + 2) * C;
       const atCasing = (x.casingOf(i) | ((hasPrev ? 0 : 1) << 2) | ((flags[i] & F_UPPER_INITIAL) << 3)) * C;
       const own = ownTable.values;
@@ -303,6 +356,14 @@ export class NameTagger {
       const gazVector = this.gazVectors.values;
       const shapeVector = this.shapeVectors.values;
       const { tagPairs, casing } = this;
+      // How far the float32 vectors may put any two classes' scores from their exact difference.
+      const error =
+        own[atOwn - 1] +
+        before[atBefore - 1] +
+        after[atAfter - 1] +
+        pos[atPos - 1] +
+        gazVector[atGaz - 1] +
+        shapeVector[atShape - 1];
       for (let c = 0; c < C; c++)
         scores[c] =
           own[atOwn + c] +
@@ -324,6 +385,7 @@ export class NameTagger {
         f[k++] = mix(133, mix(t1, lPrev));
       }
       const rs = runStart[i];
+      let place = -1;
       if (rs >= 0) {
         // The capitalised run's features (134, 135, 137, 138) are the same for all its tokens: summed
         // once per run. The token's place in the run (136) takes 12 values.
@@ -340,26 +402,88 @@ export class NameTagger {
           this.model.accumulate(g, r, runVotes);
           runAt = rs;
         }
-        const place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
+        place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
         for (let c = 0; c < C; c++) scores[c] += runVotes[c] + this.runPlaces[place + c];
       }
       this.model.accumulate(f, k, scores);
-      // The best allowed class (the first of equal scores).
+      // The best allowed class (the first of equal scores), and the score of the next best.
       let best = -1;
       let bestScore = -Infinity;
+      let nextScore = -Infinity;
       const row = (t1 + 1) * C;
       for (let c = 0; c < C; c++) {
-        if (allowedAt[row + c] && scores[c] > bestScore) {
-          bestScore = scores[c];
+        if (!allowedAt[row + c]) continue;
+        const score = scores[c];
+        if (score > bestScore) {
+          nextScore = bestScore;
+          bestScore = score;
           best = c;
-        }
+        } else if (score > nextScore) nextScore = score;
       }
+      // (The slack covers float64 rounding in the sums, some 2^-50 of them.)
+      if (bestScore - nextScore <= error + 1e-9)
+        best = this.exactBest(x, i, variant, k, atPair, atCasing, place, gazKey, gazHist, row);
       tags[i] = best;
       // The document's history of names: what this word was last tagged as.
       const type = typeOf[best];
       if (type > 0 && flags[i] & F_UPPER_INITIAL) history.set(cased[i], type);
     }
     return tags;
+  }
+
+  /**
+   * Token `i`'s best allowed class (`row` of `allowedAt`) from its exact scores: the same sums as `tag`'s,
+   * with every vector summed afresh from the weights. `features[0, k)` are the token's own features (not
+   * cached), `atPair`, `atCasing` and `place` (-1: none) its offsets in the small tables, `gazKey` and
+   * `gazHist` the keys of its gazetteer and shape vectors.
+   */
+  private exactBest(
+    x: NerInput,
+    i: number,
+    variant: number,
+    k: number,
+    atPair: number,
+    atCasing: number,
+    place: number,
+    gazKey: number,
+    gazHist: number,
+    row: number,
+  ): number {
+    const { C, exact, model, features: f } = this;
+    exact.fill(0);
+    model.accumulate(f, k, exact);
+    for (let c = 0; c < C; c++) exact[c] += this.tagPairs[atPair + c] + this.casing[atCasing + c];
+    if (place >= 0) for (let c = 0; c < C; c++) exact[c] += this.runVotes[c] + this.runPlaces[place + c];
+    const s = x.sStart[i];
+    const hasPrev = i > s;
+    const hasNext = i + 1 < x.sEnd[i];
+    model.accumulate(f, this.ownFeatures(x, i, variant), exact);
+    if (hasPrev) model.accumulate(f, this.beforeFeatures(x, i - 1, variant === AFTER_O ? 1 : 0), exact);
+    else for (let c = 0; c < C; c++) exact[c] += this.atStart[c];
+    if (hasNext) model.accumulate(f, this.afterFeatures(x, i + 1), exact);
+    else for (let c = 0; c < C; c++) exact[c] += this.atEnd[c];
+    const { posIndex } = x;
+    model.accumulate(
+      f,
+      this.posFeatures(
+        hasPrev ? posIndex[i - 1] : 0,
+        posIndex[i],
+        hasNext ? posIndex[i + 1] : 0,
+        x.chunkIndex[i],
+      ),
+      exact,
+    );
+    model.accumulate(f, this.gazFeatures(gazKey), exact);
+    model.accumulate(f, this.shapeFeatures(x.shape[i], gazHist), exact);
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let c = 0; c < C; c++) {
+      if (this.allowedAt[row + c] && exact[c] > bestScore) {
+        bestScore = exact[c];
+        best = c;
+      }
+    }
+    return best;
   }
 
   /**
@@ -376,6 +500,11 @@ export class NameTagger {
   private ownAt(table: VectorTable, x: NerInput, i: number, variant: number): number {
     const at = table.find(x.cased[i], x.suf4[i]);
     if (at >= 0) return at;
+    return this.keep(table, x, i, this.ownFeatures(x, i, variant));
+  }
+
+  /** The features of token `i`'s own-word vector, into `features`: their number. */
+  private ownFeatures(x: NerInput, i: number, variant: number): number {
     const f = this.features;
     const first = variant === FIRST ? 1 : 0;
     let k = nerWordFeatures(x, i, f, 0);
@@ -386,28 +515,38 @@ export class NameTagger {
       f[k++] = mix(124, mix(t1, x.lower[i]));
       f[k++] = mix(125, mix(t1, x.shape[i]));
     }
-    return this.keep(table, x, i, k);
+    return k;
   }
 
   /** Token `b`'s vector as the word before (110, 114, 132, and 133 after `O` when `afterO`): its offset. */
   private beforeAt(table: VectorTable, x: NerInput, b: number, afterO: number): number {
     const at = table.find(x.cased[b], x.suf4[b]);
     if (at >= 0) return at;
+    return this.keep(table, x, b, this.beforeFeatures(x, b, afterO));
+  }
+
+  /** The features of token `b`'s vector as the word before, into `features`: their number. */
+  private beforeFeatures(x: NerInput, b: number, afterO: number): number {
     const f = this.features;
     f[0] = mix(110, x.lower[b]);
     f[1] = mix(114, x.shape[b]);
     f[2] = mix(132, x.suf3[b]);
     if (afterO) f[3] = mix(133, mix(this.outside, x.lower[b]));
-    return this.keep(table, x, b, afterO ? 4 : 3);
+    return afterO ? 4 : 3;
   }
 
   /** Token `c`'s vector as the word after (111, 115): its offset in `after`. */
   private afterAt(x: NerInput, c: number): number {
     const at = this.after.find(x.cased[c], x.suf4[c]);
     if (at >= 0) return at;
+    return this.keep(this.after, x, c, this.afterFeatures(x, c));
+  }
+
+  /** The features of token `c`'s vector as the word after, into `features`: their number. */
+  private afterFeatures(x: NerInput, c: number): number {
     this.features[0] = mix(111, x.lower[c]);
     this.features[1] = mix(115, x.shape[c]);
-    return this.keep(this.after, x, c, 2);
+    return 2;
   }
 
   /** Keeps the votes of `features[0, n)` as token `i`'s word's vector in `table`: its offset. */
@@ -426,14 +565,19 @@ export class NameTagger {
     const b = next | (chunk << 16);
     const at = table.find(a, b);
     if (at >= 0) return at;
+    this.vote(this.posFeatures(prev, pos, next, chunk), this.scratch, 0);
+    return table.put(a, b, this.scratch);
+  }
+
+  /** The features of a part-of-speech window's vector, into `features`: their number. */
+  private posFeatures(prev: number, pos: number, next: number, chunk: number): number {
     const f = this.features;
     const p = tagHashOf(pos);
     f[0] = mix(118, p);
     f[1] = mix(119, mix(prev ? tagHashOf(prev) : START, p));
     f[2] = mix(120, mix(p, next ? tagHashOf(next) : END));
     f[3] = mix(121, tagHashOf(chunk));
-    this.vote(4, this.scratch, 0);
-    return table.put(a, b, this.scratch);
+    return 4;
   }
 
   /**
@@ -444,12 +588,17 @@ export class NameTagger {
     const table = this.gazVectors;
     const at = table.find(key, 0);
     if (at >= 0) return at;
+    this.vote(this.gazFeatures(key), this.scratch, 0);
+    return table.put(key, 0, this.scratch);
+  }
+
+  /** The features of the gazetteer marks' vector, into `features`: their number. */
+  private gazFeatures(key: number): number {
     const f = this.features;
     f[0] = mix(126, mix(key & 0xff, (key >>> 8) & 0xff));
     f[1] = mix(127, (key >>> 16) & 0xff);
     f[2] = mix(128, key >>> 24);
-    this.vote(3, this.scratch, 0);
-    return table.put(key, 0, this.scratch);
+    return 3;
   }
 
   /**
@@ -460,11 +609,16 @@ export class NameTagger {
     const table = this.shapeVectors;
     const at = table.find(shape, gazHist);
     if (at >= 0) return at;
+    this.vote(this.shapeFeatures(shape, gazHist), this.scratch, 0);
+    return table.put(shape, gazHist, this.scratch);
+  }
+
+  /** The features of the shape's vector with the gazetteer mark and name history, into `features`. */
+  private shapeFeatures(shape: number, gazHist: number): number {
     const f = this.features;
     f[0] = mix(129, mix(gazHist & 0xff, shape));
     f[1] = mix(131, mix(gazHist >>> 8, shape));
-    this.vote(2, this.scratch, 0);
-    return table.put(shape, gazHist, this.scratch);
+    return 2;
   }
 
   /** Name spans from class indexes; a name left open at a sentence's end closes there. */
