@@ -394,11 +394,22 @@ export class NameTagger {
       }
       const rs = runStart[i];
       let place = -1;
+      let longRun = false;
       if (rs >= 0) {
         // The capitalised run's features (134, 135, 137, 138) are the same for all its tokens: summed
-        // once per run. The token's place in the run (136) takes 12 values.
+        // once per run, but for a run of one token added with the token's own (one pass over the weights
+        // the fewer). The token's place in the run (136) takes 12 values.
         const re = x.runEnd[i];
-        if (rs !== runAt) {
+        place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
+        longRun = rs !== re;
+        if (!longRun) {
+          f[k++] = mix(134, lower[re]);
+          f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
+          f[k++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
+          const le = x.longEnd[i];
+          if (le !== re) f[k++] = mix(138, lower[le]);
+          for (let c = 0; c < C; c++) scores[c] += this.runPlaces[place + c];
+        } else if (rs !== runAt) {
           const g: Uint32Array = this.runFeatures;
           let r = 0;
           g[r++] = mix(134, lower[re]);
@@ -410,8 +421,7 @@ export class NameTagger {
           this.model.accumulate(g, r, runVotes);
           runAt = rs;
         }
-        place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
-        for (let c = 0; c < C; c++) scores[c] += runVotes[c] + this.runPlaces[place + c];
+        if (longRun) for (let c = 0; c < C; c++) scores[c] += runVotes[c] + this.runPlaces[place + c];
       }
       this.model.accumulate(f, k, scores);
       // The best allowed class (the first of equal scores), and the score of the next best.
@@ -429,7 +439,7 @@ export class NameTagger {
         } else if (score > nextScore) nextScore = score;
       }
       if (bestScore - nextScore <= error + this.slack)
-        best = this.exactBest(x, i, variant, k, atPair, atCasing, place, gazKey, gazHist, row);
+        best = this.exactBest(x, i, variant, k, atPair, atCasing, place, longRun, gazKey, gazHist, row);
       tags[i] = best;
       // The document's history of names: what this word was last tagged as.
       const type = typeOf[best];
@@ -441,7 +451,8 @@ export class NameTagger {
   /**
    * Token `i`'s best allowed class (`row` of `allowedAt`) from its exact scores: the same sums as `tag`'s,
    * with every vector summed afresh from the weights. `features[0, k)` are the token's own features (not
-   * cached), `atPair`, `atCasing` and `place` (-1: none) its offsets in the small tables, `gazKey` and
+   * cached), `atPair`, `atCasing` and `place` (-1: none) its offsets in the small tables, `longRun` whether
+   * its run's votes are in `runVotes` (else in its features), `gazKey` and
    * `gazHist` the keys of its gazetteer and shape vectors.
    */
   private exactBest(
@@ -452,6 +463,7 @@ export class NameTagger {
     atPair: number,
     atCasing: number,
     place: number,
+    longRun: boolean,
     gazKey: number,
     gazHist: number,
     row: number,
@@ -460,7 +472,8 @@ export class NameTagger {
     exact.fill(0);
     model.accumulate(f, k, exact);
     for (let c = 0; c < C; c++) exact[c] += this.tagPairs[atPair + c] + this.casing[atCasing + c];
-    if (place >= 0) for (let c = 0; c < C; c++) exact[c] += this.runVotes[c] + this.runPlaces[place + c];
+    if (place >= 0) for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + c];
+    if (longRun) for (let c = 0; c < C; c++) exact[c] += this.runVotes[c];
     const s = x.sStart[i];
     const hasPrev = i > s;
     const hasNext = i + 1 < x.sEnd[i];
