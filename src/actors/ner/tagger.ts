@@ -169,7 +169,7 @@ function lonePartial(v: Float64Array): Float32Array {
  */
 const TAG_CAPACITY = 2048;
 
-/** Own-word vectors: at a sentence start, after `O`, after a name tag (without the tag's features). */
+/** Own-word vectors: at a sentence start, after `O`, after a name tag (one per word and tag). */
 const FIRST = 0;
 const AFTER_O = 1;
 const MID = 2;
@@ -179,8 +179,7 @@ const MID = 2;
  * weights; but most features depend on one word, or on a few values that take few combinations. So their
  * summed votes are kept as partial score vectors, computed on first use: per word (keyed by its hash and
  * the hash of its last four letters, as the taggers' word-score cache always was), for the word itself
- * (with the tag before it when that is `O` or the sentence start), as the word before and as the word
- * after; per part-of-speech window, gazetteer marks, shape with name history, tag pair, casing evidence,
+ * (with the tag before it), as the word before and as the word after; per part-of-speech window, gazetteer marks, shape with name history, tag pair, casing evidence,
  * place in a capitalised run; and per run, once. A token's score is then a few additions of short dense
  * vectors and a handful of features (word pairs, the words two away, a name tag before it). Weights are
  * multiples of 0.001 held as float32, so their sums in float64 are exact in any grouping: the scores, and
@@ -337,7 +336,7 @@ export class NameTagger {
       // none of the others), then added in one pass: the lookups do not wait on one another, so their
       // cache misses overlap, and the scores are written once, not once per vector.
       const ownTable = this.own[variant];
-      const atOwn = this.ownAt(ownTable, x, i, variant);
+      const atOwn = this.ownAt(ownTable, x, i, t1);
       const beforeTable = this.before[variant === AFTER_O ? 1 : 0];
       const before = hasPrev ? beforeTable.values : this.atStartSlot;
       const atBefore = hasPrev ? this.beforeAt(beforeTable, x, i - 1, variant === AFTER_O ? 1 : 0) : 3;
@@ -387,11 +386,7 @@ export class NameTagger {
       if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
       f[k++] = mix(116, mix(lPrev, lw));
       f[k++] = mix(117, mix(lw, lNext));
-      if (variant === MID) {
-        f[k++] = mix(124, mix(t1, lw));
-        f[k++] = mix(125, mix(t1, shape));
-        f[k++] = mix(133, mix(t1, lPrev));
-      }
+      if (variant === MID) f[k++] = mix(133, mix(t1, lPrev));
       const rs = runStart[i];
       let place = -1;
       let longRun = false;
@@ -477,7 +472,8 @@ export class NameTagger {
     const s = x.sStart[i];
     const hasPrev = i > s;
     const hasNext = i + 1 < x.sEnd[i];
-    model.accumulate(f, this.ownFeatures(x, i, variant), exact);
+    const t1 = i > x.sStart[i] ? this.tags[i - 1] : -1;
+    model.accumulate(f, this.ownFeatures(x, i, t1), exact);
     if (hasPrev) model.accumulate(f, this.beforeFeatures(x, i - 1, variant === AFTER_O ? 1 : 0), exact);
     else for (let c = 0; c < C; c++) exact[c] += this.atStart[c];
     if (hasNext) model.accumulate(f, this.afterFeatures(x, i + 1), exact);
@@ -516,25 +512,30 @@ export class NameTagger {
     return this.outside;
   }
 
-  /** Token `i`'s own-word vector (word features, 108, 109, and 124-125 unless MID): its offset in `table`. */
-  private ownAt(table: VectorTable, x: NerInput, i: number, variant: number): number {
-    const at = table.find(x.cased[i], x.suf4[i]);
+  /**
+   * Token `i`'s own-word vector (word features, 108, 109, and 124-125 on the tag before it, `t1`): its
+   * offset in `table`. After a name tag (MID) the vector is the word's with that tag, keyed by the word and
+   * the tag (the tag's odd multiple, one of 17, mixed into the second key); elsewhere the tag is the
+   * table's own (the sentence start or `O`).
+   */
+  private ownAt(table: VectorTable, x: NerInput, i: number, t1: number): number {
+    const a = x.cased[i];
+    const b = x.suf4[i] ^ Math.imul(t1 + 1, 0x9e3779b1);
+    const at = table.find(a, b);
     if (at >= 0) return at;
-    return this.keep(table, x, i, this.ownFeatures(x, i, variant));
+    this.vote(this.ownFeatures(x, i, t1), this.scratch, 0);
+    return table.put(a, b, this.scratch);
   }
 
   /** The features of token `i`'s own-word vector, into `features`: their number. */
-  private ownFeatures(x: NerInput, i: number, variant: number): number {
+  private ownFeatures(x: NerInput, i: number, t1: number): number {
     const f = this.features;
-    const first = variant === FIRST ? 1 : 0;
+    const first = t1 < 0 ? 1 : 0;
     let k = nerWordFeatures(x, i, f, 0);
     f[k++] = mix(108, x.flags[i] | (first << 7));
     f[k++] = mix(109, mix(x.shape[i], first));
-    if (variant !== MID) {
-      const t1 = variant === FIRST ? -1 : this.outside;
-      f[k++] = mix(124, mix(t1, x.lower[i]));
-      f[k++] = mix(125, mix(t1, x.shape[i]));
-    }
+    f[k++] = mix(124, mix(t1, x.lower[i]));
+    f[k++] = mix(125, mix(t1, x.shape[i]));
     return k;
   }
 
