@@ -174,6 +174,9 @@ const FIRST = 0;
 const AFTER_O = 1;
 const MID = 2;
 
+/** In the begin byte of a gazetteer vector's key: the token is a capitalised run of its own. */
+const LONE_RUN = 0x80;
+
 /**
  * The tagger. Scoring a token adds the weights of some 30 features, each a cache miss away in megabytes of
  * weights; but most features depend on one word, or on a few values that take few combinations. So their
@@ -349,9 +352,13 @@ export class NameTagger {
         hasNext ? x.posIndex[i + 1] : 0,
         x.chunkIndex[i],
       );
+      // A capitalised run of this token alone: its features on the gazetteer marks (137) go with the
+      // token's gazetteer vector (a flag in the begin byte, whose marks take six bits).
+      const rs = runStart[i];
+      const lone = rs === i && x.runEnd[i] === i;
       const gazKey =
         g |
-        (x.gazBegin[i] << 8) |
+        ((x.gazBegin[i] | (lone ? LONE_RUN : 0)) << 8) |
         ((hasPrev ? gaz[i - 1] : 255) << 16) |
         ((hasNext ? gaz[i + 1] : 255) << 24);
       const atGaz = this.gazAt(gazKey);
@@ -388,7 +395,6 @@ export class NameTagger {
       f[k++] = mix(116, mix(lPrev, lw));
       f[k++] = mix(117, mix(lw, lNext));
       if (variant === MID) f[k++] = mix(133, mix(t1, lPrev));
-      const rs = runStart[i];
       let place = -1;
       let longRun = false;
       if (rs >= 0) {
@@ -401,7 +407,6 @@ export class NameTagger {
         if (!longRun) {
           f[k++] = mix(134, lower[re]);
           f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
-          f[k++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
           const le = x.longEnd[i];
           if (le !== re) f[k++] = mix(138, lower[le]);
           for (let c = 0; c < C; c++) scores[c] += this.runPlaces[place + c];
@@ -603,8 +608,9 @@ export class NameTagger {
   }
 
   /**
-   * The vector of the gazetteer marks (126-128), packed a byte each (here, begin, before, after): its
-   * offset in `gazVectors`.
+   * The vector of the gazetteer marks (126-128), packed a byte each (here, begin, before, after; 255 past
+   * the sentence's edges), and of a lone capitalised token's run marks (137, when the begin byte has
+   * `LONE_RUN`): its offset in `gazVectors`.
    */
   private gazAt(key: number): number {
     const table = this.gazVectors;
@@ -617,10 +623,14 @@ export class NameTagger {
   /** The features of the gazetteer marks' vector, into `features`: their number. */
   private gazFeatures(key: number): number {
     const f = this.features;
-    f[0] = mix(126, mix(key & 0xff, (key >>> 8) & 0xff));
-    f[1] = mix(127, (key >>> 16) & 0xff);
+    const here = key & 0xff;
+    const before = (key >>> 16) & 0xff;
+    f[0] = mix(126, mix(here, (key >>> 8) & ~LONE_RUN & 0xff));
+    f[1] = mix(127, before);
     f[2] = mix(128, key >>> 24);
-    return 3;
+    if (!((key >>> 8) & LONE_RUN)) return 3;
+    f[3] = mix(137, here | (before === 255 ? 0 : before << 8));
+    return 4;
   }
 
   /**
