@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mix, modelPath, Perceptron } from '../../text/perceptron.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
-import { END, nerWordFeatures, START, tagHashOf, type NerInput } from './features.js';
+import { END, NerInput, nerWordFeatures, START, tagHashOf } from './features.js';
 import { StampedTable } from './stamped-table.js';
 
 export const NER_MODEL = 'ner.bin.gz';
@@ -308,7 +308,7 @@ export class NameTagger {
     const n = x.n;
     if (this.tags.length < n) this.tags = new Int32Array(Math.max(n, 2 * this.tags.length));
     const tags = this.tags.subarray(0, n);
-    const { C, scores, features: f, inside, outside, typeOf, allowedAt, history } = this;
+    const { C, scores, features: f, inside, outside, typeOf, allowedAt, history, slack } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.reset(n);
     const runVotes = this.runVotes;
@@ -439,7 +439,7 @@ export class NameTagger {
           best = c;
         } else if (score > nextScore) nextScore = score;
       }
-      if (bestScore - nextScore <= error + this.slack)
+      if (bestScore - nextScore <= error + slack)
         best = this.exactBest(x, i, variant, k, atPair, atCasing, place, longRun, gazKey, gazHist, row);
       tags[i] = best;
       // The document's history of names: what this word was last tagged as.
@@ -689,5 +689,25 @@ export function nameTagger(): NameTagger {
   const file = modelPath(NER_MODEL);
   if (!existsSync(file)) throw new Error(`missing ${file}: run npm run train:taggers`);
   shared = new NameTagger(Perceptron.load(file));
+  warmUp(shared);
   return shared;
+}
+
+/**
+ * Tags a short sentence with every scored token rescored exactly too, so that `tag`'s rare branch (the exact
+ * rescoring of a near-tie, a few tokens in a thousand articles) has type feedback when `tag` is first
+ * optimised: met without it, it deoptimized `tag`, which was then compiled again (some 100 ms a worker).
+ * What it leaves in the vector tables is exact, as any vector there.
+ */
+function warmUp(tagger: NameTagger): void {
+  const words = ['Mr.', 'John', 'Smith', 'of', 'the', 'Bank', 'of', 'England', 'said', 'in', 'London', '.'];
+  // (No part-of-speech or chunk tags: the empty tag, not one of the taggers', takes a slot of its own.)
+  const none = words.map(() => '');
+  const slack = tagger.slack;
+  tagger.slack = Infinity;
+  try {
+    tagger.tag(new NerInput().load([{ words, pos: none, chunk: none }]));
+  } finally {
+    tagger.slack = slack;
+  }
 }
