@@ -258,7 +258,7 @@ export class NameTagger {
     this.runVotes = new Float64Array(C);
     this.scratch = new Float64Array(C);
     // The word tables hold twice the vectors they held as float64 (fewer misses: the word vectors are
-    // most of them), the others as many, in a little less memory than before (4.87 MB, was 4.94).
+    // most of them), the others as many, in a little less memory than before (4.87 MB, was 4.90).
     this.own = [new VectorTable(C, 13), new VectorTable(C, 14), new VectorTable(C, 13)];
     this.before = [new VectorTable(C, 13), new VectorTable(C, 13)];
     this.after = new VectorTable(C, 13);
