@@ -220,6 +220,24 @@ export class Perceptron {
     return this.rowOf[feature & this.mask];
   }
 
+  /** How many hash buckets features fall in (a power of two): a feature's bucket is its low bits. */
+  get buckets(): number {
+    return this.rowOf.length;
+  }
+
+  /**
+   * One bit per hash bucket (`rowOffset`), set where the bucket has a row: bit `b & 31` of word `b >>> 5`.
+   * A few in a hundred buckets have rows, so a caller that looks up many features that have none (a word
+   * with tags it was not trained with) answers most of them from these 2^bits / 8 bytes, which stay in
+   * cache, instead of a miss in the megabytes of `rowOffset`'s table.
+   */
+  rowBits(): Uint32Array {
+    const { rowOf } = this;
+    const bits = new Uint32Array(Math.max(1, rowOf.length >>> 5));
+    for (let b = 0; b < rowOf.length; b++) if (rowOf[b] >= 0) bits[b >>> 5] |= 1 << (b & 31);
+    return bits;
+  }
+
   /**
    * `rowOffset` of each of `features[0, n)`, into `offsets` from `at`. The loads are independent, so the
    * processor fetches them in parallel (as in `accumulate`).

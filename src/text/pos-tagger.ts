@@ -250,8 +250,6 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
  * fills only after the first 1,000 articles and `bench:memory`'s 25,000/1,000 ratio rose (1.37, 1.39).
  */
 const MAX_TYPES = 8192;
-/** Slots of the table of rows of features on a tag and a word (half of them filled before it is emptied). */
-const TAG_ROW_BITS = 17;
 /**
  * Slots of each table of chunker window parts (`KeptScores`): the part of speech trigram, the chunk
  * history. Half of them are filled before a table is emptied.
@@ -298,8 +296,8 @@ const TAG_48 = 2;
  * token's features mostly depend on words, which repeat. So the tagger keeps a vocabulary of word types
  * (the token text, hashed once) and, per type, the sum of its own part-of-speech word features and where
  * the rows of its features as a neighbour (previous word, next word, ...) start. Features of the tags chosen
- * before a token are kept per pair of tags (part of speech) or per window of tags (chunks), and the rows of
- * features on a tag and a word in one table keyed by both (a word meets few tags). A token is then
+ * before a token are kept per pair of tags (part of speech) or per window of tags (chunks), and the record keeps
+ * the last row of each feature on a tag and the word (a word mostly meets the same tag). A token is then
  * a couple of dense adds of hot vectors plus a few rows. The sums are the same: the weights are float32
  * multiples of 0.001, so float64 sums (and differences) of them are exact in any order, and the argmax
  * does not move.
@@ -334,11 +332,13 @@ export class PosTagger {
    */
   private readonly rows = new TypeBlocks();
   /**
-   * Rows of features 13, 47 and 48 on a tag and a word: open addressing, each slot the feature and its row
-   * (`tableTagWordRow`). Emptied when half full.
+   * The buckets with rows in each model (`Perceptron.rowBits`) and their masks: most features on a tag
+   * and a word have no row, and these answer that without a miss in the model's table of buckets.
    */
-  private readonly tagRows = new Int32Array(2 << TAG_ROW_BITS);
-  private tagRowCount = 0;
+  private readonly posRowBits: Uint32Array;
+  private readonly posBucketMask: number;
+  private readonly chunkRowBits: Uint32Array;
+  private readonly chunkBucketMask: number;
   /** Rows of the neighbour features at a sentence's edges (`START`, `END`), in the `ROWS_POS` order. */
   private readonly posEdgeRows: Int32Array;
   private readonly chunkStartRow: number;
@@ -390,6 +390,10 @@ export class PosTagger {
     this.chunkScores = new Float64Array(this.nChunk);
     this.posKept = new Float64Array(this.nPos);
     this.chunkKept = new Float64Array(this.nChunk);
+    this.posRowBits = models.pos.rowBits();
+    this.posBucketMask = models.pos.buckets - 1;
+    this.chunkRowBits = models.chunk.rowBits();
+    this.chunkBucketMask = models.chunk.buckets - 1;
     const pos = this.posModel;
     const row = (f: number) => pos.rowOffset(f);
     this.posEdgeRows = Int32Array.of(
@@ -527,52 +531,34 @@ export class PosTagger {
   /**
    * The row of feature `template` on a tag and the word of the record at `r` (13: previous tag, 47:
    * previous chunk tag, 48: the tag; `which` is `TAG_13`, `TAG_47` or `TAG_48`): the record keeps the
-   * last one (a word mostly meets the same tag again), `tagRows` the others.
+   * last one (a word mostly meets the same tag again), `modelTagWordRow` finds the others.
    */
   private tagWordRow(model: Perceptron, template: number, which: number, tag: number, r: number): number {
     const info = this.rows.ints;
     const last = info[r + LAST_TAG_ROW + which];
     if ((last & 127) === tag + 2) return (last >> 7) - 1;
-    const row = this.tableTagWordRow(model, template, which, tag, r);
+    const row = this.modelTagWordRow(model, template, which, tag, r);
     // Rows are below 2^24 (checked in the constructor), so this fits in 31 bits.
     info[r + LAST_TAG_ROW + which] = (row + 1) * 128 + tag + 2;
     return row;
   }
 
   /**
-   * `tagWordRow` from `tagRows` (looked up in the model and kept there on a miss). The table is keyed by
-   * the feature itself (its hash and which of the three it is), not by the record: the same row whatever
-   * the record, so its rows stay valid when the vocabulary is cut down (records move) and serve all the
-   * types with the same lower-cased word.
+   * `tagWordRow` from the model. Most such features have no row (a word seen with few of the tags), and
+   * the bits of the buckets with rows tell so without a miss in the model's table of buckets.
    */
-  private tableTagWordRow(
+  private modelTagWordRow(
     model: Perceptron,
     template: number,
     which: number,
     tag: number,
     r: number,
   ): number {
-    const feature = mix(template, mix(tag, this.rows.ints[r + LOWER] >>> 0)) | 0;
-    const table = this.tagRows;
-    const mask = (1 << TAG_ROW_BITS) - 1;
-    let slot = Math.imul(feature, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
-    for (;;) {
-      // Each slot: the feature, then (row + 2) * 4 + which (0: empty; rows are -1 or below 2^24).
-      const value = table[2 * slot + 1];
-      if (value === 0) break;
-      if (table[2 * slot] === feature && (value & 3) === which) return (value >> 2) - 2;
-      slot = (slot + 1) & mask;
-    }
-    const row = model.rowOffset(feature >>> 0);
-    if (this.tagRowCount * 2 > mask) {
-      table.fill(0);
-      this.tagRowCount = 0;
-      slot = Math.imul(feature, 0x9e3779b1) >>> (32 - TAG_ROW_BITS);
-    }
-    this.tagRowCount++;
-    table[2 * slot] = feature;
-    table[2 * slot + 1] = (row + 2) * 4 + which;
-    return row;
+    const feature = mix(template, mix(tag, this.rows.ints[r + LOWER] >>> 0));
+    const bucket = feature & (which === TAG_13 ? this.posBucketMask : this.chunkBucketMask);
+    const bits = which === TAG_13 ? this.posRowBits : this.chunkRowBits;
+    if ((bits[bucket >>> 5] & (1 << bucket)) === 0) return -1;
+    return model.rowOffset(feature);
   }
 
   /** Where features 11 and 12 for previous tags `p1`, `p2` start in `pairs` (computed on first use). */
