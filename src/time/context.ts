@@ -3,12 +3,11 @@ import { fromDayNumber, parseIsoDay } from './calendar.js';
 import type { WordClass } from './lexicon.js';
 import type { SentenceView, Word } from './words.js';
 
-/** A proposed time expression over words `[first, last]` of one sentence. */
 /**
- * A time expression proposed by an extractor. Every extractor makes its candidates with all these
- * fields, in this order (`from` and `to` undefined where there are none), so that all candidates have
- * one object shape: code reading them then stays optimized (a second shape, first met after V8 optimized
- * it, sent `findTimes` back to the interpreter and to a second compile).
+ * A time expression over words `[first, last]` of one sentence, proposed by an extractor. All candidates
+ * have these fields in this order (`from` and `to` undefined where there are none; `candidate` makes
+ * those), so that they have one object shape: code reading them then stays optimized (a second shape,
+ * first met after V8 optimized it, sent `findTimes` back to the interpreter and to a second compile).
  */
 export interface Candidate {
   first: number;
@@ -18,6 +17,17 @@ export interface Candidate {
   from?: string;
   to?: string;
   rule: string;
+}
+
+/** A candidate that is not an interval (`from` and `to` undefined), in `Candidate`'s one object shape. */
+export function candidate(
+  first: number,
+  last: number,
+  type: TimeType,
+  value: string,
+  rule: string,
+): Candidate {
+  return { first, last, type, value, from: undefined, to: undefined, rule };
 }
 
 /** What resolution needs beyond the sentence: the publication date and anchors carried through the article. */

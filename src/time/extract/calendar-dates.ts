@@ -17,6 +17,7 @@ import {
   type Candidate,
   type Extractor,
   type TimeContext,
+  candidate,
 } from '../context.js';
 import { monthDayValue, monthValue } from '../resolve.js';
 import type { SentenceView } from '../words.js';
@@ -162,15 +163,7 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
   // A month alone: `last April`, `in March`, `early September`.
   const shiftWord = cls(s, i - 1, 'shift');
   if (shiftWord !== undefined && ['last', 'next', 'this', 'coming', 'past'].includes(norm(s, i - 1))) {
-    out.push({
-      first: i - 1,
-      last: i,
-      type: 'DATE',
-      value: monthValue(ctx, m, null, +shiftWord),
-      from: undefined,
-      to: undefined,
-      rule: 'shift-month',
-    });
+    out.push(candidate(i - 1, i, 'DATE', monthValue(ctx, m, null, +shiftWord), 'shift-month'));
     return i;
   }
   emit(out, s, i, i, monthValue(ctx, m, clauseTense(s, i, i)), 'month');
@@ -231,15 +224,7 @@ export const calendarDates: Extractor = (s, ctx, out) => {
     ) {
       const value = explicitDay(y, digits(w[i + 2]), digits(w[i + 4]));
       if (value) {
-        out.push({
-          first: i,
-          last: i + 4,
-          type: 'DATE',
-          value,
-          from: undefined,
-          to: undefined,
-          rule: 'iso-date',
-        });
+        out.push(candidate(i, i + 4, 'DATE', value, 'iso-date'));
         i += 4;
         continue;
       }
@@ -252,16 +237,7 @@ export const calendarDates: Extractor = (s, ctx, out) => {
       if (a > 12) [a, b] = [b, a];
       const yy = slash[3].length === 2 ? 1900 + +slash[3] + (+slash[3] < 50 ? 100 : 0) : +slash[3];
       const value = explicitDay(yy, a, b);
-      if (value)
-        out.push({
-          first: i,
-          last: i,
-          type: 'DATE',
-          value,
-          from: undefined,
-          to: undefined,
-          rule: 'slash-date',
-        });
+      if (value) out.push(candidate(i, i, 'DATE', value, 'slash-date'));
     }
   }
 };

@@ -11,6 +11,7 @@ import {
   type Candidate,
   type Extractor,
   type TimeContext,
+  candidate,
 } from '../context.js';
 import { weekdayValue } from '../resolve.js';
 import type { SentenceView } from '../words.js';
@@ -89,15 +90,7 @@ export const clock: Extractor = (s, ctx, out) => {
     const named = dayAfter(s, last + 1, ctx);
     if (named) last++;
     const day = named ?? dayBefore(out, from, i) ?? (ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct));
-    out.push({
-      first: i,
-      last,
-      type: 'TIME',
-      value: `${day}T${pad(hh)}:${pad(mm)}`,
-      from: undefined,
-      to: undefined,
-      rule: 'clock',
-    });
+    out.push(candidate(i, last, 'TIME', `${day}T${pad(hh)}:${pad(mm)}`, 'clock'));
     i = last;
   }
 };

@@ -4,7 +4,7 @@
  * `24 hours`, and bare plurals after a preposition (`for years`, `over the years`). Ages
  * (`45-year-old`) are not durations.
  */
-import { cls, norm, numberAt, yearWord, type Extractor } from '../context.js';
+import { cls, norm, numberAt, yearWord, type Extractor, candidate } from '../context.js';
 import type { SentenceView } from '../words.js';
 import { START_DURATIONS } from '../starts.js';
 
@@ -106,15 +106,7 @@ export const durations: Extractor = (s, _ctx, out) => {
         if (norm(s, i - 2) === 'the') first = i - 2;
       } else if (norm(s, i - 1) === 'the') first = i - 1;
       else first = approxStart(s, i);
-      out.push({
-        first,
-        last: u,
-        type: 'DURATION',
-        value,
-        from: undefined,
-        to: undefined,
-        rule: n.value === 'X' ? 'vague-duration' : 'duration',
-      });
+      out.push(candidate(first, u, 'DURATION', value, n.value === 'X' ? 'vague-duration' : 'duration'));
       i = u;
       continue;
     }
@@ -125,16 +117,7 @@ export const durations: Extractor = (s, _ctx, out) => {
       const prep = norm(s, the ? i - 2 : i - 1);
       if (!BARE_PLURAL_AFTER.has(prep) || norm(s, i + 1) === 'ago') continue;
       const value = period('X', unit);
-      if (value)
-        out.push({
-          first: the ? i - 1 : i,
-          last: i,
-          type: 'DURATION',
-          value,
-          from: undefined,
-          to: undefined,
-          rule: 'bare-plural',
-        });
+      if (value) out.push(candidate(the ? i - 1 : i, i, 'DURATION', value, 'bare-plural'));
     }
   }
 };

@@ -13,6 +13,7 @@ import {
   yearWord,
   type Extractor,
   type TimeContext,
+  candidate,
 } from '../context.js';
 import { quarterYear, shiftedQuarter } from '../resolve.js';
 import type { SentenceView } from '../words.js';
@@ -66,15 +67,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       const last = after ? after[1] : i + 1;
       const value = y === null ? `XXXX-Q${q}` : `${y}-Q${q}`;
       if (y !== null) ctx.lastQuarter = { y, q, sentence: s.index };
-      out.push({
-        first: left.first,
-        last,
-        type: 'DATE',
-        value,
-        from: undefined,
-        to: undefined,
-        rule: 'quarter',
-      });
+      out.push(candidate(left.first, last, 'DATE', value, 'quarter'));
       i = last;
       continue;
     }
@@ -85,15 +78,15 @@ export const quarters: Extractor = (s, ctx, out) => {
       const notBegun = +ord === 2 && (ctx.dctMonth ?? 12) < 7 && clauseTense(s, i, i + 1) !== 'future';
       const y = after ? after[0] : ctx.dctYear === null ? null : ctx.dctYear - (notBegun ? 1 : 0);
       if (y === null) continue;
-      out.push({
-        first: norm(s, i - 1) === 'the' && !w[i + 1].joined ? i - 1 : i,
-        last: after ? after[1] : i + 1,
-        type: 'DATE',
-        value: `${y}-H${ord}`,
-        from: undefined,
-        to: undefined,
-        rule: 'half',
-      });
+      out.push(
+        candidate(
+          norm(s, i - 1) === 'the' && !w[i + 1].joined ? i - 1 : i,
+          after ? after[1] : i + 1,
+          'DATE',
+          `${y}-H${ord}`,
+          'half',
+        ),
+      );
       i = after ? after[1] : i + 1;
       continue;
     }
@@ -107,15 +100,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       const a = next === 'quarter' ? anchorQuarter(ctx) : shiftedQuarter(ctx, -1);
       if (!a) continue;
       const last = next === 'quarter' ? i + 1 : i + 2;
-      out.push({
-        first: i,
-        last,
-        type: 'DATE',
-        value: `${a.y}-Q${a.q}`,
-        from: undefined,
-        to: undefined,
-        rule: 'the-quarter',
-      });
+      out.push(candidate(i, last, 'DATE', `${a.y}-Q${a.q}`, 'the-quarter'));
       i = last;
       continue;
     }
@@ -124,15 +109,7 @@ export const quarters: Extractor = (s, ctx, out) => {
     if (word === 'the' && !Number.isNaN(y) && (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')) {
       const a = anchorQuarter(ctx);
       if (!a) continue;
-      out.push({
-        first: i,
-        last: i + 2,
-        type: 'DATE',
-        value: `${y}-Q${a.q}`,
-        from: undefined,
-        to: undefined,
-        rule: 'year-quarter',
-      });
+      out.push(candidate(i, i + 2, 'DATE', `${y}-Q${a.q}`, 'year-quarter'));
       i += 2;
       continue;
     }
@@ -140,15 +117,7 @@ export const quarters: Extractor = (s, ctx, out) => {
     if (shift !== undefined && next === 'year' && norm(s, i + 2) === "'s" && norm(s, i + 3) === 'quarter') {
       const a = anchorQuarter(ctx);
       if (!a || ctx.dctYear === null) continue;
-      out.push({
-        first: i,
-        last: i + 3,
-        type: 'DATE',
-        value: `${ctx.dctYear + +shift}-Q${a.q}`,
-        from: undefined,
-        to: undefined,
-        rule: 'year-quarter',
-      });
+      out.push(candidate(i, i + 3, 'DATE', `${ctx.dctYear + +shift}-Q${a.q}`, 'year-quarter'));
       i += 3;
       continue;
     }
@@ -161,15 +130,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       if (y !== null) {
         if (short[1] === 'q') ctx.lastQuarter = { y, q: n, sentence: s.index };
         const last = after ? after[1] : i;
-        out.push({
-          first: i,
-          last,
-          type: 'DATE',
-          value: `${y}-${short[1].toUpperCase()}${n}`,
-          from: undefined,
-          to: undefined,
-          rule: 'quarter-short',
-        });
+        out.push(candidate(i, last, 'DATE', `${y}-${short[1].toUpperCase()}${n}`, 'quarter-short'));
         i = last;
         continue;
       }
@@ -180,15 +141,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       const after = yearAfter(s, i);
       if (after) {
         const first = norm(s, i - 1) === 'the' ? i - 1 : i;
-        out.push({
-          first,
-          last: after[1],
-          type: 'DATE',
-          value: `${after[0]}-${season}`,
-          from: undefined,
-          to: undefined,
-          rule: 'season-year',
-        });
+        out.push(candidate(first, after[1], 'DATE', `${after[0]}-${season}`, 'season-year'));
         i = after[1];
       } else if (seasonShift !== undefined && ctx.dctYear !== null && ctx.dctMonth !== null) {
         // `last winter` in March is the winter just ended; seasons start Mar, Jun, Sep, Dec.
@@ -199,15 +152,7 @@ export const quarters: Extractor = (s, ctx, out) => {
         if (+seasonShift < 0) y = sm <= cur && !(season === 'WI' && cur === 12) ? y : y - 1;
         else if (+seasonShift > 0) y = sm > cur ? y : y + 1;
         if (season === 'WI' && cur <= 2 && +seasonShift === 0) y -= 1;
-        out.push({
-          first: i - 1,
-          last: i,
-          type: 'DATE',
-          value: `${y}-${season}`,
-          from: undefined,
-          to: undefined,
-          rule: 'shift-season',
-        });
+        out.push(candidate(i - 1, i, 'DATE', `${y}-${season}`, 'shift-season'));
       } else if (
         norm(s, i - 1) === 'the' &&
         // `the fall of Kabul`, `the fall in prices`, `the spring of discontent`: not seasons
@@ -222,15 +167,7 @@ export const quarters: Extractor = (s, ctx, out) => {
         const future = clauseTense(s, i - 1, i) === 'future';
         const begun = starts[season] <= ctx.dctMonth;
         const y = future ? (begun ? ctx.dctYear + 1 : ctx.dctYear) : begun ? ctx.dctYear : ctx.dctYear - 1;
-        out.push({
-          first: i - 1,
-          last: i,
-          type: 'DATE',
-          value: `${y}-${season}`,
-          from: undefined,
-          to: undefined,
-          rule: 'the-season',
-        });
+        out.push(candidate(i - 1, i, 'DATE', `${y}-${season}`, 'the-season'));
       }
     }
   }

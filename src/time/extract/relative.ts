@@ -12,6 +12,7 @@ import {
   SHIFT_WORDS,
   type Extractor,
   type TimeContext,
+  candidate,
 } from '../context.js';
 import { shiftedMonth, shiftedQuarter } from '../resolve.js';
 import { START_RELATIVE } from '../starts.js';
@@ -83,51 +84,17 @@ export const relative: Extractor = (s, ctx, out) => {
       const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + +deictic);
       const first = norm(s, i - 1) === 'late' || norm(s, i - 1) === 'early' ? i - 1 : i;
       const part = cls(s, i + 1, 'part');
-      if (word === 'tonight')
-        out.push({
-          first,
-          last: i,
-          type: 'TIME',
-          value: `${day}TNI`,
-          from: undefined,
-          to: undefined,
-          rule: 'tonight',
-        });
+      if (word === 'tonight') out.push(candidate(first, i, 'TIME', `${day}TNI`, 'tonight'));
       else if (part && !part.includes(':'))
-        out.push({
-          first,
-          last: i + 1,
-          type: 'TIME',
-          value: `${day}T${part}`,
-          from: undefined,
-          to: undefined,
-          rule: 'deictic-part',
-        });
-      else
-        out.push({
-          first,
-          last: i,
-          type: 'DATE',
-          value: day,
-          from: undefined,
-          to: undefined,
-          rule: 'deictic',
-        });
+        out.push(candidate(first, i + 1, 'TIME', `${day}T${part}`, 'deictic-part'));
+      else out.push(candidate(first, i, 'DATE', day, 'deictic'));
       continue;
     }
     // this morning, last night
     const part = cls(s, i + 1, 'part');
     if (part && !part.includes(':') && (word === 'this' || (word === 'last' && norm(s, i + 1) === 'night'))) {
       const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + (word === 'last' ? -1 : 0));
-      out.push({
-        first: i,
-        last: i + 1,
-        type: 'TIME',
-        value: `${day}T${part}`,
-        from: undefined,
-        to: undefined,
-        rule: 'this-part',
-      });
+      out.push(candidate(i, i + 1, 'TIME', `${day}T${part}`, 'this-part'));
       i++;
       continue;
     }
@@ -161,15 +128,7 @@ export const relative: Extractor = (s, ctx, out) => {
             const { y, q } = shiftedQuarter(ctx, k)!;
             ctx.lastQuarter = { y, q, sentence: s.index };
           }
-          out.push({
-            first,
-            last: i + 1,
-            type: 'DATE',
-            value,
-            from: undefined,
-            to: undefined,
-            rule: `shift-unit`,
-          });
+          out.push(candidate(first, i + 1, 'DATE', value, `shift-unit`));
           i++;
           continue;
         }
@@ -180,15 +139,7 @@ export const relative: Extractor = (s, ctx, out) => {
       const unit = cls(s, i + 1, 'unit');
       const value = unit === 'Y' || unit === 'M' || unit === 'W' ? shiftedUnit(ctx, unit, 0) : null;
       if (value && !s.words[i + 1].norm.endsWith('s')) {
-        out.push({
-          first: i - 3,
-          last: i + 1,
-          type: 'DATE',
-          value,
-          from: undefined,
-          to: undefined,
-          rule: 'edge-of-unit',
-        });
+        out.push(candidate(i - 3, i + 1, 'DATE', value, 'edge-of-unit'));
         i++;
         continue;
       }
@@ -199,15 +150,7 @@ export const relative: Extractor = (s, ctx, out) => {
       const future = clauseTense(s, i - 1, i) === 'future';
       const saturday = ctx.dct - today + 6; // this ISO week's Saturday
       const day = future || today >= 6 ? saturday : saturday - 7;
-      out.push({
-        first: i - 1,
-        last: i,
-        type: 'DATE',
-        value: `${isoWeekValue(day)}-WE`,
-        from: undefined,
-        to: undefined,
-        rule: 'the-weekend',
-      });
+      out.push(candidate(i - 1, i, 'DATE', `${isoWeekValue(day)}-WE`, 'the-weekend'));
       continue;
     }
     // three years ago, a week ago, a year earlier
@@ -236,15 +179,7 @@ export const relative: Extractor = (s, ctx, out) => {
         else value = 'PAST_REF';
         if (value) {
           const first = cls(s, i - 1, 'approx') ? i - 1 : i;
-          out.push({
-            first,
-            last: n.last + 2,
-            type: 'DATE',
-            value,
-            from: undefined,
-            to: undefined,
-            rule: after === 'ago' ? 'ago' : 'year-earlier',
-          });
+          out.push(candidate(first, n.last + 2, 'DATE', value, after === 'ago' ? 'ago' : 'year-earlier'));
           i = n.last + 2;
           continue;
         }
@@ -261,15 +196,7 @@ export const relative: Extractor = (s, ctx, out) => {
         const noun = norm(s, i + 2);
         const withNoun = noun === 'quarter' || noun === 'period';
         const first = withNoun && norm(s, i - 1) === 'the' ? i - 1 : i;
-        out.push({
-          first,
-          last: withNoun ? i + 2 : i + 1,
-          type: 'DATE',
-          value,
-          from: undefined,
-          to: undefined,
-          rule: 'year-earlier',
-        });
+        out.push(candidate(first, withNoun ? i + 2 : i + 1, 'DATE', value, 'year-earlier'));
         i += withNoun ? 2 : 1;
       }
     }

@@ -2,7 +2,7 @@
  * Recurring times: `every Monday`, `each year`, `every two weeks`, `each July`, `twice a year`,
  * `$5 million a year`, `on Mondays`, `annually`, `weekly`.
  */
-import { cls, isCapitalised, modifiesNext, norm, numberAt, type Extractor } from '../context.js';
+import { cls, isCapitalised, modifiesNext, norm, numberAt, type Extractor, candidate } from '../context.js';
 import { period } from './durations.js';
 import { START_SETS } from '../starts.js';
 
@@ -23,28 +23,12 @@ export const sets: Extractor = (s, _ctx, out) => {
       const wd = cls(s, i + 1, 'weekday');
       const mo = cls(s, i + 1, 'month');
       if (wd && isCapitalised(w[i + 1])) {
-        out.push({
-          first: i,
-          last: i + 1,
-          type: 'SET',
-          value: `XXXX-WXX-${wd}`,
-          from: undefined,
-          to: undefined,
-          rule: 'every-weekday',
-        });
+        out.push(candidate(i, i + 1, 'SET', `XXXX-WXX-${wd}`, 'every-weekday'));
         i++;
         continue;
       }
       if (mo && isCapitalised(w[i + 1])) {
-        out.push({
-          first: i,
-          last: i + 1,
-          type: 'SET',
-          value: `XXXX-${pad(+mo)}`,
-          from: undefined,
-          to: undefined,
-          rule: 'every-month',
-        });
+        out.push(candidate(i, i + 1, 'SET', `XXXX-${pad(+mo)}`, 'every-month'));
         i++;
         continue;
       }
@@ -63,15 +47,7 @@ export const sets: Extractor = (s, _ctx, out) => {
       const unit = cls(s, j, 'unit');
       const value = unit ? period(n, unit) : null;
       if (value) {
-        out.push({
-          first: i,
-          last: j,
-          type: 'SET',
-          value,
-          from: undefined,
-          to: undefined,
-          rule: 'every-unit',
-        });
+        out.push(candidate(i, j, 'SET', value, 'every-unit'));
         i = j;
       }
       continue;
@@ -92,7 +68,7 @@ export const sets: Extractor = (s, _ctx, out) => {
       const value = countBefore ? period(1, cls(s, i + 1, 'unit') ?? '') : null;
       if (value) {
         const first = prev && (prev.norm === 'once' || prev.norm === 'twice') ? i - 1 : i;
-        out.push({ first, last: i + 1, type: 'SET', value, from: undefined, to: undefined, rule: 'rate' });
+        out.push(candidate(first, i + 1, 'SET', value, 'rate'));
         i++;
       }
       continue;
@@ -100,30 +76,13 @@ export const sets: Extractor = (s, _ctx, out) => {
     const adverb = cls(s, i, 'set');
     // `paid quarterly` is a set; `its quarterly dividend` is an adjective
     if (adverb && !modifiesNext(s, i + 1)) {
-      out.push({
-        first: i,
-        last: i,
-        type: 'SET',
-        value: adverb,
-        from: undefined,
-        to: undefined,
-        rule: 'set-adverb',
-      });
+      out.push(candidate(i, i, 'SET', adverb, 'set-adverb'));
       continue;
     }
     // on Mondays
     if (word.endsWith('s') && isCapitalised(w[i]) && norm(s, i - 1) === 'on') {
       const k = DAYS.indexOf(word.slice(0, -1));
-      if (k >= 0)
-        out.push({
-          first: i,
-          last: i,
-          type: 'SET',
-          value: `XXXX-WXX-${k + 1}`,
-          from: undefined,
-          to: undefined,
-          rule: 'plural-weekday',
-        });
+      if (k >= 0) out.push(candidate(i, i, 'SET', `XXXX-WXX-${k + 1}`, 'plural-weekday'));
     }
   }
 };

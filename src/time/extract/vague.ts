@@ -3,7 +3,7 @@
  * `in recent years`, `these days`, `at present`. They are times but not calendar dates: their values are
  * PAST_REF, PRESENT_REF or FUTURE_REF, with no from/to. `for generations` is not a time expression.
  */
-import { cls, modifiesNext, norm, type Extractor } from '../context.js';
+import { cls, modifiesNext, norm, type Extractor, candidate } from '../context.js';
 import { START_VAGUE } from '../starts.js';
 
 /** Adverbs that are a reference on their own. */
@@ -30,15 +30,7 @@ export const vague: Extractor = (s, _ctx, out) => {
     if (!ref) {
       // these days
       if (word === 'these' && norm(s, i + 1) === 'days') {
-        out.push({
-          first: i,
-          last: i + 1,
-          type: 'DATE',
-          value: 'PRESENT_REF',
-          from: undefined,
-          to: undefined,
-          rule: 'these-days',
-        });
+        out.push(candidate(i, i + 1, 'DATE', 'PRESENT_REF', 'these-days'));
         i++;
       }
       continue;
@@ -51,15 +43,7 @@ export const vague: Extractor = (s, _ctx, out) => {
         (norm(s, i - 1) === 'as' || norm(s, i + 1) === 'after' || norm(s, i + 1) === 'as')
       )
         continue;
-      out.push({
-        first: i,
-        last: i,
-        type: 'DATE',
-        value: ref,
-        from: undefined,
-        to: undefined,
-        rule: `ref:${word}`,
-      });
+      out.push(candidate(i, i, 'DATE', ref, `ref:${word}`));
       continue;
     }
     const prev = norm(s, i - 1);
@@ -76,30 +60,13 @@ export const vague: Extractor = (s, _ctx, out) => {
       )
         first = i - 2;
       else if ((prev === 'in' && word === 'future') || (prev === 'at' && word === 'present')) first = i;
-      if (first >= 0)
-        out.push({
-          first,
-          last: i,
-          type: 'DATE',
-          value: ref,
-          from: undefined,
-          to: undefined,
-          rule: `ref:the-${word}`,
-        });
+      if (first >= 0) out.push(candidate(first, i, 'DATE', ref, `ref:the-${word}`));
       continue;
     }
     // recent years, recent months, recent weeks, recent days
     if (word === 'recent' && cls(s, i + 1, 'unit') && next.endsWith('s')) {
       const first = prev === 'the' ? i - 1 : i;
-      out.push({
-        first,
-        last: i + 1,
-        type: 'DATE',
-        value: 'PAST_REF',
-        from: undefined,
-        to: undefined,
-        rule: 'ref:recent-units',
-      });
+      out.push(candidate(first, i + 1, 'DATE', 'PAST_REF', 'ref:recent-units'));
       i++;
     }
   }
@@ -114,15 +81,7 @@ export const vague: Extractor = (s, _ctx, out) => {
       w[i + 1].norm.endsWith('s')
     ) {
       const first = norm(s, i - 1) === 'the' ? i - 1 : i;
-      out.push({
-        first,
-        last: i + 1,
-        type: 'DATE',
-        value: 'FUTURE_REF',
-        from: undefined,
-        to: undefined,
-        rule: 'ref:coming-units',
-      });
+      out.push(candidate(first, i + 1, 'DATE', 'FUTURE_REF', 'ref:coming-units'));
       i++;
     }
   }

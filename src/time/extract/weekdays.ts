@@ -2,7 +2,7 @@
  * Weekdays: `Friday`, `last Friday`, `next Monday`, `Friday night` (a TIME). A bare weekday takes the tense
  * of its clause: `said on Friday` looks back, `will meet on Friday` looks forward.
  */
-import { clauseTense, cls, isCapitalised, norm, type Extractor } from '../context.js';
+import { clauseTense, cls, isCapitalised, norm, type Extractor, candidate } from '../context.js';
 import { weekdayValue } from '../resolve.js';
 import { START_WEEKDAYS } from '../starts.js';
 
@@ -30,26 +30,10 @@ export const weekdays: Extractor = (s, ctx, out) => {
     const value = weekdayValue(ctx, +v, clauseTense(s, first, i), shift);
     const part = cls(s, i + 1, 'part');
     if (part && !part.includes(':')) {
-      out.push({
-        first,
-        last: i + 1,
-        type: 'TIME',
-        value: `${value}T${part}`,
-        from: undefined,
-        to: undefined,
-        rule: 'weekday-part',
-      });
+      out.push(candidate(first, i + 1, 'TIME', `${value}T${part}`, 'weekday-part'));
       i++;
       continue;
     }
-    out.push({
-      first,
-      last: i,
-      type: 'DATE',
-      value,
-      from: undefined,
-      to: undefined,
-      rule: shift ? 'shift-weekday' : 'weekday',
-    });
+    out.push(candidate(first, i, 'DATE', value, shift ? 'shift-weekday' : 'weekday'));
   }
 };

@@ -3,7 +3,7 @@
  * `mid-1990s`, `the 20th century`. A four-digit number is a year unless its neighbours say it counts
  * something (`$1990`, `1990 percent`, `2000 troops`); that check is the refiner `plausible-years`.
  */
-import { cls, norm, yearAt, type Extractor } from '../context.js';
+import { cls, norm, yearAt, type Extractor, candidate } from '../context.js';
 import { START_YEARS } from '../starts.js';
 
 const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
@@ -26,15 +26,7 @@ export const years: Extractor = (s, ctx, out) => {
         first = i - 1;
       else if (norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') first = i - 3;
       ctx.lastYear = y;
-      out.push({
-        first,
-        last: at.last,
-        type: 'DATE',
-        value: String(y),
-        from: undefined,
-        to: undefined,
-        rule: at.last > i ? 'spoken-year' : 'year',
-      });
+      out.push(candidate(first, at.last, 'DATE', String(y), at.last > i ? 'spoken-year' : 'year'));
       i = at.last;
       continue;
     }
@@ -44,15 +36,7 @@ export const years: Extractor = (s, ctx, out) => {
       let first = i;
       if (cls(s, i - 1, 'edge')) first = i - 1;
       if (norm(s, first - 1) === 'the') first--;
-      out.push({
-        first,
-        last: i,
-        type: 'DATE',
-        value: dec[1],
-        from: undefined,
-        to: undefined,
-        rule: 'decade',
-      });
+      out.push(candidate(first, i, 'DATE', dec[1], 'decade'));
       continue;
     }
     // `20th century`, `the twenty-first century`
@@ -61,15 +45,7 @@ export const years: Extractor = (s, ctx, out) => {
       const n = c ? +c[1] : Number(cls(s, i, 'ordinal'));
       if (n >= 1 && n <= 22) {
         const first = norm(s, i - 1) === 'the' ? i - 1 : i;
-        out.push({
-          first,
-          last: i + 1,
-          type: 'DATE',
-          value: String(n - 1).padStart(2, '0'),
-          from: undefined,
-          to: undefined,
-          rule: 'century',
-        });
+        out.push(candidate(first, i + 1, 'DATE', String(n - 1).padStart(2, '0'), 'century'));
         i++;
       }
     }
