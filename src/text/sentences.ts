@@ -39,7 +39,7 @@ export function paragraphs(text: string): Paragraph[] {
       if (pStart >= 0) {
         if (
           blankAfter
-            ? !blankLineInsideSentence(text, prevStart, prevEnd, s)
+            ? !blankLineInsideSentence(text, prevEnd, s)
             : lineBreakEndsParagraph(text, prevStart, prevEnd, s, e, noBlankLines)
         )
           close(prevEnd);
@@ -62,8 +62,8 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-/** Whether a blank line between line `[ps, pe)` and a line starting at `ns` falls inside a sentence. */
-function blankLineInsideSentence(text: string, ps: number, pe: number, ns: number): boolean {
+/** Whether a blank line between a line ending at `pe` and a line starting at `ns` falls inside a sentence. */
+function blankLineInsideSentence(text: string, pe: number, ns: number): boolean {
   if (!LOWER_START.test(text[ns])) return false;
   const last = text[pe - 1];
   return last === ',' || LETTER_OR_DIGIT.test(last);

@@ -25,7 +25,7 @@ export class ArticleWriter {
   private readonly canonical: CanonicalEvents;
   private readonly s: Record<string, Database.Statement>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.canonical = new CanonicalEvents(db);
     const p = (sql: string) => db.prepare(sql);
     this.s = {
