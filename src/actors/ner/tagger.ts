@@ -68,12 +68,16 @@ export function typeTable(classes: readonly string[]): Int32Array {
  * less often in the same memory.
  *
  * The vectors are kept as float32, half the memory of the float64 sums they round: a slot of 17 classes is
- * 80 bytes, not 152, so the six vectors a scored token reads are half as many cache lines (the tables are
- * megabytes, read after the other stages have filled the caches), and the word tables hold twice the
- * vectors in the same memory. A sum rounded to float32 is off by at
+ * 80 bytes, not 152 (and of 9, 48), so the six vectors a scored token reads are half as many cache lines
+ * (the tables are megabytes, read after the other stages have filled the caches), and the word tables
+ * hold twice the vectors in the same memory. A sum rounded to float32 is off by at
  * most 2^-24 of the vector's largest magnitude; `bound` keeps twice that, and `tag` scores a token exactly
  * (from the weights) when its best two classes are closer than the summed bounds, which near-ties alone
  * are: the tags are those of the exact sums.
+ *
+ * A table keeps the scores of some classes only (`classes`): a token's tag before it allows either
+ * classes of the outer half (`O`, `B-`, `U-`) or of the inner half (`I-`, `L-`), never both, so each
+ * vector holds one half, in that half's own tables (see `NameTagger`).
  */
 class VectorTable {
   readonly values: Float32Array;
@@ -87,13 +91,17 @@ class VectorTable {
   private readonly shift: number;
   private readonly stride: number;
 
+  private readonly width: number;
+
   constructor(
-    private readonly width: number,
+    /** The classes whose scores the vectors hold, in this order. */
+    private readonly classes: Int32Array,
     bits: number,
   ) {
     // (2^(bits - 1) sets of two slots.)
+    this.width = classes.length;
     this.shift = 33 - bits;
-    this.stride = width + 3;
+    this.stride = this.width + 3;
     const buffer = new ArrayBuffer(4 * (this.stride << bits));
     this.values = new Float32Array(buffer);
     this.keys = new Int32Array(buffer);
@@ -127,38 +135,41 @@ class VectorTable {
   }
 
   /**
-   * Keeps `v[0, width)` (rounded to float32) as key `(a, b)`'s vector, which `find` has just missed: its
-   * offset.
+   * Keeps the table's classes of `v` (scores by class index; rounded to float32) as key `(a, b)`'s
+   * vector, which `find` has just missed: its offset.
    */
   put(a: number, b: number, v: Float64Array): number {
-    const { values, keys, stride } = this;
+    const { values, keys, stride, classes, width } = this;
     a |= 0;
     b |= 0;
     const o = this.setOf(a, b) * 2 * stride;
-    values.copyWithin(o + stride, o, o + stride);
+    for (let k = 0; k < stride; k++) keys[o + stride + k] = keys[o + k];
     keys[o] = a;
     keys[o + 1] = b;
-    values[o + 2] = roundedBound(v, this.width);
-    for (let c = 0; c < this.width; c++) values[o + 3 + c] = v[c];
+    values[o + 2] = roundedBound(v, classes);
+    for (let j = 0; j < width; j++) values[o + 3 + j] = v[classes[j]];
     return o + 3;
   }
 }
 
 /**
- * Twice the largest error of `v[0, width)` rounded to float32 (2^-24 of its largest magnitude), itself a
- * float32 no smaller than that.
+ * Twice the largest error of the scores of `classes` in `v` rounded to float32 (2^-24 of their largest
+ * magnitude), itself a float32 no smaller than that.
  */
-function roundedBound(v: Float64Array, width: number): number {
+function roundedBound(v: Float64Array, classes: Int32Array): number {
   let most = 0;
-  for (let c = 0; c < width; c++) most = Math.max(most, Math.abs(v[c]));
+  for (let j = 0; j < classes.length; j++) most = Math.max(most, Math.abs(v[classes[j]]));
   return Math.fround(most * 2 ** -23);
 }
 
-/** A lone vector laid out as a `VectorTable` slot (bound, then the vector from offset 3), with its exact sums. */
-function lonePartial(v: Float64Array): Float32Array {
-  const slot = new Float32Array(3 + v.length);
-  slot[2] = roundedBound(v, v.length);
-  slot.set(v, 3);
+/**
+ * A lone vector laid out as a `VectorTable` slot (bound, then the scores of `classes` from offset 3), from
+ * its exact sums by class.
+ */
+function lonePartial(v: Float64Array, classes: Int32Array): Float32Array {
+  const slot = new Float32Array(3 + classes.length);
+  slot[2] = roundedBound(v, classes);
+  for (let j = 0; j < classes.length; j++) slot[3 + j] = v[classes[j]];
   return slot;
 }
 
@@ -188,6 +199,13 @@ const LONE_RUN = 0x80;
  * vectors and a handful of features (word pairs, the words two away, a name tag before it). Weights are
  * multiples of 0.001 held as float32, so their sums in float64 are exact in any grouping: the scores, and
  * so the tags, are those of scoring every feature (a test checks this against `nerFeatures`).
+ *
+ * The tag before a token allows the classes of one half only: after `B-X` or `I-X`, `I-X` and `L-X` (of
+ * the inner half, `I-` and `L-`), elsewhere `O`, `B-` and `U-` (the outer half). So a token is scored on
+ * its half alone, 9 or 8 classes, not 17: the vectors it reads hold that half (48 bytes a slot, not 80),
+ * in tables of their own (tokens inside a name, a quarter of those scored, read the inner ones), and its
+ * sums are half as long. The scores of a half are in class order, so the first of equal scores is the
+ * same class as among all 17.
  */
 export class NameTagger {
   readonly typeOf: Int32Array;
@@ -198,36 +216,59 @@ export class NameTagger {
   private readonly outside: number;
   private readonly C: number;
   private readonly features = new Uint32Array(64);
+  /** A scored token's scores, of its half's classes in order (`order[lo + j]` at `j`). */
   private readonly scores: Float64Array;
   private readonly scratch: Float64Array;
+  /** The votes of a scored token's own features (in no vector), by class. */
+  private readonly ownVotes: Float64Array;
+  /**
+   * The classes by half: the outer ones (`O`, `B-`, `U-`) from 0, the inner ones (`I-`, `L-`) from
+   * `innerFrom`, each half in class order; and each class's place in `order`.
+   */
+  private readonly order: Int32Array;
+  private readonly placeOf: Int32Array;
+  private readonly innerFrom: number;
+  /** `allowedAt` with each row in `order`. */
+  private readonly allowedInOrder: Uint8Array;
   /**
    * Per word (keyed by the hashes of the word and of its last four letters, as the word-score cache of
    * the taggers always was), its vectors: as the word itself (at a sentence start, after `O`, after a name
-   * tag), as the word before (after `O` or not), as the word after.
+   * tag), as the word before (after `O` or not), as the word after. The outer half's, then the inner
+   * half's (which follow a name tag alone).
    */
   private readonly own: VectorTable[];
   private readonly before: VectorTable[];
-  private readonly after: VectorTable;
-  /** Window of part-of-speech and chunk tags; gazetteer marks around; shape with gazetteer and history. */
-  private readonly posVectors: VectorTable;
-  private readonly gazVectors: VectorTable;
-  private readonly shapeVectors: VectorTable;
-  /** The tags of the two tokens before, `[(t1 + 1) * (C + 2) + t2 + 2]`; casing evidence, 16 values. */
+  private readonly ownInner: VectorTable;
+  private readonly beforeInner: VectorTable;
+  /**
+   * By half (outer, inner): the word after; the window of part-of-speech and chunk tags; gazetteer marks
+   * around; shape with gazetteer and history.
+   */
+  private readonly after: VectorTable[];
+  private readonly posVectors: VectorTable[];
+  private readonly gazVectors: VectorTable[];
+  private readonly shapeVectors: VectorTable[];
+  /**
+   * In `order`: the tags of the two tokens before, `[(t1 + 1) * (C + 2) + t2 + 2]`; casing evidence, 16
+   * values.
+   */
   private readonly tagPairs: Float64Array;
   private readonly casing: Float64Array;
-  /** The place in a capitalised run (136): `[((length - 1) * 3 + place) * C]`, length at most 4. */
+  /** The place in a capitalised run (136), in `order`: `[((length - 1) * 3 + place) * C]`, length at most 4. */
   private readonly runPlaces: Float64Array;
-  /** The current run's summed features (see `tag`) and scratch for them. */
+  /** The current run's summed features (see `tag`) by class, the same in `order`, and scratch for them. */
   private readonly runVotes: Float64Array;
+  private readonly runVotesInOrder: Float64Array;
   private readonly runFeatures = new Uint32Array(4);
   /**
-   * The features before a sentence's first token and after its last: exact, and as a `VectorTable` slot
-   * (which `tag` reads in place of the word before or after).
+   * The features before a sentence's first token and after its last: exact, and as `VectorTable` slots
+   * (which `tag` reads in place of the word before or after): before, of the outer half (a sentence's
+   * first token is not inside a name); after, of either half.
    */
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
   private readonly atStartSlot: Float32Array;
-  private readonly atEndSlot: Float32Array;
+  private readonly atEndSlots: Float32Array[];
   /** A token's exact scores, when its best two classes are too close to tell apart by the float32 sums. */
   private readonly exact: Float64Array;
   /**
@@ -256,15 +297,33 @@ export class NameTagger {
     this.outside = model.classes.indexOf('O');
     this.scores = new Float64Array(C);
     this.runVotes = new Float64Array(C);
+    this.runVotesInOrder = new Float64Array(C);
     this.scratch = new Float64Array(C);
-    // The word tables hold twice the vectors they held as float64 (fewer misses: the word vectors are
-    // most of them), the others as many, in a little less memory than before (4.87 MB, was 4.90).
-    this.own = [new VectorTable(C, 13), new VectorTable(C, 14), new VectorTable(C, 13)];
-    this.before = [new VectorTable(C, 13), new VectorTable(C, 13)];
-    this.after = new VectorTable(C, 13);
-    this.posVectors = new VectorTable(C, 11);
-    this.gazVectors = new VectorTable(C, 9);
-    this.shapeVectors = new VectorTable(C, 10);
+    this.ownVotes = new Float64Array(C);
+    const classes = [...model.classes.keys()];
+    const outer = classes.filter((c) => !/^[IL]-/.test(model.classes[c]));
+    this.order = Int32Array.from([...outer, ...classes.filter((c) => !outer.includes(c))]);
+    this.innerFrom = outer.length;
+    this.placeOf = new Int32Array(C);
+    for (let p = 0; p < C; p++) this.placeOf[this.order[p]] = p;
+    this.allowedInOrder = new Uint8Array(this.allowedAt.length);
+    for (let row = 0; row < this.allowedAt.length; row += C)
+      for (let p = 0; p < C; p++) this.allowedInOrder[row + p] = this.allowedAt[row + this.order[p]];
+    const outerClasses = this.order.subarray(0, this.innerFrom);
+    const innerClasses = this.order.subarray(this.innerFrom);
+    // Slots of 48 bytes, not 80: the outer word tables hold twice the vectors they held with all 17
+    // classes, the inner ones (a quarter of the tokens scored) as many, and the others as many of each
+    // half, in a little less memory than before (4.67 MB, was 4.87).
+    const outerTable = (bits: number) => new VectorTable(outerClasses, bits);
+    const innerTable = (bits: number) => new VectorTable(innerClasses, bits);
+    this.own = [outerTable(14), outerTable(14), outerTable(11)];
+    this.ownInner = innerTable(13);
+    this.before = [outerTable(11), outerTable(14)];
+    this.beforeInner = innerTable(13);
+    this.after = [outerTable(14), innerTable(13)];
+    this.posVectors = [outerTable(11), innerTable(10)];
+    this.gazVectors = [outerTable(9), innerTable(8)];
+    this.shapeVectors = [outerTable(10), innerTable(9)];
     const f = this.features;
     this.tagPairs = new Float64Array((C + 1) * (C + 2) * C);
     for (let t1 = -1; t1 < C; t1++)
@@ -291,16 +350,27 @@ export class NameTagger {
     this.atEnd = new Float64Array(C);
     for (const [k, t] of [111, 113, 115].entries()) f[k] = mix(t, END);
     this.vote(3, this.atEnd, 0);
-    this.atStartSlot = lonePartial(this.atStart);
-    this.atEndSlot = lonePartial(this.atEnd);
+    this.atStartSlot = lonePartial(this.atStart, outerClasses);
+    this.atEndSlots = [lonePartial(this.atEnd, outerClasses), lonePartial(this.atEnd, innerClasses)];
     this.exact = new Float64Array(C);
+    for (const table of [this.tagPairs, this.runPlaces, this.casing])
+      for (let at = 0; at < table.length; at += C) {
+        this.scratch.set(table.subarray(at, at + C));
+        for (let p = 0; p < C; p++) table[at + p] = this.scratch[this.order[p]];
+      }
   }
 
   /** Writes the summed votes of `features[0, n)` to `into[at, at + C)`. */
   private vote(n: number, into: Float64Array, at: number): void {
-    this.scratch.fill(0);
-    this.model.accumulate(this.features, n, this.scratch);
-    into.set(this.scratch, at);
+    into.set(this.sum(n), at);
+  }
+
+  /** The summed votes of `features[0, n)` by class, in `scratch`. */
+  private sum(n: number): Float64Array {
+    const scratch = this.scratch;
+    for (let c = 0; c < scratch.length; c++) scratch[c] = 0;
+    this.model.accumulate(this.features, n, scratch);
+    return scratch;
   }
 
   /** Class index per token (a view on a buffer the next call overwrites). */
@@ -308,10 +378,10 @@ export class NameTagger {
     const n = x.n;
     if (this.tags.length < n) this.tags = new Int32Array(Math.max(n, 2 * this.tags.length));
     const tags = this.tags.subarray(0, n);
-    const { C, scores, features: f, inside, outside, typeOf, allowedAt, history, slack } = this;
+    const { C, scores, features: f, inside, outside, typeOf, history, slack, order, innerFrom } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.reset(n);
-    const runVotes = this.runVotes;
+    const { runVotes, runVotesInOrder, ownVotes } = this;
     let runAt = -1;
     for (let i = 0; i < n; i++) {
       const s = sStart[i];
@@ -321,10 +391,15 @@ export class NameTagger {
       // without scoring. Names that start in lower case (`de Mello`, `post-Soviet` aside, which has a
       // capital) are rare enough in news to give up. The model is trained on every token; at run time the
       // fast path skips about two thirds of them and changed no CoNLL-2003 dev name when it was introduced.
-      if (!hasUpper[i] && !(hasPrev && inside[t1])) {
+      const inner = hasPrev && inside[t1] === 1;
+      if (!hasUpper[i] && !inner) {
         tags[i] = outside;
         continue;
       }
+      // The half of the classes the tag before allows: from `lo` in `order`, `width` of them.
+      const half = inner ? 1 : 0;
+      const lo = inner ? innerFrom : 0;
+      const width = inner ? C - innerFrom : innerFrom;
       const e = sEnd[i];
       const hasPrev2 = i - 1 > s;
       const hasNext = i + 1 < e;
@@ -339,14 +414,17 @@ export class NameTagger {
       // The token's vectors are found first (each in its own table, so computing a missing one drops
       // none of the others), then added in one pass: the lookups do not wait on one another, so their
       // cache misses overlap, and the scores are written once, not once per vector.
-      const ownTable = this.own[variant];
+      const ownTable = inner ? this.ownInner : this.own[variant];
       const atOwn = this.ownAt(ownTable, x, i, t1);
-      const beforeTable = this.before[variant === AFTER_O ? 1 : 0];
+      const beforeTable = inner ? this.beforeInner : this.before[variant === AFTER_O ? 1 : 0];
       const before = hasPrev ? beforeTable.values : this.atStartSlot;
       const atBefore = hasPrev ? this.beforeAt(beforeTable, x, i - 1, variant === AFTER_O ? 1 : 0) : 3;
-      const after = hasNext ? this.after.values : this.atEndSlot;
-      const atAfter = hasNext ? this.afterAt(x, i + 1) : 3;
+      const afterTable = this.after[half];
+      const after = hasNext ? afterTable.values : this.atEndSlots[half];
+      const atAfter = hasNext ? this.afterAt(afterTable, x, i + 1) : 3;
+      const posTable = this.posVectors[half];
       const atPos = this.posAt(
+        posTable,
         hasPrev ? x.posIndex[i - 1] : 0,
         x.posIndex[i],
         hasNext ? x.posIndex[i + 1] : 0,
@@ -361,15 +439,17 @@ export class NameTagger {
         ((x.gazBegin[i] | (lone ? LONE_RUN : 0)) << 8) |
         ((hasPrev ? gaz[i - 1] : 255) << 16) |
         ((hasNext ? gaz[i + 1] : 255) << 24);
-      const atGaz = this.gazAt(gazKey);
+      const gazTable = this.gazVectors[half];
+      const atGaz = this.gazAt(gazTable, gazKey);
       const gazHist = g | (hist << 8);
-      const atShape = this.shapeAt(shape, gazHist);
+      const shapeTable = this.shapeVectors[half];
+      const atShape = this.shapeAt(shapeTable, shape, gazHist);
       const atPair = ((t1 + 1) * (C + 2) + t2 + 2) * C;
       const atCasing = (x.casingOf(i) | ((hasPrev ? 0 : 1) << 2) | ((flags[i] & F_UPPER_INITIAL) << 3)) * C;
       const own = ownTable.values;
-      const pos = this.posVectors.values;
-      const gazVector = this.gazVectors.values;
-      const shapeVector = this.shapeVectors.values;
+      const pos = posTable.values;
+      const gazVector = gazTable.values;
+      const shapeVector = shapeTable.values;
       const { tagPairs, casing } = this;
       // How far the float32 vectors may put any two classes' scores from their exact difference.
       const error =
@@ -379,16 +459,16 @@ export class NameTagger {
         pos[atPos - 1] +
         gazVector[atGaz - 1] +
         shapeVector[atShape - 1];
-      for (let c = 0; c < C; c++)
-        scores[c] =
-          own[atOwn + c] +
-          before[atBefore + c] +
-          after[atAfter + c] +
-          tagPairs[atPair + c] +
-          casing[atCasing + c] +
-          pos[atPos + c] +
-          gazVector[atGaz + c] +
-          shapeVector[atShape + c];
+      for (let j = 0; j < width; j++)
+        scores[j] =
+          own[atOwn + j] +
+          before[atBefore + j] +
+          after[atAfter + j] +
+          tagPairs[atPair + lo + j] +
+          casing[atCasing + lo + j] +
+          pos[atPos + j] +
+          gazVector[atGaz + j] +
+          shapeVector[atShape + j];
       let k = 0;
       if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[i - 2] : START);
       if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
@@ -409,7 +489,7 @@ export class NameTagger {
           f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
           const le = x.longEnd[i];
           if (le !== re) f[k++] = mix(138, lower[le]);
-          for (let c = 0; c < C; c++) scores[c] += this.runPlaces[place + c];
+          for (let j = 0; j < width; j++) scores[j] += this.runPlaces[place + lo + j];
         } else if (rs !== runAt) {
           const g: Uint32Array = this.runFeatures;
           let r = 0;
@@ -418,29 +498,48 @@ export class NameTagger {
           g[r++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
           const le = x.longEnd[i];
           if (le !== re) g[r++] = mix(138, lower[le]);
-          runVotes.fill(0);
+          for (let c = 0; c < C; c++) runVotes[c] = 0;
           this.model.accumulate(g, r, runVotes);
+          for (let p = 0; p < C; p++) runVotesInOrder[p] = runVotes[order[p]];
           runAt = rs;
         }
-        if (longRun) for (let c = 0; c < C; c++) scores[c] += runVotes[c] + this.runPlaces[place + c];
+        if (longRun)
+          for (let j = 0; j < width; j++)
+            scores[j] += runVotesInOrder[lo + j] + this.runPlaces[place + lo + j];
       }
-      this.model.accumulate(f, k, scores);
+      for (let c = 0; c < C; c++) ownVotes[c] = 0;
+      this.model.accumulate(f, k, ownVotes);
+      for (let j = 0; j < width; j++) scores[j] += ownVotes[order[lo + j]];
       // The best allowed class (the first of equal scores), and the score of the next best.
       let best = -1;
       let bestScore = -Infinity;
       let nextScore = -Infinity;
-      const row = (t1 + 1) * C;
-      for (let c = 0; c < C; c++) {
-        if (!allowedAt[row + c]) continue;
-        const score = scores[c];
+      const row = (t1 + 1) * C + lo;
+      const allowed = this.allowedInOrder;
+      for (let j = 0; j < width; j++) {
+        if (!allowed[row + j]) continue;
+        const score = scores[j];
         if (score > bestScore) {
           nextScore = bestScore;
           bestScore = score;
-          best = c;
+          best = j;
         } else if (score > nextScore) nextScore = score;
       }
+      best = order[lo + best];
       if (bestScore - nextScore <= error + slack)
-        best = this.exactBest(x, i, variant, k, atPair, atCasing, place, longRun, gazKey, gazHist, row);
+        best = this.exactBest(
+          x,
+          i,
+          variant,
+          k,
+          atPair,
+          atCasing,
+          place,
+          longRun,
+          gazKey,
+          gazHist,
+          (t1 + 1) * C,
+        );
       tags[i] = best;
       // The document's history of names: what this word was last tagged as.
       const type = typeOf[best];
@@ -469,11 +568,12 @@ export class NameTagger {
     gazHist: number,
     row: number,
   ): number {
-    const { C, exact, model, features: f } = this;
+    const { C, exact, model, features: f, placeOf } = this;
     exact.fill(0);
     model.accumulate(f, k, exact);
-    for (let c = 0; c < C; c++) exact[c] += this.tagPairs[atPair + c] + this.casing[atCasing + c];
-    if (place >= 0) for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + c];
+    for (let c = 0; c < C; c++)
+      exact[c] += this.tagPairs[atPair + placeOf[c]] + this.casing[atCasing + placeOf[c]];
+    if (place >= 0) for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + placeOf[c]];
     if (longRun) for (let c = 0; c < C; c++) exact[c] += this.runVotes[c];
     const s = x.sStart[i];
     const hasPrev = i > s;
@@ -529,8 +629,7 @@ export class NameTagger {
     const b = x.suf4[i] ^ Math.imul(t1 + 1, 0x9e3779b1);
     const at = table.find(a, b);
     if (at >= 0) return at;
-    this.vote(this.ownFeatures(x, i, t1), this.scratch, 0);
-    return table.put(a, b, this.scratch);
+    return table.put(a, b, this.sum(this.ownFeatures(x, i, t1)));
   }
 
   /** The features of token `i`'s own-word vector, into `features`: their number. */
@@ -562,11 +661,11 @@ export class NameTagger {
     return afterO ? 4 : 3;
   }
 
-  /** Token `c`'s vector as the word after (111, 115): its offset in `after`. */
-  private afterAt(x: NerInput, c: number): number {
-    const at = this.after.find(x.cased[c], x.suf4[c]);
+  /** Token `c`'s vector as the word after (111, 115): its offset in `table`. */
+  private afterAt(table: VectorTable, x: NerInput, c: number): number {
+    const at = table.find(x.cased[c], x.suf4[c]);
     if (at >= 0) return at;
-    return this.keep(this.after, x, c, this.afterFeatures(x, c));
+    return this.keep(table, x, c, this.afterFeatures(x, c));
   }
 
   /** The features of token `c`'s vector as the word after, into `features`: their number. */
@@ -578,22 +677,19 @@ export class NameTagger {
 
   /** Keeps the votes of `features[0, n)` as token `i`'s word's vector in `table`: its offset. */
   private keep(table: VectorTable, x: NerInput, i: number, n: number): number {
-    this.vote(n, this.scratch, 0);
-    return table.put(x.cased[i], x.suf4[i], this.scratch);
+    return table.put(x.cased[i], x.suf4[i], this.sum(n));
   }
 
   /**
    * The part-of-speech window's vector (118-121), from tag indexes (0 past the sentence's edges): its
-   * offset in `posVectors`.
+   * offset in `table` (one of `posVectors`).
    */
-  private posAt(prev: number, pos: number, next: number, chunk: number): number {
-    const table = this.posVectors;
+  private posAt(table: VectorTable, prev: number, pos: number, next: number, chunk: number): number {
     const a = prev | (pos << 16);
     const b = next | (chunk << 16);
     const at = table.find(a, b);
     if (at >= 0) return at;
-    this.vote(this.posFeatures(prev, pos, next, chunk), this.scratch, 0);
-    return table.put(a, b, this.scratch);
+    return table.put(a, b, this.sum(this.posFeatures(prev, pos, next, chunk)));
   }
 
   /** The features of a part-of-speech window's vector, into `features`: their number. */
@@ -610,14 +706,12 @@ export class NameTagger {
   /**
    * The vector of the gazetteer marks (126-128), packed a byte each (here, begin, before, after; 255 past
    * the sentence's edges), and of a lone capitalised token's run marks (137, when the begin byte has
-   * `LONE_RUN`): its offset in `gazVectors`.
+   * `LONE_RUN`): its offset in `table` (one of `gazVectors`).
    */
-  private gazAt(key: number): number {
-    const table = this.gazVectors;
+  private gazAt(table: VectorTable, key: number): number {
     const at = table.find(key, 0);
     if (at >= 0) return at;
-    this.vote(this.gazFeatures(key), this.scratch, 0);
-    return table.put(key, 0, this.scratch);
+    return table.put(key, 0, this.sum(this.gazFeatures(key)));
   }
 
   /** The features of the gazetteer marks' vector, into `features`: their number. */
@@ -635,14 +729,12 @@ export class NameTagger {
 
   /**
    * The vector of the shape with the gazetteer mark (129) and the name history (131): its offset in
-   * `shapeVectors`.
+   * `table` (one of `shapeVectors`).
    */
-  private shapeAt(shape: number, gazHist: number): number {
-    const table = this.shapeVectors;
+  private shapeAt(table: VectorTable, shape: number, gazHist: number): number {
     const at = table.find(shape, gazHist);
     if (at >= 0) return at;
-    this.vote(this.shapeFeatures(shape, gazHist), this.scratch, 0);
-    return table.put(shape, gazHist, this.scratch);
+    return table.put(shape, gazHist, this.sum(this.shapeFeatures(shape, gazHist)));
   }
 
   /** The features of the shape's vector with the gazetteer mark and name history, into `features`. */
