@@ -216,11 +216,9 @@ export class NameTagger {
   private readonly outside: number;
   private readonly C: number;
   private readonly features = new Uint32Array(64);
-  /** A scored token's scores, of its half's classes in order (`order[lo + j]` at `j`). */
+  /** A scored token's scores by class (of its half's classes only). */
   private readonly scores: Float64Array;
   private readonly scratch: Float64Array;
-  /** The votes of a scored token's own features (in no vector), by class. */
-  private readonly ownVotes: Float64Array;
   /**
    * The classes by half: the outer ones (`O`, `B-`, `U-`) from 0, the inner ones (`I-`, `L-`) from
    * `innerFrom`, each half in class order; and each class's place in `order`.
@@ -254,8 +252,14 @@ export class NameTagger {
    */
   private readonly tagPairs: Float64Array;
   private readonly casing: Float64Array;
-  /** The place in a capitalised run (136), in `order`: `[((length - 1) * 3 + place) * C]`, length at most 4. */
+  /**
+   * The place in a capitalised run (136), in `order`: `[((length - 1) * 3 + place) * C]`, length at most
+   * 4; zeros at `noRun`, for a token in no run.
+   */
   private readonly runPlaces: Float64Array;
+  private readonly noRun: number;
+  /** No votes (`tag`'s run votes for a token in no run of more than one token). */
+  private readonly zeros: Float64Array;
   /** The current run's summed features (see `tag`) by class, the same in `order`, and scratch for them. */
   private readonly runVotes: Float64Array;
   private readonly runVotesInOrder: Float64Array;
@@ -299,7 +303,7 @@ export class NameTagger {
     this.runVotes = new Float64Array(C);
     this.runVotesInOrder = new Float64Array(C);
     this.scratch = new Float64Array(C);
-    this.ownVotes = new Float64Array(C);
+    this.zeros = new Float64Array(C);
     const classes = [...model.classes.keys()];
     const outer = classes.filter((c) => !/^[IL]-/.test(model.classes[c]));
     this.order = Int32Array.from([...outer, ...classes.filter((c) => !outer.includes(c))]);
@@ -332,7 +336,8 @@ export class NameTagger {
         f[1] = mix(123, mix(t1, t2));
         this.vote(2, this.tagPairs, ((t1 + 1) * (C + 2) + t2 + 2) * C);
       }
-    this.runPlaces = new Float64Array(12 * C);
+    this.noRun = 12 * C;
+    this.runPlaces = new Float64Array(13 * C);
     for (let len = 1; len <= 4; len++)
       for (let place = 0; place < 3; place++) {
         f[0] = mix(136, mix(len, place));
@@ -381,7 +386,7 @@ export class NameTagger {
     const { C, scores, features: f, inside, outside, typeOf, history, slack, order, innerFrom } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.reset(n);
-    const { runVotes, runVotesInOrder, ownVotes } = this;
+    const { runVotes, runVotesInOrder } = this;
     let runAt = -1;
     for (let i = 0; i < n; i++) {
       const s = sStart[i];
@@ -459,8 +464,36 @@ export class NameTagger {
         pos[atPos - 1] +
         gazVector[atGaz - 1] +
         shapeVector[atShape - 1];
+      // The capitalised run's features (134, 135, 137, 138) are the same for all its tokens: summed once
+      // per run, but for a run of one token added with the token's own (one pass over the weights the
+      // fewer). The token's place in the run (136) takes 12 values (`NO_RUN` past them: none, zeros).
+      let place = this.noRun;
+      let runRow = this.zeros;
+      const re = x.runEnd[i];
+      if (rs >= 0) {
+        place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
+        if (rs !== re) {
+          if (rs !== runAt) {
+            const g: Uint32Array = this.runFeatures;
+            let r = 0;
+            g[r++] = mix(134, lower[re]);
+            g[r++] = mix(135, rs > s ? lower[rs - 1] : START);
+            g[r++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
+            const le = x.longEnd[i];
+            if (le !== re) g[r++] = mix(138, lower[le]);
+            for (let c = 0; c < C; c++) runVotes[c] = 0;
+            this.model.accumulate(g, r, runVotes);
+            for (let p = 0; p < C; p++) runVotesInOrder[p] = runVotes[order[p]];
+            runAt = rs;
+          }
+          runRow = runVotesInOrder;
+        }
+      }
+      // The half's scores go to their classes' places in `scores` (the other half's places are not
+      // read), where the token's own features then add their votes by class.
+      const { runPlaces } = this;
       for (let j = 0; j < width; j++)
-        scores[j] =
+        scores[order[lo + j]] =
           own[atOwn + j] +
           before[atBefore + j] +
           after[atAfter + j] +
@@ -468,48 +501,22 @@ export class NameTagger {
           casing[atCasing + lo + j] +
           pos[atPos + j] +
           gazVector[atGaz + j] +
-          shapeVector[atShape + j];
+          shapeVector[atShape + j] +
+          runPlaces[place + lo + j] +
+          runRow[lo + j];
       let k = 0;
       if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[i - 2] : START);
       if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
       f[k++] = mix(116, mix(lPrev, lw));
       f[k++] = mix(117, mix(lw, lNext));
       if (variant === MID) f[k++] = mix(133, mix(t1, lPrev));
-      let place = -1;
-      let longRun = false;
-      if (rs >= 0) {
-        // The capitalised run's features (134, 135, 137, 138) are the same for all its tokens: summed
-        // once per run, but for a run of one token added with the token's own (one pass over the weights
-        // the fewer). The token's place in the run (136) takes 12 values.
-        const re = x.runEnd[i];
-        place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
-        longRun = rs !== re;
-        if (!longRun) {
-          f[k++] = mix(134, lower[re]);
-          f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
-          const le = x.longEnd[i];
-          if (le !== re) f[k++] = mix(138, lower[le]);
-          for (let j = 0; j < width; j++) scores[j] += this.runPlaces[place + lo + j];
-        } else if (rs !== runAt) {
-          const g: Uint32Array = this.runFeatures;
-          let r = 0;
-          g[r++] = mix(134, lower[re]);
-          g[r++] = mix(135, rs > s ? lower[rs - 1] : START);
-          g[r++] = mix(137, gaz[re] | (rs > s ? gaz[rs - 1] << 8 : 0));
-          const le = x.longEnd[i];
-          if (le !== re) g[r++] = mix(138, lower[le]);
-          for (let c = 0; c < C; c++) runVotes[c] = 0;
-          this.model.accumulate(g, r, runVotes);
-          for (let p = 0; p < C; p++) runVotesInOrder[p] = runVotes[order[p]];
-          runAt = rs;
-        }
-        if (longRun)
-          for (let j = 0; j < width; j++)
-            scores[j] += runVotesInOrder[lo + j] + this.runPlaces[place + lo + j];
+      if (rs >= 0 && rs === re) {
+        f[k++] = mix(134, lower[re]);
+        f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
+        const le = x.longEnd[i];
+        if (le !== re) f[k++] = mix(138, lower[le]);
       }
-      for (let c = 0; c < C; c++) ownVotes[c] = 0;
-      this.model.accumulate(f, k, ownVotes);
-      for (let j = 0; j < width; j++) scores[j] += ownVotes[order[lo + j]];
+      this.model.accumulate(f, k, scores);
       // The best allowed class (the first of equal scores), and the score of the next best.
       let best = -1;
       let bestScore = -Infinity;
@@ -518,7 +525,7 @@ export class NameTagger {
       const allowed = this.allowedInOrder;
       for (let j = 0; j < width; j++) {
         if (!allowed[row + j]) continue;
-        const score = scores[j];
+        const score = scores[order[lo + j]];
         if (score > bestScore) {
           nextScore = bestScore;
           bestScore = score;
@@ -535,7 +542,7 @@ export class NameTagger {
           atPair,
           atCasing,
           place,
-          longRun,
+          runRow !== this.zeros,
           gazKey,
           gazHist,
           (t1 + 1) * C,
@@ -551,7 +558,7 @@ export class NameTagger {
   /**
    * Token `i`'s best allowed class (`row` of `allowedAt`) from its exact scores: the same sums as `tag`'s,
    * with every vector summed afresh from the weights. `features[0, k)` are the token's own features (not
-   * cached), `atPair`, `atCasing` and `place` (-1: none) its offsets in the small tables, `longRun` whether
+   * cached), `atPair`, `atCasing` and `place` (`noRun`: none) its offsets in the small tables, `longRun` whether
    * its run's votes are in `runVotes` (else in its features), `gazKey` and
    * `gazHist` the keys of its gazetteer and shape vectors.
    */
@@ -573,7 +580,7 @@ export class NameTagger {
     model.accumulate(f, k, exact);
     for (let c = 0; c < C; c++)
       exact[c] += this.tagPairs[atPair + placeOf[c]] + this.casing[atCasing + placeOf[c]];
-    if (place >= 0) for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + placeOf[c]];
+    for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + placeOf[c]];
     if (longRun) for (let c = 0; c < C; c++) exact[c] += this.runVotes[c];
     const s = x.sStart[i];
     const hasPrev = i > s;
