@@ -195,59 +195,49 @@ export class NerInput {
 
   /**
    * The word's values for an ASCII word, as `SentenceValues` computes them (normalising and lower-casing
-   * touch only letters A-Z here): false, with nothing written, for any other word.
+   * touch only letters A-Z here): false, with nothing written, for any other word. A character's class,
+   * lower case and kind come from one table (`ASCII`), and the flags from the kinds seen; the suffixes are
+   * hashed once the word's last four letters are known: the loop over the characters branches on nothing
+   * but their runs of one class (the shape), where a chain of tests per character and per suffix
+   * mispredicted at every change of class and at every word's end.
    */
   private wordValues(i: number, w: string): boolean {
     const len = w.length;
     if (len === 0) return false;
-    let cased = 0x811c9dc5;
-    let lower = 0x811c9dc5;
+    let cased = FNV_BASIS;
+    let lower = FNV_BASIS;
     let pre3 = 0;
-    let shape = 0x811c9dc5;
-    // The suffixes' hashes, begun at their first letter (a word shorter than a suffix is all suffix).
-    let suf2 = 0x811c9dc5;
-    let suf3 = 0x811c9dc5;
-    let suf4 = 0x811c9dc5;
+    let shape = FNV_BASIS;
     let last = -1;
-    let upper = 0;
-    let lowerCount = 0;
-    let digit = 0;
-    let hyphen = 0;
-    let other = 0;
+    let seen = 0;
+    // The last four letters, lower-cased: `l1` the last.
+    let l1 = 0;
+    let l2 = 0;
+    let l3 = 0;
+    let l4 = 0;
     for (let k = 0; k < len; k++) {
       const c = w.charCodeAt(k);
       if (c >= 128) return false;
-      let cls: number;
-      let lc = c;
-      if (c >= 65 && c <= 90) {
-        cls = 88; // X
-        upper++;
-        lc = c + 32;
-      } else if (c >= 97 && c <= 122) {
-        cls = 120; // x
-        lowerCount++;
-      } else if (c >= 48 && c <= 57) {
-        cls = 100; // d
-        digit++;
-      } else {
-        cls = c; // punctuation stands for itself
-        if (c === 45) hyphen++;
-        else other++;
-      }
-      cased = Math.imul(cased ^ c, 0x01000193);
-      lower = Math.imul(lower ^ lc, 0x01000193);
+      const info = ASCII[c];
+      // Class (`X`, `x`, `d`, or punctuation itself), the character lower-cased, its kind.
+      const cls = info & 0xff;
+      const lc = (info >>> 8) & 0xff;
+      seen |= info >>> 16;
+      cased = Math.imul(cased ^ c, FNV_PRIME);
+      lower = Math.imul(lower ^ lc, FNV_PRIME);
       if (k === 2) pre3 = lower;
-      if (k >= len - 4) {
-        suf4 = Math.imul(suf4 ^ lc, 0x01000193);
-        if (k >= len - 3) {
-          suf3 = Math.imul(suf3 ^ lc, 0x01000193);
-          if (k >= len - 2) suf2 = Math.imul(suf2 ^ lc, 0x01000193);
-        }
-      }
-      if (cls !== last) shape = Math.imul(shape ^ cls, 0x01000193);
+      if (cls !== last) shape = Math.imul(shape ^ cls, FNV_PRIME);
       last = cls;
+      l4 = l3;
+      l3 = l2;
+      l2 = l1;
+      l1 = lc;
     }
     if (len < 3) pre3 = lower;
+    // A suffix begins at its first letter: a word no longer than it is all suffix.
+    const suf2 = len <= 2 ? lower : fnvStep(fnvStep(FNV_BASIS, l2), l1);
+    const suf3 = len <= 3 ? lower : fnvStep(fnvStep(fnvStep(FNV_BASIS, l3), l2), l1);
+    const suf4 = len <= 4 ? lower : fnvStep(fnvStep(fnvStep(fnvStep(FNV_BASIS, l4), l3), l2), l1);
     this.cased[i] = cased >>> 0;
     this.lower[i] = lower >>> 0;
     this.pre3[i] = pre3 >>> 0;
@@ -255,17 +245,16 @@ export class NerInput {
     this.suf3[i] = suf3 >>> 0;
     this.suf4[i] = suf4 >>> 0;
     this.shape[i] = shape >>> 0;
-    let f = 0;
-    const first = w.charCodeAt(0);
-    if (first >= 65 && first <= 90) f |= F_UPPER_INITIAL;
-    if (upper > 0 && lowerCount === 0) f |= F_ALL_UPPER;
-    if (digit > 0) f |= F_HAS_DIGIT;
-    if (hyphen > 0) f |= F_HAS_HYPHEN;
-    if (digit > 0 && digit + other === len) f |= F_ALL_DIGIT;
-    if (lowerCount > 0) f |= F_HAS_LOWER;
-    if (upper + lowerCount + digit === 0) f |= F_PUNCT;
+    const letters = seen & (K_UPPER | K_LOWER);
+    let f = (ASCII[w.charCodeAt(0)] >>> 16) & K_UPPER ? F_UPPER_INITIAL : 0;
+    if (letters === K_UPPER) f |= F_ALL_UPPER;
+    if (seen & K_DIGIT) f |= F_HAS_DIGIT;
+    if (seen & K_HYPHEN) f |= F_HAS_HYPHEN;
+    if ((seen & ~K_OTHER) === K_DIGIT) f |= F_ALL_DIGIT;
+    if (seen & K_LOWER) f |= F_HAS_LOWER;
+    if (!(seen & (K_UPPER | K_LOWER | K_DIGIT))) f |= F_PUNCT;
     this.flags[i] = f;
-    this.hasUpper[i] = upper > 0 ? 1 : 0;
+    this.hasUpper[i] = seen & K_UPPER ? 1 : 0;
     return true;
   }
 
@@ -415,6 +404,32 @@ export class NerInput {
     }
   }
 }
+
+/** FNV-1a: the basis, the prime, and one step (the hash so far `h` with character `c`). */
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+/** A character's kind, in `ASCII`: an upper-case letter, a lower-case one, a digit, a hyphen, or other. */
+const K_UPPER = 1;
+const K_LOWER = 2;
+const K_DIGIT = 4;
+const K_HYPHEN = 8;
+const K_OTHER = 16;
+
+/**
+ * Per ASCII character: its class in a shape (`X`, `x`, `d`, or the character itself) in the low byte, the
+ * character lower-cased in the next, and its kind (`K_UPPER`...) from bit 16.
+ */
+const ASCII = Int32Array.from({ length: 128 }, (_, c) => {
+  if (c >= 65 && c <= 90) return 88 | ((c + 32) << 8) | (K_UPPER << 16);
+  if (c >= 97 && c <= 122) return 120 | (c << 8) | (K_LOWER << 16);
+  if (c >= 48 && c <= 57) return 100 | (c << 8) | (K_DIGIT << 16);
+  return c | (c << 8) | ((c === 45 ? K_HYPHEN : K_OTHER) << 16);
+});
 
 /** FNV-1a of an ASCII string. */
 function fnv(s: string): number {
