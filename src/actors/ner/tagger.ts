@@ -185,6 +185,15 @@ const FIRST = 0;
 const AFTER_O = 1;
 const MID = 2;
 
+/**
+ * What the second key of a word's own vector and of its vector as the word before mixes in: the tag
+ * before the token scored (`t1`, -1 at a sentence start) and whether that token is a capitalised run of
+ * its own (`lone`, 0 or 1). (Nothing at a sentence start, for a token not alone.)
+ */
+function contextKey(t1: number, lone: number): number {
+  return Math.imul((t1 + 1) | (lone << 5), 0x9e3779b1);
+}
+
 /** In the begin byte of a gazetteer vector's key: the token is a capitalised run of its own. */
 const LONE_RUN = 0x80;
 
@@ -267,11 +276,14 @@ export class NameTagger {
   /**
    * The features before a sentence's first token and after its last: exact, and as `VectorTable` slots
    * (which `tag` reads in place of the word before or after): before, of the outer half (a sentence's
-   * first token is not inside a name); after, of either half.
+   * first token is not inside a name), without and with a lone capitalised token's 135; after, of either
+   * half.
    */
   private readonly atStart: Float64Array;
   private readonly atEnd: Float64Array;
-  private readonly atStartSlot: Float32Array;
+  private readonly atStartSlots: Float32Array[];
+  /** `atStart` with a lone capitalised token's run feature on the sentence start (135). */
+  private readonly atStartLone: Float64Array;
   private readonly atEndSlots: Float32Array[];
   /** A token's exact scores, when its best two classes are too close to tell apart by the float32 sums. */
   private readonly exact: Float64Array;
@@ -352,10 +364,16 @@ export class NameTagger {
     for (const [k, t] of [110, 112, 114, 132].entries()) f[k] = mix(t, START);
     f[4] = mix(133, mix(-1, START));
     this.vote(5, this.atStart, 0);
+    this.atStartLone = new Float64Array(C);
+    f[5] = mix(135, START);
+    this.vote(6, this.atStartLone, 0);
     this.atEnd = new Float64Array(C);
     for (const [k, t] of [111, 113, 115].entries()) f[k] = mix(t, END);
     this.vote(3, this.atEnd, 0);
-    this.atStartSlot = lonePartial(this.atStart, outerClasses);
+    this.atStartSlots = [
+      lonePartial(this.atStart, outerClasses),
+      lonePartial(this.atStartLone, outerClasses),
+    ];
     this.atEndSlots = [lonePartial(this.atEnd, outerClasses), lonePartial(this.atEnd, innerClasses)];
     this.exact = new Float64Array(C);
     for (const table of [this.tagPairs, this.runPlaces, this.casing])
@@ -419,11 +437,17 @@ export class NameTagger {
       // The token's vectors are found first (each in its own table, so computing a missing one drops
       // none of the others), then added in one pass: the lookups do not wait on one another, so their
       // cache misses overlap, and the scores are written once, not once per vector.
+      // A capitalised run of this token alone (`lone`): its run features on the word (134) and on the
+      // word before (135) go with the token's own vector and the word-before vector, the lone token
+      // flagged in their keys.
+      const rs = runStart[i];
+      const re = x.runEnd[i];
+      const lone = rs >= 0 && rs === re ? 1 : 0;
       const ownTable = inner ? this.ownInner : this.own[variant];
-      const atOwn = this.ownAt(ownTable, x, i, t1);
+      const atOwn = this.ownAt(ownTable, x, i, t1, lone);
       const beforeTable = inner ? this.beforeInner : this.before[variant === AFTER_O ? 1 : 0];
-      const before = hasPrev ? beforeTable.values : this.atStartSlot;
-      const atBefore = hasPrev ? this.beforeAt(beforeTable, x, i - 1, variant === AFTER_O ? 1 : 0) : 3;
+      const before = hasPrev ? beforeTable.values : this.atStartSlots[lone];
+      const atBefore = hasPrev ? this.beforeAt(beforeTable, x, i - 1, t1, lone) : 3;
       const afterTable = this.after[half];
       const after = hasNext ? afterTable.values : this.atEndSlots[half];
       const atAfter = hasNext ? this.afterAt(afterTable, x, i + 1) : 3;
@@ -435,10 +459,8 @@ export class NameTagger {
         hasNext ? x.posIndex[i + 1] : 0,
         x.chunkIndex[i],
       );
-      // A capitalised run of this token alone: its features on the gazetteer marks (137) go with the
-      // token's gazetteer vector (a flag in the begin byte, whose marks take six bits).
-      const rs = runStart[i];
-      const lone = rs === i && x.runEnd[i] === i;
+      // A lone token's run features on the gazetteer marks (137) go with its gazetteer vector (a flag in
+      // the begin byte, whose marks take six bits).
       const gazKey =
         g |
         ((x.gazBegin[i] | (lone ? LONE_RUN : 0)) << 8) |
@@ -469,7 +491,6 @@ export class NameTagger {
       // fewer). The token's place in the run (136) takes 12 values (`NO_RUN` past them: none, zeros).
       let place = this.noRun;
       let runRow = this.zeros;
-      const re = x.runEnd[i];
       if (rs >= 0) {
         place = ((Math.min(4, re - rs + 1) - 1) * 3 + (i === rs ? 0 : i === re ? 2 : 1)) * C;
         if (rs !== re) {
@@ -509,10 +530,7 @@ export class NameTagger {
       if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
       f[k++] = mix(116, mix(lPrev, lw));
       f[k++] = mix(117, mix(lw, lNext));
-      if (variant === MID) f[k++] = mix(133, mix(t1, lPrev));
-      if (rs >= 0 && rs === re) {
-        f[k++] = mix(134, lower[re]);
-        f[k++] = mix(135, rs > s ? lower[rs - 1] : START);
+      if (lone) {
         const le = x.longEnd[i];
         if (le !== re) f[k++] = mix(138, lower[le]);
       }
@@ -586,9 +604,10 @@ export class NameTagger {
     const hasPrev = i > s;
     const hasNext = i + 1 < x.sEnd[i];
     const t1 = i > x.sStart[i] ? this.tags[i - 1] : -1;
-    model.accumulate(f, this.ownFeatures(x, i, t1), exact);
-    if (hasPrev) model.accumulate(f, this.beforeFeatures(x, i - 1, variant === AFTER_O ? 1 : 0), exact);
-    else for (let c = 0; c < C; c++) exact[c] += this.atStart[c];
+    const lone = x.runStart[i] >= 0 && x.runStart[i] === x.runEnd[i] ? 1 : 0;
+    model.accumulate(f, this.ownFeatures(x, i, t1, lone), exact);
+    if (hasPrev) model.accumulate(f, this.beforeFeatures(x, i - 1, t1, lone), exact);
+    else for (let c = 0; c < C; c++) exact[c] += (lone ? this.atStartLone : this.atStart)[c];
     if (hasNext) model.accumulate(f, this.afterFeatures(x, i + 1), exact);
     else for (let c = 0; c < C; c++) exact[c] += this.atEnd[c];
     const { posIndex } = x;
@@ -626,21 +645,21 @@ export class NameTagger {
   }
 
   /**
-   * Token `i`'s own-word vector (word features, 108, 109, and 124-125 on the tag before it, `t1`): its
-   * offset in `table`. After a name tag (MID) the vector is the word's with that tag, keyed by the word and
-   * the tag (the tag's odd multiple, one of 17, mixed into the second key); elsewhere the tag is the
-   * table's own (the sentence start or `O`).
+   * Token `i`'s own-word vector (word features, 108, 109, 124-125 on the tag before it, `t1`, and 134 when
+   * the token is a capitalised run of its own, `lone`): its offset in `table`. After a name tag (MID) the
+   * vector is the word's with that tag; the second key mixes in the tag and `lone` (`contextKey`), which
+   * elsewhere are the table's own (the sentence start or `O`) but for `lone`.
    */
-  private ownAt(table: VectorTable, x: NerInput, i: number, t1: number): number {
+  private ownAt(table: VectorTable, x: NerInput, i: number, t1: number, lone: number): number {
     const a = x.cased[i];
-    const b = x.suf4[i] ^ Math.imul(t1 + 1, 0x9e3779b1);
+    const b = x.suf4[i] ^ contextKey(t1, lone);
     const at = table.find(a, b);
     if (at >= 0) return at;
-    return table.put(a, b, this.sum(this.ownFeatures(x, i, t1)));
+    return table.put(a, b, this.sum(this.ownFeatures(x, i, t1, lone)));
   }
 
   /** The features of token `i`'s own-word vector, into `features`: their number. */
-  private ownFeatures(x: NerInput, i: number, t1: number): number {
+  private ownFeatures(x: NerInput, i: number, t1: number, lone: number): number {
     const f = this.features;
     const first = t1 < 0 ? 1 : 0;
     let k = nerWordFeatures(x, i, f, 0);
@@ -648,24 +667,32 @@ export class NameTagger {
     f[k++] = mix(109, mix(x.shape[i], first));
     f[k++] = mix(124, mix(t1, x.lower[i]));
     f[k++] = mix(125, mix(t1, x.shape[i]));
+    if (lone) f[k++] = mix(134, x.lower[i]);
     return k;
   }
 
-  /** Token `b`'s vector as the word before (110, 114, 132, and 133 after `O` when `afterO`): its offset. */
-  private beforeAt(table: VectorTable, x: NerInput, b: number, afterO: number): number {
-    const at = table.find(x.cased[b], x.suf4[b]);
+  /**
+   * Token `b`'s vector as the word before the token after it (110, 114, 132; 133 on the tag `t1` of token
+   * `b`; 135 when the token after is a capitalised run of its own, `lone`): its offset in `table`, keyed
+   * by the word, the tag and `lone` (`contextKey`).
+   */
+  private beforeAt(table: VectorTable, x: NerInput, b: number, t1: number, lone: number): number {
+    const key = x.suf4[b] ^ contextKey(t1, lone);
+    const at = table.find(x.cased[b], key);
     if (at >= 0) return at;
-    return this.keep(table, x, b, this.beforeFeatures(x, b, afterO));
+    return table.put(x.cased[b], key, this.sum(this.beforeFeatures(x, b, t1, lone)));
   }
 
   /** The features of token `b`'s vector as the word before, into `features`: their number. */
-  private beforeFeatures(x: NerInput, b: number, afterO: number): number {
+  private beforeFeatures(x: NerInput, b: number, t1: number, lone: number): number {
     const f = this.features;
     f[0] = mix(110, x.lower[b]);
     f[1] = mix(114, x.shape[b]);
     f[2] = mix(132, x.suf3[b]);
-    if (afterO) f[3] = mix(133, mix(this.outside, x.lower[b]));
-    return afterO ? 4 : 3;
+    f[3] = mix(133, mix(t1, x.lower[b]));
+    if (!lone) return 4;
+    f[4] = mix(135, x.lower[b]);
+    return 5;
   }
 
   /** Token `c`'s vector as the word after (111, 115): its offset in `table`. */
