@@ -205,7 +205,7 @@ const LONE_RUN = 0x80;
  * (with the tag before it), as the word before and as the word after; per part-of-speech window,
  * gazetteer marks, shape with name history, tag pair, casing evidence, place in a capitalised run; and
  * per run of more than one token, once. A token's score is then a few additions of short dense
- * vectors and a handful of features (word pairs, the words two away, a name tag before it). Weights are
+ * vectors and a handful of features (word pairs, the words two away, a bridged run's end). Weights are
  * multiples of 0.001 held as float32, so their sums in float64 are exact in any grouping: the scores, and
  * so the tags, are those of scoring every feature (a test checks this against `nerFeatures`).
  *
