@@ -1240,7 +1240,7 @@ class ActorResolver implements NameCover {
   private noteRole(actor: Actor, a: number, b: number): void {
     if (actor.kind !== 'person') return;
     const sv = speech();
-    if (sv.has(this.tokens[b]?.text ?? '') || sv.has(this.tokens[a - 1]?.text ?? ''))
+    if (sv.has(this.textAt(b)) || sv.has(this.textAt(a - 1)))
       this.lastSpeaker = { actor, sentence: this.sentence };
     else if (this.isVerb(b)) this.lastSubject = { actor, sentence: this.sentence };
   }
@@ -1259,9 +1259,17 @@ class ActorResolver implements NameCover {
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   }
 
+  /**
+   * The text of token k, or '' outside the document. Checked, not read past the end (`tokens[k]?.text`):
+   * a read out of bounds, first met after V8 optimized the reader, sends it back to the interpreter.
+   */
+  private textAt(k: number): string {
+    return k >= 0 && k < this.tokens.length ? this.tokens[k]!.text : '';
+  }
+
   private isVerb(k: number): boolean {
-    const t = this.tokens[k];
-    if (!t) return false;
+    if (k < 0 || k >= this.tokens.length) return false;
+    const t = this.tokens[k]!;
     if (t.tag) return t.tag.startsWith('VB') || t.tag === 'MD';
     return VERBISH.has(t.text) || speech().has(t.text);
   }

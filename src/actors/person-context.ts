@@ -112,7 +112,9 @@ export function personContext(
   let after = b;
   // Rightwards: `, [the|another] <title words ...>` up to the next comma or the sentence's end.
   let k = b;
-  if (tokens[k]?.text === ',' || tokens[k]?.text === '(') {
+  // (`k` is checked, not read past the end: see `ActorResolver.textAt`.)
+  const next = k < tokens.length ? tokens[k]!.text : '';
+  if (next === ',' || next === '(') {
     k++;
     const collected: GazEntry[] = [];
     const usedHere: number[] = [];
