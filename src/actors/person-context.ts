@@ -139,7 +139,7 @@ export function personContext(
       rule ??= 'apposition';
       if (stop === ',' || stop === ')') after = k + 1;
     }
-  } else if (tokens[k]?.text === 'of') {
+  } else if (next === 'of') {
     // `spokeswoman Hua Chunying of the Chinese Foreign Ministry`
     k++;
     if (tokens[k] && DETERMINERS.has(tokens[k]!.text.toLowerCase())) k++;
