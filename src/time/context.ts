@@ -213,10 +213,7 @@ export function numberAt(s: SentenceView, i: number): { value: number | 'X'; las
   if (w.norm === 'a' || w.norm === 'an') {
     // `a couple of`, `a few`, `a dozen`, `a hundred`
     const next = cls(s, i + 1, 'number');
-    // `a couple of`: both ends and the test for `of` worked out on every call (see below).
-    const couple = norm(s, i + 1) === 'couple';
-    const coupleEnd = norm(s, i + 2) === 'of' ? i + 2 : i + 1;
-    if (couple) return { value: 2, last: coupleEnd };
+    if (norm(s, i + 1) === 'couple') return { value: 2, last: norm(s, i + 2) === 'of' ? i + 2 : i + 1 };
     if (next === 'X') return { value: 'X', last: i + 1 };
     if (next === '100' || next === '12' || next === '1000') return { value: +next, last: i + 1 };
     return { value: 1, last: i };
