@@ -172,8 +172,13 @@ export function isModifierTag(tag: string): boolean {
   );
 }
 
+/**
+ * `not`, `n't`, `never` in any case. Most words are told apart by their length, without lower-casing
+ * them (lower-casing changes a length only by adding U+0307, which no negation holds).
+ */
 export function isNegation(word: string): boolean {
-  return NEG.has(word.toLowerCase());
+  const n = word.length;
+  return (n === 3 || n === 5) && NEG.has(word.toLowerCase());
 }
 
 /**
