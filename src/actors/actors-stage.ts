@@ -510,7 +510,7 @@ class ActorResolver implements NameCover {
       this.push(base, type ?? 'location', actor);
       if (how !== 'part') {
         // `Sudan's government`, `Mozambique government`, `Ivory Coast rebels`
-        const poss = isPossessive(this.tokens[b]?.text ?? '');
+        const poss = isPossessive(this.textAt(b));
         this.nominalAfter(poss ? b + 1 : b, country.code, a);
       }
       return;
@@ -532,7 +532,7 @@ class ActorResolver implements NameCover {
       this.push(base, type ?? 'location', actor);
       if (how !== 'part') {
         // `Khartoum government`, `Moscow's envoy`
-        const poss = isPossessive(this.tokens[b]?.text ?? '');
+        const poss = isPossessive(this.textAt(b));
         this.nominalAfter(poss ? b + 1 : b, capital.code, a);
       }
       return;
@@ -571,14 +571,14 @@ class ActorResolver implements NameCover {
    * (`in Moscow`, `flew to Kyiv`) it is a place. A conjunct (`in Paris and Berlin`) follows the first.
    */
   private capitalActs(a: number, b: number): boolean {
-    const next = this.tokens[b]?.text ?? '';
-    let prev = this.tokens[a - 1]?.text.toLowerCase() ?? '';
+    const next = this.textAt(b);
+    let prev = this.textAt(a - 1).toLowerCase();
     if (PLACE_PREPOSITIONS.has(prev)) return false;
     if (isPossessive(next) || this.isVerb(b)) return true;
     if ((prev === 'and' || prev === 'or') && this.lastCapital && this.lastCapital.end === a - 1) {
       return this.lastCapital.acts;
     }
-    if (prev === 'the') prev = this.tokens[a - 2]?.text.toLowerCase() ?? '';
+    if (prev === 'the') prev = this.textAt(a - 2).toLowerCase();
     return prev === 'between' || prev === 'with' || prev === 'by' || prev === 'against' || prev === 'and';
   }
 
@@ -632,16 +632,16 @@ class ActorResolver implements NameCover {
     if (!country) {
       // The modifier before the name: `Chinese` Foreign Ministry, `China's` Foreign Ministry.
       let j = a - 1;
-      if (isPossessive(this.tokens[j]?.text ?? '')) j--;
+      if (isPossessive(this.textAt(j))) j--;
       const h = j >= 0 ? this.gaz.byToken[j]! : -1;
       const code = h >= 0 ? countryCode(this.gaz.hits[h]) : undefined;
       if (code) {
         country = code;
         nameStart = this.tokens[this.gaz.hits[h]!.tokenStart]!.start;
-      } else if (this.tokens[b]?.text === 'of') {
+      } else if (this.textAt(b) === 'of') {
         // The Foreign Ministry `of Russia`.
         let k = b + 1;
-        if (isThe(this.tokens[k]?.text)) k++;
+        if (isThe(this.textAt(k))) k++;
         const h2 = k < this.tokens.length ? this.gaz.byToken[k]! : -1;
         country = (h2 >= 0 ? countryCode(this.gaz.hits[h2]) : undefined) ?? null;
       }
@@ -714,11 +714,7 @@ class ActorResolver implements NameCover {
     const a = this.orgStart(head.tokenStart, sStart);
     let b = head.tokenEnd;
     // `Ministry of Foreign Affairs`: `of` and capitalised words after the head.
-    if (
-      this.tokens[b]?.text === 'of' &&
-      isCapitalised(this.tokens[b + 1]?.text ?? '') &&
-      this.gaz.byToken[b + 1] === -1
-    ) {
+    if (this.textAt(b) === 'of' && isCapitalised(this.textAt(b + 1)) && this.gaz.byToken[b + 1] === -1) {
       b += 2;
       while (b < this.tokens.length && isCapitalised(this.tokens[b]!.text) && this.gaz.byToken[b] === -1) b++;
     }
@@ -791,7 +787,7 @@ class ActorResolver implements NameCover {
       );
       return this.push(this.nominal(start, end, e.rule), 'nominal', actor);
     }
-    if (e.cls === 'person' && !isCapitalised(this.tokens[head.tokenEnd]?.text ?? '')) {
+    if (e.cls === 'person' && !isCapitalised(this.textAt(head.tokenEnd))) {
       if (!this.used[head.tokenStart]) mark();
       else return;
       this.unnamedPerson(code, sector, e, start, end, modStart, head.tokenEnd, area);
@@ -851,7 +847,7 @@ class ActorResolver implements NameCover {
   private sectorWord(hit: GazHit, e: SectorEntry, sStart: number): void {
     const k = hit.tokenStart;
     const word = this.tokens[k]!;
-    const prev = this.tokens[k - 1]?.text.toLowerCase() ?? '';
+    const prev = this.textAt(k - 1).toLowerCase();
     const capital = isCapitalised(word.text) && k > sStart;
     if (e.cls === 'org' && (capital || (isCapitalised(word.text) && this.sectorAt(k + 1)?.cls === 'org'))) {
       return this.properOrganization(hit, sStart);
@@ -874,10 +870,10 @@ class ActorResolver implements NameCover {
         .recentOf('person')
         .filter((p) => this.registry.note(p).roles.some((r) => wanted.has(r)))
         .slice(0, 2);
-      if (members.length === 2 && this.tokens[k + 1]?.text !== 'of')
+      if (members.length === 2 && this.textAt(k + 1) !== 'of')
         return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
     }
-    if (e.cls === 'person' && this.tokens[hit.tokenEnd]?.text === 'of' && !this.used[k]) {
+    if (e.cls === 'person' && this.textAt(hit.tokenEnd) === 'of' && !this.used[k]) {
       // `the president of Armenia`
       const code = this.countryOf(hit.tokenEnd + 1);
       if (code) {
@@ -888,7 +884,7 @@ class ActorResolver implements NameCover {
     if (
       e.cls === 'person' &&
       (prev === 'the' || prev === 'this') &&
-      !isCapitalised(this.tokens[hit.tokenEnd]?.text ?? '')
+      !isCapitalised(this.textAt(hit.tokenEnd))
     ) {
       // A role noun: `the spokesperson` is the latest person named in that role.
       const people = this.registry.recentOf('person');
@@ -965,11 +961,11 @@ class ActorResolver implements NameCover {
    * `inhabitants of the Syrian Golan Heights`), or null.
    */
   private countryIn(k: number): string | null {
-    const w = this.tokens[k]?.text;
+    const w = this.textAt(k);
     if (w !== 'in' && w !== 'of') return null;
     const code = this.countryOf(k + 1);
     if (code || w !== 'of') return code;
-    const at = isThe(this.tokens[k + 1]?.text) ? k + 2 : k + 1;
+    const at = isThe(this.textAt(k + 1)) ? k + 2 : k + 1;
     const h = this.hitAt(at);
     const demonym = entryOf(h, 'demonym');
     if (demonym) this.placeEnd = h!.end;
@@ -978,7 +974,7 @@ class ActorResolver implements NameCover {
 
   /** The country named at token k (after an optional `the`): a country, capital or region, or null. */
   private countryOf(k: number): string | null {
-    if (isThe(this.tokens[k]?.text)) k++;
+    if (isThe(this.textAt(k))) k++;
     const h = this.hitAt(k);
     this.placeEnd = h?.end ?? 0;
     return (entryOf(h, 'country') ?? entryOf(h, 'capital') ?? entryOf(h, 'region'))?.code ?? null;
@@ -1021,7 +1017,7 @@ class ActorResolver implements NameCover {
       rule: `pair:${e.rule}`,
     }));
     let start = this.tokens[from]!.start;
-    if (isThe(this.tokens[from - 1]?.text)) start = this.tokens[from - 1]!.start;
+    if (isThe(this.textAt(from - 1))) start = this.tokens[from - 1]!.start;
     this.push(this.nominal(start, hit.end, `pair:${e.rule}`), 'nominal', actor);
   }
 
@@ -1206,7 +1202,7 @@ class ActorResolver implements NameCover {
   }
 
   private pronoun(i: number, gender: 'm' | 'f'): void {
-    if (!this.isVerb(i + 1) && !speech().has(this.tokens[i + 1]?.text ?? '')) return;
+    if (!this.isVerb(i + 1) && !speech().has(this.textAt(i + 1))) return;
     const fits = (a: Actor | undefined) => {
       const g = a ? this.registry.note(a).gender : null;
       return a !== undefined && a.kind === 'person' && (g === null || g === gender);
@@ -1240,7 +1236,7 @@ class ActorResolver implements NameCover {
   private noteRole(actor: Actor, a: number, b: number): void {
     if (actor.kind !== 'person') return;
     const sv = speech();
-    if (sv.has(this.tokens[b]?.text ?? '') || sv.has(this.tokens[a - 1]?.text ?? ''))
+    if (sv.has(this.textAt(b)) || sv.has(this.textAt(a - 1)))
       this.lastSpeaker = { actor, sentence: this.sentence };
     else if (this.isVerb(b)) this.lastSubject = { actor, sentence: this.sentence };
   }
@@ -1259,9 +1255,17 @@ class ActorResolver implements NameCover {
     return m >= 0 && (this.ner[m]!.type === 'person' || this.ner[m]!.type === 'location');
   }
 
+  /**
+   * The text of token k, or '' outside the document. Checked, not read past the end (`tokens[k]?.text`):
+   * a read out of bounds, first met after V8 optimized the reader, sends it back to the interpreter.
+   */
+  private textAt(k: number): string {
+    return k >= 0 && k < this.tokens.length ? this.tokens[k]!.text : '';
+  }
+
   private isVerb(k: number): boolean {
-    const t = this.tokens[k];
-    if (!t) return false;
+    if (k < 0 || k >= this.tokens.length) return false;
+    const t = this.tokens[k]!;
     if (t.tag) return t.tag.startsWith('VB') || t.tag === 'MD';
     return VERBISH.has(t.text) || speech().has(t.text);
   }

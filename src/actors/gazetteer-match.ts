@@ -78,15 +78,7 @@ const NO_PARTS: readonly Part[] = [];
 
 /** The parts of a hyphenated word that are places or organisations (`Sino-`, `Russian`). */
 function partsOf(gaz: Gazetteer, word: string): readonly Part[] {
-  if (partCacheOf !== gaz || partCache.size >= PART_CACHE_SIZE) {
-    partCache.clear();
-    if (partCacheOf !== gaz) {
-      shortestPart = Infinity;
-      for (const [form, entries] of gaz.single)
-        if (entries.some((e) => PART_KINDS.has(e.kind))) shortestPart = Math.min(shortestPart, form.length);
-    }
-    partCacheOf = gaz;
-  }
+  partsReady(gaz);
   // A part is shorter than the word by its hyphen at least.
   if (word.length - 1 < shortestPart) return NO_PARTS;
   let found = partCache.get(word);
@@ -106,10 +98,24 @@ function partsOf(gaz: Gazetteer, word: string): readonly Part[] {
   return found;
 }
 
+/** Makes the part cache and `shortestPart` those of `gaz` (and empties the cache when it is full). */
+function partsReady(gaz: Gazetteer): void {
+  if (partCacheOf !== gaz || partCache.size >= PART_CACHE_SIZE) {
+    partCache.clear();
+    if (partCacheOf !== gaz) {
+      shortestPart = Infinity;
+      for (const [form, entries] of gaz.single)
+        if (entries.some((e) => PART_KINDS.has(e.kind))) shortestPart = Math.min(shortestPart, form.length);
+    }
+    partCacheOf = gaz;
+  }
+}
+
 export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const tokens = doc.tokens ?? [];
   const gaz = gazetteer();
   const trie = gaz.trie;
+  partsReady(gaz);
   const byToken = (into ? into.subarray(0, tokens.length) : new Int32Array(tokens.length)).fill(-1);
   const hits: GazHit[] = [];
   for (const s of doc.sentences ?? []) {
@@ -145,7 +151,8 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
         i = bestEnd;
         continue;
       }
-      if (t.text.includes('-'))
+      // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
+      if (t.text.length > shortestPart && t.text.includes('-'))
         for (const p of partsOf(gaz, t.text))
           hits.push({
             tokenStart: i,

@@ -112,7 +112,9 @@ export function personContext(
   let after = b;
   // Rightwards: `, [the|another] <title words ...>` up to the next comma or the sentence's end.
   let k = b;
-  if (tokens[k]?.text === ',' || tokens[k]?.text === '(') {
+  // (`k` is checked, not read past the end: see `ActorResolver.textAt`.)
+  const next = k < tokens.length ? tokens[k]!.text : '';
+  if (next === ',' || next === '(') {
     k++;
     const collected: GazEntry[] = [];
     const usedHere: number[] = [];
@@ -137,7 +139,7 @@ export function personContext(
       rule ??= 'apposition';
       if (stop === ',' || stop === ')') after = k + 1;
     }
-  } else if (tokens[k]?.text === 'of') {
+  } else if (next === 'of') {
     // `spokeswoman Hua Chunying of the Chinese Foreign Ministry`
     k++;
     if (tokens[k] && DETERMINERS.has(tokens[k]!.text.toLowerCase())) k++;

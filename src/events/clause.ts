@@ -111,11 +111,13 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
     let hasBe = false;
     let hasHave = false;
     for (let k = start; k < end; k++) {
-      const w = tokens[k]!.text.toLowerCase();
+      // Lower-cased only for a modal (`isNegation` takes any case).
+      const text = tokens[k]!.text;
       if (tag[k] === 'MD') {
+        const w = text.toLowerCase();
         modal ??= FUTURE.has(w) ? 'will' : w;
         if (FUTURE.has(w)) future = true;
-      } else if (isNegation(w)) negated = true;
+      } else if (isNegation(text)) negated = true;
       else if (k < head && lemma[k] === 'be') hasBe = true;
       else if (k < head && lemma[k] === 'have') hasHave = true;
     }

@@ -7,6 +7,7 @@
 import type { Modality } from '../doc.js';
 import { coordinatedWith, governorOf, type ClauseView, type VerbGroup } from './clause.js';
 import type { GovernorEffect } from './lexicon.js';
+import { hasLength, lengthBits } from './tags.js';
 
 export interface ModalityReading {
   modality: Modality;
@@ -19,6 +20,8 @@ export interface ModalityReading {
 
 const HYPOTHETICAL_MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ought']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
+/** A bit per length of a `CONDITIONAL` word. */
+const CONDITIONAL_LENGTHS = lengthBits(CONDITIONAL);
 
 export function readModality(
   view: ClauseView,
@@ -89,11 +92,16 @@ function own(g: VerbGroup, r: ModalityReading, reportedSpeech: boolean): void {
   }
 }
 
+/** `if`, `unless`, `whether` in any case (most words told apart by their length: see `lengthBits`). */
+function isConditional(word: string): boolean {
+  return hasLength(CONDITIONAL_LENGTHS, word.length) && CONDITIONAL.has(word.toLowerCase());
+}
+
 /** An `if`/`unless` before the group within its clause. */
 function conditionalClause(view: ClauseView, g: VerbGroup): boolean {
   const from = view.sentenceStart[g.start]!;
   for (let k = g.start - 1; k >= from && k >= g.start - 12; k--) {
-    if (CONDITIONAL.has(view.tokens[k]!.text.toLowerCase())) return true;
+    if (isConditional(view.tokens[k]!.text)) return true;
     if (view.groupAt[k]! >= 0 || view.tokens[k]!.text === ';') return false;
   }
   return false;

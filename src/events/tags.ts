@@ -23,6 +23,8 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s
 const HAVE = new Set(['has', 'have', 'had', 'having', "'ve", "'d"]);
 const DO = new Set(['do', 'does', 'did']);
 const NEG = new Set(['not', "n't", 'never', 'n’t']);
+/** A bit per length of a `NEG` word (for `isNegation`). */
+const NEG_LENGTHS = lengthBits(NEG);
 const DET = new Set([
   'the',
   'a',
@@ -172,8 +174,25 @@ export function isModifierTag(tag: string): boolean {
   );
 }
 
+/**
+ * A bit per length of the words of `words`, lengths from 31 up sharing bit 31: a word whose bit
+ * (`hasLength`) is clear is none of them, told without lower-casing it (lower-casing changes a length
+ * only by adding U+0307, which none of these words holds).
+ */
+export function lengthBits(words: Iterable<string>): number {
+  let bits = 0;
+  for (const w of words) bits |= 1 << Math.min(w.length, 31);
+  return bits;
+}
+
+/** Whether `lengthBits` set the bit of length `n`. */
+export function hasLength(bits: number, n: number): boolean {
+  return ((bits >>> (n < 31 ? n : 31)) & 1) === 1;
+}
+
+/** `not`, `n't`, `never` in any case (most words told apart by their length: see `lengthBits`). */
 export function isNegation(word: string): boolean {
-  return NEG.has(word.toLowerCase());
+  return hasLength(NEG_LENGTHS, word.length) && NEG.has(word.toLowerCase());
 }
 
 /**

@@ -60,6 +60,13 @@ export interface WordFacts {
  */
 const MAX_CACHED = 8_192;
 
+/**
+ * Forms made once the table is full go to a direct-mapped array of this many slots (a new form takes its
+ * slot from the one there), so a name or rare word repeated within an article (nearly all the forms made
+ * after the first thousand articles) is made once, not at every mention; it is bounded like the table.
+ */
+const RECENT_SLOTS = 4_096;
+
 /** One-character forms are indexed by their code below this (ASCII, Latin-1, general punctuation). */
 const SINGLE = 0x2100;
 /** Codes of the characters a three-character form is indexed by: letters, digits and `'`; 0 for others. */
@@ -103,6 +110,8 @@ export class WordTable {
   /** The hash table of longer forms: linear probing, at most a quarter full. */
   private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
   private size = 0;
+  /** Facts made while the table was full, at `hash & (RECENT_SLOTS - 1)` (see `RECENT_SLOTS`). */
+  private recent: (WordFacts | null)[] | null = null;
   /**
    * Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. They
    * are sized for nearly any document (1 in 600 news articles has over 1,024 tokens), so that growing them
@@ -266,9 +275,16 @@ export class WordTable {
       if (f === null) break;
       if (f.hash === h && f.form === word) return f;
     }
-    const f = this.make(word, h);
-    if (this.size < MAX_CACHED) this.insert(f);
-    return f;
+    if (this.size < MAX_CACHED) {
+      const f = this.make(word, h);
+      this.insert(f);
+      return f;
+    }
+    const recent = (this.recent ??= new Array<WordFacts | null>(RECENT_SLOTS).fill(null));
+    const at = h & (RECENT_SLOTS - 1);
+    const seen = recent[at]!;
+    if (seen !== null && seen.hash === h && seen.form === word) return seen;
+    return (recent[at] = this.make(word, h));
   }
 
   private insert(f: WordFacts): void {

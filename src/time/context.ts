@@ -219,17 +219,23 @@ export function numberAt(s: SentenceView, i: number): { value: number | 'X'; las
     return { value: 1, last: i };
   }
   if (v === 'X') return { value: 'X', last: i };
-  let value = +v;
-  let last = i;
+  // `twenty four` adds the next word, `ten thousand` multiplies by it. Every test, the sum and the product
+  // are worked out on each call (NaN when there is no next number) and the result chosen by conditional
+  // values: arithmetic only the rare compound reached would first run after V8 optimized `numberAt` and
+  // send it back to the interpreter.
+  const value = +v;
   const next = cls(s, i + 1, 'number');
-  if (value >= 20 && value < 100 && next !== undefined && +next > 0 && +next < 10) {
-    value += +next;
-    last = i + 1;
-  } else if (value < 100 && (next === '100' || next === '1000')) {
-    value *= +next;
-    last = i + 1;
-  }
-  return { value, last };
+  const n = next === undefined ? NaN : +next;
+  const tens = value >= 20;
+  const belowHundred = value < 100;
+  const digit = n > 0;
+  const belowTen = n < 10;
+  const scale = next === '100' || next === '1000';
+  const sum = value + n;
+  const product = value * n;
+  const plus = tens && belowHundred && digit && belowTen;
+  const times = !plus && belowHundred && scale;
+  return { value: plus ? sum : times ? product : value, last: plus || times ? i + 1 : i };
 }
 
 /** Words that can follow a noun phrase or an adverb, so they do not make the word before them an adjective. */

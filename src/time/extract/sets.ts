@@ -54,9 +54,11 @@ export const sets: Extractor = (s, _ctx, out) => {
     }
     // twice a year, $5 million a year, three times a week
     if ((word === 'a' || word === 'an') && cls(s, i + 1, 'unit') && !w[i + 1].norm.endsWith('s')) {
-      const prev = w[i - 1];
+      // Words before the first are undefined, checked, not read (a read out of bounds, first met after V8
+      // optimized `sets`, would send it back to the interpreter).
+      const prev = i > 0 ? w[i - 1] : undefined;
       const counted = (j: number): boolean => {
-        const x = w[j];
+        const x = j >= 0 ? w[j] : undefined;
         if (!x) return false;
         if (FREQUENCY.has(x.norm) || x.digit || COUNT_WORDS.has(x.norm)) return true;
         return (
