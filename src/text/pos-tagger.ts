@@ -245,11 +245,12 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
 
 /**
  * How many word types `PosTagger` keeps (bounds memory). When full, it keeps the types used most since
- * the last time (at most half of them) and forgets the rest. At 8,192 the blocks take about 6 MB: 12,288
- * (9 MB, what 8,192 took with the old records) re-adds a quarter fewer types, but the vocabulary then
- * fills only after the first 1,000 articles and `bench:memory`'s 25,000/1,000 ratio rose (1.37, 1.39).
+ * the last time (at most half of them) and forgets the rest. With float64 scores and (class, float32)
+ * row entries, 8,192 blocks took about 6 MB (767 bytes a type), and 12,288 raised `bench:memory`'s
+ * 25,000/1,000 ratio (1.37, 1.39). In integers a block takes about 400 bytes, so 16,384 take the same
+ * 6 to 7 MB; they re-add a fifth fewer types than 8,192 (0.083 adds per token, not 0.107).
  */
-const MAX_TYPES = 8192;
+const MAX_TYPES = 16384;
 /**
  * Slots of each table of chunker window parts (`KeptScores`): the part of speech trigram, the chunk
  * history. Half of them are filled before a table is emptied.
