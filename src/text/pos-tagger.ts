@@ -426,7 +426,8 @@ export class PosTagger {
     const posLargest = models.pos.largestStep();
     const chunkLargest = models.chunk.largestStep();
     const largest = Math.max(posLargest, chunkLargest);
-    if (Math.min(posLargest, chunkLargest) < 0 || largest * FEATURES_PER_TOKEN >= 1 << 23) this.margin = Infinity;
+    if (Math.min(posLargest, chunkLargest) < 0 || largest * FEATURES_PER_TOKEN >= 1 << 23)
+      this.margin = Infinity;
     this.posRowBits = models.pos.rowBits();
     this.posBucketMask = models.pos.buckets - 1;
     this.chunkRowBits = models.chunk.rowBits();
@@ -686,14 +687,7 @@ export class PosTagger {
   }
 
   /** The chunker's window features for this window into `out` (kept per window). */
-  private windowScores(
-    pm1: number,
-    p0: number,
-    pp1: number,
-    c1: number,
-    c2: number,
-    out: Int32Array,
-  ): void {
+  private windowScores(pm1: number, p0: number, pp1: number, c1: number, c2: number, out: Int32Array): void {
     // Tags are below 62 (checked in `modelsFrom`), so the keys are below 2^24, and never 0 (`pm1 + 2` > 0).
     const C = this.nChunk;
     const model = this.chunkModel;
