@@ -218,7 +218,7 @@ export function tokenize(text: string, span: Span, sentence: number, out: Token[
       let e = pos + 1;
       while (e < limit && isAsciiLetter(text.charCodeAt(e))) e++;
       if (e === limit || endsPlainWord(text.charCodeAt(e))) {
-        out.push(newToken(pos, e, text.slice(pos, e), sentence));
+        out.push({ start: pos, end: e, text: text.slice(pos, e), sentence });
         pos = e;
         continue;
       }
@@ -249,16 +249,7 @@ export function tokenize(text: string, span: Span, sentence: number, out: Token[
         word += '.';
       }
     }
-    out.push(newToken(pos, end, word, sentence));
+    out.push({ start: pos, end, text: word, sentence });
     pos = end;
   }
-}
-
-/**
- * A token with the fields later stages set (`tag`, `chunk`) already there, undefined: setting them then
- * keeps the object's shape (and its size: no second store for the added fields) instead of moving every
- * token to a new shape. Undefined fields are left out of JSON, so the output is the same.
- */
-function newToken(start: number, end: number, text: string, sentence: number): Token {
-  return { start, end, text, sentence, tag: undefined, chunk: undefined };
 }
