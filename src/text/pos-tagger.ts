@@ -275,10 +275,13 @@ const ROWS_POS = 4;
  * row), 42 (as previous word), 43 (as next word).
  */
 const ROWS_CHUNK = 8;
-/** Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet). */
+/**
+ * Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet); then, from
+ * `LAST_TAG_ROW + 3`, the one before it on another tag.
+ */
 const LAST_TAG_ROW = 11;
 /** Integers in a record. */
-const INFO = 14;
+const INFO = 17;
 /**
  * How far past a record `touchBlocks` reads (integers): the record and about the row copies of a type
  * (96 was faster than 144 in A/B runs).
@@ -575,12 +578,19 @@ export class PosTagger {
   /**
    * The row of feature `template` on a tag and the word of the record at `r` (13: previous tag, 47:
    * previous chunk tag, 48: the tag; `which` is `TAG_13`, `TAG_47` or `TAG_48`): the record keeps the
-   * last one (a word mostly meets the same tag again), `modelTagWordRow` finds the others.
+   * last two on different tags (a word mostly meets the same one or two tags again: two halve the
+   * look-ups of 47 that one misses), `modelTagWordRow` finds the others.
    */
   private tagWordRow(model: Perceptron, template: number, which: number, tag: number, r: number): number {
     const info = this.rows.ints;
     const last = info[r + LAST_TAG_ROW + which];
     if ((last & 127) === tag + 2) return (last >> 7) - 1;
+    const before = info[r + LAST_TAG_ROW + 3 + which];
+    info[r + LAST_TAG_ROW + 3 + which] = last;
+    if ((before & 127) === tag + 2) {
+      info[r + LAST_TAG_ROW + which] = before;
+      return (before >> 7) - 1;
+    }
     const row = this.modelTagWordRow(model, template, which, tag, r);
     // Rows are below 2^24 (checked in the constructor), so this fits in 31 bits.
     info[r + LAST_TAG_ROW + which] = (row + 1) * 128 + tag + 2;
@@ -739,9 +749,7 @@ export class PosTagger {
     info[r + FLAGS] = flags;
     info[r + LOWER] = lower;
     info[r + USES] = 0;
-    info[r + LAST_TAG_ROW] = 0;
-    info[r + LAST_TAG_ROW + 1] = 0;
-    info[r + LAST_TAG_ROW + 2] = 0;
+    for (let k = LAST_TAG_ROW; k < LAST_TAG_ROW + 6; k++) info[r + k] = 0;
     // Every row's offset first, then every row's count, then the copies and sums: independent loads
     // that the processor fetches in parallel, not one miss after another (as `Perceptron.accumulate`).
     const pos = this.posModel;
