@@ -282,7 +282,7 @@ const ROWS_CHUNK = 8;
 const LAST_TAG_ROW = 11;
 /**
  * Rows kept per feature on a tag and the word (`tagWordRow`). Each look-up in the model is a cache miss
- * or two: over 3,000 articles, 1, 2, 3, 4 kept rows leave 456k, 313k, 248k, 220k look-ups (A/B 0.92
+ * or two: over 3,000 articles, 1, 2, 3, 4 kept rows leave 456k, 313k, 248k, 212k look-ups (A/B 0.92
  * for 2, 0.93 more for 3).
  */
 const TAG_ROWS_KEPT = 4;
