@@ -105,6 +105,8 @@ export class Perceptron {
   private readonly ints: Int32Array;
   private readonly floats: Float32Array;
   private readonly weights: number;
+  /** Steps per unit of weight (0 for a model without a step; see `largestStep`). */
+  private readonly perStep: number;
 
   constructor(header: ModelHeader, packed: PackedRows) {
     this.header = header;
@@ -116,6 +118,7 @@ export class Perceptron {
     this.ints = packed.data;
     this.floats = new Float32Array(packed.data.buffer, packed.data.byteOffset, packed.data.length);
     this.weights = packed.weights;
+    this.perStep = header.step > 0 ? 1 / header.step : 0;
   }
 
   /**
@@ -282,6 +285,61 @@ export class Perceptron {
       ints[to++] = this.ints[o];
       floats[to++] = this.floats[o + 1];
     }
+    return to;
+  }
+
+  /**
+   * The weights as whole steps of the model's quantisation (`step` in the file's header): each weight is
+   * `fround(k * step)` for an integer `k`, and this returns the largest `|k|`; -1 if the model has no step
+   * (trained here, not read from a file) or a weight is not such a multiple. A tagger can then add the
+   * integers `k` (`addRowSteps`) in place of the weights, in half the bytes.
+   */
+  largestStep(): number {
+    const { ints, floats } = this;
+    const step = this.header.step;
+    if (!(step > 0)) return -1;
+    let largest = 0;
+    for (let b = 0; b < this.rowOf.length; b++) {
+      const offset = this.rowOf[b];
+      if (offset < 0) continue;
+      const end = offset + 1 + 2 * ints[offset];
+      for (let o = offset + 1; o < end; o += 2) {
+        const k = Math.round(floats[o + 1] * this.perStep);
+        if (Math.fround(k * step) !== floats[o + 1]) return -1;
+        largest = Math.max(largest, Math.abs(k));
+      }
+    }
+    return largest;
+  }
+
+  /** Adds the row at `offset` (-1 adds nothing) to `scores` in whole steps (see `largestStep`). */
+  addRowSteps(offset: number, scores: Int32Array): void {
+    if (offset < 0) return;
+    const { ints, floats, perStep } = this;
+    const end = offset + 1 + 2 * ints[offset];
+    for (let o = offset + 1; o < end; o += 2) scores[ints[o]] += Math.round(floats[o + 1] * perStep);
+  }
+
+  /** Adds the votes of `features[0, n)` to `scores` in whole steps (see `largestStep`). */
+  accumulateSteps(features: Uint32Array, n: number, scores: Int32Array): void {
+    for (let f = 0; f < n; f++) this.addRowSteps(this.rowOf[features[f] & this.mask], scores);
+  }
+
+  /**
+   * Copies the row at `offset` (-1: an empty row) to `ints` at `to` in whole steps (see `largestStep`):
+   * its count, then one integer per entry, the step count times 64 plus the class (classes below 64,
+   * step counts below 2^25); returns where the copy ends. The copy needs room for `1 + nClasses` entries.
+   */
+  copyRowSteps(offset: number, into: Int32Array, to: number): number {
+    if (offset < 0) {
+      into[to] = 0;
+      return to + 1;
+    }
+    const { ints, floats, perStep } = this;
+    const end = offset + 1 + 2 * ints[offset];
+    into[to++] = ints[offset];
+    for (let o = offset + 1; o < end; o += 2)
+      into[to++] = (Math.round(floats[o + 1] * perStep) << 6) | ints[o];
     return to;
   }
 

@@ -245,11 +245,12 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
 
 /**
  * How many word types `PosTagger` keeps (bounds memory). When full, it keeps the types used most since
- * the last time (at most half of them) and forgets the rest. At 8,192 the blocks take about 6 MB: 12,288
- * (9 MB, what 8,192 took with the old records) re-adds a quarter fewer types, but the vocabulary then
- * fills only after the first 1,000 articles and `bench:memory`'s 25,000/1,000 ratio rose (1.37, 1.39).
+ * the last time (at most half of them) and forgets the rest. With float64 scores and (class, float32)
+ * row entries, 8,192 blocks took about 6 MB (767 bytes a type), and 12,288 raised `bench:memory`'s
+ * 25,000/1,000 ratio (1.37, 1.39). In integers a block takes about 400 bytes, so 16,384 take the same
+ * 6 to 7 MB; they re-add a fifth fewer types than 8,192 (0.083 adds per token, not 0.107).
  */
-const MAX_TYPES = 8192;
+const MAX_TYPES = 16384;
 /**
  * Slots of each table of chunker window parts (`KeptScores`): the part of speech trigram, the chunk
  * history. Half of them are filled before a table is emptied.
@@ -274,10 +275,19 @@ const ROWS_POS = 4;
  * row), 42 (as previous word), 43 (as next word).
  */
 const ROWS_CHUNK = 8;
-/** Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet). */
+/**
+ * Per feature 13, 47, 48: the last row looked up times 128 plus the tag + 2 (0: none yet); then, from
+ * `LAST_TAG_ROW + 3`, the one before it on another tag, and so on (`TAG_ROWS_KEPT` per feature).
+ */
 const LAST_TAG_ROW = 11;
-/** Integers in a record (even, so that blocks stay at float64 boundaries). */
-const INFO = 14;
+/**
+ * Rows kept per feature on a tag and the word (`tagWordRow`). Each look-up in the model is a cache miss
+ * or two: over 3,000 articles, 1, 2, 3, 4 kept rows leave 456k, 313k, 248k, 212k look-ups (A/B 0.92
+ * for 2, 0.93 more for 3).
+ */
+const TAG_ROWS_KEPT = 4;
+/** Integers in a record. */
+const INFO = LAST_TAG_ROW + 3 * TAG_ROWS_KEPT;
 /**
  * How far past a record `touchBlocks` reads (integers): the record and about the row copies of a type
  * (96 was faster than 144 in A/B runs).
@@ -287,6 +297,11 @@ const TOUCH = 96;
 const TAG_13 = 0;
 const TAG_47 = 1;
 const TAG_48 = 2;
+/**
+ * Features scored per token, at most (part of speech 20, chunks 16): with weights of at most `k` steps,
+ * a class's integer sum is its float sum over the step within `FEATURES_PER_TOKEN * k * 2^-24` steps.
+ */
+const FEATURES_PER_TOKEN = 24;
 
 /**
  * The two taggers as the `pos` stage runs them: the same features, weights and greedy decoding as
@@ -301,6 +316,14 @@ const TAG_48 = 2;
  * a couple of dense adds of hot vectors plus a few rows. The sums are the same: the weights are float32
  * multiples of 0.001, so float64 sums (and differences) of them are exact in any order, and the argmax
  * does not move.
+ *
+ * All of it is kept in integers: each weight of a model read from a file is `fround(k * step)` for an
+ * integer `k` (`Perceptron.largestStep`), and a class's float sum differs from `step` times its sum of
+ * `k` by far less than half a step (checked when the tagger is made). So where one class's integer sum
+ * is highest, alone, it is also the float argmax; where two share the highest (a few tokens in 10,000),
+ * the token is scored again in float64 as `tagSentence` scores it (`exactPos`, `exactChunk`). Integers
+ * take half the bytes of float64 scores, and a row copy one integer per entry (step count and class),
+ * half the bytes of a class and a float32 weight: fewer cache lines per token.
  */
 export class PosTagger {
   /** Part-of-speech and chunk tags of the last sentence tagged (class indexes), first `n` entries. */
@@ -324,7 +347,7 @@ export class PosTagger {
   private typeTexts: string[] = [];
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
-   * Per word type, one block: its own part-of-speech scores (`nPos` float64: the sum of its own features,
+   * Per word type, one block: its own part-of-speech scores (`nPos` integers: the sum of its own features,
    * `posWordFeatures`, and of feature 20 on its flags away from a sentence's start; `firstFix` turns that
    * into the start's; none for a word in the tag dictionary), its record (`INFO` integers, see above), and
    * copies of the rows its record points to. A type is known by where its record starts (`r`); its own
@@ -345,13 +368,13 @@ export class PosTagger {
   private readonly chunkEndRow: number;
 
   /** Features 11 and 12 per pair of previous tags, `(p1 + 1) * (nPos + 2) + p2 + 2`; `pairKept` marks those filled. */
-  private readonly pairs: Float64Array;
+  private readonly pairs: Int32Array;
   private readonly pairKept: Uint8Array;
   /** Feature 20 per flag byte (flags, plus 128 at a sentence's start). */
-  private readonly flagScores: Float64Array;
+  private readonly flagScores: Int32Array;
   private readonly flagKept = new Uint8Array(256);
   /** Per flags: feature 20 at a sentence's start minus feature 20 elsewhere. */
-  private readonly firstFixes: Float64Array;
+  private readonly firstFixes: Int32Array;
   private readonly firstKept = new Uint8Array(128);
 
   /**
@@ -366,11 +389,25 @@ export class PosTagger {
   private ids = new Int32Array(64);
   /** Per token of the current sentence, the row of feature 48 (`tagChunks`). */
   private tagRowsAt = new Int32Array(64);
-  private readonly posScores: Float64Array;
-  private readonly chunkScores: Float64Array;
+  private readonly posScores: Int32Array;
+  private readonly chunkScores: Int32Array;
   /** Scratch for `keep`, per model. */
-  private readonly posKept: Float64Array;
-  private readonly chunkKept: Float64Array;
+  private readonly posKept: Int32Array;
+  private readonly chunkKept: Int32Array;
+
+  /**
+   * The lead in steps the highest class needs over the next for the integer sums to decide (see the
+   * class's comment); `Infinity` scores every token in float64 (tests; models without a step).
+   */
+  margin = 1;
+  /** The sentence being tagged (`tag`) and its values for the float64 scoring (`exactValues`). */
+  private tokens: readonly { readonly text: string }[] = [];
+  private start = 0;
+  private readonly exact = new SentenceValues();
+  /** 0: `exact` not loaded for this sentence; 1: loaded; 2: and its part-of-speech tags set. */
+  private exactLoaded = 0;
+  private readonly exactPosScores: Float64Array;
+  private readonly exactChunkScores: Float64Array;
   private readonly features = new Uint32Array(64);
   /** The rows of a type being added (`addType`), as `Perceptron.rowOffset`. */
   private readonly typeRows = new Int32Array(32);
@@ -386,10 +423,20 @@ export class PosTagger {
     this.nChunk = models.chunk.nClasses;
     // Kept rows are packed with a tag in 31 bits (`tagWordRow`); a row takes at least three integers.
     if (Math.max(models.pos.size, models.chunk.size) * 3 >= 1 << 24) throw new Error('models too big');
-    this.posScores = new Float64Array(this.nPos);
-    this.chunkScores = new Float64Array(this.nChunk);
-    this.posKept = new Float64Array(this.nPos);
-    this.chunkKept = new Float64Array(this.nChunk);
+    this.posScores = new Int32Array(this.nPos);
+    this.chunkScores = new Int32Array(this.nChunk);
+    this.posKept = new Int32Array(this.nPos);
+    this.chunkKept = new Int32Array(this.nChunk);
+    this.exactPosScores = new Float64Array(this.nPos);
+    this.exactChunkScores = new Float64Array(this.nChunk);
+    // Integer sums decide only where they are close enough to the float sums (see the class's comment):
+    // within less than half a step each, so that a lead of one step stands (and step counts are below
+    // 2^25, as a row entry keeps them).
+    const posLargest = models.pos.largestStep();
+    const chunkLargest = models.chunk.largestStep();
+    const largest = Math.max(posLargest, chunkLargest);
+    if (Math.min(posLargest, chunkLargest) < 0 || largest * FEATURES_PER_TOKEN >= 1 << 23)
+      this.margin = Infinity;
     this.posRowBits = models.pos.rowBits();
     this.posBucketMask = models.pos.buckets - 1;
     this.chunkRowBits = models.chunk.rowBits();
@@ -397,19 +444,19 @@ export class PosTagger {
     const pos = this.posModel;
     const row = (f: number) => pos.rowOffset(f);
     this.posEdgeRows = Int32Array.of(
-      this.rows.copySum(pos, row(mix(14, START)), row(mix(15, START)), this.posKept, this.posScores),
+      this.rows.copySum(pos, row(mix(14, START)), row(mix(15, START)), this.posKept),
       this.rows.copy(pos, row(mix(16, START))),
-      this.rows.copySum(pos, row(mix(17, END)), row(mix(18, END)), this.posKept, this.posScores),
+      this.rows.copySum(pos, row(mix(17, END)), row(mix(18, END)), this.posKept),
       this.rows.copy(pos, row(mix(19, END))),
     );
     this.chunkStartRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(42, START)));
     this.chunkEndRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(43, END)));
     this.rows.keepSoFar();
     const pairCount = (this.nPos + 1) * (this.nPos + 2);
-    this.pairs = new Float64Array(pairCount * this.nPos);
+    this.pairs = new Int32Array(pairCount * this.nPos);
     this.pairKept = new Uint8Array(pairCount);
-    this.flagScores = new Float64Array(256 * this.nPos);
-    this.firstFixes = new Float64Array(128 * this.nPos);
+    this.flagScores = new Int32Array(256 * this.nPos);
+    this.firstFixes = new Int32Array(128 * this.nPos);
     this.trigrams = new KeptScores(this.nChunk, WINDOW_BITS);
     this.histories = new KeptScores(this.nChunk, WINDOW_BITS);
   }
@@ -425,6 +472,9 @@ export class PosTagger {
       this.pos = new Int32Array(size);
       this.chunk = new Int32Array(size);
     }
+    this.tokens = tokens;
+    this.start = start;
+    this.exactLoaded = 0;
     const ids = this.ids;
     for (let i = 0; i < n; i++) {
       const text = tokens[start + i].text;
@@ -447,7 +497,7 @@ export class PosTagger {
   private touchBlocks(): void {
     const { n, ids } = this;
     const info = this.rows.ints;
-    const ownSize = 2 * this.nPos;
+    const ownSize = this.nPos;
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const r = ids[i];
@@ -461,10 +511,10 @@ export class PosTagger {
   private tagPos(): void {
     const { n, ids, pos, pairs, posEdgeRows, rows } = this;
     const info = rows.ints;
-    const own = rows.doubles;
     const model = this.posModel;
     const C = this.nPos;
     const out = this.posScores;
+    const margin = this.margin;
     for (let i = 0; i < n; i++) {
       const r = ids[i];
       info[r + USES]++;
@@ -475,21 +525,22 @@ export class PosTagger {
       const p1 = i > 0 ? pos[i - 1] : -1;
       const p2 = i > 1 ? pos[i - 2] : -2;
       const pair = this.pairScores(p1, p2);
-      const at = (r >> 1) - C;
+      const at = r - C;
       if (i > 0) {
-        for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c];
+        for (let c = 0; c < C; c++) out[c] = info[at + c] + pairs[pair + c];
         rows.add(info[ids[i - 1] + ROWS_POS], out);
       } else {
         const fix = this.firstFix(info[r + FLAGS]);
         const fixes = this.firstFixes;
-        for (let c = 0; c < C; c++) out[c] = own[at + c] + pairs[pair + c] + fixes[fix + c];
+        for (let c = 0; c < C; c++) out[c] = info[at + c] + pairs[pair + c] + fixes[fix + c];
         rows.add(posEdgeRows[0], out);
       }
       rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 1] : posEdgeRows[1], out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_POS + 2] : posEdgeRows[2], out);
       rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 3] : posEdgeRows[3], out);
-      model.addRow(this.tagWordRow(model, 13, TAG_13, p1, r), out);
-      pos[i] = argmax(out);
+      model.addRowSteps(this.tagWordRow(model, 13, TAG_13, p1, r), out);
+      const best = leader(out, margin);
+      pos[i] = best >= 0 ? best : this.exactPos(i);
     }
   }
 
@@ -499,6 +550,7 @@ export class PosTagger {
     const info = rows.ints;
     const model = this.chunkModel;
     const out = this.chunkScores;
+    const margin = this.margin;
     // First the rows of feature 48 (on the tag, known by now), for all the tokens: their loads are
     // independent of each other and of the chunk tags, so the processor fetches them in parallel.
     const tagRows = this.tagRowsAt;
@@ -522,21 +574,34 @@ export class PosTagger {
       rows.add(info[r + ROWS_CHUNK], out);
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
-      model.addRow(this.tagWordRow(model, 47, TAG_47, c1, r), out);
-      model.addRow(tagRows[i], out);
-      chunk[i] = argmaxOf(out, this.allowed[c1 + 1]);
+      model.addRowSteps(this.tagWordRow(model, 47, TAG_47, c1, r), out);
+      model.addRowSteps(tagRows[i], out);
+      const best = leaderOf(out, this.allowed[c1 + 1], margin);
+      chunk[i] = best >= 0 ? best : this.exactChunk(i);
     }
   }
 
   /**
    * The row of feature `template` on a tag and the word of the record at `r` (13: previous tag, 47:
    * previous chunk tag, 48: the tag; `which` is `TAG_13`, `TAG_47` or `TAG_48`): the record keeps the
-   * last one (a word mostly meets the same tag again), `modelTagWordRow` finds the others.
+   * last two on different tags (a word mostly meets the same one or two tags again: two halve the
+   * look-ups of 47 that one misses), `modelTagWordRow` finds the others.
    */
   private tagWordRow(model: Perceptron, template: number, which: number, tag: number, r: number): number {
     const info = this.rows.ints;
-    const last = info[r + LAST_TAG_ROW + which];
-    if ((last & 127) === tag + 2) return (last >> 7) - 1;
+    const first = r + LAST_TAG_ROW + which;
+    let kept = info[first];
+    if ((kept & 127) === tag + 2) return (kept >> 7) - 1;
+    // Most recent first: each slot takes the one before it until the tag is found (then first).
+    for (let at = first + 3; at < first + 3 * TAG_ROWS_KEPT; at += 3) {
+      const older = info[at];
+      info[at] = kept;
+      if ((older & 127) === tag + 2) {
+        info[first] = older;
+        return (older >> 7) - 1;
+      }
+      kept = older;
+    }
     const row = this.modelTagWordRow(model, template, which, tag, r);
     // Rows are below 2^24 (checked in the constructor), so this fits in 31 bits.
     info[r + LAST_TAG_ROW + which] = (row + 1) * 128 + tag + 2;
@@ -559,6 +624,40 @@ export class PosTagger {
     const bits = which === TAG_13 ? this.posRowBits : this.chunkRowBits;
     if ((bits[bucket >>> 5] & (1 << bucket)) === 0) return -1;
     return model.rowOffset(feature);
+  }
+
+  /**
+   * The part-of-speech tag of token `i` (the tags before it chosen) from float64 sums of the weights,
+   * as `tagPos` scores it: for a token whose integer sums do not decide (see the class's comment).
+   */
+  private exactPos(i: number): number {
+    const s = this.exactValues();
+    const scores = this.exactPosScores;
+    this.posModel.score(this.features, posFeatures(s, i, this.pos, this.features), scores);
+    return argmax(scores);
+  }
+
+  /** The chunk tag of token `i` from float64 sums, as `tagChunks` scores it (see `exactPos`). */
+  private exactChunk(i: number): number {
+    const s = this.exactValues();
+    if (this.exactLoaded < 2) {
+      for (let k = 0; k < this.n; k++) s.pos[k] = this.pos[k];
+      this.exactLoaded = 2;
+    }
+    const scores = this.exactChunkScores;
+    this.chunkModel.score(this.features, chunkFeatures(s, i, this.chunk, this.features), scores);
+    return argmax(scores, this.models.chunkAllowed[i > 0 ? this.chunk[i - 1] + 1 : 0]);
+  }
+
+  /** The values of the sentence being tagged, as `tagSentence` reads them (made on first use). */
+  private exactValues(): SentenceValues {
+    const s = this.exact;
+    if (this.exactLoaded === 0) {
+      s.clear();
+      for (let i = 0; i < this.n; i++) s.append(this.tokens[this.start + i].text);
+      this.exactLoaded = 1;
+    }
+    return s;
   }
 
   /** Where features 11 and 12 for previous tags `p1`, `p2` start in `pairs` (computed on first use). */
@@ -600,23 +699,16 @@ export class PosTagger {
   }
 
   /** Scores of `features[0, n)` into `into` at `at`. */
-  private keep(model: Perceptron, features: Uint32Array, n: number, into: Float64Array, at: number): void {
+  private keep(model: Perceptron, features: Uint32Array, n: number, into: Int32Array, at: number): void {
     // Through scratch of the model's width rather than a view of `into` (a view is an object per call).
     const scores = model === this.posModel ? this.posKept : this.chunkKept;
     scores.fill(0);
-    model.accumulate(features, n, scores);
+    model.accumulateSteps(features, n, scores);
     into.set(scores, at);
   }
 
   /** The chunker's window features for this window into `out` (kept per window). */
-  private windowScores(
-    pm1: number,
-    p0: number,
-    pp1: number,
-    c1: number,
-    c2: number,
-    out: Float64Array,
-  ): void {
+  private windowScores(pm1: number, p0: number, pp1: number, c1: number, c2: number, out: Int32Array): void {
     // Tags are below 62 (checked in `modelsFrom`), so the keys are below 2^24, and never 0 (`pm1 + 2` > 0).
     const C = this.nChunk;
     const model = this.chunkModel;
@@ -647,10 +739,10 @@ export class PosTagger {
     const blocks = this.rows;
     const tag = this.tagdict.get(word.words[0]);
     // Room for the whole block first, so that the views below stay valid while it is filled.
-    const ownSize = tag === undefined ? 2 * C : 0;
-    blocks.reserve(ownSize + INFO + 9 * (1 + 4 * Math.max(C, this.nChunk)));
+    const ownSize = tag === undefined ? C : 0;
+    blocks.reserve(ownSize + INFO + 9 * (1 + Math.max(C, this.nChunk)));
     const r = blocks.take(ownSize + INFO) + ownSize;
-    const at = (r >> 1) - C;
+    const at = r - C;
     const count = this.typeTexts.length;
     this.typeIndex.add(hash, count);
     if (count === this.typeRecords.length) {
@@ -661,7 +753,6 @@ export class PosTagger {
     this.typeRecords[count] = r;
     this.typeTexts.push(text);
     const info = blocks.ints;
-    const own = blocks.doubles;
     const flags = word.flags[0];
     const lower = word.lower[0];
     const suf3 = word.suf3[0];
@@ -669,9 +760,7 @@ export class PosTagger {
     info[r + FLAGS] = flags;
     info[r + LOWER] = lower;
     info[r + USES] = 0;
-    info[r + LAST_TAG_ROW] = 0;
-    info[r + LAST_TAG_ROW + 1] = 0;
-    info[r + LAST_TAG_ROW + 2] = 0;
+    for (let k = LAST_TAG_ROW; k < INFO; k++) info[r + k] = 0;
     // Every row's offset first, then every row's count, then the copies and sums: independent loads
     // that the processor fetches in parallel, not one miss after another (as `Perceptron.accumulate`).
     const pos = this.posModel;
@@ -696,24 +785,23 @@ export class PosTagger {
         pos.rowCounts(typeRows, 0, posRows) +
         chunk.rowCounts(typeRows, posRows, posRows + chunkRows)) |
       0;
-    const first = this.posKept;
-    const both = this.posScores;
+    const sums = this.posKept;
     if (tag === undefined) {
-      // (`flagScoresAt` may score through `first`.)
+      // (`flagScoresAt` may score through `sums`.)
       const flag = this.flagScoresAt(flags);
-      first.fill(0);
-      for (let k = 6; k < posRows; k++) pos.addRow(typeRows[k], first);
-      for (let c = 0; c < C; c++) own[at + c] = first[c] + this.flagScores[flag + c];
+      sums.fill(0);
+      for (let k = 6; k < posRows; k++) pos.addRowSteps(typeRows[k], sums);
+      for (let c = 0; c < C; c++) info[at + c] = sums[c] + this.flagScores[flag + c];
     }
-    info[r + ROWS_POS] = blocks.copySum(pos, typeRows[0], typeRows[1], first, both);
+    info[r + ROWS_POS] = blocks.copySum(pos, typeRows[0], typeRows[1], sums);
     info[r + ROWS_POS + 1] = blocks.copy(pos, typeRows[2]);
-    info[r + ROWS_POS + 2] = blocks.copySum(pos, typeRows[3], typeRows[4], first, both);
+    info[r + ROWS_POS + 2] = blocks.copySum(pos, typeRows[3], typeRows[4], sums);
     info[r + ROWS_POS + 3] = blocks.copy(pos, typeRows[5]);
     const wordRow = typeRows[posRows];
     info[r + ROWS_CHUNK] =
       tag === undefined
         ? blocks.copy(chunk, wordRow)
-        : blocks.copySum(chunk, wordRow, typeRows[posRows + 3], this.chunkKept, this.chunkScores);
+        : blocks.copySum(chunk, wordRow, typeRows[posRows + 3], this.chunkKept);
     info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, typeRows[posRows + 1]);
     info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, typeRows[posRows + 2]);
     return r;
@@ -750,10 +838,9 @@ export class PosTagger {
     for (let t = 0; t < count; t++) {
       const r = records[t];
       if (info[r + USES] < least) continue;
-      const from = info[r + DICT] < 0 ? r - 2 * C : r;
+      const from = info[r + DICT] < 0 ? r - C : r;
       const last = info[r + ROWS_CHUNK + 2];
-      const end = last + 1 + 2 * info[last];
-      to += to & 1;
+      const end = last + 1 + info[last];
       const shift = from - to;
       info.copyWithin(to, from, end);
       const moved = r - shift;
@@ -774,7 +861,7 @@ export class PosTagger {
  * starts in `scores`. When half the slots are filled it is emptied and fills again with what is frequent.
  */
 class KeptScores {
-  readonly scores: Float64Array;
+  readonly scores: Int32Array;
   private readonly slots: Int32Array;
   private count = 0;
 
@@ -783,7 +870,7 @@ class KeptScores {
     private readonly bits: number,
   ) {
     this.slots = new Int32Array(2 << bits);
-    this.scores = new Float64Array(width << (bits - 1));
+    this.scores = new Int32Array(width << (bits - 1));
   }
 
   /** Where the vector of `key` starts in `scores`, or -1 if it is not kept. */
@@ -900,34 +987,57 @@ class TextIndex {
   }
 }
 
-/** `argmax` over the `allowed` classes only (listed in class order): the same class, fewer tests. */
-function argmaxOf(scores: Float64Array, allowed: Int32Array): number {
+/** Below every integer sum of steps (they are below 2^23 in magnitude; see `PosTagger`). */
+const NO_SCORE = -(2 ** 30);
+
+/**
+ * The class with the highest integer sum in `scores`, if it leads every other by `margin` or more; -1
+ * if not (then the float sums decide).
+ */
+function leader(scores: Int32Array, margin: number): number {
   let best = -1;
-  let bestScore = -Infinity;
+  let top = NO_SCORE;
+  let next = NO_SCORE;
+  for (let c = 0; c < scores.length; c++) {
+    const score = scores[c];
+    if (score > top) {
+      next = top;
+      top = score;
+      best = c;
+    } else if (score > next) next = score;
+  }
+  return top - next >= margin ? best : -1;
+}
+
+/** `leader` among the `allowed` classes only (listed in class order). */
+function leaderOf(scores: Int32Array, allowed: Int32Array, margin: number): number {
+  let best = -1;
+  let top = NO_SCORE;
+  let next = NO_SCORE;
   for (let k = 0; k < allowed.length; k++) {
     const c = allowed[k];
-    if (scores[c] > bestScore) {
-      bestScore = scores[c];
+    const score = scores[c];
+    if (score > top) {
+      next = top;
+      top = score;
       best = c;
-    }
+    } else if (score > next) next = score;
   }
-  return best;
+  return top - next >= margin ? best : -1;
 }
 
 /**
- * `PosTagger`'s word-type blocks, one after another in one buffer read as integers, float32 and float64:
- * copies of model rows (the count, then class and weight side by side, as in `Perceptron`), records and
- * own scores. What a token needs of a word is then a few adjacent cache lines, not a miss each somewhere
- * in the model.
+ * `PosTagger`'s word-type blocks, one after another in one buffer of integers: copies of model rows in
+ * whole steps (the count, then per entry the step count times 64 plus the class: `Perceptron.copyRowSteps`),
+ * records and own scores. What a token needs of a word is then a few adjacent cache lines, not a miss each
+ * somewhere in the model.
  */
 class TypeBlocks {
   ints = new Int32Array(1 << 16);
-  floats = new Float32Array(this.ints.buffer);
-  doubles = new Float64Array(this.ints.buffer);
   private end = 0;
   private kept = 0;
 
-  /** Makes room for `n` more integers (the views are new if it grows); at most 2^24 in all. */
+  /** Makes room for `n` more integers (`ints` is new if it grows); at most 2^24 in all. */
   reserve(n: number): void {
     const need = this.end + n + 1;
     if (need <= this.ints.length) return;
@@ -935,65 +1045,51 @@ class TypeBlocks {
     const ints = new Int32Array(Math.max(need, 2 * this.ints.length));
     ints.set(this.ints);
     this.ints = ints;
-    this.floats = new Float32Array(ints.buffer);
-    this.doubles = new Float64Array(ints.buffer);
   }
 
-  /** `n` (even) integers, starting at an even index (so at a float64 boundary); returns the index. */
+  /** `n` integers; returns where they start. */
   take(n: number): number {
     this.reserve(n);
-    const at = this.end + (this.end & 1);
+    const at = this.end;
     this.end = at + n;
     return at;
   }
 
   /** Copies the row at `offset` of `model` (-1: an empty row); returns where the copy is. */
   copy(model: Perceptron, offset: number): number {
-    this.reserve(1 + 2 * model.nClasses);
+    this.reserve(1 + model.nClasses);
     const at = this.end;
-    this.end = model.copyRow(offset, this.ints, this.floats, at);
+    this.end = model.copyRowSteps(offset, this.ints, at);
     return at;
   }
 
   /**
-   * Copies the rows at `offset` and `also` of `model` (-1: an empty row) as one row, a class once with
-   * the sum of its weights where that sum is a float32 (as it is where only one row has the class), twice
-   * (both weights) where it is not; returns where the copy is. Adding it adds the same votes as adding
-   * both rows (float64 sums of the weights are exact in any order), with one row fewer per token and
-   * fewer entries. `first` and `both` are scratch of the model's width.
+   * Copies the rows at `offset` and `also` of `model` (-1: an empty row) as one row, each class once with
+   * the sum of its step counts; returns where the copy is. Adding it adds the same as adding both rows,
+   * with one row fewer per token and fewer entries. `sums` is scratch of the model's width.
    */
-  copySum(model: Perceptron, offset: number, also: number, first: Float64Array, both: Float64Array): number {
-    first.fill(0);
-    model.addRow(offset, first);
-    both.set(first);
-    model.addRow(also, both);
-    this.reserve(1 + 4 * model.nClasses);
-    const { ints, floats } = this;
+  copySum(model: Perceptron, offset: number, also: number, sums: Int32Array): number {
+    sums.fill(0);
+    model.addRowSteps(offset, sums);
+    model.addRowSteps(also, sums);
+    this.reserve(1 + model.nClasses);
+    const { ints } = this;
     const at = this.end;
     let to = at + 1;
-    for (let c = 0; c < both.length; c++) {
-      const sum = both[c];
-      if (sum === 0) continue;
-      if (Math.fround(sum) === sum) {
-        ints[to++] = c;
-        floats[to++] = sum;
-      } else {
-        ints[to++] = c;
-        floats[to++] = first[c];
-        ints[to++] = c;
-        floats[to++] = sum - first[c];
-      }
-    }
-    ints[at] = (to - at - 1) >> 1;
+    for (let c = 0; c < sums.length; c++) if (sums[c] !== 0) ints[to++] = (sums[c] << 6) | c;
+    ints[at] = to - at - 1;
     this.end = to;
     return at;
   }
 
-  /** Adds the votes of the copy at `at` to `scores`. */
-  add(at: number, scores: Float64Array): void {
-    const { ints, floats } = this;
-    const end = at + 1 + 2 * ints[at];
-    for (let o = at + 1; o < end; o += 2) scores[ints[o]] += floats[o + 1];
+  /** Adds the step counts of the copy at `at` to `scores`. */
+  add(at: number, scores: Int32Array): void {
+    const { ints } = this;
+    const end = at + 1 + ints[at];
+    for (let o = at + 1; o < end; o++) {
+      const entry = ints[o];
+      scores[entry & 63] += entry >> 6;
+    }
   }
 
   /** Makes the blocks so far permanent (`clear` keeps them). */

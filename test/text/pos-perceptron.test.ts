@@ -72,6 +72,22 @@ describe('averaged perceptron', () => {
     expect(tag(back, 'Erin likes the cat'.split(' '))).toEqual(tag(model, 'Erin likes the cat'.split(' ')));
   });
 
+  it('adds its weights as whole steps of the file quantisation, when it has one', () => {
+    const back = Perceptron.decode(model.encode());
+    const largest = back.largestStep();
+    expect(largest).toBeGreaterThan(0);
+    // A model trained here has no step: its weights are not whole steps.
+    expect(model.largestStep()).toBe(-1);
+    const feats = new Uint32Array(16);
+    const words = 'Erin likes the cat'.split(' ');
+    const steps = new Int32Array(back.nClasses);
+    const scores = new Float64Array(back.nClasses);
+    const n = spec.featurize(words, 1, new Int32Array(4), feats);
+    back.accumulateSteps(feats, n, steps);
+    back.score(feats, n, scores);
+    for (let c = 0; c < back.nClasses; c++) expect(steps[c] * 0.001).toBeCloseTo(scores[c], 5);
+  });
+
   it('shares its weights between threads: decoded into shared memory, read in place, same scores', () => {
     const shared = Perceptron.decode(model.encode(), true).toShared();
     expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);

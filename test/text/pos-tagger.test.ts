@@ -123,6 +123,13 @@ describe('PosTagger, the stage tagger', () => {
     expect(differences([...sentences, ...sentences, ...sentences.reverse()], tagger)).toEqual([]);
   });
 
+  it('tags as the reference tagger when every token is scored in float64 (the path for tied integer sums)', () => {
+    const tagger = new PosTagger(posModels());
+    expect(tagger.margin).toBe(1);
+    tagger.margin = Infinity;
+    expect(differences([...sentences, ...sentences], tagger)).toEqual([]);
+  });
+
   it('tags as the reference tagger after forgetting its vocabulary', () => {
     // More word types than the tagger keeps, so it starts again part way through.
     const made = Array.from({ length: 70 }, (_, s) =>
@@ -149,6 +156,14 @@ describeShared('gold/conll2003/eng.testa', 'CoNLL-2003 dev: stage tagger = refer
     const sentences = docs.flatMap((d) => d.sentences.map((s) => s.words));
     expect(sentences.length).toBeGreaterThan(1000);
     expect(differences(sentences)).toEqual([]);
+  });
+
+  it('gives them the same tags when every token is scored in float64 (the path for tied integer sums)', () => {
+    const docs = parseConll(readFileSync(SHARED + 'gold/conll2003/eng.testa', 'utf8'));
+    const sentences = docs.flatMap((d) => d.sentences.map((s) => s.words)).slice(0, 1500);
+    const tagger = new PosTagger(posModels());
+    tagger.margin = Infinity;
+    expect(differences(sentences, tagger)).toEqual([]);
   });
 });
 
