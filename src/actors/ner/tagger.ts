@@ -555,7 +555,6 @@ export class NameTagger {
         best = this.exactBest(
           x,
           i,
-          variant,
           k,
           atPair,
           atCasing,
@@ -583,7 +582,6 @@ export class NameTagger {
   private exactBest(
     x: NerInput,
     i: number,
-    variant: number,
     k: number,
     atPair: number,
     atCasing: number,
