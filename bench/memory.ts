@@ -2,7 +2,11 @@
  * Flat memory: peak RSS of `annals code --format jsonl > /dev/null` (and `annals ingest`, when the CLI
  * has it) on 1,000 and on 25,000 articles; streaming means the second peak stays within 1.3 times the first.
  *
- *   npm run bench:memory -- [--workers N] [--small 1000] [--large 25000]
+ *   npm run bench:memory -- [--workers N] [--small 1000] [--large 25000] [--runs 3]
+ *
+ * Each size is measured `--runs` times, the sizes taking turns, and the median peak counts: a single
+ * peak moves by 20 MB or more from run to run on the same input (when V8 collects garbage in each of the
+ * three isolates decides it), which alone can move the ratio by 0.1.
  *
  * Runs the built CLI (`bin/annals`, so `npm run build` first) as a child process per measurement; the
  * child reports its own peak RSS (`process.resourceUsage().maxRSS`, which counts its worker threads) on
@@ -62,6 +66,13 @@ function measure(args: string[]): Run {
   return { peakMB: Number(peak[1]) / 1024, seconds };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 function hasCommand(name: string): boolean {
   const help = spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, encoding: 'utf8' });
   return new RegExp(`^\\s+${name}\\s`, 'm').test(help.stdout ?? '');
@@ -74,6 +85,7 @@ function main(argv: string[]): number {
       workers: { type: 'string', default: '2' },
       small: { type: 'string', default: '1000' },
       large: { type: 'string', default: '25000' },
+      runs: { type: 'string', default: '3' },
     },
   });
   if (!corporaPresent()) {
@@ -101,14 +113,20 @@ function main(argv: string[]): number {
   process.stdout.write(
     `workers ${values.workers}; peak RSS of the whole process, worker threads included\n\n`,
   );
+  const repeat = Math.max(1, Number(values.runs));
   for (const [label, args] of commands) {
-    const runs = files.map((f) => measure(args(f)));
-    const ratio = runs[1].peakMB / runs[0].peakMB;
+    const runs: Run[][] = files.map(() => []);
+    for (let k = 0; k < repeat; k++) for (const [i, f] of files.entries()) runs[i].push(measure(args(f)));
+    const peaks = runs.map((r) => median(r.map((x) => x.peakMB)));
+    const ratio = peaks[1] / peaks[0];
     worst = Math.max(worst, ratio);
-    for (const [i, r] of runs.entries())
+    for (const [i, r] of runs.entries()) {
+      const each = r.map((x) => x.peakMB.toFixed(0)).join(', ');
+      const seconds = median(r.map((x) => x.seconds));
       process.stdout.write(
-        `${label.padEnd(28)} ${String(sizes[i]).padStart(6)} articles: peak RSS ${r.peakMB.toFixed(0).padStart(4)} MB  (${r.seconds.toFixed(1)} s)\n`,
+        `${label.padEnd(28)} ${String(sizes[i]).padStart(6)} articles: peak RSS ${peaks[i].toFixed(0).padStart(4)} MB median of ${each}  (${seconds.toFixed(1)} s)\n`,
       );
+    }
     process.stdout.write(
       `${label.padEnd(28)} ratio ${sizes[1]}/${sizes[0]}: ${ratio.toFixed(2)} (goal <= 1.3)\n\n`,
     );
