@@ -167,7 +167,9 @@ export class NerInput {
    */
   private begin(n: number): void {
     this.n = n;
-    this.raw.length = n;
+    // (Only lengthened: setting a shorter length trims the array's store, which a longer document then
+    // grows again. The texts past `n` are earlier documents' tokens, a long document's at most.)
+    if (this.raw.length < n) this.raw.length = n;
     this.cased = this.uints(0, n, false);
     this.lower = this.uints(1, n, false);
     this.pre3 = this.uints(2, n, false);
