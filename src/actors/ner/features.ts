@@ -74,6 +74,11 @@ export class NerInput {
    * the tagger scores about one token in six.
    */
   private readonly casing: StampedTable;
+  /**
+   * A bit filter of the lower-cased words written with a capital letter in the document so far (a bit
+   * per hash of `lower`), emptied for each document: see `lowerCaseEvidence`.
+   */
+  private readonly capitalised = new Int32Array(CAPITALISED_BITS >>> 5);
   /** Scratch for words with characters past ASCII, whose values `SentenceValues` computes. */
   private readonly scratch = new SentenceValues();
   private readonly one: string[] = [''];
@@ -162,7 +167,9 @@ export class NerInput {
    */
   private begin(n: number): void {
     this.n = n;
-    this.raw.length = n;
+    // (Only lengthened: setting a shorter length trims the array's store, which a longer document then
+    // grows again. The texts past `n` are earlier documents' tokens, a long document's at most.)
+    if (this.raw.length < n) this.raw.length = n;
     this.cased = this.uints(0, n, false);
     this.lower = this.uints(1, n, false);
     this.pre3 = this.uints(2, n, false);
@@ -180,6 +187,7 @@ export class NerInput {
     this.gaz = this.bytes(0, n, false);
     this.gazBegin = this.bytes(1, n, false);
     this.casing.reset(n);
+    this.capitalised.fill(0);
   }
 
   private setToken(i: number, text: string, pos: string, chunk: string, start: number, end: number): void {
@@ -273,21 +281,45 @@ export class NerInput {
     this.hasUpper[i] = v.hasUpper[0];
   }
 
-  /** Per-sentence work once a sentence's tokens are in: gazetteer marks, casing evidence. */
+  /**
+   * Per-sentence work once a sentence's tokens are in: gazetteer marks, casing evidence of the words with
+   * a capital letter (that of the others is taken in `finish`).
+   */
   private endSentence(from: number, to: number): void {
     if (from === to) return;
     nerGazetteer().markHashed(this, from, to);
     // Document-wide casing: is this word ever written in lower case, or capitalised mid-sentence?
     const titleCase = this.titleCaseSentence(from, to);
+    const { flags, hasUpper, lower, capitalised } = this;
     for (let i = from; i < to; i++) {
-      const f = this.flags[i];
-      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) this.casing.or(this.lower[i], 1);
-      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase)
-        this.casing.or(this.lower[i], 2);
+      const f = flags[i];
+      if (!hasUpper[i] && !(f & F_UPPER_INITIAL)) continue;
+      const bit = Math.imul(lower[i], 0x9e3779b1) >>> CAPITALISED_SHIFT;
+      capitalised[bit >>> 5] |= 1 << (bit & 31);
+      if (!(f & F_UPPER_INITIAL) && f & F_HAS_LOWER) this.casing.or(lower[i], 1);
+      else if (f & F_UPPER_INITIAL && f & F_HAS_LOWER && i > from && !titleCase) this.casing.or(lower[i], 2);
+    }
+  }
+
+  /**
+   * The casing evidence of the words in lower case (no capital letter), once the document's tokens are in:
+   * only of those whose lower-cased word may also be written with a capital letter in the document (by
+   * `capitalised`), as the casing evidence of a word only ever written in lower case is its own (see
+   * `casingOf`). Most tokens are such words: this takes a look-up in a small filter for them, where
+   * marking them all took a look-up in the table.
+   */
+  private lowerCaseEvidence(): void {
+    const { flags, hasUpper, lower, capitalised } = this;
+    for (let i = 0; i < this.n; i++) {
+      const f = flags[i];
+      if (hasUpper[i] || f & F_UPPER_INITIAL || !(f & F_HAS_LOWER)) continue;
+      const bit = Math.imul(lower[i], 0x9e3779b1) >>> CAPITALISED_SHIFT;
+      if (capitalised[bit >>> 5] & (1 << (bit & 31))) this.casing.or(lower[i], 1);
     }
   }
 
   private finish(): this {
+    this.lowerCaseEvidence();
     const n = this.n;
     const { flags, sEnd } = this;
     // Runs of capitalised words (`China Media Group`): their last word and the word before them say a
@@ -328,7 +360,11 @@ export class NerInput {
    * capitalised away from a sentence start.
    */
   casingOf(i: number): number {
-    return this.casing.get(this.lower[i]);
+    const f = this.flags[i];
+    // A word in lower case is its own evidence of bit 1 (the table has it only if the word may also be
+    // written with a capital letter: `lowerCaseEvidence`).
+    const own = !this.hasUpper[i] && !(f & F_UPPER_INITIAL) && f & F_HAS_LOWER ? 1 : 0;
+    return this.casing.get(this.lower[i]) | own;
   }
 
   /** Whether token `i` is `of`, `and`, `for`, `&`, `de` or `on` (any case); the hash rules most out. */
@@ -340,8 +376,9 @@ export class NerInput {
   }
 
   /**
-   * The per-token arrays are views of length `n` on buffers kept from one document to the next (a view
-   * reads `undefined` past its end, as a fresh array would), filled with `fill`.
+   * The per-token arrays are buffers kept from one document to the next, of at least `n` entries: what is
+   * past the document's `n` tokens is left from earlier documents (nothing reads past a sentence's end).
+   * Not views of length `n` on them: making the 18 views took some 1.5 µs a document.
    */
   private readonly intBuffers: Int32Array[] = [];
   private readonly uintBuffers: Uint32Array[] = [];
@@ -352,29 +389,29 @@ export class NerInput {
   private ints(slot: number, n: number, fill: number | null): Int32Array {
     if (!(this.intBuffers[slot]?.length >= n))
       this.intBuffers[slot] = new Int32Array(Math.max(n, this.capacity));
-    const view = this.intBuffers[slot].subarray(0, n);
-    return fill === null ? view : view.fill(fill);
+    const buffer = this.intBuffers[slot];
+    return fill === null ? buffer : buffer.fill(fill, 0, n);
   }
 
   private uints(slot: number, n: number, clear = true): Uint32Array {
     if (!(this.uintBuffers[slot]?.length >= n))
       this.uintBuffers[slot] = new Uint32Array(Math.max(n, this.capacity));
-    const view = this.uintBuffers[slot].subarray(0, n);
-    return clear ? view.fill(0) : view;
+    const buffer = this.uintBuffers[slot];
+    return clear ? buffer.fill(0, 0, n) : buffer;
   }
 
   /** (Not cleared: written in full before they are read.) */
   private shorts(slot: number, n: number): Uint16Array {
     if (!(this.shortBuffers[slot]?.length >= n))
       this.shortBuffers[slot] = new Uint16Array(Math.max(n, this.capacity));
-    return this.shortBuffers[slot].subarray(0, n);
+    return this.shortBuffers[slot];
   }
 
   private bytes(slot: number, n: number, clear = true): Uint8Array {
     if (!(this.byteBuffers[slot]?.length >= n))
       this.byteBuffers[slot] = new Uint8Array(Math.max(n, this.capacity));
-    const view = this.byteBuffers[slot].subarray(0, n);
-    return clear ? view.fill(0) : view;
+    const buffer = this.byteBuffers[slot];
+    return clear ? buffer.fill(0, 0, n) : buffer;
   }
 
   /** Headlines in title case: most words of the sentence capitalised. */
@@ -404,6 +441,10 @@ export class NerInput {
     }
   }
 }
+
+/** Bits of `NerInput`'s filter of words written with a capital letter (1 KB), and the shift to a bit. */
+const CAPITALISED_BITS = 8192;
+const CAPITALISED_SHIFT = 32 - 13;
 
 /** FNV-1a: the basis, the prime, and one step (the hash so far `h` with character `c`). */
 const FNV_BASIS = 0x811c9dc5;

@@ -88,13 +88,14 @@ export class Gazetteer {
    */
   markHashed(x: NerInput, from: number, to: number): void {
     const starts = (this.starts ??= this.startHashes());
+    const later = (this.later ??= this.laterHashes());
     const edges = (this.edges ??= new EdgeTable([this.folded, this.exact]));
     const { gaz: cover, gazBegin: begin, lower, cased, flags } = x;
     cover.fill(0, from, to);
     begin.fill(0, from, to);
     for (let i = from; i < to; i++) {
-      if (starts.has(lower[i])) walkWords(edges, this.folded, x, true, i, to);
-      if (starts.has(cased[i])) walkWords(edges, this.exact, x, false, i, to);
+      if (starts.has(lower[i])) walkWords(edges, later, this.folded, x, true, i, to);
+      if (starts.has(cased[i])) walkWords(edges, later, this.exact, x, false, i, to);
       if (flags[i] & F_HAS_HYPHEN) {
         const lw = x.lowerWord(i);
         const hyphen = lw.indexOf('-');
@@ -113,6 +114,25 @@ export class Gazetteer {
     const set = new HashSet();
     for (const w of this.folded.next.keys()) set.add(hashStr(w));
     for (const w of this.exact.next.keys()) set.add(hashStr(w));
+    return set;
+  }
+
+  /**
+   * The words' hashes (as `hashStr`) that entries have past their first word, folded or exact: a walk
+   * stops at a word not among them without looking for an edge (most walks end at their second word, as
+   * from `the`).
+   */
+  private later: HashSet | undefined;
+
+  private laterHashes(): HashSet {
+    const set = new HashSet();
+    const visit = (node: Node) => {
+      for (const [w, next] of node.next) {
+        set.add(hashStr(w));
+        visit(next);
+      }
+    };
+    for (const root of [this.folded, this.exact]) for (const next of root.next.values()) visit(next);
     return set;
   }
 
@@ -141,13 +161,22 @@ export class Gazetteer {
 
 /**
  * Marks the entries of the trie under `root` that start at token `i` of a loaded input, walking by the
- * words' hashes (lower-cased when `folded`) through `edges`.
+ * words' hashes (lower-cased when `folded`) through `edges`, and only over words in `later` past the first.
  */
-function walkWords(edges: EdgeTable, root: Node, x: NerInput, folded: boolean, i: number, to: number): void {
+function walkWords(
+  edges: EdgeTable,
+  later: HashSet,
+  root: Node,
+  x: NerInput,
+  folded: boolean,
+  i: number,
+  to: number,
+): void {
   const { gaz: cover, gazBegin: begin } = x;
   const hashes = folded ? x.lower : x.cased;
   let node: Node | undefined = root;
   for (let j = i; j < to; j++) {
+    if (j > i && !later.has(hashes[j])) return;
     node = edges.child(node, hashes[j], x, j, folded);
     if (!node) return;
     if (node.mask) {

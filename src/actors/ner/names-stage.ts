@@ -120,9 +120,10 @@ function inOrder(mentions: readonly Mention[]): boolean {
 export function mergeModifiedOrganizations(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
-    const prev = out[out.length - 1];
+    // (Not `out[-1]` when empty: a negative index is looked up as a property, by a slow path.)
+    const prev = out.length > 0 ? out[out.length - 1] : undefined;
     if (
-      prev &&
+      prev !== undefined &&
       prev.stage === 'names' &&
       m.stage === 'names' &&
       m.type === 'organization' &&
