@@ -109,6 +109,11 @@ export class WordTable {
   private three: (WordFacts | undefined)[] | null = null;
   /** The hash table of longer forms: linear probing, at most a quarter full. */
   private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
+  /**
+   * The hash of the facts in each slot (0: empty), so that a probe walks a run of slots without loading
+   * the facts it passes (each one mostly a cache miss), and loads only the one whose hash is the form's.
+   */
+  private slotHashes = new Int32Array(1 << 15);
   private size = 0;
   /** Facts made while the table was full, at `hash & (RECENT_SLOTS - 1)` (see `RECENT_SLOTS`). */
   private recent: (WordFacts | null)[] | null = null;
@@ -214,10 +219,15 @@ export class WordTable {
       keys[4 * i + 2] = k2;
       keys[4 * i + 3] = k3;
     }
-    // Each hashed form's first slot (a hash is odd, so 0 marks the tokens done already).
+    // Each hashed form's first slot, when it holds facts of the form's hash (a hash is odd, so 0 marks the
+    // tokens done already); the facts themselves are loaded only then.
     const slots = this.slots;
+    const slotHashes = this.slotHashes;
     const mask = slots.length - 1;
-    for (let i = 0; i < n; i++) if (hashes[i] !== 0) out[i] = slots[hashes[i]! & mask]!;
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      if (h !== 0) out[i] = slotHashes[h & mask] === h ? slots[h & mask]! : null;
+    }
     // The form is mostly there (told by its packed key if it has one); else probe on (or make it). A form
     // without a packed key (long or not ASCII: rare) is always probed, which compares the form itself.
     for (let i = 0; i < n; i++) {
@@ -228,7 +238,6 @@ export class WordTable {
       if (
         k0 === -1 ||
         f === null ||
-        f.hash !== h ||
         f.k0 !== k0 ||
         f.k1 !== keys[4 * i + 1] ||
         f.k2 !== keys[4 * i + 2] ||
@@ -268,12 +277,15 @@ export class WordTable {
 
   /** The facts of a longer form with hash `h` (`hash(word)`), from the hash table or made and added. */
   private probe(word: string, h: number): WordFacts {
-    const slots = this.slots;
-    const mask = slots.length - 1;
+    const slotHashes = this.slotHashes;
+    const mask = slotHashes.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const f = slots[slot]!;
-      if (f === null) break;
-      if (f.hash === h && f.form === word) return f;
+      const sh = slotHashes[slot]!;
+      if (sh === 0) break;
+      if (sh === h) {
+        const f = this.slots[slot]!;
+        if (f.form === word) return f;
+      }
     }
     if (this.size < MAX_CACHED) {
       const f = this.make(word, h);
@@ -291,6 +303,7 @@ export class WordTable {
     if (4 * (this.size + 1) > this.slots.length) {
       const old = this.slots;
       this.slots = new Array<WordFacts | null>(2 * old.length).fill(null);
+      this.slotHashes = new Int32Array(2 * old.length);
       this.size = 0;
       for (const e of old) if (e !== null) this.insert(e);
     }
@@ -299,6 +312,7 @@ export class WordTable {
     let slot = f.hash & mask;
     while (slots[slot] !== null) slot = (slot + 1) & mask;
     slots[slot] = f;
+    this.slotHashes[slot] = f.hash;
     this.size++;
   }
 
