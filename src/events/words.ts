@@ -15,7 +15,7 @@
  */
 import type { Token } from '../doc.js';
 import type { EntrySets } from './lexicon.js';
-import { belowAt, type Lemmatizer } from './lemma.js';
+import { belowAt, hasSuffixCandidates, type Lemmatizer } from './lemma.js';
 
 /**
  * Fields are in the order they are read by `fill` and `buildView`, so the ones read per token share a
@@ -133,11 +133,20 @@ export class WordTable {
    */
   private readonly symbols: WordFacts | null;
 
+  /**
+   * Every lower-case form some table of the stage holds (the lemmatizer's irregular and known forms, the
+   * verbs, the entries' first words): a form made outside it and with no suffix to strip is its own
+   * lemma and nothing else to the stage, which one look-up tells (most forms made after the table is
+   * full are names and rare words: this spares each the four look-ups and the suffix candidates).
+   */
+  private readonly tableForms: ReadonlySet<string>;
+
   constructor(
     private readonly lemmatizer: Lemmatizer,
     private readonly verbs: ReadonlySet<string>,
     private readonly byFirst: ReadonlyMap<string, EntrySets>,
   ) {
+    this.tableForms = new Set([...lemmatizer.tableForms(), ...verbs, ...byFirst.keys()]);
     let plain = lemmatizer.symbolsAreOwnLemmas();
     for (const w of verbs) if (belowAt(w)) plain = false;
     for (const w of byFirst.keys()) if (belowAt(w)) plain = false;
@@ -317,13 +326,16 @@ export class WordTable {
   }
 
   private make(word: string, h: number): WordFacts {
-    const [lemma, v] = this.lemmatizer.lemmas(word);
-    const verb = this.verbs.has(lemma);
-    const verbLemma = !verb && this.verbs.has(v) ? v : null;
-    const entries = this.byFirst.get(lemma) ?? null;
+    const lower = word.toLowerCase();
+    // A form in no table (`tableForms`) with no suffix to strip: `lemmas` gives it itself as both lemmas,
+    // which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
+    const own = !hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’');
+    const [lemma, v] = own ? [lower, lower] : this.lemmatizer.lemmas(word);
+    const verb = !own && this.verbs.has(lemma);
+    const verbLemma = !own && !verb && this.verbs.has(v) ? v : null;
+    const entries = own ? null : (this.byFirst.get(lemma) ?? null);
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
     const [k0, k1, k2, k3] = pack(word);
-    const lower = word.toLowerCase();
     return {
       hash: h,
       k0,
