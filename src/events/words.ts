@@ -117,6 +117,8 @@ export class WordTable {
   private size = 0;
   /** Facts made while the table was full, at `hash & (RECENT_SLOTS - 1)` (see `RECENT_SLOTS`). */
   private recent: (WordFacts | null)[] | null = null;
+  /** The hash of the facts at each place of `recent` (0: none), read before the facts are loaded. */
+  private readonly recentHashes = new Int32Array(RECENT_SLOTS);
   /**
    * Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. They
    * are sized for nearly any document (1 in 600 news articles has over 1,024 tokens), so that growing them
@@ -228,29 +230,32 @@ export class WordTable {
       keys[4 * i + 2] = k2;
       keys[4 * i + 3] = k3;
     }
-    // Each hashed form's first slot, when it holds facts of the form's hash (a hash is odd, so 0 marks the
-    // tokens done already); the facts themselves are loaded only then.
+    // Each hashed form's facts: those in the first slot of its run holding its hash (a hash is odd, so 0
+    // marks the tokens done already, and an empty slot), or null. The run is walked on the hashes (mostly
+    // in one cache line), and only the facts of the form's hash are loaded.
     const slots = this.slots;
     const slotHashes = this.slotHashes;
     const mask = slots.length - 1;
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
-      if (h !== 0) out[i] = slotHashes[h & mask] === h ? slots[h & mask]! : null;
+      if (h === 0) continue;
+      let slot = h & mask;
+      let sh = slotHashes[slot]!;
+      while (sh !== h && sh !== 0) sh = slotHashes[(slot = (slot + 1) & mask)]!;
+      out[i] = sh === h ? slots[slot]! : null;
     }
-    // The form is mostly there (told by its packed key if it has one); else probe on (or make it). A form
-    // without a packed key (long or not ASCII: rare) is always probed, which compares the form itself.
+    // The form is mostly there, told by its packed key, or for a form without one (long or not ASCII:
+    // rare) by the form itself; else probe (a form of the same hash, or none: look further or make it).
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
       const f = out[i]!;
       const k0 = keys[4 * i]!;
       if (
-        k0 === -1 ||
         f === null ||
-        f.k0 !== k0 ||
-        f.k1 !== keys[4 * i + 1] ||
-        f.k2 !== keys[4 * i + 2] ||
-        f.k3 !== keys[4 * i + 3]
+        (k0 === -1
+          ? f.form !== tokens[i]!.text
+          : f.k0 !== k0 || f.k1 !== keys[4 * i + 1] || f.k2 !== keys[4 * i + 2] || f.k3 !== keys[4 * i + 3])
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
@@ -303,8 +308,11 @@ export class WordTable {
     }
     const recent = (this.recent ??= new Array<WordFacts | null>(RECENT_SLOTS).fill(null));
     const at = h & (RECENT_SLOTS - 1);
-    const seen = recent[at]!;
-    if (seen !== null && seen.hash === h && seen.form === word) return seen;
+    if (this.recentHashes[at] === h) {
+      const seen = recent[at]!;
+      if (seen.form === word) return seen;
+    }
+    this.recentHashes[at] = h;
     return (recent[at] = this.make(word, h));
   }
 
