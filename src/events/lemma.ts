@@ -19,6 +19,15 @@ function irregulars(): Map<string, string> {
 
 const VOWEL = /[aeiou]/;
 
+/**
+ * Whether `candidates(w)` may be non-empty: every suffix it strips ends in `d`, `g` or `s` (`ied`, `ed`,
+ * `ing`, `ies`, `es`, `s`), so a form ending otherwise has none.
+ */
+export function hasSuffixCandidates(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  return last === 100 || last === 103 || last === 115;
+}
+
 /** Base-form candidates of a lower-case form, most likely first. */
 export function candidates(w: string): string[] {
   const out: string[] = [];
@@ -62,6 +71,14 @@ export class Lemmatizer {
     if (own) return [w, stripped ?? w];
     const other = stripped ?? guess(w, cands);
     return [other, other];
+  }
+
+  /**
+   * Every form `lemmas` may find in a table of its own (the irregular forms and the known base forms):
+   * a lower-case form outside these, with no suffix to strip (`hasSuffixCandidates`), is its own lemma.
+   */
+  tableForms(): string[] {
+    return [...irregulars().keys(), ...this.known];
   }
 
   /**

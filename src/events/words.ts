@@ -15,7 +15,7 @@
  */
 import type { Token } from '../doc.js';
 import type { EntrySets } from './lexicon.js';
-import { belowAt, type Lemmatizer } from './lemma.js';
+import { belowAt, hasSuffixCandidates, type Lemmatizer } from './lemma.js';
 
 /**
  * Fields are in the order they are read by `fill` and `buildView`, so the ones read per token share a
@@ -109,9 +109,16 @@ export class WordTable {
   private three: (WordFacts | undefined)[] | null = null;
   /** The hash table of longer forms: linear probing, at most a quarter full. */
   private slots: (WordFacts | null)[] = new Array<WordFacts | null>(1 << 15).fill(null);
+  /**
+   * The hash of the facts in each slot (0: empty), so that a probe walks a run of slots without loading
+   * the facts it passes (each one mostly a cache miss), and loads only the one whose hash is the form's.
+   */
+  private slotHashes = new Int32Array(1 << 15);
   private size = 0;
   /** Facts made while the table was full, at `hash & (RECENT_SLOTS - 1)` (see `RECENT_SLOTS`). */
   private recent: (WordFacts | null)[] | null = null;
+  /** The hash of the facts at each place of `recent` (0: none), read before the facts are loaded. */
+  private readonly recentHashes = new Int32Array(RECENT_SLOTS);
   /**
    * Per-token hashes of the document `fill` is looking up (0: looked up already), and packed keys. They
    * are sized for nearly any document (1 in 600 news articles has over 1,024 tokens), so that growing them
@@ -128,11 +135,20 @@ export class WordTable {
    */
   private readonly symbols: WordFacts | null;
 
+  /**
+   * Every lower-case form some table of the stage holds (the lemmatizer's irregular and known forms, the
+   * verbs, the entries' first words): a form made outside it and with no suffix to strip is its own
+   * lemma and nothing else to the stage, which one look-up tells (most forms made after the table is
+   * full are names and rare words: this spares each the four look-ups and the suffix candidates).
+   */
+  private readonly tableForms: ReadonlySet<string>;
+
   constructor(
     private readonly lemmatizer: Lemmatizer,
     private readonly verbs: ReadonlySet<string>,
     private readonly byFirst: ReadonlyMap<string, EntrySets>,
   ) {
+    this.tableForms = new Set([...lemmatizer.tableForms(), ...verbs, ...byFirst.keys()]);
     let plain = lemmatizer.symbolsAreOwnLemmas();
     for (const w of verbs) if (belowAt(w)) plain = false;
     for (const w of byFirst.keys()) if (belowAt(w)) plain = false;
@@ -214,25 +230,32 @@ export class WordTable {
       keys[4 * i + 2] = k2;
       keys[4 * i + 3] = k3;
     }
-    // Each hashed form's first slot (a hash is odd, so 0 marks the tokens done already).
+    // Each hashed form's facts: those in the first slot of its run holding its hash (a hash is odd, so 0
+    // marks the tokens done already, and an empty slot), or null. The run is walked on the hashes (mostly
+    // in one cache line), and only the facts of the form's hash are loaded.
     const slots = this.slots;
+    const slotHashes = this.slotHashes;
     const mask = slots.length - 1;
-    for (let i = 0; i < n; i++) if (hashes[i] !== 0) out[i] = slots[hashes[i]! & mask]!;
-    // The form is mostly there (told by its packed key if it has one); else probe on (or make it). A form
-    // without a packed key (long or not ASCII: rare) is always probed, which compares the form itself.
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      if (h === 0) continue;
+      let slot = h & mask;
+      let sh = slotHashes[slot]!;
+      while (sh !== h && sh !== 0) sh = slotHashes[(slot = (slot + 1) & mask)]!;
+      out[i] = sh === h ? slots[slot]! : null;
+    }
+    // The form is mostly there, told by its packed key, or for a form without one (long or not ASCII:
+    // rare) by the form itself; else probe (a form of the same hash, or none: look further or make it).
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
       const f = out[i]!;
       const k0 = keys[4 * i]!;
       if (
-        k0 === -1 ||
         f === null ||
-        f.hash !== h ||
-        f.k0 !== k0 ||
-        f.k1 !== keys[4 * i + 1] ||
-        f.k2 !== keys[4 * i + 2] ||
-        f.k3 !== keys[4 * i + 3]
+        (k0 === -1
+          ? f.form !== tokens[i]!.text
+          : f.k0 !== k0 || f.k1 !== keys[4 * i + 1] || f.k2 !== keys[4 * i + 2] || f.k3 !== keys[4 * i + 3])
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
@@ -268,12 +291,15 @@ export class WordTable {
 
   /** The facts of a longer form with hash `h` (`hash(word)`), from the hash table or made and added. */
   private probe(word: string, h: number): WordFacts {
-    const slots = this.slots;
-    const mask = slots.length - 1;
+    const slotHashes = this.slotHashes;
+    const mask = slotHashes.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const f = slots[slot]!;
-      if (f === null) break;
-      if (f.hash === h && f.form === word) return f;
+      const sh = slotHashes[slot]!;
+      if (sh === 0) break;
+      if (sh === h) {
+        const f = this.slots[slot]!;
+        if (f.form === word) return f;
+      }
     }
     if (this.size < MAX_CACHED) {
       const f = this.make(word, h);
@@ -282,8 +308,11 @@ export class WordTable {
     }
     const recent = (this.recent ??= new Array<WordFacts | null>(RECENT_SLOTS).fill(null));
     const at = h & (RECENT_SLOTS - 1);
-    const seen = recent[at]!;
-    if (seen !== null && seen.hash === h && seen.form === word) return seen;
+    if (this.recentHashes[at] === h) {
+      const seen = recent[at]!;
+      if (seen.form === word) return seen;
+    }
+    this.recentHashes[at] = h;
     return (recent[at] = this.make(word, h));
   }
 
@@ -291,6 +320,7 @@ export class WordTable {
     if (4 * (this.size + 1) > this.slots.length) {
       const old = this.slots;
       this.slots = new Array<WordFacts | null>(2 * old.length).fill(null);
+      this.slotHashes = new Int32Array(2 * old.length);
       this.size = 0;
       for (const e of old) if (e !== null) this.insert(e);
     }
@@ -299,17 +329,21 @@ export class WordTable {
     let slot = f.hash & mask;
     while (slots[slot] !== null) slot = (slot + 1) & mask;
     slots[slot] = f;
+    this.slotHashes[slot] = f.hash;
     this.size++;
   }
 
   private make(word: string, h: number): WordFacts {
-    const [lemma, v] = this.lemmatizer.lemmas(word);
-    const verb = this.verbs.has(lemma);
-    const verbLemma = !verb && this.verbs.has(v) ? v : null;
-    const entries = this.byFirst.get(lemma) ?? null;
+    const lower = word.toLowerCase();
+    // A form in no table (`tableForms`) with no suffix to strip: `lemmas` gives it itself as both lemmas,
+    // which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
+    const own = !hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’');
+    const [lemma, v] = own ? [lower, lower] : this.lemmatizer.lemmas(word);
+    const verb = !own && this.verbs.has(lemma);
+    const verbLemma = !own && !verb && this.verbs.has(v) ? v : null;
+    const entries = own ? null : (this.byFirst.get(lemma) ?? null);
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
     const [k0, k1, k2, k3] = pack(word);
-    const lower = word.toLowerCase();
     return {
       hash: h,
       k0,

@@ -67,7 +67,7 @@ export function resolveActors(
 ): (string | null)[] {
   const out: (string | null)[] = [];
   let previous: string | null = null;
-  const byStart = mentions ? [...mentions].sort((a, b) => a.start - b.start) : [];
+  const byStart = sorted.some((q) => q.speaker) ? mentionsByStart(mentions) : [];
   for (const q of sorted) {
     let actor: string | null = null;
     if (q.speaker) {
@@ -80,6 +80,17 @@ export function resolveActors(
     out.push(actor);
   }
   return out;
+}
+
+/**
+ * The mentions in order of their start: the list itself when it is in that order already (the actors
+ * stage leaves it so), else a sorted copy (a stable sort, so the same order either way).
+ */
+function mentionsByStart(mentions: readonly Mention[] | undefined): readonly Mention[] {
+  if (!mentions) return [];
+  for (let i = 1; i < mentions.length; i++)
+    if (mentions[i].start < mentions[i - 1].start) return [...mentions].sort((a, b) => a.start - b.start);
+  return mentions;
 }
 
 const RANK: Record<string, number> = { person: 0, organization: 1, nominal: 2, pronoun: 3 };

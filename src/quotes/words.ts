@@ -176,6 +176,9 @@ export function isCapitalised(word: string): boolean {
 }
 
 export function isWord(word: string): boolean {
+  // An ASCII first character is told by its code (the letters and digits are its only \p{L} and \p{N}).
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
   return /^[\p{L}\p{N}]/u.test(word);
 }
 
