@@ -259,8 +259,8 @@ const WINDOW_BITS = 15;
 
 // What `PosTagger` keeps per word type, side by side in one record (not one array each): its
 // tag-dictionary tag (-1: none), flags, lower-cased hash, how often it was used since the vocabulary was
-// last cut down, the rows of its features as a neighbour, and the last row looked up of each feature on a
-// tag and the word (`tagWordRow`).
+// last cut down, the rows of its features as a neighbour, the last row looked up of each feature on a
+// tag and the word (`tagWordRow`), and its text (`TEXT`).
 const DICT = 0;
 const FLAGS = 1;
 const LOWER = 2;
@@ -286,8 +286,16 @@ const LAST_TAG_ROW = 11;
  * for 2, 0.93 more for 3).
  */
 const TAG_ROWS_KEPT = 4;
-/** Integers in a record. */
-const INFO = LAST_TAG_ROW + 3 * TAG_ROWS_KEPT;
+/** The hash of the type's text (`hashText`). */
+const HASH = LAST_TAG_ROW + 3 * TAG_ROWS_KEPT;
+/**
+ * The type's text: its length, then its UTF-16 code units two to an integer (the first in the low half).
+ * The vocabulary compares a token's text with it (`sameText`), not with a kept string: the record is
+ * read for tagging anyway, where a kept string is one more object somewhere in the heap.
+ */
+const TEXT = HASH + 1;
+/** Integers in a record, up to its text's code units. */
+const INFO = TEXT + 1;
 /**
  * How far past a record `touchBlocks` reads (integers): the record and about the row copies of a type
  * (96 was faster than 144 in A/B runs).
@@ -341,10 +349,10 @@ export class PosTagger {
 
   /** The hashes of the word type being added (`addType`). */
   private readonly word = new SentenceValues();
-  /** The vocabulary: the place of each token text kept in `typeTexts` and `typeRecords`. */
-  private readonly typeIndex = new TextIndex(MAX_TYPES);
-  /** The texts and records of the types kept, in the order of the blocks. */
-  private typeTexts: string[] = [];
+  /** The vocabulary: where the record of each token text kept starts. */
+  private readonly typeIndex = new TypeIndex(MAX_TYPES);
+  /** How many types are kept, and their records, in the order of the blocks. */
+  private typeCount = 0;
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
    * Per word type, one block: its own part-of-speech scores (`nPos` integers: the sum of its own features,
@@ -464,7 +472,7 @@ export class PosTagger {
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
   tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
     const n = end - start;
-    if (this.typeTexts.length + n > MAX_TYPES) this.keepFrequentTypes(n);
+    if (this.typeCount + n > MAX_TYPES) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
@@ -479,8 +487,8 @@ export class PosTagger {
     for (let i = 0; i < n; i++) {
       const text = tokens[start + i].text;
       const hash = hashText(text);
-      const place = this.typeIndex.find(text, hash, this.typeTexts);
-      ids[i] = place < 0 ? this.addType(text, hash) : this.typeRecords[place];
+      const r = this.typeIndex.find(text, hash, this.rows.ints);
+      ids[i] = r < 0 ? this.addType(text, hash) : r;
     }
     this.n = n;
     this.touchBlocks();
@@ -740,19 +748,24 @@ export class PosTagger {
     const tag = this.tagdict.get(word.words[0]);
     // Room for the whole block first, so that the views below stay valid while it is filled.
     const ownSize = tag === undefined ? C : 0;
-    blocks.reserve(ownSize + INFO + 9 * (1 + Math.max(C, this.nChunk)));
-    const r = blocks.take(ownSize + INFO) + ownSize;
+    const textSize = (text.length + 1) >> 1;
+    blocks.reserve(ownSize + INFO + textSize + 9 * (1 + Math.max(C, this.nChunk)));
+    const r = blocks.take(ownSize + INFO + textSize) + ownSize;
     const at = r - C;
-    const count = this.typeTexts.length;
-    this.typeIndex.add(hash, count);
+    const count = this.typeCount++;
+    this.typeIndex.add(hash, r);
     if (count === this.typeRecords.length) {
       const records = new Int32Array(2 * count);
       records.set(this.typeRecords);
       this.typeRecords = records;
     }
     this.typeRecords[count] = r;
-    this.typeTexts.push(text);
     const info = blocks.ints;
+    info[r + HASH] = hash;
+    info[r + TEXT] = text.length;
+    for (let k = 0; k < text.length; k += 2)
+      info[r + INFO + (k >> 1)] =
+        text.charCodeAt(k) | (k + 1 < text.length ? text.charCodeAt(k + 1) << 16 : 0);
     const flags = word.flags[0];
     const lower = word.lower[0];
     const suf3 = word.suf3[0];
@@ -760,7 +773,7 @@ export class PosTagger {
     info[r + FLAGS] = flags;
     info[r + LOWER] = lower;
     info[r + USES] = 0;
-    for (let k = LAST_TAG_ROW; k < INFO; k++) info[r + k] = 0;
+    for (let k = LAST_TAG_ROW; k < HASH; k++) info[r + k] = 0;
     // Every row's offset first, then every row's count, then the copies and sums: independent loads
     // that the processor fetches in parallel, not one miss after another (as `Perceptron.accumulate`).
     const pos = this.posModel;
@@ -818,9 +831,8 @@ export class PosTagger {
     const blocks = this.rows;
     const info = blocks.ints;
     const C = this.nPos;
-    const texts = this.typeTexts;
     const records = this.typeRecords;
-    const count = texts.length;
+    const count = this.typeCount;
     const counts = new Int32Array(257);
     for (let t = 0; t < count; t++) counts[Math.min(info[records[t] + USES], 256)]++;
     let least = 256;
@@ -828,12 +840,11 @@ export class PosTagger {
     while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
     const index = this.typeIndex;
     index.clear();
-    this.typeTexts = [];
+    this.typeCount = 0;
     if (kept === 0 || kept > MAX_TYPES / 2 || kept + n > MAX_TYPES) {
       blocks.clear();
       return;
     }
-    const keptTexts: string[] = [];
     let to = blocks.keptEnd();
     for (let t = 0; t < count; t++) {
       const r = records[t];
@@ -846,12 +857,10 @@ export class PosTagger {
       const moved = r - shift;
       for (let k = ROWS_POS; k < ROWS_CHUNK + 3; k++) info[moved + k] -= shift;
       info[moved + USES] >>= 1;
-      index.add(index.hashAt(t), keptTexts.length);
-      records[keptTexts.length] = moved;
-      keptTexts.push(texts[t]);
+      index.add(info[moved + HASH], moved);
+      records[this.typeCount++] = moved;
       to += end - from;
     }
-    this.typeTexts = keptTexts;
     blocks.cutTo(to);
   }
 }
@@ -903,86 +912,83 @@ class KeptScores {
   }
 }
 
-/** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer (for `TextIndex`). */
+/** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer (for `TypeIndex`). */
 function hashText(text: string): number {
   let h = 0x811c9dc5 | 0;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   return h;
 }
 
+/** Whether the record at `r` in `ints` (`PosTagger`'s blocks) has the text `text` (see `TEXT`). */
+function sameText(ints: Int32Array, r: number, text: string): boolean {
+  const n = text.length;
+  if (ints[r + TEXT] !== n) return false;
+  let at = r + INFO;
+  for (let k = 0; k + 1 < n; k += 2, at++)
+    if (ints[at] !== (text.charCodeAt(k) | (text.charCodeAt(k + 1) << 16))) return false;
+  return (n & 1) === 0 || ints[at] === text.charCodeAt(n - 1);
+}
+
 /**
- * Texts by their place in a list the caller keeps, found by hash (`hashText`): open addressing, each slot
- * the hash and the place + 1 (0: empty). In place of a `Map` keyed by the text: token texts are new
- * strings in every document, so a map lookup hashes each one anew in the engine's runtime (a tenth of the
- * tagger's time), where this hash is a short loop in optimized code and its 32 bits rule out almost every
- * comparison of texts.
+ * Word types by text: where each one's record starts in `PosTagger`'s blocks, found by the hash of the
+ * text (`hashText`), open addressing, each slot the hash and the record + 1 (0: empty). In place of a
+ * `Map` keyed by the text: token texts are new strings in every document, so a map lookup hashes each one
+ * anew in the engine's runtime (a tenth of the tagger's time), where this hash is a short loop in
+ * optimized code and its 32 bits rule out almost every comparison of texts; the one left compares the
+ * record's copy of the text (`sameText`), which tagging reads next anyway.
  */
-class TextIndex {
+class TypeIndex {
   private slots: Int32Array;
   /** 32 minus the bits of a slot number. */
   private shift: number;
-  /** The hash of each place. */
-  private hashes: Int32Array;
   private count = 0;
 
-  /** An index with room for `size` texts before it grows. */
+  /** An index with room for `size` types before it grows. */
   constructor(size: number) {
     // A power of two at least twice `size`.
     this.shift = Math.clz32(size - 1) - 1;
     this.slots = new Int32Array(2 << (32 - this.shift));
-    this.hashes = new Int32Array(size);
   }
 
-  /** The place of `text` (hash `hash`) in `texts`, or -1 if it is not there. */
-  find(text: string, hash: number, texts: readonly string[]): number {
+  /** Where the record of `text` (hash `hash`) starts in `ints`, or -1 if it is not there. */
+  find(text: string, hash: number, ints: Int32Array): number {
     const { slots, shift } = this;
     const mask = (slots.length >> 1) - 1;
     let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     for (;;) {
-      const place = slots[2 * slot + 1] - 1;
-      if (place < 0) return -1;
-      if (slots[2 * slot] === hash && texts[place] === text) return place;
+      const r = slots[2 * slot + 1] - 1;
+      if (r < 0) return -1;
+      if (slots[2 * slot] === hash && sameText(ints, r, text)) return r;
       slot = (slot + 1) & mask;
     }
   }
 
-  /** Adds the text at `place` (not in the index) with hash `hash`. */
-  add(hash: number, place: number): void {
-    if (place >= this.hashes.length) {
-      const hashes = new Int32Array(2 * this.hashes.length);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[place] = hash;
+  /** Adds the type whose record starts at `r` (not in the index), with hash `hash`. */
+  add(hash: number, r: number): void {
     if (4 * (this.count + 1) > this.slots.length) {
-      // Over half full: twice the slots, filled again from the hashes of the places so far.
-      this.slots = new Int32Array(2 * this.slots.length);
+      // Over half full: twice the slots, filled again from the old ones.
+      const old = this.slots;
+      this.slots = new Int32Array(2 * old.length);
       this.shift--;
-      const count = this.count;
       this.count = 0;
-      for (let p = 0; p < count; p++) this.put(this.hashes[p], p);
+      for (let k = 0; k < old.length; k += 2) if (old[k + 1] !== 0) this.put(old[k], old[k + 1] - 1);
     }
-    this.put(hash, place);
+    this.put(hash, r);
   }
 
-  /** The hash of the text at `place`. */
-  hashAt(place: number): number {
-    return this.hashes[place];
-  }
-
-  /** Empties the index (the hashes of the places stay until they are added again). */
+  /** Empties the index. */
   clear(): void {
     this.slots.fill(0);
     this.count = 0;
   }
 
-  private put(hash: number, place: number): void {
+  private put(hash: number, r: number): void {
     const { slots, shift } = this;
     const mask = (slots.length >> 1) - 1;
     let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
     slots[2 * slot] = hash;
-    slots[2 * slot + 1] = place + 1;
+    slots[2 * slot + 1] = r + 1;
     this.count++;
   }
 }
