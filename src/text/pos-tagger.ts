@@ -349,6 +349,8 @@ export class PosTagger {
   private readonly nPos: number;
   private readonly nChunk: number;
 
+  /** The tag dictionary by `hashText` of its words (`addType`). */
+  private readonly dictIndex: DictIndex;
   /** The hashes of the word type being added (`addType`). */
   private readonly word = new SentenceValues();
   /** The vocabulary: where the record of each token text kept starts. */
@@ -428,6 +430,7 @@ export class PosTagger {
     this.posModel = models.pos;
     this.chunkModel = models.chunk;
     this.tagdict = models.tagdict;
+    this.dictIndex = new DictIndex(models.tagdict);
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
@@ -747,7 +750,9 @@ export class PosTagger {
     word.append(text);
     const C = this.nPos;
     const blocks = this.rows;
-    const tag = this.tagdict.get(word.words[0]);
+    // A text that normalising leaves as it is (the same string) is looked up by the hash at hand.
+    const normal = word.words[0];
+    const tag = normal === text ? this.dictIndex.get(text, hash) : this.tagdict.get(normal);
     // Room for the whole block first, so that the views below stay valid while it is filled.
     const ownSize = tag === undefined ? C : 0;
     const textSize = (text.length + 1) >> 1;
@@ -931,6 +936,46 @@ function sameText(ints: Int32Array, r: number, text: string): boolean {
   for (let k = 0; k + 1 < n; k += 2, at++)
     if (ints[at] !== (text.charCodeAt(k) | (text.charCodeAt(k + 1) << 16))) return false;
   return (n & 1) === 0 || ints[at] === text.charCodeAt(n - 1);
+}
+
+/**
+ * The tag dictionary found by `hashText` of a word, which `PosTagger` has for every token text: no
+ * hashing of the string in the engine's runtime, as a `Map` lookup of a new string does, and for most
+ * words (not in the dictionary) an empty slot or another hash, with no comparison of texts.
+ */
+class DictIndex {
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+  private readonly words: string[] = [];
+  private readonly tags: number[] = [];
+
+  constructor(tagdict: ReadonlyMap<string, number>) {
+    this.shift = Math.clz32(Math.max(1, tagdict.size) * 2 - 1) - 1;
+    this.slots = new Int32Array(2 << (32 - this.shift));
+    const mask = (this.slots.length >> 1) - 1;
+    for (const [word, tag] of tagdict) {
+      const hash = hashText(word);
+      let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.words.push(word);
+      this.tags.push(tag);
+      this.slots[2 * slot] = hash;
+      this.slots[2 * slot + 1] = this.words.length;
+    }
+  }
+
+  /** The tag of `text` (hash `hash`), or undefined if it is not in the dictionary. */
+  get(text: string, hash: number): number | undefined {
+    const { slots, shift } = this;
+    const mask = (slots.length >> 1) - 1;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const place = slots[2 * slot + 1] - 1;
+      if (place < 0) return undefined;
+      if (slots[2 * slot] === hash && this.words[place] === text) return this.tags[place];
+      slot = (slot + 1) & mask;
+    }
+  }
 }
 
 /**
