@@ -243,11 +243,15 @@ export class Perceptron {
 
   /**
    * `rowOffset` of each of `features[0, n)`, into `offsets` from `at`. The loads are independent, so the
-   * processor fetches them in parallel (as in `accumulate`).
+   * processor fetches them in parallel (as in `accumulate`). `bits` (`rowBits`) answers for the features
+   * without a row, without a load in the megabytes of buckets.
    */
-  rowOffsets(features: Uint32Array, n: number, offsets: Int32Array, at: number): void {
+  rowOffsets(features: Uint32Array, n: number, offsets: Int32Array, at: number, bits: Uint32Array): void {
     const { rowOf, mask } = this;
-    for (let f = 0; f < n; f++) offsets[at + f] = rowOf[features[f] & mask];
+    for (let f = 0; f < n; f++) {
+      const bucket = features[f] & mask;
+      offsets[at + f] = (bits[bucket >>> 5] & (1 << bucket)) === 0 ? -1 : rowOf[bucket];
+    }
   }
 
   /**

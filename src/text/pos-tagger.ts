@@ -253,14 +253,16 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
 const MAX_TYPES = 16384;
 /**
  * Slots of each table of chunker window parts (`KeptScores`): the part of speech trigram, the chunk
- * history. Half of them are filled before a table is emptied.
+ * history. Half of them are filled before a table is emptied. A slot holds its key and vector (21
+ * integers), so a table takes 2.75 MB (14 bits: 1.4 MB, but emptied every few thousand articles, 4-5%
+ * slower).
  */
 const WINDOW_BITS = 15;
 
 // What `PosTagger` keeps per word type, side by side in one record (not one array each): its
 // tag-dictionary tag (-1: none), flags, lower-cased hash, how often it was used since the vocabulary was
-// last cut down, the rows of its features as a neighbour, and the last row looked up of each feature on a
-// tag and the word (`tagWordRow`).
+// last cut down, the rows of its features as a neighbour, the last row looked up of each feature on a
+// tag and the word (`tagWordRow`), and its text (`TEXT`).
 const DICT = 0;
 const FLAGS = 1;
 const LOWER = 2;
@@ -286,8 +288,16 @@ const LAST_TAG_ROW = 11;
  * for 2, 0.93 more for 3).
  */
 const TAG_ROWS_KEPT = 4;
-/** Integers in a record. */
-const INFO = LAST_TAG_ROW + 3 * TAG_ROWS_KEPT;
+/** The hash of the type's text (`hashText`). */
+const HASH = LAST_TAG_ROW + 3 * TAG_ROWS_KEPT;
+/**
+ * The type's text: its length, then its UTF-16 code units two to an integer (the first in the low half).
+ * The vocabulary compares a token's text with it (`sameText`), not with a kept string: the record is
+ * read for tagging anyway, where a kept string is one more object somewhere in the heap.
+ */
+const TEXT = HASH + 1;
+/** Integers in a record, up to its text's code units. */
+const INFO = TEXT + 1;
 /**
  * How far past a record `touchBlocks` reads (integers): the record and about the row copies of a type
  * (96 was faster than 144 in A/B runs).
@@ -339,12 +349,14 @@ export class PosTagger {
   private readonly nPos: number;
   private readonly nChunk: number;
 
+  /** The tag dictionary by `hashText` of its words (`addType`). */
+  private readonly dictIndex: DictIndex;
   /** The hashes of the word type being added (`addType`). */
   private readonly word = new SentenceValues();
-  /** The vocabulary: the place of each token text kept in `typeTexts` and `typeRecords`. */
-  private readonly typeIndex = new TextIndex(MAX_TYPES);
-  /** The texts and records of the types kept, in the order of the blocks. */
-  private typeTexts: string[] = [];
+  /** The vocabulary: where the record of each token text kept starts. */
+  private readonly typeIndex = new TypeIndex(MAX_TYPES);
+  /** How many types are kept, and their records, in the order of the blocks. */
+  private typeCount = 0;
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
    * Per word type, one block: its own part-of-speech scores (`nPos` integers: the sum of its own features,
@@ -418,6 +430,7 @@ export class PosTagger {
     this.posModel = models.pos;
     this.chunkModel = models.chunk;
     this.tagdict = models.tagdict;
+    this.dictIndex = new DictIndex(models.tagdict);
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
     this.nPos = models.pos.nClasses;
     this.nChunk = models.chunk.nClasses;
@@ -464,7 +477,7 @@ export class PosTagger {
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
   tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
     const n = end - start;
-    if (this.typeTexts.length + n > MAX_TYPES) this.keepFrequentTypes(n);
+    if (this.typeCount + n > MAX_TYPES) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
@@ -479,8 +492,8 @@ export class PosTagger {
     for (let i = 0; i < n; i++) {
       const text = tokens[start + i].text;
       const hash = hashText(text);
-      const place = this.typeIndex.find(text, hash, this.typeTexts);
-      ids[i] = place < 0 ? this.addType(text, hash) : this.typeRecords[place];
+      const r = this.typeIndex.find(text, hash, this.rows.ints);
+      ids[i] = r < 0 ? this.addType(text, hash) : r;
     }
     this.n = n;
     this.touchBlocks();
@@ -737,22 +750,29 @@ export class PosTagger {
     word.append(text);
     const C = this.nPos;
     const blocks = this.rows;
-    const tag = this.tagdict.get(word.words[0]);
+    // A text that normalising leaves as it is (the same string) is looked up by the hash at hand.
+    const normal = word.words[0];
+    const tag = normal === text ? this.dictIndex.get(text, hash) : this.tagdict.get(normal);
     // Room for the whole block first, so that the views below stay valid while it is filled.
     const ownSize = tag === undefined ? C : 0;
-    blocks.reserve(ownSize + INFO + 9 * (1 + Math.max(C, this.nChunk)));
-    const r = blocks.take(ownSize + INFO) + ownSize;
+    const textSize = (text.length + 1) >> 1;
+    blocks.reserve(ownSize + INFO + textSize + 9 * (1 + Math.max(C, this.nChunk)));
+    const r = blocks.take(ownSize + INFO + textSize) + ownSize;
     const at = r - C;
-    const count = this.typeTexts.length;
-    this.typeIndex.add(hash, count);
+    const count = this.typeCount++;
+    this.typeIndex.add(hash, r);
     if (count === this.typeRecords.length) {
       const records = new Int32Array(2 * count);
       records.set(this.typeRecords);
       this.typeRecords = records;
     }
     this.typeRecords[count] = r;
-    this.typeTexts.push(text);
     const info = blocks.ints;
+    info[r + HASH] = hash;
+    info[r + TEXT] = text.length;
+    for (let k = 0; k < text.length; k += 2)
+      info[r + INFO + (k >> 1)] =
+        text.charCodeAt(k) | (k + 1 < text.length ? text.charCodeAt(k + 1) << 16 : 0);
     const flags = word.flags[0];
     const lower = word.lower[0];
     const suf3 = word.suf3[0];
@@ -760,7 +780,7 @@ export class PosTagger {
     info[r + FLAGS] = flags;
     info[r + LOWER] = lower;
     info[r + USES] = 0;
-    for (let k = LAST_TAG_ROW; k < INFO; k++) info[r + k] = 0;
+    for (let k = LAST_TAG_ROW; k < HASH; k++) info[r + k] = 0;
     // Every row's offset first, then every row's count, then the copies and sums: independent loads
     // that the processor fetches in parallel, not one miss after another (as `Perceptron.accumulate`).
     const pos = this.posModel;
@@ -773,13 +793,13 @@ export class PosTagger {
     features[4] = mix(18, suf3);
     features[5] = mix(19, lower);
     const posRows = tag === undefined ? posWordFeatures(word, 0, features, 6) : 6;
-    pos.rowOffsets(features, posRows, typeRows, 0);
+    pos.rowOffsets(features, posRows, typeRows, 0, this.posRowBits);
     features[0] = mix(41, lower);
     features[1] = mix(42, lower);
     features[2] = mix(43, lower);
     features[3] = mix(48, mix(tag ?? 0, lower));
     const chunkRows = tag === undefined ? 3 : 4;
-    chunk.rowOffsets(features, chunkRows, typeRows, posRows);
+    chunk.rowOffsets(features, chunkRows, typeRows, posRows, this.chunkRowBits);
     this.touched =
       (this.touched +
         pos.rowCounts(typeRows, 0, posRows) +
@@ -818,9 +838,8 @@ export class PosTagger {
     const blocks = this.rows;
     const info = blocks.ints;
     const C = this.nPos;
-    const texts = this.typeTexts;
     const records = this.typeRecords;
-    const count = texts.length;
+    const count = this.typeCount;
     const counts = new Int32Array(257);
     for (let t = 0; t < count; t++) counts[Math.min(info[records[t] + USES], 256)]++;
     let least = 256;
@@ -828,12 +847,11 @@ export class PosTagger {
     while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
     const index = this.typeIndex;
     index.clear();
-    this.typeTexts = [];
+    this.typeCount = 0;
     if (kept === 0 || kept > MAX_TYPES / 2 || kept + n > MAX_TYPES) {
       blocks.clear();
       return;
     }
-    const keptTexts: string[] = [];
     let to = blocks.keptEnd();
     for (let t = 0; t < count; t++) {
       const r = records[t];
@@ -846,41 +864,41 @@ export class PosTagger {
       const moved = r - shift;
       for (let k = ROWS_POS; k < ROWS_CHUNK + 3; k++) info[moved + k] -= shift;
       info[moved + USES] >>= 1;
-      index.add(index.hashAt(t), keptTexts.length);
-      records[keptTexts.length] = moved;
-      keptTexts.push(texts[t]);
+      index.add(info[moved + HASH], moved);
+      records[this.typeCount++] = moved;
       to += end - from;
     }
-    this.typeTexts = keptTexts;
     blocks.cutTo(to);
   }
 }
 
 /**
- * Score vectors kept per integer key (not 0): open addressing, each slot the key and where its vector
- * starts in `scores`. When half the slots are filled it is emptied and fills again with what is frequent.
+ * Score vectors kept per integer key (not 0): open addressing, each slot the key and its vector right
+ * after it in `scores`, so that finding a key and reading its vector are one place in memory, not a slot
+ * and then a vector somewhere else. When half the slots are filled it is emptied and fills again with
+ * what is frequent.
  */
 class KeptScores {
   readonly scores: Int32Array;
-  private readonly slots: Int32Array;
   private count = 0;
 
   constructor(
     private readonly width: number,
     private readonly bits: number,
   ) {
-    this.slots = new Int32Array(2 << bits);
-    this.scores = new Int32Array(width << (bits - 1));
+    this.scores = new Int32Array((width + 1) << bits);
   }
 
   /** Where the vector of `key` starts in `scores`, or -1 if it is not kept. */
   find(key: number): number {
-    const { slots } = this;
+    const { scores } = this;
+    const size = this.width + 1;
     const mask = (1 << this.bits) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
     for (;;) {
-      const k = slots[2 * slot];
-      if (k === key) return slots[2 * slot + 1];
+      const at = slot * size;
+      const k = scores[at];
+      if (k === key) return at + 1;
       if (k === 0) return -1;
       slot = (slot + 1) & mask;
     }
@@ -888,101 +906,138 @@ class KeptScores {
 
   /** Keeps a vector for `key`, which `find` has just missed; returns where it starts (the caller fills it). */
   add(key: number): number {
-    const { slots } = this;
+    const { scores } = this;
+    const size = this.width + 1;
     const mask = (1 << this.bits) - 1;
     if (this.count * 2 > mask) {
-      slots.fill(0);
+      for (let at = 0; at < scores.length; at += size) scores[at] = 0;
       this.count = 0;
     }
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
-    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
-    const at = this.count++ * this.width;
-    slots[2 * slot] = key;
-    slots[2 * slot + 1] = at;
-    return at;
+    while (scores[slot * size] !== 0) slot = (slot + 1) & mask;
+    this.count++;
+    scores[slot * size] = key;
+    return slot * size + 1;
   }
 }
 
-/** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer (for `TextIndex`). */
+/** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer (for `TypeIndex`). */
 function hashText(text: string): number {
   let h = 0x811c9dc5 | 0;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   return h;
 }
 
-/**
- * Texts by their place in a list the caller keeps, found by hash (`hashText`): open addressing, each slot
- * the hash and the place + 1 (0: empty). In place of a `Map` keyed by the text: token texts are new
- * strings in every document, so a map lookup hashes each one anew in the engine's runtime (a tenth of the
- * tagger's time), where this hash is a short loop in optimized code and its 32 bits rule out almost every
- * comparison of texts.
- */
-class TextIndex {
-  private slots: Int32Array;
-  /** 32 minus the bits of a slot number. */
-  private shift: number;
-  /** The hash of each place. */
-  private hashes: Int32Array;
-  private count = 0;
+/** Whether the record at `r` in `ints` (`PosTagger`'s blocks) has the text `text` (see `TEXT`). */
+function sameText(ints: Int32Array, r: number, text: string): boolean {
+  const n = text.length;
+  if (ints[r + TEXT] !== n) return false;
+  let at = r + INFO;
+  for (let k = 0; k + 1 < n; k += 2, at++)
+    if (ints[at] !== (text.charCodeAt(k) | (text.charCodeAt(k + 1) << 16))) return false;
+  return (n & 1) === 0 || ints[at] === text.charCodeAt(n - 1);
+}
 
-  /** An index with room for `size` texts before it grows. */
-  constructor(size: number) {
-    // A power of two at least twice `size`.
-    this.shift = Math.clz32(size - 1) - 1;
+/**
+ * The tag dictionary found by `hashText` of a word, which `PosTagger` has for every token text: no
+ * hashing of the string in the engine's runtime, as a `Map` lookup of a new string does, and for most
+ * words (not in the dictionary) an empty slot or another hash, with no comparison of texts.
+ */
+class DictIndex {
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+  private readonly words: string[] = [];
+  private readonly tags: number[] = [];
+
+  constructor(tagdict: ReadonlyMap<string, number>) {
+    this.shift = Math.clz32(Math.max(1, tagdict.size) * 2 - 1) - 1;
     this.slots = new Int32Array(2 << (32 - this.shift));
-    this.hashes = new Int32Array(size);
+    const mask = (this.slots.length >> 1) - 1;
+    for (const [word, tag] of tagdict) {
+      const hash = hashText(word);
+      let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.words.push(word);
+      this.tags.push(tag);
+      this.slots[2 * slot] = hash;
+      this.slots[2 * slot + 1] = this.words.length;
+    }
   }
 
-  /** The place of `text` (hash `hash`) in `texts`, or -1 if it is not there. */
-  find(text: string, hash: number, texts: readonly string[]): number {
+  /** The tag of `text` (hash `hash`), or undefined if it is not in the dictionary. */
+  get(text: string, hash: number): number | undefined {
     const { slots, shift } = this;
     const mask = (slots.length >> 1) - 1;
     let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     for (;;) {
       const place = slots[2 * slot + 1] - 1;
-      if (place < 0) return -1;
-      if (slots[2 * slot] === hash && texts[place] === text) return place;
+      if (place < 0) return undefined;
+      if (slots[2 * slot] === hash && this.words[place] === text) return this.tags[place];
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+/**
+ * Word types by text: where each one's record starts in `PosTagger`'s blocks, found by the hash of the
+ * text (`hashText`), open addressing, each slot the hash and the record + 1 (0: empty). In place of a
+ * `Map` keyed by the text: token texts are new strings in every document, so a map lookup hashes each one
+ * anew in the engine's runtime (a tenth of the tagger's time), where this hash is a short loop in
+ * optimized code and its 32 bits rule out almost every comparison of texts; the one left compares the
+ * record's copy of the text (`sameText`), which tagging reads next anyway.
+ */
+class TypeIndex {
+  private slots: Int32Array;
+  /** 32 minus the bits of a slot number. */
+  private shift: number;
+  private count = 0;
+
+  /** An index with room for `size` types before it grows. */
+  constructor(size: number) {
+    // A power of two at least twice `size`.
+    this.shift = Math.clz32(size - 1) - 1;
+    this.slots = new Int32Array(2 << (32 - this.shift));
+  }
+
+  /** Where the record of `text` (hash `hash`) starts in `ints`, or -1 if it is not there. */
+  find(text: string, hash: number, ints: Int32Array): number {
+    const { slots, shift } = this;
+    const mask = (slots.length >> 1) - 1;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const r = slots[2 * slot + 1] - 1;
+      if (r < 0) return -1;
+      if (slots[2 * slot] === hash && sameText(ints, r, text)) return r;
       slot = (slot + 1) & mask;
     }
   }
 
-  /** Adds the text at `place` (not in the index) with hash `hash`. */
-  add(hash: number, place: number): void {
-    if (place >= this.hashes.length) {
-      const hashes = new Int32Array(2 * this.hashes.length);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[place] = hash;
+  /** Adds the type whose record starts at `r` (not in the index), with hash `hash`. */
+  add(hash: number, r: number): void {
     if (4 * (this.count + 1) > this.slots.length) {
-      // Over half full: twice the slots, filled again from the hashes of the places so far.
-      this.slots = new Int32Array(2 * this.slots.length);
+      // Over half full: twice the slots, filled again from the old ones.
+      const old = this.slots;
+      this.slots = new Int32Array(2 * old.length);
       this.shift--;
-      const count = this.count;
       this.count = 0;
-      for (let p = 0; p < count; p++) this.put(this.hashes[p], p);
+      for (let k = 0; k < old.length; k += 2) if (old[k + 1] !== 0) this.put(old[k], old[k + 1] - 1);
     }
-    this.put(hash, place);
+    this.put(hash, r);
   }
 
-  /** The hash of the text at `place`. */
-  hashAt(place: number): number {
-    return this.hashes[place];
-  }
-
-  /** Empties the index (the hashes of the places stay until they are added again). */
+  /** Empties the index. */
   clear(): void {
     this.slots.fill(0);
     this.count = 0;
   }
 
-  private put(hash: number, place: number): void {
+  private put(hash: number, r: number): void {
     const { slots, shift } = this;
     const mask = (slots.length >> 1) - 1;
     let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
     slots[2 * slot] = hash;
-    slots[2 * slot + 1] = place + 1;
+    slots[2 * slot + 1] = r + 1;
     this.count++;
   }
 }
