@@ -129,8 +129,25 @@ export function norm(s: SentenceView, i: number): string {
   return s.words[i]?.norm ?? '';
 }
 
+/**
+ * Whether word i's lower-cased form is `word` (false out of range). The extractors test their words here
+ * rather than each with its own `===`: word forms are strings of several kinds (internalized: the empty
+ * string, one-char words, the literals; others: token texts, lower-cased copies), and a compare V8
+ * optimized after seeing only one kind sends its function back to the interpreter, and to another
+ * compile, when it first meets the other, which for a rare phrase can be thousands of articles in. This
+ * one compare sees every kind within the first article.
+ */
+export function normIs(s: SentenceView, i: number, word: string): boolean {
+  return norm(s, i) === word;
+}
+
 export function isCapitalised(w: Word | undefined): boolean {
   return !!w && w.text.charCodeAt(0) >= 65 && w.text.charCodeAt(0) <= 90;
+}
+
+/** A capitalised word that is not its sentence's first, as the words of a name inside a sentence are. */
+export function capitalisedInside(w: Word): boolean {
+  return !w.first && isCapitalised(w);
 }
 
 /** An integer written in digits, or NaN. */
@@ -177,10 +194,10 @@ export function yearAt(s: SentenceView, i: number): { year: number; last: number
       return { year: century * 100 + rest.value, last: rest.last };
     return null;
   }
-  if (w.norm === 'two' && norm(s, i + 1) === 'thousand') {
+  if (w.norm === 'two' && normIs(s, i + 1, 'thousand')) {
     let last = i + 1;
     let year = 2000;
-    const j = norm(s, i + 2) === 'and' ? i + 3 : i + 2;
+    const j = normIs(s, i + 2, 'and') ? i + 3 : i + 2;
     const ones = numberAt(s, j);
     if (ones && typeof ones.value === 'number' && ones.value < 100 && s.words[j].norm !== 'a') {
       year += ones.value;
@@ -213,7 +230,7 @@ export function numberAt(s: SentenceView, i: number): { value: number | 'X'; las
   if (w.norm === 'a' || w.norm === 'an') {
     // `a couple of`, `a few`, `a dozen`, `a hundred`
     const next = cls(s, i + 1, 'number');
-    if (norm(s, i + 1) === 'couple') return { value: 2, last: norm(s, i + 2) === 'of' ? i + 2 : i + 1 };
+    if (normIs(s, i + 1, 'couple')) return { value: 2, last: normIs(s, i + 2, 'of') ? i + 2 : i + 1 };
     if (next === 'X') return { value: 'X', last: i + 1 };
     if (next === '100' || next === '12' || next === '1000') return { value: +next, last: i + 1 };
     return { value: 1, last: i };
@@ -296,16 +313,16 @@ function wordTense(s: SentenceView, j: number): Tense | null {
   }
   const lexical = cls(s, j, 'tense');
   if (lexical) {
-    if (w.norm === 'going' && norm(s, j + 1) !== 'to') return null;
+    if (w.norm === 'going' && !normIs(s, j + 1, 'to')) return null;
     // `due to its loss` is a preposition; `due to expire` looks ahead
-    if (w.norm === 'due' && (norm(s, j + 1) !== 'to' || s.words[j + 2]?.tag !== 'VB')) return null;
+    if (w.norm === 'due' && (!normIs(s, j + 1, 'to') || s.words[j + 2]?.tag !== 'VB')) return null;
     return lexical as Tense;
   }
   // `is to meet`, `are to visit`
-  if ((w.norm === 'is' || w.norm === 'are' || w.norm === 'set') && norm(s, j + 1) === 'to') return 'future';
-  if (w.norm === 'set' && norm(s, j + 1) === 'for') return 'future'; // `the vote is set for Tuesday`
+  if ((w.norm === 'is' || w.norm === 'are' || w.norm === 'set') && normIs(s, j + 1, 'to')) return 'future';
+  if (w.norm === 'set' && normIs(s, j + 1, 'for')) return 'future'; // `the vote is set for Tuesday`
   // `said he would visit on Friday`: the future of a report (`would have` looks back)
-  if (w.norm === 'would' || w.norm === "'d") return norm(s, j + 1) === 'have' ? 'past' : 'future';
+  if (w.norm === 'would' || w.norm === "'d") return normIs(s, j + 1, 'have') ? 'past' : 'future';
   if (w.tag) {
     if (w.tag === 'VBD') return 'past';
     if (w.tag === 'MD') return w.norm === 'will' || w.norm === 'shall' || w.norm === "'ll" ? 'future' : null;

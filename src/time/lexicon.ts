@@ -61,6 +61,17 @@ export interface TimeLexicon {
 
 let loaded: TimeLexicon | undefined;
 
+/**
+ * The internalized copy of a string (the one V8 keeps for property names; an object's own key is always
+ * it). Readings are compared with string literals, which are internalized: when the values are too, every
+ * such compare sees one kind of string. Read from the file they are a mix (the split cache internalizes
+ * some), and a compare that had seen only internalized values sent its extractor back to the interpreter,
+ * and to another compile, on meeting the first other one (`unit === 'Y'` in `relative`, hit by `NIGHT`).
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
+}
+
 /** `data/time/lexicon.tsv`, loaded once into a map keyed by the lower-cased word. */
 export function timeLexicon(): TimeLexicon {
   if (loaded) return loaded;
@@ -70,7 +81,7 @@ export function timeLexicon(): TimeLexicon {
     let r = words.get(word);
     if (!r) words.set(word, (r = new Readings()));
     if (!(cls in r)) throw new Error(`data/time/lexicon.tsv: unknown class '${cls}' for '${word}'`);
-    r[cls as WordClass] = value;
+    r[cls as WordClass] = internalized(value);
     if (TRIGGER_CLASSES.has(cls as WordClass)) triggers.add(word);
   }
   const capital = new Set<string>();

@@ -12,6 +12,7 @@ import {
   digits,
   isCapitalised,
   norm,
+  normIs,
   yearAt,
   yearWord,
   type Candidate,
@@ -72,10 +73,10 @@ function explicitDay(y: number, m: number, d: number): string | null {
 /** Extends a candidate leftwards over `Friday,` and modifiers like `early`, `mid`, `the end of`. */
 function widenLeft(s: SentenceView, first: number): number {
   let f = first;
-  if (norm(s, f - 1) === ',' && cls(s, f - 2, 'weekday') && isCapitalised(s.words[f - 2])) return f - 2;
+  if (normIs(s, f - 1, ',') && cls(s, f - 2, 'weekday') && isCapitalised(s.words[f - 2])) return f - 2;
   if (cls(s, f - 1, 'weekday') && isCapitalised(s.words[f - 1])) return f - 1;
-  if (cls(s, f - 1, 'edge') && norm(s, f - 1) !== 'later' && norm(s, f - 1) !== 'earlier') f--;
-  else if (norm(s, f - 1) === 'of' && cls(s, f - 2, 'edge') && norm(s, f - 3) === 'the') f -= 3;
+  if (cls(s, f - 1, 'edge') && !normIs(s, f - 1, 'later') && !normIs(s, f - 1, 'earlier')) f--;
+  else if (normIs(s, f - 1, 'of') && cls(s, f - 2, 'edge') && normIs(s, f - 3, 'the')) f -= 3;
   return f;
 }
 
@@ -103,7 +104,7 @@ function emit(
 /** Parses a year after word `i` (`, 2023`, ` 2023`, ` of 2023`); returns [year, last] or null. */
 function yearAfter(s: SentenceView, i: number): [number, number] | null {
   let j = i + 1;
-  if (norm(s, j) === ',' || norm(s, j) === 'of') j++;
+  if (normIs(s, j, ',') || normIs(s, j, 'of')) j++;
   const y = yearAt(s, j);
   return y ? [y.year, y.last] : null;
 }
@@ -116,7 +117,7 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
     let d2 = NaN;
     if (RANGE_LINK.has(norm(s, i + 2))) {
       const cand = dayOfMonth(s.words[i + 3]);
-      if (!Number.isNaN(cand) && cand > d && (norm(s, i + 2) !== 'and' || norm(s, i - 1) === 'between')) {
+      if (!Number.isNaN(cand) && cand > d && (!normIs(s, i + 2, 'and') || normIs(s, i - 1, 'between'))) {
         d2 = cand;
         last = i + 3;
       }
@@ -144,7 +145,7 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
     return last;
   }
   const yr = yearAfter(s, i);
-  if (yr && norm(s, i + 1) !== ',') {
+  if (yr && !normIs(s, i + 1, ',')) {
     ctx.lastYear = yr[0];
     emit(out, s, i, yr[1], `${yr[0]}-${pad(m)}`, 'month-year');
     return yr[1];
@@ -153,7 +154,7 @@ function monthFirst(s: SentenceView, i: number, m: number, ctx: TimeContext, out
   const yearShift = cls(s, i + 1, 'shift');
   if (
     yearShift !== undefined &&
-    norm(s, i + 2) === 'year' &&
+    normIs(s, i + 2, 'year') &&
     ctx.dctYear !== null &&
     ['last', 'this', 'next'].includes(norm(s, i + 1))
   ) {
@@ -185,7 +186,7 @@ export const calendarDates: Extractor = (s, ctx, out) => {
     // `20 March 2023`, `20th of March`
     const d = dayOfMonth(w[i]);
     if (!Number.isNaN(d)) {
-      const j = norm(s, i + 1) === 'of' ? i + 2 : i + 1;
+      const j = normIs(s, i + 1, 'of') ? i + 2 : i + 1;
       const m2 = monthAt(s, j);
       if (!Number.isNaN(m2)) {
         const yr = yearAfter(s, j);
@@ -197,7 +198,7 @@ export const calendarDates: Extractor = (s, ctx, out) => {
       // `20-22 March 2023`, `20 to 22 March`
       const d2 = RANGE_LINK.has(norm(s, i + 1)) ? dayOfMonth(w[i + 2]) : NaN;
       const m3 = Number.isNaN(d2) || d2 <= d ? NaN : monthAt(s, i + 3);
-      if (!Number.isNaN(m3) && (norm(s, i + 1) !== 'and' || norm(s, i - 1) === 'between')) {
+      if (!Number.isNaN(m3) && (!normIs(s, i + 1, 'and') || normIs(s, i - 1, 'between'))) {
         const yr = yearAfter(s, i + 3);
         const from = yr ? explicitDay(yr[0], m3, d) : monthDayValue(ctx, m3, d, clauseTense(s, i, i + 3));
         const to =
@@ -216,8 +217,8 @@ export const calendarDates: Extractor = (s, ctx, out) => {
     const y = yearWord(w[i]);
     if (
       !Number.isNaN(y) &&
-      norm(s, i + 1) === '-' &&
-      norm(s, i + 3) === '-' &&
+      normIs(s, i + 1, '-') &&
+      normIs(s, i + 3, '-') &&
       w[i + 4] &&
       w[i + 4].start === w[i + 3].end &&
       w[i + 1].start === w[i].end

@@ -4,7 +4,7 @@
  * `24 hours`, and bare plurals after a preposition (`for years`, `over the years`). Ages
  * (`45-year-old`) are not durations.
  */
-import { cls, norm, numberAt, yearWord, type Extractor, candidate } from '../context.js';
+import { cls, norm, normIs, numberAt, yearWord, type Extractor, candidate } from '../context.js';
 import type { SentenceView } from '../words.js';
 import { START_DURATIONS } from '../starts.js';
 
@@ -91,20 +91,20 @@ export const durations: Extractor = (s, _ctx, out) => {
       const u = EXTRA.has(norm(s, n.last + 1)) ? n.last + 2 : n.last + 1;
       const unit = cls(s, u, 'unit');
       if (!unit || (n.value === 1 && w[u].norm.endsWith('s') && w[u].norm !== 'hours')) continue;
-      if (norm(s, u + 1) === 'old' && w[u + 1].joined) continue; // 45-year-old
+      if (normIs(s, u + 1, 'old') && w[u + 1].joined) continue; // 45-year-old
       if (!Number.isNaN(yearWord(w[i]))) continue; // `the 1988 quarter` is a date
       if (w[i].norm === 'one' && w[u].norm === 'day' && !ONE_DAY_AFTER.has(norm(s, i - 1))) continue;
       // `three-quarters of`, `a quarter of` are fractions
-      if (unit === 'Q' && (w[u].joined || w[i].norm === 'a' || norm(s, u + 1) === 'of')) continue;
+      if (unit === 'Q' && (w[u].joined || w[i].norm === 'a' || normIs(s, u + 1, 'of'))) continue;
       const value = period(n.value, unit);
       if (!value) continue;
       let first: number;
       const order = norm(s, i - 1);
       // `following a year of talks`: a preposition, unless `the following two years`
-      if (ORDER_WORDS.has(order) && (norm(s, i - 2) === 'the' || !LOOSE_ORDER.has(order))) {
+      if (ORDER_WORDS.has(order) && (normIs(s, i - 2, 'the') || !LOOSE_ORDER.has(order))) {
         first = i - 1;
-        if (norm(s, i - 2) === 'the') first = i - 2;
-      } else if (norm(s, i - 1) === 'the') first = i - 1;
+        if (normIs(s, i - 2, 'the')) first = i - 2;
+      } else if (normIs(s, i - 1, 'the')) first = i - 1;
       else first = approxStart(s, i);
       out.push(candidate(first, u, 'DURATION', value, n.value === 'X' ? 'vague-duration' : 'duration'));
       i = u;
@@ -113,9 +113,9 @@ export const durations: Extractor = (s, _ctx, out) => {
     // for years, over the years, within weeks
     const unit = cls(s, i, 'unit');
     if (unit && w[i].norm.endsWith('s') && unit !== 'WE' && unit !== 'Q') {
-      const the = norm(s, i - 1) === 'the';
+      const the = normIs(s, i - 1, 'the');
       const prep = norm(s, the ? i - 2 : i - 1);
-      if (!BARE_PLURAL_AFTER.has(prep) || norm(s, i + 1) === 'ago') continue;
+      if (!BARE_PLURAL_AFTER.has(prep) || normIs(s, i + 1, 'ago')) continue;
       const value = period('X', unit);
       if (value) out.push(candidate(the ? i - 1 : i, i, 'DURATION', value, 'bare-plural'));
     }

@@ -10,6 +10,7 @@ import {
   isCapitalised,
   modifiesNext,
   norm,
+  normIs,
   yearWord,
   type Extractor,
   type TimeContext,
@@ -21,7 +22,7 @@ import { START_QUARTERS } from '../starts.js';
 
 /** `of 1989`, ` 1989` after word i: [year, last] or null. */
 function yearAfter(s: SentenceView, i: number): [number, number] | null {
-  const j = norm(s, i + 1) === 'of' ? i + 2 : i + 1;
+  const j = normIs(s, i + 1, 'of') ? i + 2 : i + 1;
   const y = yearWord(s.words[j]);
   return Number.isNaN(y) ? null : [y, j];
 }
@@ -32,13 +33,13 @@ function yearAfter(s: SentenceView, i: number): [number, number] | null {
  */
 function leftEdge(s: SentenceView, i: number, ctx: TimeContext): { first: number; year: number | null } {
   let f = i;
-  if (norm(s, f - 1) === 'fiscal') f--;
+  if (normIs(s, f - 1, 'fiscal')) f--;
   const y = yearWord(s.words[f - 1]);
-  if (!Number.isNaN(y)) return { first: norm(s, f - 2) === 'the' ? f - 2 : f - 1, year: y };
+  if (!Number.isNaN(y)) return { first: normIs(s, f - 2, 'the') ? f - 2 : f - 1, year: y };
   const shift = cls(s, f - 3, 'shift');
-  if (norm(s, f - 1) === "'s" && norm(s, f - 2) === 'year' && shift !== undefined && ctx.dctYear !== null)
+  if (normIs(s, f - 1, "'s") && normIs(s, f - 2, 'year') && shift !== undefined && ctx.dctYear !== null)
     return { first: f - 3, year: ctx.dctYear + +shift };
-  if (norm(s, f - 1) === 'the') f--;
+  if (normIs(s, f - 1, 'the')) f--;
   return { first: f, year: null };
 }
 
@@ -60,7 +61,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       const q = +ord;
       // `the third-quarter loss`: `the` belongs to `loss`
       const left =
-        w[i + 1].joined && norm(s, i - 1) === 'the' ? { first: i, year: null } : leftEdge(s, i, ctx);
+        w[i + 1].joined && normIs(s, i - 1, 'the') ? { first: i, year: null } : leftEdge(s, i, ctx);
       const after = yearAfter(s, i + 1);
       const tense = clauseTense(s, left.first, i + 1) === 'future' ? 'future' : null;
       const y = after ? after[0] : (left.year ?? quarterYear(ctx, q, tense));
@@ -72,7 +73,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       continue;
     }
     // the first half, first-half profit
-    if (ord && ord !== 'L' && +ord <= 2 && next === 'half' && (norm(s, i - 1) === 'the' || w[i + 1].joined)) {
+    if (ord && ord !== 'L' && +ord <= 2 && next === 'half' && (normIs(s, i - 1, 'the') || w[i + 1].joined)) {
       const after = yearAfter(s, i + 1);
       // a second half not yet begun is last year's, unless the clause looks ahead
       const notBegun = +ord === 2 && (ctx.dctMonth ?? 12) < 7 && clauseTense(s, i, i + 1) !== 'future';
@@ -80,7 +81,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       if (y === null) continue;
       out.push(
         candidate(
-          norm(s, i - 1) === 'the' && !w[i + 1].joined ? i - 1 : i,
+          normIs(s, i - 1, 'the') && !w[i + 1].joined ? i - 1 : i,
           after ? after[1] : i + 1,
           'DATE',
           `${y}-H${ord}`,
@@ -95,7 +96,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       word === 'the' &&
       (next === 'quarter' ||
         ((next === 'latest' || next === 'recent') &&
-          (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')))
+          (normIs(s, i + 2, 'quarter') || normIs(s, i + 2, 'period'))))
     ) {
       const a = next === 'quarter' ? anchorQuarter(ctx) : shiftedQuarter(ctx, -1);
       if (!a) continue;
@@ -106,7 +107,7 @@ export const quarters: Extractor = (s, ctx, out) => {
     }
     // the 1988 quarter, the 1989 period: the quarter under discussion in that year
     const y = yearWord(s.words[i + 1]);
-    if (word === 'the' && !Number.isNaN(y) && (norm(s, i + 2) === 'quarter' || norm(s, i + 2) === 'period')) {
+    if (word === 'the' && !Number.isNaN(y) && (normIs(s, i + 2, 'quarter') || normIs(s, i + 2, 'period'))) {
       const a = anchorQuarter(ctx);
       if (!a) continue;
       out.push(candidate(i, i + 2, 'DATE', `${y}-Q${a.q}`, 'year-quarter'));
@@ -114,7 +115,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       continue;
     }
     const shift = cls(s, i, 'shift');
-    if (shift !== undefined && next === 'year' && norm(s, i + 2) === "'s" && norm(s, i + 3) === 'quarter') {
+    if (shift !== undefined && next === 'year' && normIs(s, i + 2, "'s") && normIs(s, i + 3, 'quarter')) {
       const a = anchorQuarter(ctx);
       if (!a || ctx.dctYear === null) continue;
       out.push(candidate(i, i + 3, 'DATE', `${ctx.dctYear + +shift}-Q${a.q}`, 'year-quarter'));
@@ -140,7 +141,7 @@ export const quarters: Extractor = (s, ctx, out) => {
       const seasonShift = cls(s, i - 1, 'shift');
       const after = yearAfter(s, i);
       if (after) {
-        const first = norm(s, i - 1) === 'the' ? i - 1 : i;
+        const first = normIs(s, i - 1, 'the') ? i - 1 : i;
         out.push(candidate(first, after[1], 'DATE', `${after[0]}-${season}`, 'season-year'));
         i = after[1];
       } else if (seasonShift !== undefined && ctx.dctYear !== null && ctx.dctMonth !== null) {
@@ -154,10 +155,10 @@ export const quarters: Extractor = (s, ctx, out) => {
         if (season === 'WI' && cur <= 2 && +seasonShift === 0) y -= 1;
         out.push(candidate(i - 1, i, 'DATE', `${y}-${season}`, 'shift-season'));
       } else if (
-        norm(s, i - 1) === 'the' &&
+        normIs(s, i - 1, 'the') &&
         // `the fall of Kabul`, `the fall in prices`, `the spring of discontent`: not seasons
         word !== 'fall' &&
-        norm(s, i + 1) !== 'of' &&
+        !normIs(s, i + 1, 'of') &&
         ctx.dctYear !== null &&
         ctx.dctMonth !== null &&
         !modifiesNext(s, i + 1)

@@ -6,8 +6,9 @@ import { addMonths, isoDay, isoMonth, isoWeekValue, weekday } from '../calendar.
 import {
   clauseTense,
   cls,
-  isCapitalised,
+  capitalisedInside,
   norm,
+  normIs,
   numberAt,
   SHIFT_WORDS,
   type Extractor,
@@ -79,10 +80,15 @@ export const relative: Extractor = (s, ctx, out) => {
     // yesterday, today, tomorrow, tonight (+ morning/night)
     const deictic = cls(s, i, 'deictic');
     if (deictic !== undefined) {
-      // `VOA Today`, `USA Today`: part of a name
-      if (isCapitalised(w[i]) && !w[i].first && isCapitalised(w[i - 1]) && !w[i - 1].first) continue;
+      // `VOA Today`, `USA Today`: part of a name. Both words are tested on every deictic (the one before
+      // is the word itself at the sentence's start, which is no name's inside): a test met only after a
+      // capitalised one would first run after V8 optimized `relative` and send it back to the interpreter.
+      const before = i > 0 ? i - 1 : i;
+      const inName = capitalisedInside(w[i]);
+      const afterName = capitalisedInside(w[before]);
+      if (inName && afterName) continue;
       const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + +deictic);
-      const first = norm(s, i - 1) === 'late' || norm(s, i - 1) === 'early' ? i - 1 : i;
+      const first = normIs(s, i - 1, 'late') || normIs(s, i - 1, 'early') ? i - 1 : i;
       const part = cls(s, i + 1, 'part');
       if (word === 'tonight') out.push(candidate(first, i, 'TIME', `${day}TNI`, 'tonight'));
       else if (part && !part.includes(':'))
@@ -92,7 +98,7 @@ export const relative: Extractor = (s, ctx, out) => {
     }
     // this morning, last night
     const part = cls(s, i + 1, 'part');
-    if (part && !part.includes(':') && (word === 'this' || (word === 'last' && norm(s, i + 1) === 'night'))) {
+    if (part && !part.includes(':') && (word === 'this' || (word === 'last' && normIs(s, i + 1, 'night')))) {
       const day = ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct + (word === 'last' ? -1 : 0));
       out.push(candidate(i, i + 1, 'TIME', `${day}T${part}`, 'this-part'));
       i++;
@@ -103,7 +109,7 @@ export const relative: Extractor = (s, ctx, out) => {
       const unit = cls(s, i + 1, 'unit');
       if (unit && !s.words[i + 1].norm.endsWith('s')) {
         // `the past year` is a DATE in TimeML (the year before), `the past three years` a duration
-        const the = norm(s, i - 1) === 'the';
+        const the = normIs(s, i - 1, 'the');
         const k = +(cls(s, i, 'shift') ?? 0);
         // `the following year` counts from the year last mentioned, `next year` from the publication date
         const anaphoric = ANAPHORIC.has(word) && unit === 'Y' && ctx.lastYear !== null;
@@ -111,7 +117,7 @@ export const relative: Extractor = (s, ctx, out) => {
         if (value) {
           let first = the ? i - 1 : i;
           // `this past weekend`
-          if (word === 'past' && norm(s, i - 1) === 'this') first = i - 1;
+          if (word === 'past' && normIs(s, i - 1, 'this')) first = i - 1;
           const before = norm(s, first - 1);
           if (
             before === 'earlier' ||
@@ -122,7 +128,7 @@ export const relative: Extractor = (s, ctx, out) => {
           )
             first--;
           // `the end of this year`, `the beginning of next month`
-          else if (before === 'of' && cls(s, first - 2, 'edge') && norm(s, first - 3) === 'the') first -= 3;
+          else if (before === 'of' && cls(s, first - 2, 'edge') && normIs(s, first - 3, 'the')) first -= 3;
           if (unit === 'Q' && ctx.dct !== null) {
             // The quarter `value` names (`shiftedUnit` made it from this one), not parsed back from it.
             const { y, q } = shiftedQuarter(ctx, k)!;
@@ -135,7 +141,7 @@ export const relative: Extractor = (s, ctx, out) => {
       }
     }
     // the end of the year, the beginning of the month: the current one
-    if (word === 'the' && norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') {
+    if (word === 'the' && normIs(s, i - 1, 'of') && cls(s, i - 2, 'edge') && normIs(s, i - 3, 'the')) {
       const unit = cls(s, i + 1, 'unit');
       const value = unit === 'Y' || unit === 'M' || unit === 'W' ? shiftedUnit(ctx, unit, 0) : null;
       if (value && !s.words[i + 1].norm.endsWith('s')) {
@@ -145,7 +151,7 @@ export const relative: Extractor = (s, ctx, out) => {
       }
     }
     // the weekend: by tense, the one just past or the one coming
-    if (word === 'weekend' && norm(s, i - 1) === 'the' && ctx.dct !== null) {
+    if (word === 'weekend' && normIs(s, i - 1, 'the') && ctx.dct !== null) {
       const today = weekday(ctx.dct);
       const future = clauseTense(s, i - 1, i) === 'future';
       const saturday = ctx.dct - today + 6; // this ISO week's Saturday
@@ -174,9 +180,11 @@ export const relative: Extractor = (s, ctx, out) => {
         else if (unit === 'M') {
           const { y, m } = addMonths(ctx.dctYear, ctx.dctMonth, -n.value);
           value = isoMonth(y, m);
-        } else if (unit === 'Y') value = n.value < 200 ? String(ctx.dctYear - n.value) : 'PAST_REF';
-        else if (unit === 'DE') value = String(ctx.dctYear - 10 * n.value);
-        else value = 'PAST_REF';
+        } else if (unit === 'Y' || unit === 'DE') {
+          // years and decades by one sum (a decade's own, met late, sent `relative` to another compile)
+          const decades = unit === 'DE';
+          value = decades || n.value < 200 ? String(ctx.dctYear - (decades ? 10 : 1) * n.value) : 'PAST_REF';
+        } else value = 'PAST_REF';
         if (value) {
           const first = cls(s, i - 1, 'approx') ? i - 1 : i;
           out.push(candidate(first, n.last + 2, 'DATE', value, after === 'ago' ? 'ago' : 'year-earlier'));
@@ -188,14 +196,14 @@ export const relative: Extractor = (s, ctx, out) => {
     // year-earlier, year-ago (as in `the year-ago quarter`)
     if (
       word === 'year' &&
-      (norm(s, i + 1) === 'earlier' || norm(s, i + 1) === 'ago') &&
+      (normIs(s, i + 1, 'earlier') || normIs(s, i + 1, 'ago')) &&
       s.words[i + 1].joined
     ) {
       const value = yearBack(ctx, s.index);
       if (value) {
         const noun = norm(s, i + 2);
         const withNoun = noun === 'quarter' || noun === 'period';
-        const first = withNoun && norm(s, i - 1) === 'the' ? i - 1 : i;
+        const first = withNoun && normIs(s, i - 1, 'the') ? i - 1 : i;
         out.push(candidate(first, withNoun ? i + 2 : i + 1, 'DATE', value, 'year-earlier'));
         i += withNoun ? 2 : 1;
       }

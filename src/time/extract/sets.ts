@@ -2,7 +2,16 @@
  * Recurring times: `every Monday`, `each year`, `every two weeks`, `each July`, `twice a year`,
  * `$5 million a year`, `on Mondays`, `annually`, `weekly`.
  */
-import { cls, isCapitalised, modifiesNext, norm, numberAt, type Extractor, candidate } from '../context.js';
+import {
+  cls,
+  isCapitalised,
+  modifiesNext,
+  norm,
+  normIs,
+  numberAt,
+  type Extractor,
+  candidate,
+} from '../context.js';
 import { period } from './durations.js';
 import { START_SETS } from '../starts.js';
 
@@ -34,7 +43,7 @@ export const sets: Extractor = (s, _ctx, out) => {
       }
       let j = i + 1;
       let n: number | 'X' = 1;
-      if (norm(s, j) === 'other') {
+      if (normIs(s, j, 'other')) {
         n = 2;
         j++;
       } else {
@@ -82,7 +91,7 @@ export const sets: Extractor = (s, _ctx, out) => {
       continue;
     }
     // on Mondays
-    if (word.endsWith('s') && isCapitalised(w[i]) && norm(s, i - 1) === 'on') {
+    if (word.endsWith('s') && isCapitalised(w[i]) && normIs(s, i - 1, 'on')) {
       const k = DAYS.indexOf(word.slice(0, -1));
       if (k >= 0) out.push(candidate(i, i, 'SET', `XXXX-WXX-${k + 1}`, 'plural-weekday'));
     }

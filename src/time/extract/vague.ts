@@ -3,7 +3,7 @@
  * `in recent years`, `these days`, `at present`. They are times but not calendar dates: their values are
  * PAST_REF, PRESENT_REF or FUTURE_REF, with no from/to. `for generations` is not a time expression.
  */
-import { cls, modifiesNext, norm, type Extractor, candidate } from '../context.js';
+import { cls, modifiesNext, norm, normIs, type Extractor, candidate } from '../context.js';
 import { START_VAGUE } from '../starts.js';
 
 /** Adverbs that are a reference on their own. */
@@ -29,19 +29,16 @@ export const vague: Extractor = (s, _ctx, out) => {
     const ref = cls(s, i, 'ref');
     if (!ref) {
       // these days
-      if (word === 'these' && norm(s, i + 1) === 'days') {
+      if (word === 'these' && normIs(s, i + 1, 'days')) {
         out.push(candidate(i, i + 1, 'DATE', 'PRESENT_REF', 'these-days'));
         i++;
       }
       continue;
     }
     if (ALONE.has(word)) {
-      if (word === 'now' && norm(s, i + 1) === 'that') continue; // conjunction
+      if (word === 'now' && normIs(s, i + 1, 'that')) continue; // conjunction
       // `as soon as`, `soon after`: conjunctions and prepositions, not a reference to the future
-      if (
-        word === 'soon' &&
-        (norm(s, i - 1) === 'as' || norm(s, i + 1) === 'after' || norm(s, i + 1) === 'as')
-      )
+      if (word === 'soon' && (normIs(s, i - 1, 'as') || normIs(s, i + 1, 'after') || normIs(s, i + 1, 'as')))
         continue;
       out.push(candidate(i, i, 'DATE', ref, `ref:${word}`));
       continue;
@@ -56,7 +53,7 @@ export const vague: Extractor = (s, _ctx, out) => {
       if (prev === 'the') first = i - 1;
       else if (
         (prev === 'near' || prev === 'distant' || prev === 'recent' || prev === 'foreseeable') &&
-        norm(s, i - 2) === 'the'
+        normIs(s, i - 2, 'the')
       )
         first = i - 2;
       else if ((prev === 'in' && word === 'future') || (prev === 'at' && word === 'present')) first = i;
@@ -80,7 +77,7 @@ export const vague: Extractor = (s, _ctx, out) => {
       cls(s, i + 1, 'unit') &&
       w[i + 1].norm.endsWith('s')
     ) {
-      const first = norm(s, i - 1) === 'the' ? i - 1 : i;
+      const first = normIs(s, i - 1, 'the') ? i - 1 : i;
       out.push(candidate(first, i + 1, 'DATE', 'FUTURE_REF', 'ref:coming-units'));
       i++;
     }

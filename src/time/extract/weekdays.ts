@@ -2,7 +2,7 @@
  * Weekdays: `Friday`, `last Friday`, `next Monday`, `Friday night` (a TIME). A bare weekday takes the tense
  * of its clause: `said on Friday` looks back, `will meet on Friday` looks forward.
  */
-import { clauseTense, cls, isCapitalised, norm, type Extractor, candidate } from '../context.js';
+import { clauseTense, cls, isCapitalised, norm, normIs, type Extractor, candidate } from '../context.js';
 import { weekdayValue } from '../resolve.js';
 import { START_WEEKDAYS } from '../starts.js';
 
@@ -18,7 +18,7 @@ export const weekdays: Extractor = (s, ctx, out) => {
     const v = cls(s, i, 'weekday');
     if (v === undefined || !isCapitalised(w[i])) continue;
     if (w[i].norm.length <= 4 && !w[i].dotted) continue; // `Sun`, `Wed` without a period
-    if (cls(s, i + 1, 'month') || (norm(s, i + 1) === ',' && cls(s, i + 2, 'month'))) continue; // `Friday, March 17`
+    if (cls(s, i + 1, 'month') || (normIs(s, i + 1, ',') && cls(s, i + 2, 'month'))) continue; // `Friday, March 17`
     // `early Wednesday`, `late Friday`: the modifier stays inside the span, the value is the day
     let first = EDGE.has(norm(s, i - 1)) ? i - 1 : i;
     let shift = 0;

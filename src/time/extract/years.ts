@@ -3,7 +3,7 @@
  * `mid-1990s`, `the 20th century`. A four-digit number is a year unless its neighbours say it counts
  * something (`$1990`, `1990 percent`, `2000 troops`); that check is the refiner `plausible-years`.
  */
-import { cls, norm, yearAt, type Extractor, candidate } from '../context.js';
+import { cls, norm, normIs, yearAt, type Extractor, candidate } from '../context.js';
 import { START_YEARS } from '../starts.js';
 
 const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
@@ -20,11 +20,11 @@ export const years: Extractor = (s, ctx, out) => {
       const y = at.year;
       if (w[i].joined && !cls(s, i - 1, 'edge')) continue; // `1990-91`? the part after a hyphen
       let first = i;
-      if (norm(s, i - 1) === 'fiscal') first = i - 1;
-      else if (norm(s, i - 1) === 'year' && norm(s, i - 2) === 'the') first = i - 2;
-      else if (cls(s, i - 1, 'edge') && norm(s, i - 1) !== 'later' && norm(s, i - 1) !== 'earlier')
+      if (normIs(s, i - 1, 'fiscal')) first = i - 1;
+      else if (normIs(s, i - 1, 'year') && normIs(s, i - 2, 'the')) first = i - 2;
+      else if (cls(s, i - 1, 'edge') && !normIs(s, i - 1, 'later') && !normIs(s, i - 1, 'earlier'))
         first = i - 1;
-      else if (norm(s, i - 1) === 'of' && cls(s, i - 2, 'edge') && norm(s, i - 3) === 'the') first = i - 3;
+      else if (normIs(s, i - 1, 'of') && cls(s, i - 2, 'edge') && normIs(s, i - 3, 'the')) first = i - 3;
       ctx.lastYear = y;
       out.push(candidate(first, at.last, 'DATE', String(y), at.last > i ? 'spoken-year' : 'year'));
       i = at.last;
@@ -35,16 +35,16 @@ export const years: Extractor = (s, ctx, out) => {
     if (dec) {
       let first = i;
       if (cls(s, i - 1, 'edge')) first = i - 1;
-      if (norm(s, first - 1) === 'the') first--;
+      if (normIs(s, first - 1, 'the')) first--;
       out.push(candidate(first, i, 'DATE', dec[1], 'decade'));
       continue;
     }
     // `20th century`, `the twenty-first century`
-    if (norm(s, i + 1) === 'century') {
+    if (normIs(s, i + 1, 'century')) {
       const c = ORDINAL_CENTURY.exec(w[i].norm);
       const n = c ? +c[1] : Number(cls(s, i, 'ordinal'));
       if (n >= 1 && n <= 22) {
-        const first = norm(s, i - 1) === 'the' ? i - 1 : i;
+        const first = normIs(s, i - 1, 'the') ? i - 1 : i;
         out.push(candidate(first, i + 1, 'DATE', String(n - 1).padStart(2, '0'), 'century'));
         i++;
       }
