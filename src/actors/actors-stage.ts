@@ -58,6 +58,8 @@ const TRAILERS = new Set(["'s", '’s', ',', '.']);
 const PLACE_PREPOSITIONS = new Set(
   'in at to from near into outside inside across around via through toward towards'.split(' '),
 );
+/** The role of `the two presidents`' members. */
+const PRESIDENT: ReadonlySet<string> = new Set(['president']);
 /** Roles of heads of state and government, for `the two leaders`. */
 const HEADS = new Set([
   'president',
@@ -860,17 +862,21 @@ class ActorResolver implements NameCover {
         .slice(0, 2);
       return this.pair(hit, k - 1, members, e);
     }
+    // (the role compared on every sector word, and the next word read as the pair's branch begins: a
+    // test met first after V8 optimized `sectorWord` would send it back to the interpreter)
+    const presidents = e.role === 'presidents';
     if (
       e.cls === 'people' &&
-      (e.role === 'presidents' || e.role === 'leaders') &&
+      (presidents || e.role === 'leaders') &&
       (PAIR_CUES.has(prev) || prev === 'the')
     ) {
-      const wanted = e.role === 'presidents' ? new Set(['president']) : HEADS;
+      const ofAfter = this.textAt(k + 1) === 'of';
+      const wanted = presidents ? PRESIDENT : HEADS;
       const members = this.registry
         .recentOf('person')
         .filter((p) => this.registry.note(p).roles.some((r) => wanted.has(r)))
         .slice(0, 2);
-      if (members.length === 2 && this.textAt(k + 1) !== 'of')
+      if (members.length === 2 && !ofAfter)
         return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
     }
     if (e.cls === 'person' && this.textAt(hit.tokenEnd) === 'of' && !this.used[k]) {
@@ -899,7 +905,8 @@ class ActorResolver implements NameCover {
       }
       return;
     }
-    const next = this.tokens[hit.tokenEnd];
+    // (a hit can end the document: no read past the tokens' end, which V8 optimizes as a case of its own)
+    const next = hit.tokenEnd < this.tokens.length ? this.tokens[hit.tokenEnd] : undefined;
     const standsAlone =
       (prev === 'the' || k === sStart || e.cls === 'people') &&
       !(next?.tag ?? '').startsWith('NN') &&
@@ -1071,15 +1078,18 @@ class ActorResolver implements NameCover {
       if (context.rule) rules.push(`context:${context.rule}`);
       if (office) {
         const officeIgo = isInternationalCode(office.country);
-        if (!country && !igo) {
+        // The office places a person of no country, or gives the sector of one in its country. Both
+        // tests run on every office holder, and one push names the rule: code met first after V8
+        // optimized `personSpan` (the second case is rare) would send it back to the interpreter.
+        const unplaced = !country && !igo;
+        const sameCountry = (country ?? igo) === office.country;
+        const adopted = unplaced || (sameCountry && !sector);
+        if (unplaced) {
           if (officeIgo) igo = office.country;
           else country = office.country;
           if (!sector || sector === office.sector) sector = office.sector;
-          rules.push(office.rule);
-        } else if ((country ?? igo) === office.country && !sector) {
-          sector = office.sector;
-          rules.push(office.rule);
-        }
+        } else if (adopted) sector = office.sector;
+        if (adopted) rules.push(office.rule);
       }
       // A titled person of no known country: a title only some countries use (`Secretary of State`), or a
       // domestic office in the dateline city's country; else decided at the end, by the article's own
@@ -1291,6 +1301,11 @@ class ActorResolver implements NameCover {
     };
   }
 
+  /**
+   * The actor with identity `key`, made the first time. Every actor has the fields of a pair's group
+   * actor (`members`, undefined here) in its order: the recent actors of a kind are then of one shape,
+   * where a pair among the groups sent the code reading them to another compile.
+   */
   private obtain(
     key: string,
     name: string,
@@ -1303,7 +1318,17 @@ class ActorResolver implements NameCover {
     const registry = this.registry;
     return (
       registry.get(key) ??
-      registry.add(key, { id: registry.nextId(), name, kind, code, country, sector, stage: STAGE, rule })
+      registry.add(key, {
+        id: registry.nextId(),
+        name,
+        kind,
+        code,
+        country,
+        sector,
+        members: undefined,
+        stage: STAGE,
+        rule,
+      })
     );
   }
 

@@ -40,6 +40,23 @@ type GazEntryBody =
       rule: string;
     };
 
+/**
+ * Every field of any kind of entry. Entries are made with all of them (undefined where a kind has none),
+ * in this order, so that all share one object shape: made by spreading each kind's fields, every entry
+ * had a shape of its own, and code reading entries (`entryOf(h, 'demonym')?.code`) met new shapes for
+ * thousands of articles, each first one sending it back to the interpreter and to another compile.
+ */
+interface EveryEntryField {
+  code?: string;
+  prefix?: boolean;
+  sector?: string | null;
+  country?: string;
+  name?: string;
+  cls?: SectorClass;
+  gender?: 'm' | 'f' | null;
+  role?: string;
+}
+
 /** One tenure of an office, from `office-holders.tsv`. */
 export interface Tenure {
   name: string;
@@ -89,7 +106,22 @@ export function gazetteer(): Gazetteer {
       if (w !== w.toLowerCase()) cased.push(k);
       else if (w.includes('’')) whole = false;
     });
-    const entry = { ...body, words, cased, whole } as GazEntry;
+    const b = body as GazEntryBody & EveryEntryField;
+    const entry = {
+      kind: b.kind,
+      code: b.code,
+      prefix: b.prefix,
+      sector: b.sector,
+      country: b.country,
+      name: b.name,
+      cls: b.cls,
+      gender: b.gender,
+      role: b.role,
+      rule: b.rule,
+      words,
+      cased,
+      whole,
+    } as GazEntry;
     trie.add(words, entry);
     if (words.length === 1) {
       const list = single.get(words[0]!) ?? [];

@@ -12,6 +12,12 @@ export interface ActorNotes {
 
 const RECENT = 8;
 
+/**
+ * `recentOf`'s list for a kind with none yet: an empty array of V8's shape for arrays of objects, that of
+ * the lists `touch` fills (a `[]` has the shape for small integers, and code reading the lists met two).
+ */
+const NO_ACTORS: readonly Actor[] = [null as unknown as Actor].slice(1);
+
 /** Notes that an actor has had the role `role`. */
 export function addRole(notes: ActorNotes, role: string): void {
   if (!notes.roles.includes(role)) notes.roles.push(role);
@@ -104,6 +110,6 @@ export class ActorRegistry {
 
   /** The most recently mentioned actors of a kind, most recent first (at most a handful). */
   recentOf(kind: ActorKind): readonly Actor[] {
-    return this.recent?.get(kind) ?? [];
+    return this.recent?.get(kind) ?? NO_ACTORS;
   }
 }

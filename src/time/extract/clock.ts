@@ -81,14 +81,21 @@ export const clock: Extractor = (s, ctx, out) => {
       if (!MERIDIEM.has(next) && next !== "o'clock" && !(isZone && m[2])) continue;
       hh = +m[1];
       mm = m[2] ? +m[2] : 0;
-      if (next.startsWith('p') && hh < 12) hh += 12;
-      if (next.startsWith('a') && hh === 12) hh = 0;
+      // The tests and sums on every clock time, whichever apply: one met first after V8 optimized
+      // `clock` (`12 a.m.`, a zone after the meridiem) would send it back to the interpreter.
+      const pm = next.startsWith('p');
+      const am = next.startsWith('a');
+      const morning = hh < 12;
+      const twelve = hh === 12;
+      if (pm && morning) hh += 12;
+      if (am && twelve) hh = 0;
+      const zoneAt = i + 2;
       last = i + 1;
-      if (!isZone && ZONES.has(norm(s, i + 2))) last = i + 2;
+      if (!isZone && ZONES.has(norm(s, zoneAt))) last = zoneAt;
       if (hh > 24 || mm > 59) continue;
     }
     const named = dayAfter(s, last + 1, ctx);
-    if (named) last++;
+    last += named ? 1 : 0;
     const day = named ?? dayBefore(out, from, i) ?? (ctx.dct === null ? 'XXXX-XX-XX' : isoDay(ctx.dct));
     out.push(candidate(i, last, 'TIME', `${day}T${pad(hh)}:${pad(mm)}`, 'clock'));
     i = last;

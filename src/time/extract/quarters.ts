@@ -147,12 +147,19 @@ export const quarters: Extractor = (s, ctx, out) => {
       } else if (seasonShift !== undefined && ctx.dctYear !== null && ctx.dctMonth !== null) {
         // `last winter` in March is the winter just ended; seasons start Mar, Jun, Sep, Dec.
         const starts: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+        // Every test and the sum on each such season (see `numberAt`: a compare or sum met first after V8
+        // optimized `quarters` would send it back to the interpreter).
         const cur = ctx.dctMonth;
-        const sm = starts[season];
-        let y = ctx.dctYear;
-        if (+seasonShift < 0) y = sm <= cur && !(season === 'WI' && cur === 12) ? y : y - 1;
-        else if (+seasonShift > 0) y = sm > cur ? y : y + 1;
-        if (season === 'WI' && cur <= 2 && +seasonShift === 0) y -= 1;
+        const by = +seasonShift;
+        const begun = starts[season] <= cur;
+        const winter = season === 'WI';
+        const december = cur === 12;
+        const early = cur <= 2;
+        const back = by < 0;
+        const ahead = by > 0;
+        const here = by === 0;
+        const year = back ? (begun && !(winter && december) ? 0 : -1) : ahead ? (begun ? 1 : 0) : 0;
+        const y = ctx.dctYear + year - (winter && early && here ? 1 : 0);
         out.push(candidate(i - 1, i, 'DATE', `${y}-${season}`, 'shift-season'));
       } else if (
         normIs(s, i - 1, 'the') &&

@@ -165,29 +165,33 @@ export const relative: Extractor = (s, ctx, out) => {
       const unit = cls(s, n.last + 1, 'unit');
       const after = norm(s, n.last + 2);
       const adjective = s.words[n.last + 2]?.joined; // `a year-earlier figure`: see below
-      if (
-        unit &&
-        !adjective &&
-        (after === 'ago' || ((after === 'earlier' || after === 'before') && unit === 'Y' && n.value === 1))
-      ) {
+      // Every test of the unit and the number made once, on each number here: a compare first reached
+      // by a rarer phrase (`a few years earlier`, `two decades ago`) after V8 optimized `relative` would
+      // send it back to the interpreter (see `numberAt`).
+      const one = n.value === 1;
+      const ago = after === 'ago';
+      const days = unit === 'D';
+      const weeks = unit === 'W';
+      const months = unit === 'M';
+      const years = unit === 'Y';
+      const decades = unit === 'DE';
+      if (unit && !adjective && (ago || ((after === 'earlier' || after === 'before') && years && one))) {
         let value: string | null;
-        if (after !== 'ago' || (unit === 'Y' && n.value === 1 && ctx.quarterly))
-          value = yearBack(ctx, s.index);
+        if (!ago || (years && one && ctx.quarterly)) value = yearBack(ctx, s.index);
         else if (n.value === 'X') value = 'PAST_REF';
         else if (ctx.dct === null || ctx.dctYear === null || ctx.dctMonth === null) value = null;
-        else if (unit === 'D') value = isoDay(ctx.dct - n.value);
-        else if (unit === 'W') value = isoWeekValue(ctx.dct - 7 * n.value);
-        else if (unit === 'M') {
+        else if (days) value = isoDay(ctx.dct - n.value);
+        else if (weeks) value = isoWeekValue(ctx.dct - 7 * n.value);
+        else if (months) {
           const { y, m } = addMonths(ctx.dctYear, ctx.dctMonth, -n.value);
           value = isoMonth(y, m);
-        } else if (unit === 'Y' || unit === 'DE') {
+        } else if (years || decades) {
           // years and decades by one sum (a decade's own, met late, sent `relative` to another compile)
-          const decades = unit === 'DE';
           value = decades || n.value < 200 ? String(ctx.dctYear - (decades ? 10 : 1) * n.value) : 'PAST_REF';
         } else value = 'PAST_REF';
         if (value) {
           const first = cls(s, i - 1, 'approx') ? i - 1 : i;
-          out.push(candidate(first, n.last + 2, 'DATE', value, after === 'ago' ? 'ago' : 'year-earlier'));
+          out.push(candidate(first, n.last + 2, 'DATE', value, ago ? 'ago' : 'year-earlier'));
           i = n.last + 2;
           continue;
         }

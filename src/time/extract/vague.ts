@@ -26,11 +26,15 @@ export const vague: Extractor = (s, _ctx, out) => {
     i = anchors[k];
     if ((s.words[i].starts & START_VAGUE) === 0) continue; // see starts.ts
     const word = w[i].norm;
+    // The neighbours' indexes, worked out once for all the tests below: a sum only a rare phrase
+    // reached would first run after V8 optimized `vague` and send it back to the interpreter.
+    const before = i - 1;
+    const after = i + 1;
     const ref = cls(s, i, 'ref');
     if (!ref) {
       // these days
-      if (word === 'these' && normIs(s, i + 1, 'days')) {
-        out.push(candidate(i, i + 1, 'DATE', 'PRESENT_REF', 'these-days'));
+      if (word === 'these' && normIs(s, after, 'days')) {
+        out.push(candidate(i, after, 'DATE', 'PRESENT_REF', 'these-days'));
         i++;
       }
       continue;
@@ -43,14 +47,14 @@ export const vague: Extractor = (s, _ctx, out) => {
       out.push(candidate(i, i, 'DATE', ref, `ref:${word}`));
       continue;
     }
-    const prev = norm(s, i - 1);
-    const next = norm(s, i + 1);
+    const prev = norm(s, before);
+    const next = norm(s, after);
     // the future, the near future, in future, the past (not `the past three years`), at present
     if (word === 'future' || word === 'past' || word === 'present') {
       const nextIsTime = cls(s, i + 1, 'unit') || cls(s, i + 1, 'number') || /^\d/.test(next);
       if (nextIsTime || modifiesNext(s, i + 1)) continue; // adjective: `future plans`
       let first = -1;
-      if (prev === 'the') first = i - 1;
+      if (prev === 'the') first = before;
       else if (
         (prev === 'near' || prev === 'distant' || prev === 'recent' || prev === 'foreseeable') &&
         normIs(s, i - 2, 'the')
@@ -62,8 +66,8 @@ export const vague: Extractor = (s, _ctx, out) => {
     }
     // recent years, recent months, recent weeks, recent days
     if (word === 'recent' && cls(s, i + 1, 'unit') && next.endsWith('s')) {
-      const first = prev === 'the' ? i - 1 : i;
-      out.push(candidate(first, i + 1, 'DATE', 'PAST_REF', 'ref:recent-units'));
+      const first = prev === 'the' ? before : i;
+      out.push(candidate(first, after, 'DATE', 'PAST_REF', 'ref:recent-units'));
       i++;
     }
   }
