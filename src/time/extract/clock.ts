@@ -87,7 +87,7 @@ export const clock: Extractor = (s, ctx, out) => {
       const am = next.startsWith('a');
       const morning = hh < 12;
       const twelve = hh === 12;
-      if (pm && morning) hh += 12;
+      hh += pm && morning ? 12 : 0;
       if (am && twelve) hh = 0;
       const zoneAt = i + 2;
       last = i + 1;

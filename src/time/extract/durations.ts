@@ -69,14 +69,17 @@ export function period(n: number | 'X', unit: string): string | null {
   }
 }
 
+/**
+ * The two-word modifiers, as `first second`: looked up in a set, where compares of each word with
+ * literals, some met first late (`at most`) and on strings of another kind, sent `durations` to more
+ * compiles (words hold no spaces, so a pair reads one way only).
+ */
+const APPROX_PAIRS = new Set(['more than', 'less than', 'fewer than', 'up to', 'at least', 'at most']);
+
 /** Modifiers kept inside a duration's span: `nearly`, `about`, `more than`, `up to`, `at least`. */
 function approxStart(s: SentenceView, i: number): number {
   if (cls(s, i - 1, 'approx')) return i - 1;
-  const a = norm(s, i - 2);
-  const b = norm(s, i - 1);
-  if ((a === 'more' || a === 'less' || a === 'fewer') && b === 'than') return i - 2;
-  if ((a === 'up' && b === 'to') || (a === 'at' && (b === 'least' || b === 'most'))) return i - 2;
-  return i;
+  return APPROX_PAIRS.has(`${norm(s, i - 2)} ${norm(s, i - 1)}`) ? i - 2 : i;
 }
 
 export const durations: Extractor = (s, _ctx, out) => {

@@ -174,7 +174,7 @@ export const quarters: Extractor = (s, ctx, out) => {
         const starts: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
         const future = clauseTense(s, i - 1, i) === 'future';
         const begun = starts[season] <= ctx.dctMonth;
-        const y = future ? (begun ? ctx.dctYear + 1 : ctx.dctYear) : begun ? ctx.dctYear : ctx.dctYear - 1;
+        const y = ctx.dctYear + (future ? (begun ? 1 : 0) : begun ? 0 : -1); // (one sum: see above)
         out.push(candidate(i - 1, i, 'DATE', `${y}-${season}`, 'the-season'));
       }
     }

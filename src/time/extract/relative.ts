@@ -115,9 +115,10 @@ export const relative: Extractor = (s, ctx, out) => {
         const anaphoric = ANAPHORIC.has(word) && unit === 'Y' && ctx.lastYear !== null;
         const value = anaphoric ? String((ctx.lastYear ?? 0) + k) : shiftedUnit(ctx, unit, k);
         if (value) {
-          let first = the ? i - 1 : i;
+          const previous = i - 1; // (one sum for both starts: see the deictic's name test)
+          let first = the ? previous : i;
           // `this past weekend`
-          if (word === 'past' && normIs(s, i - 1, 'this')) first = i - 1;
+          if (word === 'past' && normIs(s, previous, 'this')) first = previous;
           const before = norm(s, first - 1);
           if (
             before === 'earlier' ||

@@ -2,16 +2,7 @@
  * Recurring times: `every Monday`, `each year`, `every two weeks`, `each July`, `twice a year`,
  * `$5 million a year`, `on Mondays`, `annually`, `weekly`.
  */
-import {
-  cls,
-  isCapitalised,
-  modifiesNext,
-  norm,
-  normIs,
-  numberAt,
-  type Extractor,
-  candidate,
-} from '../context.js';
+import { cls, isCapitalised, modifiesNext, normIs, numberAt, type Extractor, candidate } from '../context.js';
 import { period } from './durations.js';
 import { START_SETS } from '../starts.js';
 
@@ -31,16 +22,18 @@ export const sets: Extractor = (s, _ctx, out) => {
     if (word === 'every' || word === 'each' || word === 'per') {
       const wd = cls(s, i + 1, 'weekday');
       const mo = cls(s, i + 1, 'month');
-      // (tested on every such word, not only before a weekday or month name, which few are: a test met
-      // first after V8 optimized `sets` would send it back to the interpreter)
-      const capital = isCapitalised(w[i + 1]);
+      // (the next word's index and case worked out on every such word, not only before a weekday or month
+      // name, which few are: a test or sum met first after V8 optimized `sets` would send it back to the
+      // interpreter)
+      const after = i + 1;
+      const capital = isCapitalised(w[after]);
       if (wd && capital) {
-        out.push(candidate(i, i + 1, 'SET', `XXXX-WXX-${wd}`, 'every-weekday'));
+        out.push(candidate(i, after, 'SET', `XXXX-WXX-${wd}`, 'every-weekday'));
         i++;
         continue;
       }
       if (mo && capital) {
-        out.push(candidate(i, i + 1, 'SET', `XXXX-${pad(+mo)}`, 'every-month'));
+        out.push(candidate(i, after, 'SET', `XXXX-${pad(+mo)}`, 'every-month'));
         i++;
         continue;
       }

@@ -3,7 +3,7 @@
  * `mid-1990s`, `the 20th century`. A four-digit number is a year unless its neighbours say it counts
  * something (`$1990`, `1990 percent`, `2000 troops`); that check is the refiner `plausible-years`.
  */
-import { cls, norm, normIs, yearAt, type Extractor, candidate } from '../context.js';
+import { cls, normIs, yearAt, type Extractor, candidate } from '../context.js';
 import { START_YEARS } from '../starts.js';
 
 const ORDINAL_CENTURY = /^(\d{1,2})(?:st|nd|rd|th)$/;
@@ -41,8 +41,11 @@ export const years: Extractor = (s, ctx, out) => {
     }
     // `20th century`, `the twenty-first century`
     if (normIs(s, i + 1, 'century')) {
+      // (both readings made, in digits and in words: the one a rarer century met first after V8 optimized
+      // `years` would send it back to the interpreter)
       const c = ORDINAL_CENTURY.exec(w[i].norm);
-      const n = c ? +c[1] : Number(cls(s, i, 'ordinal'));
+      const inWords = Number(cls(s, i, 'ordinal'));
+      const n = c ? +c[1] : inWords;
       if (n >= 1 && n <= 22) {
         const first = normIs(s, i - 1, 'the') ? i - 1 : i;
         out.push(candidate(first, i + 1, 'DATE', String(n - 1).padStart(2, '0'), 'century'));
