@@ -169,7 +169,9 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
     sentenceEnd,
     actors,
     mentionActor,
-    cues: [],
+    // (an array that has held an object: `[]` has V8's shape for small integers until its first cue,
+    // and `proposeEvents`, pushing to both, went back to the interpreter)
+    cues: [null as unknown as DocView['cues'][number]].slice(1),
     mentionStart,
     mentionEnd,
     entriesAt,
@@ -673,6 +675,9 @@ function propose(
     trigger: { start: first.start, end: last.end, text: view.doc.text.slice(first.start, last.end) },
     stage: STAGE,
     rule,
+    // Made here, undefined (and so not written out), rather than added when an event told again gets
+    // further evidence: events of two shapes sent the code reading them (`mergeRetellings`) to more compiles.
+    evidence: undefined,
   };
   return { event, match: m, datedInText: false, intent: reading.intent, why: reading.why, ...extra };
 }

@@ -95,10 +95,15 @@ export function shiftedMonth(ctx: TimeContext, k: number): string {
 }
 
 /** The quarter containing the publication date, shifted by k quarters. */
-export function shiftedQuarter(ctx: TimeContext, k: number): { y: number; q: number } | null {
+export function shiftedQuarter(
+  ctx: TimeContext,
+  k: number,
+): { y: number; q: number; sentence: number } | null {
   if (ctx.dctYear === null || ctx.dctMonth === null) return null;
   const t = ctx.dctYear * 4 + Math.floor((ctx.dctMonth - 1) / 3) + k;
-  return { y: Math.floor(t / 4), q: (t % 4) + 1 };
+  // In the shape of `TimeContext.lastQuarter` (no sentence mentions it: -1), which code reading a quarter
+  // meets as well (`anchorQuarter`): a second shape, met late, sent `quarters` to another compile.
+  return { y: Math.floor(t / 4), q: (t % 4) + 1, sentence: -1 };
 }
 
 /**

@@ -44,7 +44,7 @@ export const years: Extractor = (s, ctx, out) => {
       // (both readings made, in digits and in words: the one a rarer century met first after V8 optimized
       // `years` would send it back to the interpreter)
       const c = ORDINAL_CENTURY.exec(w[i].norm);
-      const inWords = Number(cls(s, i, 'ordinal'));
+      const inWords = Number(cls(s, i, 'ordinal')) || 0; // (0, not NaN: `n` stays a small integer)
       const n = c ? +c[1] : inWords;
       if (n >= 1 && n <= 22) {
         const first = normIs(s, i - 1, 'the') ? i - 1 : i;
