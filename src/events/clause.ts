@@ -180,6 +180,14 @@ export function governorOf(view: ClauseView, g: VerbGroup): { group: VerbGroup; 
 }
 
 /**
+ * Whether a token is `(`, by its char code: a string compare here had seen only `(` (an internalized
+ * string) and, meeting a word at the end of a long parenthesis, sent `subjectOf` back to the interpreter.
+ */
+function isOpenParenthesis(text: string): boolean {
+  return text.length === 1 && text.charCodeAt(0) === 40;
+}
+
+/**
  * The actor mention that is the subject of group `g`, or -1. Looks left within the clause; follows
  * coordination (`arrived and met`), relative pronouns (`Russia, which attacked`) and control verbs;
  * for verbs of saying also looks right (`..., said Wang`).
@@ -244,8 +252,8 @@ export function subjectOf(view: ClauseView, g: VerbGroup, speech = false, depth 
     // `The Asia-Pacific Economic Cooperation (APEC) forum`: step over a parenthesis.
     if (tok === ')') {
       let j = k - 1;
-      while (j >= from && j > k - 12 && view.tokens[j]!.text !== '(') j--;
-      if (j >= from && view.tokens[j]!.text === '(') {
+      while (j >= from && j > k - 12 && !isOpenParenthesis(view.tokens[j]!.text)) j--;
+      if (j >= from && isOpenParenthesis(view.tokens[j]!.text)) {
         k = j;
         continue;
       }

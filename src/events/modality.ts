@@ -38,7 +38,13 @@ export function readModality(
     r.modality === 'asserted' && depth < 4 ? (coordinatedWith(view, g) ?? purposeOf(view, g)) : null;
   if (coord && !g.modal) {
     const first = readModality(view, coord, governors, reportedSpeech, depth + 1);
-    return { ...first, negated: first.negated || g.negated };
+    // (written out, in `r`'s field order: a spread made readings of a second shape)
+    return {
+      modality: first.modality,
+      negated: first.negated || g.negated,
+      intent: first.intent,
+      why: first.why,
+    };
   }
   // Walk up the chain of governing verbs: `will seek to hold talks`, `refused to agree to meet`.
   let cur = g;
