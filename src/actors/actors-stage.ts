@@ -849,36 +849,42 @@ class ActorResolver implements NameCover {
   private sectorWord(hit: GazHit, e: SectorEntry, sStart: number): void {
     const k = hit.tokenStart;
     const word = this.tokens[k]!;
-    const prev = this.textAt(k - 1).toLowerCase();
+    const before = k - 1;
+    const prev = this.textAt(before).toLowerCase();
     const capital = isCapitalised(word.text) && k > sStart;
     if (e.cls === 'org' && (capital || (isCapitalised(word.text) && this.sectorAt(k + 1)?.cls === 'org'))) {
       return this.properOrganization(hit, sStart);
     }
+    // `the two countries`, `both sides`: the two latest countries; `the two presidents`, `both leaders`:
+    // the two latest persons of that role. One call makes either pair, the role is compared on every
+    // sector word, and the word after is read as soon as the persons' case begins: code met first after
+    // V8 optimized `sectorWord` (the persons' pair is rare) would send it back to the interpreter.
+    const presidents = e.role === 'presidents';
+    let members: readonly Actor[] | null = null;
+    let pairFrom = before;
     if (e.cls === 'pair' && PAIR_CUES.has(prev)) {
       const seen = new Set<string | null>();
-      const members = this.registry
+      members = this.registry
         .recentOf('country')
         .filter((c) => !seen.has(c.country) && !!seen.add(c.country))
         .slice(0, 2);
-      return this.pair(hit, k - 1, members, e);
-    }
-    // (the role compared on every sector word, and the next word read as the pair's branch begins: a
-    // test met first after V8 optimized `sectorWord` would send it back to the interpreter)
-    const presidents = e.role === 'presidents';
-    if (
+    } else if (
       e.cls === 'people' &&
       (presidents || e.role === 'leaders') &&
       (PAIR_CUES.has(prev) || prev === 'the')
     ) {
       const ofAfter = this.textAt(k + 1) === 'of';
       const wanted = presidents ? PRESIDENT : HEADS;
-      const members = this.registry
+      const heads = this.registry
         .recentOf('person')
         .filter((p) => this.registry.note(p).roles.some((r) => wanted.has(r)))
         .slice(0, 2);
-      if (members.length === 2 && !ofAfter)
-        return this.pair(hit, PAIR_CUES.has(prev) ? k - 1 : k, members, e);
+      if (heads.length === 2 && !ofAfter) {
+        members = heads;
+        pairFrom = PAIR_CUES.has(prev) ? before : k;
+      }
     }
+    if (members !== null) return this.pair(hit, pairFrom, members, e);
     if (e.cls === 'person' && this.textAt(hit.tokenEnd) === 'of' && !this.used[k]) {
       // `the president of Armenia`
       const code = this.countryOf(hit.tokenEnd + 1);
