@@ -477,6 +477,27 @@ export class PosTagger {
     this.firstFixes = new Int32Array(128 * this.nPos);
     this.trigrams = new KeptScores(this.nChunk, WINDOW_BITS);
     this.histories = new KeptScores(this.nChunk, WINDOW_BITS);
+    this.takeRarePaths();
+  }
+
+  /**
+   * Tags a short sentence with every token scored in float64 (`exactPos`, `exactChunk`), then forgets
+   * it. Ties are a few tokens in 10,000, so the first one comes after the engine has optimized `tagPos`
+   * and `tagChunks`, which then drop their optimized code (a call they never saw) and are compiled again;
+   * taken once here, before that, the calls are in the first compilation.
+   */
+  private takeRarePaths(): void {
+    const margin = this.margin;
+    this.margin = Infinity;
+    this.tag(
+      ['Rare', 'paths', 'taken', 'once', '.'].map((text) => ({ text })),
+      0,
+      5,
+    );
+    this.margin = margin;
+    this.typeIndex.clear();
+    this.typeCount = 0;
+    this.rows.clear();
   }
 
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
@@ -520,7 +541,8 @@ export class PosTagger {
     for (let i = 0; i < n; i++) {
       const r = ids[i];
       const from = info[r + DICT] < 0 ? r - ownSize : r;
-      for (let k = from; k < r + TOUCH; k += 16) sum += info[k];
+      // (In 32 bits: a sum past them would turn the engine's code for it to float64.)
+      for (let k = from; k < r + TOUCH; k += 16) sum = (sum + info[k]) | 0;
     }
     this.touched = (this.touched + sum) | 0;
   }
