@@ -303,6 +303,11 @@ const INFO = TEXT + 1;
  * (96 was faster than 144 in A/B runs).
  */
 const TOUCH = 96;
+/**
+ * How often `PosTagger.takeRarePaths` tags its sentence: the engine keeps what a function met (for its
+ * optimized code) only once the function has run a few times (8 in Node 20's V8).
+ */
+const RARE_PATH_RUNS = 10;
 /** Which feature on a tag and a word (`tagWordRow`): 13 (previous tag), 47 (previous chunk tag), 48 (tag). */
 const TAG_13 = 0;
 const TAG_47 = 1;
@@ -360,6 +365,8 @@ export class PosTagger {
   private readonly typeIndex = new TypeIndex(MAX_TYPES);
   /** How many types are kept, and their records, in the order of the blocks. */
   private typeCount = 0;
+  /** How many types the vocabulary takes before it is cut down (`MAX_TYPES`; 0 in `takeRarePaths`). */
+  private typeLimit = MAX_TYPES;
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
    * Per word type, one block: its own part-of-speech scores (`nPos` integers: the sum of its own features,
@@ -481,20 +488,21 @@ export class PosTagger {
   }
 
   /**
-   * Tags a short sentence with every token scored in float64 (`exactPos`, `exactChunk`), then forgets
-   * it. Ties are a few tokens in 10,000, so the first one comes after the engine has optimized `tagPos`
-   * and `tagChunks`, which then drop their optimized code (a call they never saw) and are compiled again;
-   * taken once here, before that, the calls are in the first compilation.
+   * Tags a short sentence through the rare paths, a few times, then forgets it: every token scored in
+   * float64 (`exactPos`, `exactChunk`), the vocabulary cut down first (`keepFrequentTypes`). Ties are a
+   * few tokens in 10,000 and cuts come after thousands of articles: after the engine has optimized `tag`,
+   * `tagPos` and `tagChunks`, which then drop their optimized code (a call they never saw) and are
+   * compiled again, in every worker. Taken here, before that, the paths are in the first compilation.
+   * (Not the window tables' emptying: a pass over their slots at every add would take tens of ms.)
    */
   private takeRarePaths(): void {
-    const margin = this.margin;
+    const { margin, typeLimit } = this;
     this.margin = Infinity;
-    this.tag(
-      ['Rare', 'paths', 'taken', 'once', '.'].map((text) => ({ text })),
-      0,
-      5,
-    );
+    this.typeLimit = 0;
+    const sentence = ['Rare', 'paths', 'taken', 'here', '.'].map((text) => ({ text }));
+    for (let k = 0; k < RARE_PATH_RUNS; k++) this.tag(sentence, 0, sentence.length);
     this.margin = margin;
+    this.typeLimit = typeLimit;
     this.typeIndex.clear();
     this.typeCount = 0;
     this.rows.clear();
@@ -503,7 +511,7 @@ export class PosTagger {
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
   tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
     const n = end - start;
-    if (this.typeCount + n > MAX_TYPES) this.keepFrequentTypes(n);
+    if (this.typeCount + n > this.typeLimit) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
