@@ -254,17 +254,6 @@ export class Perceptron {
     }
   }
 
-  /**
-   * Reads the count of each row at `offsets[from, to)` (-1: none) and returns their sum: a caller about to
-   * read several rows starts all their cache misses at once this way, not one after another.
-   */
-  rowCounts(offsets: Int32Array, from: number, to: number): number {
-    const { ints } = this;
-    let sum = 0;
-    for (let k = from; k < to; k++) if (offsets[k] >= 0) sum += ints[offsets[k]];
-    return sum;
-  }
-
   /** Adds the votes of the row at `offset` (from `rowOffset`; -1 adds nothing) to `scores`. */
   addRow(offset: number, scores: Float64Array): void {
     if (offset < 0) return;
@@ -302,13 +291,13 @@ export class Perceptron {
     const { ints, floats } = this;
     const step = this.header.step;
     if (!(step > 0)) return -1;
+    const perStep = this.perStep;
     let largest = 0;
-    for (let b = 0; b < this.rowOf.length; b++) {
-      const offset = this.rowOf[b];
-      if (offset < 0) continue;
+    // The rows lie one after another from offset 0 (`fromRows`).
+    for (let offset = 0; offset < ints.length; offset += 1 + 2 * ints[offset]) {
       const end = offset + 1 + 2 * ints[offset];
       for (let o = offset + 1; o < end; o += 2) {
-        const k = Math.round(floats[o + 1] * this.perStep);
+        const k = Math.round(floats[o + 1] * perStep);
         if (Math.fround(k * step) !== floats[o + 1]) return -1;
         largest = Math.max(largest, Math.abs(k));
       }
@@ -322,6 +311,21 @@ export class Perceptron {
     const { ints, floats, perStep } = this;
     const end = offset + 1 + 2 * ints[offset];
     for (let o = offset + 1; o < end; o += 2) scores[ints[o]] += Math.round(floats[o + 1] * perStep);
+  }
+
+  /**
+   * The rows in whole steps (see `largestStep`), each at its own offset (`rowOffset`): the count, then per
+   * entry the step count times 64 plus the class, as `copyRowSteps` copies a row (`addSteps` adds one).
+   * The rest of each row's span is left 0. A caller that adds the same rows again and again reads one
+   * integer per entry there, not a class and a weight to round.
+   */
+  stepRows(): Int32Array {
+    const { ints } = this;
+    const steps = new Int32Array(ints.length);
+    // The rows lie one after another from offset 0 (`fromRows`).
+    for (let offset = 0; offset < ints.length; offset += 1 + 2 * ints[offset])
+      this.copyRowSteps(offset, steps, offset);
+    return steps;
   }
 
   /** Adds the votes of `features[0, n)` to `scores` in whole steps (see `largestStep`). */
@@ -756,5 +760,18 @@ class ByteReader {
     const s = this.buf.toString('utf8', this.pos, this.pos + length);
     this.pos += length;
     return s;
+  }
+}
+
+/**
+ * Adds the row at `offset` (-1 adds nothing) of `steps` (`Perceptron.stepRows`) to `scores`: the same as
+ * the model's `addRowSteps`.
+ */
+export function addSteps(steps: Int32Array, offset: number, scores: Int32Array): void {
+  if (offset < 0) return;
+  const end = offset + 1 + steps[offset];
+  for (let o = offset + 1; o < end; o++) {
+    const entry = steps[o];
+    scores[entry & 63] += entry >> 6;
   }
 }

@@ -10,7 +10,7 @@
  * and per tag window, with the same results.
  */
 import { existsSync } from 'node:fs';
-import { argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
+import { addSteps, argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
 import { iobAllowed } from './pos-conll.js';
 import { SentenceValues } from './pos-features.js';
 
@@ -303,6 +303,11 @@ const INFO = TEXT + 1;
  * (96 was faster than 144 in A/B runs).
  */
 const TOUCH = 96;
+/**
+ * How often `PosTagger.takeRarePaths` tags its sentence: the engine keeps what a function met (for its
+ * optimized code) only once the function has run a few times (8 in Node 20's V8).
+ */
+const RARE_PATH_RUNS = 10;
 /** Which feature on a tag and a word (`tagWordRow`): 13 (previous tag), 47 (previous chunk tag), 48 (tag). */
 const TAG_13 = 0;
 const TAG_47 = 1;
@@ -343,6 +348,9 @@ export class PosTagger {
 
   private readonly posModel: Perceptron;
   private readonly chunkModel: Perceptron;
+  /** The models' rows in whole steps (`Perceptron.stepRows`), at the models' row offsets. */
+  private readonly posSteps: Int32Array;
+  private readonly chunkSteps: Int32Array;
   private readonly tagdict: ReadonlyMap<string, number>;
   /** Chunk classes allowed after each chunk tag (+ 1; 0: at a sentence's start), in class order. */
   private readonly allowed: Int32Array[];
@@ -357,6 +365,8 @@ export class PosTagger {
   private readonly typeIndex = new TypeIndex(MAX_TYPES);
   /** How many types are kept, and their records, in the order of the blocks. */
   private typeCount = 0;
+  /** How many types the vocabulary takes before it is cut down (`MAX_TYPES`; 0 in `takeRarePaths`). */
+  private typeLimit = MAX_TYPES;
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
    * Per word type, one block: its own part-of-speech scores (`nPos` integers: the sum of its own features,
@@ -429,6 +439,8 @@ export class PosTagger {
   constructor(readonly models: PosModels) {
     this.posModel = models.pos;
     this.chunkModel = models.chunk;
+    this.posSteps = models.pos.stepRows();
+    this.chunkSteps = models.chunk.stepRows();
     this.tagdict = models.tagdict;
     this.dictIndex = new DictIndex(models.tagdict);
     this.allowed = models.chunkAllowed.map((row) => Int32Array.from(row.flatMap((ok, c) => (ok ? [c] : []))));
@@ -454,16 +466,16 @@ export class PosTagger {
     this.posBucketMask = models.pos.buckets - 1;
     this.chunkRowBits = models.chunk.rowBits();
     this.chunkBucketMask = models.chunk.buckets - 1;
-    const pos = this.posModel;
-    const row = (f: number) => pos.rowOffset(f);
+    const { posSteps, chunkSteps } = this;
+    const row = (f: number) => models.pos.rowOffset(f);
     this.posEdgeRows = Int32Array.of(
-      this.rows.copySum(pos, row(mix(14, START)), row(mix(15, START)), this.posKept),
-      this.rows.copy(pos, row(mix(16, START))),
-      this.rows.copySum(pos, row(mix(17, END)), row(mix(18, END)), this.posKept),
-      this.rows.copy(pos, row(mix(19, END))),
+      this.rows.copySum(posSteps, row(mix(14, START)), row(mix(15, START)), this.posKept),
+      this.rows.copy(posSteps, row(mix(16, START))),
+      this.rows.copySum(posSteps, row(mix(17, END)), row(mix(18, END)), this.posKept),
+      this.rows.copy(posSteps, row(mix(19, END))),
     );
-    this.chunkStartRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(42, START)));
-    this.chunkEndRow = this.rows.copy(this.chunkModel, this.chunkModel.rowOffset(mix(43, END)));
+    this.chunkStartRow = this.rows.copy(chunkSteps, models.chunk.rowOffset(mix(42, START)));
+    this.chunkEndRow = this.rows.copy(chunkSteps, models.chunk.rowOffset(mix(43, END)));
     this.rows.keepSoFar();
     const pairCount = (this.nPos + 1) * (this.nPos + 2);
     this.pairs = new Int32Array(pairCount * this.nPos);
@@ -472,12 +484,34 @@ export class PosTagger {
     this.firstFixes = new Int32Array(128 * this.nPos);
     this.trigrams = new KeptScores(this.nChunk, WINDOW_BITS);
     this.histories = new KeptScores(this.nChunk, WINDOW_BITS);
+    this.takeRarePaths();
+  }
+
+  /**
+   * Tags a short sentence through the rare paths, a few times, then forgets it: every token scored in
+   * float64 (`exactPos`, `exactChunk`), the vocabulary cut down first (`keepFrequentTypes`). Ties are a
+   * few tokens in 10,000 and cuts come after thousands of articles: after the engine has optimized `tag`,
+   * `tagPos` and `tagChunks`, which then drop their optimized code (a call they never saw) and are
+   * compiled again, in every worker. Taken here, before that, the paths are in the first compilation.
+   * (Not the window tables' emptying: a pass over their slots at every add would take tens of ms.)
+   */
+  private takeRarePaths(): void {
+    const { margin, typeLimit } = this;
+    this.margin = Infinity;
+    this.typeLimit = 0;
+    const sentence = ['Rare', 'paths', 'taken', 'here', '.'].map((text) => ({ text }));
+    for (let k = 0; k < RARE_PATH_RUNS; k++) this.tag(sentence, 0, sentence.length);
+    this.margin = margin;
+    this.typeLimit = typeLimit;
+    this.typeIndex.clear();
+    this.typeCount = 0;
+    this.rows.clear();
   }
 
   /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
   tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
     const n = end - start;
-    if (this.typeCount + n > MAX_TYPES) this.keepFrequentTypes(n);
+    if (this.typeCount + n > this.typeLimit) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
       this.ids = new Int32Array(size);
@@ -515,14 +549,15 @@ export class PosTagger {
     for (let i = 0; i < n; i++) {
       const r = ids[i];
       const from = info[r + DICT] < 0 ? r - ownSize : r;
-      for (let k = from; k < r + TOUCH; k += 16) sum += info[k];
+      // (In 32 bits: a sum past them would turn the engine's code for it to float64.)
+      for (let k = from; k < r + TOUCH; k += 16) sum = (sum + info[k]) | 0;
     }
     this.touched = (this.touched + sum) | 0;
   }
 
   /** Part of speech, as `tagPos`. */
   private tagPos(): void {
-    const { n, ids, pos, pairs, posEdgeRows, rows } = this;
+    const { n, ids, pos, pairs, posEdgeRows, rows, posSteps } = this;
     const info = rows.ints;
     const model = this.posModel;
     const C = this.nPos;
@@ -551,7 +586,7 @@ export class PosTagger {
       rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 1] : posEdgeRows[1], out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_POS + 2] : posEdgeRows[2], out);
       rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 3] : posEdgeRows[3], out);
-      model.addRowSteps(this.tagWordRow(model, 13, TAG_13, p1, r), out);
+      addSteps(posSteps, this.tagWordRow(model, 13, TAG_13, p1, r), out);
       const best = leader(out, margin);
       pos[i] = best >= 0 ? best : this.exactPos(i);
     }
@@ -559,7 +594,7 @@ export class PosTagger {
 
   /** Chunks, as `tagChunks`. */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, rows } = this;
+    const { n, ids, pos, chunk, rows, chunkSteps } = this;
     const info = rows.ints;
     const model = this.chunkModel;
     const out = this.chunkScores;
@@ -571,7 +606,7 @@ export class PosTagger {
       const r = ids[i];
       tagRows[i] = info[r + DICT] < 0 ? this.tagWordRow(model, 48, TAG_48, pos[i], r) : -1;
     }
-    this.touched = (this.touched + model.rowCounts(tagRows, 0, n)) | 0;
+    this.touched = (this.touched + stepCounts(chunkSteps, tagRows, 0, n)) | 0;
     for (let i = 0; i < n; i++) {
       const p0 = pos[i];
       const c1 = i > 0 ? chunk[i - 1] : -1;
@@ -587,8 +622,8 @@ export class PosTagger {
       rows.add(info[r + ROWS_CHUNK], out);
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
       rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
-      model.addRowSteps(this.tagWordRow(model, 47, TAG_47, c1, r), out);
-      model.addRowSteps(tagRows[i], out);
+      addSteps(chunkSteps, this.tagWordRow(model, 47, TAG_47, c1, r), out);
+      addSteps(chunkSteps, tagRows[i], out);
       const best = leaderOf(out, this.allowed[c1 + 1], margin);
       chunk[i] = best >= 0 ? best : this.exactChunk(i);
     }
@@ -785,7 +820,7 @@ export class PosTagger {
     // that the processor fetches in parallel, not one miss after another (as `Perceptron.accumulate`).
     const pos = this.posModel;
     const chunk = this.chunkModel;
-    const { features, typeRows } = this;
+    const { features, typeRows, posSteps, chunkSteps } = this;
     features[0] = mix(14, lower);
     features[1] = mix(15, suf3);
     features[2] = mix(16, lower);
@@ -802,28 +837,28 @@ export class PosTagger {
     chunk.rowOffsets(features, chunkRows, typeRows, posRows, this.chunkRowBits);
     this.touched =
       (this.touched +
-        pos.rowCounts(typeRows, 0, posRows) +
-        chunk.rowCounts(typeRows, posRows, posRows + chunkRows)) |
+        stepCounts(posSteps, typeRows, 0, posRows) +
+        stepCounts(chunkSteps, typeRows, posRows, posRows + chunkRows)) |
       0;
     const sums = this.posKept;
     if (tag === undefined) {
       // (`flagScoresAt` may score through `sums`.)
       const flag = this.flagScoresAt(flags);
       sums.fill(0);
-      for (let k = 6; k < posRows; k++) pos.addRowSteps(typeRows[k], sums);
+      for (let k = 6; k < posRows; k++) addSteps(posSteps, typeRows[k], sums);
       for (let c = 0; c < C; c++) info[at + c] = sums[c] + this.flagScores[flag + c];
     }
-    info[r + ROWS_POS] = blocks.copySum(pos, typeRows[0], typeRows[1], sums);
-    info[r + ROWS_POS + 1] = blocks.copy(pos, typeRows[2]);
-    info[r + ROWS_POS + 2] = blocks.copySum(pos, typeRows[3], typeRows[4], sums);
-    info[r + ROWS_POS + 3] = blocks.copy(pos, typeRows[5]);
+    info[r + ROWS_POS] = blocks.copySum(posSteps, typeRows[0], typeRows[1], sums);
+    info[r + ROWS_POS + 1] = blocks.copy(posSteps, typeRows[2]);
+    info[r + ROWS_POS + 2] = blocks.copySum(posSteps, typeRows[3], typeRows[4], sums);
+    info[r + ROWS_POS + 3] = blocks.copy(posSteps, typeRows[5]);
     const wordRow = typeRows[posRows];
     info[r + ROWS_CHUNK] =
       tag === undefined
-        ? blocks.copy(chunk, wordRow)
-        : blocks.copySum(chunk, wordRow, typeRows[posRows + 3], this.chunkKept);
-    info[r + ROWS_CHUNK + 1] = blocks.copy(chunk, typeRows[posRows + 1]);
-    info[r + ROWS_CHUNK + 2] = blocks.copy(chunk, typeRows[posRows + 2]);
+        ? blocks.copy(chunkSteps, wordRow)
+        : blocks.copySum(chunkSteps, wordRow, typeRows[posRows + 3], this.chunkKept);
+    info[r + ROWS_CHUNK + 1] = blocks.copy(chunkSteps, typeRows[posRows + 1]);
+    info[r + ROWS_CHUNK + 2] = blocks.copy(chunkSteps, typeRows[posRows + 2]);
     return r;
   }
 
@@ -1042,6 +1077,16 @@ class TypeIndex {
   }
 }
 
+/**
+ * The sum of the counts of the rows of `steps` (`Perceptron.stepRows`) at `offsets[from, to)` (-1: none): a
+ * caller about to read several rows starts all their cache misses at once this way, not one after another.
+ */
+function stepCounts(steps: Int32Array, offsets: Int32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let k = from; k < to; k++) if (offsets[k] >= 0) sum += steps[offsets[k]];
+  return sum;
+}
+
 /** Below every integer sum of steps (they are below 2^23 in magnitude; see `PosTagger`). */
 const NO_SCORE = -(2 ** 30);
 
@@ -1083,7 +1128,7 @@ function leaderOf(scores: Int32Array, allowed: Int32Array, margin: number): numb
 
 /**
  * `PosTagger`'s word-type blocks, one after another in one buffer of integers: copies of model rows in
- * whole steps (the count, then per entry the step count times 64 plus the class: `Perceptron.copyRowSteps`),
+ * whole steps (the count, then per entry the step count times 64 plus the class: `Perceptron.stepRows`),
  * records and own scores. What a token needs of a word is then a few adjacent cache lines, not a miss each
  * somewhere in the model.
  */
@@ -1110,24 +1155,31 @@ class TypeBlocks {
     return at;
   }
 
-  /** Copies the row at `offset` of `model` (-1: an empty row); returns where the copy is. */
-  copy(model: Perceptron, offset: number): number {
-    this.reserve(1 + model.nClasses);
+  /**
+   * Copies the row at `offset` of a model's `steps` (`Perceptron.stepRows`; -1: an empty row); returns
+   * where the copy is.
+   */
+  copy(steps: Int32Array, offset: number): number {
+    const count = offset < 0 ? 0 : steps[offset];
+    this.reserve(1 + count);
+    const { ints } = this;
     const at = this.end;
-    this.end = model.copyRowSteps(offset, this.ints, at);
+    ints[at] = count;
+    for (let k = 1; k <= count; k++) ints[at + k] = steps[offset + k];
+    this.end = at + 1 + count;
     return at;
   }
 
   /**
-   * Copies the rows at `offset` and `also` of `model` (-1: an empty row) as one row, each class once with
-   * the sum of its step counts; returns where the copy is. Adding it adds the same as adding both rows,
-   * with one row fewer per token and fewer entries. `sums` is scratch of the model's width.
+   * Copies the rows at `offset` and `also` of a model's `steps` (-1: an empty row) as one row, each class
+   * once with the sum of its step counts; returns where the copy is. Adding it adds the same as adding
+   * both rows, with one row fewer per token and fewer entries. `sums` is scratch of the model's width.
    */
-  copySum(model: Perceptron, offset: number, also: number, sums: Int32Array): number {
+  copySum(steps: Int32Array, offset: number, also: number, sums: Int32Array): number {
     sums.fill(0);
-    model.addRowSteps(offset, sums);
-    model.addRowSteps(also, sums);
-    this.reserve(1 + model.nClasses);
+    addSteps(steps, offset, sums);
+    addSteps(steps, also, sums);
+    this.reserve(1 + sums.length);
     const { ints } = this;
     const at = this.end;
     let to = at + 1;
