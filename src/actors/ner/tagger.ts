@@ -290,13 +290,13 @@ export class NameTagger {
   /**
    * Per hash bucket of the model, a bound on how far its row's votes may move any two classes of a half
    * apart (`spreadOf`): 0 not yet known, else 1 plus the bound in quarters (1: the bucket has no row),
-   * 255 none under 63.5. A scored token's own features (the word pairs, the words two away, a bridged
-   * run's end) are summed only when their bounds, added up, could change its best class (see `tag`).
+   * 255 none kept (63.25 or more). A scored token's own features (the word pairs, the words two away, a
+   * bridged run's end) are summed only when their bounds, added up, could change its best class (see
+   * `tag`). One byte a bucket (1 MB): a bit filter of the buckets with a row in front of it (the model's
+   * `rowBits`) was no faster.
    */
   private readonly spreads: Uint8Array;
   private readonly bucketMask: number;
-  /** The model's `rowBits`: which buckets have a row (most features of a token have none). */
-  private readonly rowBits: Uint32Array;
   /** Scratch for `spreadOf`: one row's votes by class. */
   private readonly rowVotes: Float64Array;
   /**
@@ -394,7 +394,6 @@ export class NameTagger {
     this.exact = new Float64Array(C);
     this.spreads = new Uint8Array(model.buckets);
     this.bucketMask = model.buckets - 1;
-    this.rowBits = model.rowBits();
     this.rowVotes = new Float64Array(C);
     for (const table of [this.tagPairs, this.runPlaces, this.casing])
       for (let at = 0; at < table.length; at += C) {
@@ -422,7 +421,7 @@ export class NameTagger {
     if (this.tags.length < n) this.tags = new Int32Array(Math.max(n, 2 * this.tags.length));
     const tags = this.tags.subarray(0, n);
     const { C, scores, features: f, inside, outside, typeOf, history, slack, order, innerFrom } = this;
-    const { spreads, bucketMask, rowBits } = this;
+    const { spreads, bucketMask } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.reset(n);
     const { runVotes, runVotesInOrder } = this;
@@ -559,7 +558,6 @@ export class NameTagger {
       let bound = 0;
       for (let q = 0; q < k; q++) {
         const bucket = f[q] & bucketMask;
-        if ((rowBits[bucket >>> 5] & (1 << bucket)) === 0) continue;
         let spread = spreads[bucket];
         if (spread === 0) spread = this.spreadOf(bucket);
         bound += spread === 255 ? Infinity : spread - 1;
