@@ -675,26 +675,26 @@ export class NameTagger {
    * up (a quarter more when a whole number), the larger of the two halves'.
    */
   private spreadOf(bucket: number): number {
-    const { model, rowVotes, order, innerFrom, C } = this;
-    const offset = model.rowOffset(bucket);
-    let spread = 0;
-    if (offset >= 0) {
-      rowVotes.fill(0);
-      model.addRow(offset, rowVotes);
-      for (const [from, to] of [
-        [0, innerFrom],
-        [innerFrom, C],
-      ]) {
-        let most = -Infinity;
-        let least = Infinity;
-        for (let p = from; p < to; p++) {
-          most = Math.max(most, rowVotes[order[p]]);
-          least = Math.min(least, rowVotes[order[p]]);
-        }
-        spread = Math.max(spread, Math.floor(4 * (most - least)) + 1);
-      }
+    const offset = this.model.rowOffset(bucket);
+    if (offset < 0) return (this.spreads[bucket] = 1);
+    const { rowVotes, C, innerFrom } = this;
+    for (let c = 0; c < C; c++) rowVotes[c] = 0;
+    this.model.addRow(offset, rowVotes);
+    const spread = Math.max(this.halfSpread(0, innerFrom), this.halfSpread(innerFrom, C));
+    return (this.spreads[bucket] = Math.min(255, Math.floor(4 * spread) + 2));
+  }
+
+  /** The largest of `rowVotes` less the smallest over the classes `order[from, to)`. */
+  private halfSpread(from: number, to: number): number {
+    const { rowVotes, order } = this;
+    let most = -Infinity;
+    let least = Infinity;
+    for (let p = from; p < to; p++) {
+      const vote = rowVotes[order[p]];
+      if (vote > most) most = vote;
+      if (vote < least) least = vote;
     }
-    return (this.spreads[bucket] = Math.min(255, spread + 1));
+    return most - least;
   }
 
   /**
