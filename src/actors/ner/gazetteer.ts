@@ -94,8 +94,11 @@ export class Gazetteer {
     cover.fill(0, from, to);
     begin.fill(0, from, to);
     for (let i = from; i < to; i++) {
-      if (starts.has(lower[i])) walkWords(edges, later, this.folded, x, true, i, to);
-      if (starts.has(cased[i])) walkWords(edges, later, this.exact, x, false, i, to);
+      const startsFolded = starts.has(lower[i]);
+      if (startsFolded) walkWords(edges, later, this.folded, x, true, i, to);
+      // (A word with no capital letter has one hash either way: looked up once.)
+      if (cased[i] === lower[i] ? startsFolded : starts.has(cased[i]))
+        walkWords(edges, later, this.exact, x, false, i, to);
       if (flags[i] & F_HAS_HYPHEN) {
         const lw = x.lowerWord(i);
         const hyphen = lw.indexOf('-');
