@@ -19,18 +19,22 @@ import {
 /** A refiner turns the proposed events of a document into a better list. */
 type Refiner = (view: DocView, proposals: Proposal[]) => Proposal[];
 
-/** The refiners, in order: recode first, then drop, then merge (merging needs final codes). */
+/**
+ * The refiners, in order: recode first, then drop, then merge (merging needs final codes). All take the
+ * view, used or not, so that each is called here as it is: a wrapper closure around one would be compiled
+ * again with the refiner inlined when it gets hot, late (it runs once a document).
+ */
 export const REFINERS: readonly Refiner[] = [
-  (_, list) => recodeIntent(list),
-  (_, list) => recodeThreats(list),
-  (_, list) => specifyThreats(list),
+  recodeIntent,
+  recodeThreats,
+  specifyThreats,
   specifyAccusations,
-  (_, list) => recodeIrregularViolence(list),
+  recodeIrregularViolence,
   recodeStatements,
   dropParticipleStatements,
-  (_, list) => dropPromiseGovernors(list),
+  dropPromiseGovernors,
   fillCountriesFromContext,
-  (_, list) => foldAnaphora(list),
+  foldAnaphora,
   mergeRetellings,
 ];
 

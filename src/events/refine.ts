@@ -71,7 +71,7 @@ function recode(e: Event, code: string, why: string): void {
   e.rule = `${e.rule}+${why}`;
 }
 
-export function recodeIntent(proposals: Proposal[]): Proposal[] {
+export function recodeIntent(_view: DocView, proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
     if (p.group < 0 || e.negated || e.modality === 'asserted') continue;
@@ -145,7 +145,7 @@ const THREAT: Record<string, string> = {
   '20': '1385',
 };
 
-export function recodeThreats(proposals: Proposal[]): Proposal[] {
+export function recodeThreats(_view: DocView, proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
     // Only verbs announce: a noun's tense is its sentence's (`China-Japan clashes will dominate`).
@@ -163,7 +163,7 @@ export function recodeThreats(proposals: Proposal[]): Proposal[] {
 }
 
 /** `the visit` with no actor of its own is more evidence for the latest earlier event with that code. */
-export function foldAnaphora(proposals: Proposal[]): Proposal[] {
+export function foldAnaphora(_view: DocView, proposals: Proposal[]): Proposal[] {
   const out: Proposal[] = [];
   for (const p of proposals) {
     if (!p.anaphoric) {
@@ -226,7 +226,7 @@ function addEvidence(into: Event, from: Event): void {
  * `agreed to cooperate`, `offered to mediate`: when the governed verb made an event of its own (recoded
  * as intent), the governing promise adds nothing and goes.
  */
-export function dropPromiseGovernors(proposals: Proposal[]): Proposal[] {
+export function dropPromiseGovernors(_view: DocView, proposals: Proposal[]): Proposal[] {
   const governing = new Map<number, Proposal>();
   for (const p of proposals) if (p.governor >= 0 && !governing.has(p.governor)) governing.set(p.governor, p);
   return proposals.filter((p) => {
@@ -311,7 +311,7 @@ const IRREGULAR = new Set(['REB', 'INS', 'CRM', 'SEP', 'UAF', 'TER', 'CVL']);
  * CAMEO keeps conventional force (19x) apart from violence by rebels, criminals and crowds (18x):
  * `guerrillas killed`, `bombers killed` is 180, `troops killed` stays 190.
  */
-export function recodeIrregularViolence(proposals: Proposal[]): Proposal[] {
+export function recodeIrregularViolence(_view: DocView, proposals: Proposal[]): Proposal[] {
   for (const p of proposals) {
     const e = p.event;
     if (e.code !== '190' && e.code !== '193') continue;
@@ -325,7 +325,7 @@ export function recodeIrregularViolence(proposals: Proposal[]): Proposal[] {
  * `threatened to shell Iraqi towns`: a bare threat (130) takes the kind of what it threatens
  * (1384 conventional attack, 1312 sanctions, 133 protest, ...).
  */
-export function specifyThreats(proposals: Proposal[]): Proposal[] {
+export function specifyThreats(_view: DocView, proposals: Proposal[]): Proposal[] {
   const byGroup = new Map<number, Proposal>();
   for (const p of proposals) if (p.group >= 0) byGroup.set(p.group, p);
   for (const p of proposals) {
