@@ -436,7 +436,9 @@ const COMPLEMENT_ROOTS = new Set(['02', '03', '10', '12', '13']);
 
 function findTarget(view: DocView, m: PhraseMatch, source: number): number {
   const skip = new Set<number>([source]);
-  const sourceActor = view.mentionActor[source];
+  // Never null nor undefined (no actor, no source): the compares below then meet strings alone, the
+  // engine keeps them as string compares (an actor id is never empty).
+  const sourceActor = view.mentionActor[source] ?? '';
   const slots =
     m.entry.kind === 'v' && COMPLEMENT_ROOTS.has(m.entry.code.slice(0, 2))
       ? [...m.entry.targets, 'vp']
