@@ -10,7 +10,7 @@
  */
 import type { Doc, Sentence, Token } from '../doc.js';
 import { isTrailingPunct, skipAdjuncts, skipObject } from './clause.js';
-import type { CueLexicon, CueMatch } from './lexicon.js';
+import type { CueEntry, CueLexicon, CueMatch } from './lexicon.js';
 import { charSpan, type Proposal } from './proposal.js';
 import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
 import { isWord } from './words.js';
@@ -80,8 +80,13 @@ function cueQuotes(
       m.entry.use === 'participle' &&
       m.start - 1 >= lo &&
       BE_FORMS.has(tokens[m.start - 1].text.toLowerCase())
-    )
-      cues[k] = { ...m, entry: { ...m.entry, use: 'verb' } };
+    ) {
+      // Written out in the lexicon's shapes (a spread copy has maps of its own, and the code reading
+      // cues, compiled on the lexicon's, would be thrown away the first time it met one).
+      const e = m.entry;
+      const entry: CueEntry = { words: e.words, lemma: e.lemma, use: 'verb', trailingOnly: e.trailingOnly };
+      cues[k] = { entry, start: m.start, end: m.end };
+    }
   }
   let contentHi = hi;
   while (contentHi > lo && isTrailingPunct(tokens[contentHi - 1])) contentHi--;
