@@ -64,6 +64,25 @@ function isDatelineWord(t: string): boolean {
   return true;
 }
 
+/*
+ * The punctuation tests below go by character code, not by `===` against literals: token texts are strings
+ * of several kinds (one-char texts internalized, longer ones slices), and a compare optimized after meeting
+ * one kind sends ActorResolver back to the interpreter, and to another compile, when it meets the other
+ * (thousands of articles in).
+ */
+
+/** `,` `(` `-` or `—`, where a dateline's city ends. */
+function isDatelineEnd(t: string): boolean {
+  if (t.length !== 1) return false;
+  const c = t.charCodeAt(0);
+  return c === 44 || c === 40 || c === 45 || c === 0x2014;
+}
+
+/** `,` or `(`, what follows a dateline's city. */
+function isCommaOrParen(t: string): boolean {
+  return t.length === 1 && (t.charCodeAt(0) === 44 || t.charCodeAt(0) === 40);
+}
+
 /**
  * The country of the dateline city that opens an article: an upper-case city (`WASHINGTON`, `ADDIS
  * ABABA`) before a comma or `(`, at the very start of the text; null when there is none or the city is
@@ -73,11 +92,11 @@ export function datelineCountry(tokens: readonly Token[]): string | null {
   const words: string[] = [];
   for (let k = 0; k < tokens.length && k < 4; k++) {
     const t = tokens[k]!.text;
-    if (t === ',' || t === '(' || t === '-' || t === '--' || t === '—') break;
+    if (isDatelineEnd(t) || (t.length === 2 && t.charCodeAt(0) === 45 && t.charCodeAt(1) === 45)) break;
     if (!isDatelineWord(t)) return null;
     words.push(t.toLowerCase());
   }
-  const next = tokens[words.length]?.text;
-  if (!words.length || (next !== ',' && next !== '(')) return null;
+  const next = words.length < tokens.length ? tokens[words.length]!.text : '';
+  if (!words.length || !isCommaOrParen(next)) return null;
   return scopes().cities.get(words.join(' ')) ?? null;
 }
