@@ -65,23 +65,18 @@ function isDatelineWord(t: string): boolean {
 }
 
 /*
- * The punctuation tests below go by character code, not by `===` against literals: token texts are strings
- * of several kinds (one-char texts internalized, longer ones slices), and a compare optimized after meeting
- * one kind sends ActorResolver back to the interpreter, and to another compile, when it meets the other
- * (thousands of articles in).
+ * The punctuation around a dateline's city is looked up in sets, not compared by `===` with literals:
+ * token texts are strings of several kinds (one-char texts internalized, longer ones slices), and a
+ * compare optimized after meeting one kind (or a test never reached yet) sends ActorResolver, where this
+ * is inlined, back to the interpreter, and to another compile, thousands of articles in. A set's look-up
+ * takes any string.
  */
 
-/** `,` `(` `-` or `—`, where a dateline's city ends. */
-function isDatelineEnd(t: string): boolean {
-  if (t.length !== 1) return false;
-  const c = t.charCodeAt(0);
-  return c === 44 || c === 40 || c === 45 || c === 0x2014;
-}
+/** Where a dateline's city ends. */
+const DATELINE_ENDS = new Set([',', '(', '-', '--', '—']);
 
-/** `,` or `(`, what follows a dateline's city. */
-function isCommaOrParen(t: string): boolean {
-  return t.length === 1 && (t.charCodeAt(0) === 44 || t.charCodeAt(0) === 40);
-}
+/** What follows a dateline's city. */
+const AFTER_DATELINE = new Set([',', '(']);
 
 /**
  * The country of the dateline city that opens an article: an upper-case city (`WASHINGTON`, `ADDIS
@@ -92,11 +87,11 @@ export function datelineCountry(tokens: readonly Token[]): string | null {
   const words: string[] = [];
   for (let k = 0; k < tokens.length && k < 4; k++) {
     const t = tokens[k]!.text;
-    if (isDatelineEnd(t) || (t.length === 2 && t.charCodeAt(0) === 45 && t.charCodeAt(1) === 45)) break;
+    if (DATELINE_ENDS.has(t)) break;
     if (!isDatelineWord(t)) return null;
     words.push(t.toLowerCase());
   }
   const next = words.length < tokens.length ? tokens[words.length]!.text : '';
-  if (!words.length || !isCommaOrParen(next)) return null;
+  if (!words.length || !AFTER_DATELINE.has(next)) return null;
   return scopes().cities.get(words.join(' ')) ?? null;
 }
