@@ -50,7 +50,10 @@ export function splitAtTitle(spans: readonly NameSpan[], x: NerInput): NameSpan[
     let p = cut;
     while (p > span.start && isTitle(x.word(p - 1))) p--;
     const rule = `${span.rule ?? ''}+split-at-title`;
-    if (p > span.start) out.push({ ...span, end: p, type: span.type === 'PER' ? 'ORG' : span.type, rule });
+    // Spans written out in the tagger's shape (start, end, type, rule), not spread: a spread copy has a map
+    // of its own, and code compiled on the tagger's spans is thrown away when it first meets one.
+    if (p > span.start)
+      out.push({ start: span.start, end: p, type: span.type === 'PER' ? 'ORG' : span.type, rule });
     out.push({ start: cut + 1, end: span.end, type: 'PER', rule });
   }
   return out;
@@ -79,7 +82,7 @@ export function joinParticles(spans: readonly NameSpan[], x: NerInput): NameSpan
     while (end < sentenceEnd && capitalised(x, end) && !isTitle(x.word(end))) end++;
     // Drop the spans the longer name now covers.
     while (k + 1 < spans.length && spans[k + 1].start < end) k++;
-    out.push({ ...span, end, rule: `${span.rule ?? ''}+particles` });
+    out.push({ start: span.start, end, type: span.type, rule: `${span.rule ?? ''}+particles` });
   }
   return out;
 }
