@@ -78,8 +78,6 @@ export interface SharedModel {
   /** Length of `rowOf` (the rows follow it). */
   buckets: number;
   weights: number;
-  /** The rows in whole steps (`Perceptron.stepRows`), if made before `toShared`. */
-  steps: SharedArrayBuffer | undefined;
 }
 
 /** Models decoded elsewhere (the main thread) and handed to this thread, by model file path. */
@@ -109,8 +107,6 @@ export class Perceptron {
   private readonly weights: number;
   /** Steps per unit of weight (0 for a model without a step; see `largestStep`). */
   private readonly perStep: number;
-  /** `stepRows`, once made (or handed over by `fromShared`). */
-  private steps: Int32Array | undefined = undefined;
 
   constructor(header: ModelHeader, packed: PackedRows) {
     this.header = header;
@@ -167,24 +163,21 @@ export class Perceptron {
   toShared(): SharedModel {
     const buckets = this.rowOf.length;
     const own = this.rowOf.buffer;
-    const steps = this.steps ? (this.steps.buffer as SharedArrayBuffer) : undefined;
     if (own instanceof SharedArrayBuffer && this.ints.buffer === own && this.rowOf.byteOffset === 0)
-      return { header: this.header, buffer: own, buckets, weights: this.weights, steps };
+      return { header: this.header, buffer: own, buckets, weights: this.weights };
     const buffer = new SharedArrayBuffer(4 * (buckets + this.ints.length));
     new Int32Array(buffer, 0, buckets).set(this.rowOf);
     new Int32Array(buffer, 4 * buckets).set(this.ints);
-    return { header: this.header, buffer, buckets, weights: this.weights, steps };
+    return { header: this.header, buffer, buckets, weights: this.weights };
   }
 
-  /** A model reading the weights of `toShared` in place (no copy), and its step rows if it has them. */
+  /** A model reading the weights of `toShared` in place (no copy). */
   static fromShared(model: SharedModel): Perceptron {
-    const perceptron = new Perceptron(model.header, {
+    return new Perceptron(model.header, {
       rowOf: new Int32Array(model.buffer, 0, model.buckets),
       data: new Int32Array(model.buffer, 4 * model.buckets),
       weights: model.weights,
     });
-    if (model.steps) perceptron.steps = new Int32Array(model.steps);
-    return perceptron;
   }
 
   /** Adds the votes of `features[0, n)` into `scores` (zeroed first). */
@@ -324,19 +317,14 @@ export class Perceptron {
    * The rows in whole steps (see `largestStep`), each at its own offset (`rowOffset`): the count, then per
    * entry the step count times 64 plus the class, as `copyRowSteps` copies a row (`addSteps` adds one).
    * The rest of each row's span is left 0. A caller that adds the same rows again and again reads one
-   * integer per entry there, not a class and a weight to round. Made on first use, in shared memory, and
-   * kept: `toShared` hands it to other threads with the weights (`sharedModels` makes it for the
-   * part-of-speech and chunk models), so that workers share one copy, in memory and in the processor's
-   * shared cache, rather than each making its own.
+   * integer per entry there, not a class and a weight to round.
    */
   stepRows(): Int32Array {
-    if (this.steps) return this.steps;
     const { ints } = this;
-    const steps = new Int32Array(new SharedArrayBuffer(4 * ints.length));
+    const steps = new Int32Array(ints.length);
     // The rows lie one after another from offset 0 (`fromRows`).
     for (let offset = 0; offset < ints.length; offset += 1 + 2 * ints[offset])
       this.copyRowSteps(offset, steps, offset);
-    this.steps = steps;
     return steps;
   }
 

@@ -2,8 +2,7 @@
  * The default pipeline's trained models, decoded once in the main thread into shared memory and handed to
  * every worker (`workerData.models`), instead of each worker reading and decoding its own copy: with two
  * workers that is one copy of the weights (about 20 MB) in memory and in the processor's shared cache
- * instead of two, and workers start sooner. The same for the part-of-speech and chunk models' rows in
- * whole steps (`Perceptron.stepRows`, about 4 MB).
+ * instead of two, and workers start sooner.
  */
 import { readFileSync } from 'node:fs';
 import { CHUNK_MODEL, POS_MODEL } from '../text/pos-tagger.js';
@@ -18,10 +17,7 @@ export function sharedModels(): Record<string, SharedModel> {
   const models: Record<string, SharedModel> = {};
   for (const name of [POS_MODEL, CHUNK_MODEL, NER_MODEL]) {
     const file = modelPath(name);
-    const model = Perceptron.decode(readFileSync(file), true);
-    // The part-of-speech tagger adds these models' rows in whole steps (`PosTagger`): made here once.
-    if (name !== NER_MODEL) model.stepRows();
-    models[file] = model.toShared();
+    models[file] = Perceptron.decode(readFileSync(file), true).toShared();
   }
   shared = models;
   return shared;

@@ -100,26 +100,6 @@ describe('averaged perceptron', () => {
     expect(tag(Perceptron.fromShared(model.toShared()), words)).toEqual(tag(model, words));
   });
 
-  it('hands its rows in whole steps to other threads with its weights, made once', () => {
-    const made = Perceptron.decode(model.encode(), true);
-    expect(made.toShared().steps).toBeUndefined();
-    const steps = made.stepRows();
-    expect(made.stepRows()).toBe(steps);
-    const shared = made.toShared();
-    expect(shared.steps).toBe(steps.buffer);
-    const copy = Perceptron.fromShared(structuredClone(shared));
-    expect(copy.stepRows()).toEqual(steps);
-    // The same memory, not a copy: a write on one side shows on the other.
-    const received = copy.stepRows();
-    const at = received.findIndex((v) => v !== 0);
-    received[at] += 1;
-    expect(steps[at]).toBe(received[at]);
-    received[at] -= 1;
-    // A model without them makes its own, equal to the sender's.
-    const other = Perceptron.decode(model.encode(), true).toShared();
-    expect(Perceptron.fromShared(other).stepRows()).toEqual(steps);
-  });
-
   it('loads a model handed to this thread instead of reading its file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'annals-model-')), 'missing.bin.gz');
     expect(() => Perceptron.load(file)).toThrow();
