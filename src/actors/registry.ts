@@ -3,6 +3,7 @@
  * that refer to each person, and the most recently mentioned actors of each kind, for coreference.
  */
 import type { Actor, ActorKind } from '../doc.js';
+import { emptyObjectArray } from '../object-arrays.js';
 
 export interface ActorNotes {
   /** Role words of the actor, each once, in the order first given (a handful at most). */
@@ -16,7 +17,7 @@ const RECENT = 8;
  * `recentOf`'s list for a kind with none yet: an empty array of V8's shape for arrays of objects, that of
  * the lists `touch` fills (a `[]` has the shape for small integers, and code reading the lists met two).
  */
-const NO_ACTORS: readonly Actor[] = [null as unknown as Actor].slice(1);
+const NO_ACTORS: readonly Actor[] = emptyObjectArray<Actor>();
 
 /** Notes that an actor has had the role `role`. */
 export function addRole(notes: ActorNotes, role: string): void {

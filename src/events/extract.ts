@@ -5,6 +5,7 @@
  */
 import type { Actor, Doc, Event, EventArgument, Quote, Span, TimeExpression, Token } from '../doc.js';
 import { eventCode } from '../ontology/event-codes.js';
+import { emptyObjectArray } from '../object-arrays.js';
 import {
   agentOf,
   clauseOf,
@@ -169,9 +170,9 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
     sentenceEnd,
     actors,
     mentionActor,
-    // (an array that has held an object: `[]` has V8's shape for small integers until its first cue,
-    // and `proposeEvents`, pushing to both, went back to the interpreter)
-    cues: [null as unknown as DocView['cues'][number]].slice(1),
+    // (see `emptyObjectArray`: `proposeEvents`, pushing to these and to filled lists, went back to the
+    // interpreter when it met a `[]`)
+    cues: emptyObjectArray<DocView['cues'][number]>(),
     mentionStart,
     mentionEnd,
     entriesAt,
