@@ -418,8 +418,8 @@ export class PosTagger {
   private readonly chunkKept: Int32Array;
 
   /**
-   * The lead in steps the highest class needs over the next for the integer sums to decide (see the
-   * class's comment); `Infinity` scores every token in float64 (tests; models without a step).
+   * 1: where one class alone has the highest integer sum, it is the tag (see the class's comment);
+   * `Infinity`: every token is scored in float64 (tests; models without a step).
    */
   margin = 1;
   /** The sentence being tagged (`tag`) and its values for the float64 scoring (`exactValues`). */
@@ -555,14 +555,18 @@ export class PosTagger {
     this.touched = (this.touched + sum) | 0;
   }
 
-  /** Part of speech, as `tagPos`. */
+  /**
+   * Part of speech, as `tagPos`. A token's rows are added to `posScores` (all 0 before), then one pass
+   * over the classes adds its own scores and the pair's, finds the leader and sets `posScores` back to 0:
+   * one pass over the 45 classes, not one to start the sums and another to find the leader.
+   */
   private tagPos(): void {
     const { n, ids, pos, pairs, posEdgeRows, rows, posSteps } = this;
     const info = rows.ints;
     const model = this.posModel;
     const C = this.nPos;
-    const out = this.posScores;
-    const margin = this.margin;
+    const sums = this.posScores;
+    const decides = this.margin === 1;
     for (let i = 0; i < n; i++) {
       const r = ids[i];
       info[r + USES]++;
@@ -572,33 +576,46 @@ export class PosTagger {
       }
       const p1 = i > 0 ? pos[i - 1] : -1;
       const p2 = i > 1 ? pos[i - 2] : -2;
-      const pair = this.pairScores(p1, p2);
-      const at = r - C;
-      if (i > 0) {
-        for (let c = 0; c < C; c++) out[c] = info[at + c] + pairs[pair + c];
-        rows.add(info[ids[i - 1] + ROWS_POS], out);
-      } else {
+      rows.add(i > 0 ? info[ids[i - 1] + ROWS_POS] : posEdgeRows[0], sums);
+      rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 1] : posEdgeRows[1], sums);
+      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_POS + 2] : posEdgeRows[2], sums);
+      rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 3] : posEdgeRows[3], sums);
+      addSteps(posSteps, this.tagWordRow(model, 13, TAG_13, p1, r), sums);
+      if (i === 0) {
         const fix = this.firstFix(info[r + FLAGS]);
         const fixes = this.firstFixes;
-        for (let c = 0; c < C; c++) out[c] = info[at + c] + pairs[pair + c] + fixes[fix + c];
-        rows.add(posEdgeRows[0], out);
+        for (let c = 0; c < C; c++) sums[c] += fixes[fix + c];
       }
-      rows.add(i > 1 ? info[ids[i - 2] + ROWS_POS + 1] : posEdgeRows[1], out);
-      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_POS + 2] : posEdgeRows[2], out);
-      rows.add(i + 2 < n ? info[ids[i + 2] + ROWS_POS + 3] : posEdgeRows[3], out);
-      addSteps(posSteps, this.tagWordRow(model, 13, TAG_13, p1, r), out);
-      const best = leader(out, margin);
-      pos[i] = best >= 0 ? best : this.exactPos(i);
+      const pair = this.pairScores(p1, p2);
+      const at = r - C;
+      // The highest sum and whether another class has it too (then the float sums decide).
+      let best = -1;
+      let top = NO_SCORE;
+      let tie = true;
+      for (let c = 0; c < C; c++) {
+        const score = info[at + c] + pairs[pair + c] + sums[c];
+        sums[c] = 0;
+        if (score >= top) {
+          tie = score === top;
+          top = score;
+          best = c;
+        }
+      }
+      pos[i] = decides && !tie ? best : this.exactPos(i);
     }
   }
 
-  /** Chunks, as `tagChunks`. */
+  /**
+   * Chunks, as `tagChunks`. As in `tagPos`, a token's rows go to `chunkScores` (all 0 before), and one pass
+   * over the allowed classes adds its window parts and finds the leader.
+   */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, rows, chunkSteps } = this;
+    const { n, ids, pos, chunk, rows, chunkSteps, trigrams, histories } = this;
     const info = rows.ints;
     const model = this.chunkModel;
-    const out = this.chunkScores;
-    const margin = this.margin;
+    const C = this.nChunk;
+    const sums = this.chunkScores;
+    const decides = this.margin === 1;
     // First the rows of feature 48 (on the tag, known by now), for all the tokens: their loads are
     // independent of each other and of the chunk tags, so the processor fetches them in parallel.
     const tagRows = this.tagRowsAt;
@@ -607,25 +624,35 @@ export class PosTagger {
       tagRows[i] = info[r + DICT] < 0 ? this.tagWordRow(model, 48, TAG_48, pos[i], r) : -1;
     }
     this.touched = (this.touched + stepCounts(chunkSteps, tagRows, 0, n)) | 0;
+    const tri = trigrams.scores;
+    const hist = histories.scores;
     for (let i = 0; i < n; i++) {
+      const pm1 = i > 0 ? pos[i - 1] : -1;
       const p0 = pos[i];
       const c1 = i > 0 ? chunk[i - 1] : -1;
-      this.windowScores(
-        i > 0 ? pos[i - 1] : -1,
-        p0,
-        i + 1 < n ? pos[i + 1] : -2,
-        c1,
-        i > 1 ? chunk[i - 2] : -2,
-        out,
-      );
+      const t = this.trigramAt(pm1, p0, i + 1 < n ? pos[i + 1] : -2);
+      const h = this.historyAt(pm1, p0, c1, i > 1 ? chunk[i - 2] : -2);
       const r = ids[i];
-      rows.add(info[r + ROWS_CHUNK], out);
-      rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, out);
-      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, out);
-      addSteps(chunkSteps, this.tagWordRow(model, 47, TAG_47, c1, r), out);
-      addSteps(chunkSteps, tagRows[i], out);
-      const best = leaderOf(out, this.allowed[c1 + 1], margin);
-      chunk[i] = best >= 0 ? best : this.exactChunk(i);
+      rows.add(info[r + ROWS_CHUNK], sums);
+      rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, sums);
+      rows.add(i + 1 < n ? info[ids[i + 1] + ROWS_CHUNK + 2] : this.chunkEndRow, sums);
+      addSteps(chunkSteps, this.tagWordRow(model, 47, TAG_47, c1, r), sums);
+      addSteps(chunkSteps, tagRows[i], sums);
+      const allowed = this.allowed[c1 + 1];
+      let best = -1;
+      let top = NO_SCORE;
+      let tie = true;
+      for (let k = 0; k < allowed.length; k++) {
+        const c = allowed[k];
+        const score = tri[t + c] + hist[h + c] + sums[c];
+        if (score >= top) {
+          tie = score === top;
+          top = score;
+          best = c;
+        }
+      }
+      for (let c = 0; c < C; c++) sums[c] = 0;
+      chunk[i] = decides && !tie ? best : this.exactChunk(i);
     }
   }
 
@@ -755,27 +782,44 @@ export class PosTagger {
     into.set(scores, at);
   }
 
-  /** The chunker's window features for this window into `out` (kept per window). */
-  private windowScores(pm1: number, p0: number, pp1: number, c1: number, c2: number, out: Int32Array): void {
-    // Tags are below 62 (checked in `modelsFrom`), so the keys are below 2^24, and never 0 (`pm1 + 2` > 0).
-    const C = this.nChunk;
-    const model = this.chunkModel;
-    const { trigrams, histories, features } = this;
-    const trigram = ((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2;
-    let t = trigrams.find(trigram);
+  /**
+   * Where the chunker's trigram part of the window (`chunkTrigramFeatures`) starts in `trigrams.scores`
+   * (computed on first use). Tags are below 62 (checked in `modelsFrom`), so the keys are below 2^24, and
+   * never 0 (`pm1 + 2` > 0).
+   */
+  private trigramAt(pm1: number, p0: number, pp1: number): number {
+    const { trigrams, features } = this;
+    const key = ((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2;
+    let t = trigrams.find(key);
     if (t < 0) {
-      t = trigrams.add(trigram);
-      this.keep(model, features, chunkTrigramFeatures(pm1, p0, pp1, features, 0), trigrams.scores, t);
+      t = trigrams.add(key);
+      this.keep(
+        this.chunkModel,
+        features,
+        chunkTrigramFeatures(pm1, p0, pp1, features, 0),
+        trigrams.scores,
+        t,
+      );
     }
-    const history = (((pm1 + 2) * 64 + p0 + 2) * 64 + c1 + 2) * 64 + c2 + 2;
-    let h = histories.find(history);
+    return t;
+  }
+
+  /** Where the chunk history part of the window (`chunkHistoryFeatures`) starts in `histories.scores`. */
+  private historyAt(pm1: number, p0: number, c1: number, c2: number): number {
+    const { histories, features } = this;
+    const key = (((pm1 + 2) * 64 + p0 + 2) * 64 + c1 + 2) * 64 + c2 + 2;
+    let h = histories.find(key);
     if (h < 0) {
-      h = histories.add(history);
-      this.keep(model, features, chunkHistoryFeatures(pm1, p0, c1, c2, features, 0), histories.scores, h);
+      h = histories.add(key);
+      this.keep(
+        this.chunkModel,
+        features,
+        chunkHistoryFeatures(pm1, p0, c1, c2, features, 0),
+        histories.scores,
+        h,
+      );
     }
-    const tri = trigrams.scores;
-    const hist = histories.scores;
-    for (let c = 0; c < C; c++) out[c] = tri[t + c] + hist[h + c];
+    return h;
   }
 
   /** Adds a word type: its block (own scores, record, row copies); returns where its record starts. */
@@ -1089,42 +1133,6 @@ function stepCounts(steps: Int32Array, offsets: Int32Array, from: number, to: nu
 
 /** Below every integer sum of steps (they are below 2^23 in magnitude; see `PosTagger`). */
 const NO_SCORE = -(2 ** 30);
-
-/**
- * The class with the highest integer sum in `scores`, if it leads every other by `margin` or more; -1
- * if not (then the float sums decide).
- */
-function leader(scores: Int32Array, margin: number): number {
-  let best = -1;
-  let top = NO_SCORE;
-  let next = NO_SCORE;
-  for (let c = 0; c < scores.length; c++) {
-    const score = scores[c];
-    if (score > top) {
-      next = top;
-      top = score;
-      best = c;
-    } else if (score > next) next = score;
-  }
-  return top - next >= margin ? best : -1;
-}
-
-/** `leader` among the `allowed` classes only (listed in class order). */
-function leaderOf(scores: Int32Array, allowed: Int32Array, margin: number): number {
-  let best = -1;
-  let top = NO_SCORE;
-  let next = NO_SCORE;
-  for (let k = 0; k < allowed.length; k++) {
-    const c = allowed[k];
-    const score = scores[c];
-    if (score > top) {
-      next = top;
-      top = score;
-      best = c;
-    } else if (score > next) next = score;
-  }
-  return top - next >= margin ? best : -1;
-}
 
 /**
  * `PosTagger`'s word-type blocks, one after another in one buffer of integers: copies of model rows in
