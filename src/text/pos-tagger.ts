@@ -493,13 +493,18 @@ export class PosTagger {
    * few tokens in 10,000 and cuts come after thousands of articles: after the engine has optimized `tag`,
    * `tagPos` and `tagChunks`, which then drop their optimized code (a call they never saw) and are
    * compiled again, in every worker. Taken here, before that, the paths are in the first compilation.
-   * (Not the window tables' emptying: a pass over their slots at every add would take tens of ms.)
+   * (Not the window tables' emptying: a pass over their slots at every add would take tens of ms.) The
+   * sentence has words with letters and quotes past ASCII (normalised, cased by the engine's runtime):
+   * the first such word in the bench texts came about 16,000 articles in, and made `SentenceValues.set`
+   * and `shapeOf` drop their optimized code then.
    */
   private takeRarePaths(): void {
     const { margin, typeLimit } = this;
     this.margin = Infinity;
     this.typeLimit = 0;
-    const sentence = ['Rare', 'paths', 'taken', 'here', '.'].map((text) => ({ text }));
+    const sentence = ['Rare', 'paths', 'taken', 'in', 'Zürich', '’s', 'Élysée', '.'].map((text) => ({
+      text,
+    }));
     for (let k = 0; k < RARE_PATH_RUNS; k++) this.tag(sentence, 0, sentence.length);
     this.margin = margin;
     this.typeLimit = typeLimit;
