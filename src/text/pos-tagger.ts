@@ -502,9 +502,8 @@ export class PosTagger {
     const { margin, typeLimit } = this;
     this.margin = Infinity;
     this.typeLimit = 0;
-    const sentence = ['Rare', 'paths', 'taken', 'in', 'Zürich', '’s', 'Élysée', '.'].map((text) => ({
-      text,
-    }));
+    const words = ['Rare', 'paths', 'taken', 'in', 'Zürich', '’s', 'Élysée', '.'];
+    const sentence = words.map((text) => ({ text }));
     for (let k = 0; k < RARE_PATH_RUNS; k++) this.tag(sentence, 0, sentence.length);
     this.margin = margin;
     this.typeLimit = typeLimit;
