@@ -111,6 +111,12 @@ function partsReady(gaz: Gazetteer): void {
   }
 }
 
+/** The index of the first hyphen in `text` at or after `from`, or the text's length when there is none. */
+function indexOrEnd(text: string, from: number): number {
+  const at = text.indexOf('-', from);
+  return at < 0 ? text.length : at;
+}
+
 export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const tokens = doc.tokens ?? [];
   const gaz = gazetteer();
@@ -118,6 +124,11 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   partsReady(gaz);
   const byToken = (into ? into.subarray(0, tokens.length) : new Int32Array(tokens.length)).fill(-1);
   const hits: GazHit[] = [];
+  // The next hyphen in the text at or after the token looked at: a token's text is the text's characters
+  // from its start to its end, so it holds a hyphen when that hyphen lies before its end. One search per
+  // hyphen in the document, not one per token.
+  const text = doc.text;
+  let hyphen = -1;
   for (const s of doc.sentences ?? []) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
@@ -152,7 +163,8 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
         continue;
       }
       // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
-      if (t.text.length > shortestPart && t.text.includes('-'))
+      if (hyphen < t.start) hyphen = indexOrEnd(text, t.start);
+      if (hyphen < t.end && t.end - t.start > shortestPart)
         for (const p of partsOf(gaz, t.text))
           hits.push({
             tokenStart: i,

@@ -62,11 +62,25 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-/** Whether a blank line between a line ending at `pe` and a line starting at `ns` falls inside a sentence. */
+/**
+ * Whether a blank line between a line ending at `pe` and a line starting at `ns` falls inside a sentence.
+ * ASCII characters are told by their codes; others by the patterns.
+ */
 function blankLineInsideSentence(text: string, pe: number, ns: number): boolean {
-  if (!LOWER_START.test(text[ns])) return false;
-  const last = text[pe - 1];
-  return last === ',' || LETTER_OR_DIGIT.test(last);
+  const c = text.charCodeAt(ns);
+  if (c < 128 ? !(c >= 97 && c <= 122) : !LOWER_START.test(text[ns])) return false;
+  const last = text.charCodeAt(pe - 1);
+  // `,`, or an ASCII letter or digit, without a one-character string and a pattern for most texts.
+  return last < 128
+    ? last === 44 || (last >= 97 && last <= 122) || (last >= 65 && last <= 90) || (last >= 48 && last <= 57)
+    : LETTER_OR_DIGIT.test(text[pe - 1]);
+}
+
+/** `LINE_OPENER` at `i`: ASCII characters by their codes (capital, digit, `"`, `'`, `(`, `[`). */
+function opensLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 128) return LINE_OPENER.test(text[i]);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
 }
 
 const LOWER_START = /\p{Ll}/u;
@@ -86,7 +100,7 @@ function lineBreakEndsParagraph(
   if (last === '.' || last === '!' || last === '?') return noBlankLines;
   if (',;:-–—'.includes(last)) return false;
   return (
-    LINE_OPENER.test(text[ps]) && LINE_OPENER.test(text[ns]) && (pe - ps) * 5 < (ne - ns) * 3 // shorter than 60%
+    opensLine(text, ps) && opensLine(text, ns) && (pe - ps) * 5 < (ne - ns) * 3 // shorter than 60%
   );
 }
 
