@@ -225,6 +225,11 @@ export class NameTagger {
   private readonly outside: number;
   private readonly C: number;
   private readonly features = new Uint32Array(64);
+  /**
+   * A scored token's own features (the word pairs, the words two away, a bridged run's end), which no
+   * vector holds: apart from `features`, which the vectors' lookups fill when they miss.
+   */
+  private readonly tokenFeatures = new Uint32Array(8);
   /** A scored token's scores by class (of its half's classes only). */
   private readonly scores: Float64Array;
   private readonly scratch: Float64Array;
@@ -237,6 +242,13 @@ export class NameTagger {
   private readonly innerFrom: number;
   /** `allowedAt` with each row in `order`. */
   private readonly allowedInOrder: Uint8Array;
+  /**
+   * Per tag before (`[t1 + 1]`), the allowed classes' places in its half (from `innerFrom` for the inner
+   * half): the first and one past the last, so that `tag` sums and compares no others (after `B-X` or
+   * `I-X`, `I-X` and `L-X` alone).
+   */
+  private readonly allowedFrom: Int32Array;
+  private readonly allowedTo: Int32Array;
   /**
    * Per word (keyed by the hashes of the word and of its last four letters, as the word-score cache of
    * the taggers always was), its vectors: as the word itself (at a sentence start, after `O`, after a name
@@ -337,6 +349,21 @@ export class NameTagger {
     this.allowedInOrder = new Uint8Array(this.allowedAt.length);
     for (let row = 0; row < this.allowedAt.length; row += C)
       for (let p = 0; p < C; p++) this.allowedInOrder[row + p] = this.allowedAt[row + this.order[p]];
+    this.allowedFrom = new Int32Array(C + 1);
+    this.allowedTo = new Int32Array(C + 1);
+    for (let prev = -1; prev < C; prev++) {
+      const lo = prev >= 0 && this.inside[prev] ? this.innerFrom : 0;
+      const hi = lo === 0 ? this.innerFrom : C;
+      let from = hi;
+      let to = lo;
+      for (let p = lo; p < hi; p++)
+        if (this.allowedInOrder[(prev + 1) * C + p]) {
+          from = Math.min(from, p);
+          to = p + 1;
+        }
+      this.allowedFrom[prev + 1] = from - lo;
+      this.allowedTo[prev + 1] = Math.max(from, to) - lo;
+    }
     const outerClasses = this.order.subarray(0, this.innerFrom);
     const innerClasses = this.order.subarray(this.innerFrom);
     // Slots of 48 bytes, not 80: the outer word tables hold twice the vectors they held with all 17
@@ -420,7 +447,7 @@ export class NameTagger {
     const n = x.n;
     if (this.tags.length < n) this.tags = new Int32Array(Math.max(n, 2 * this.tags.length));
     const tags = this.tags.subarray(0, n);
-    const { C, scores, features: f, inside, outside, typeOf, history, slack, order, innerFrom } = this;
+    const { C, scores, tokenFeatures: f, inside, outside, typeOf, history, slack, order, innerFrom } = this;
     const { spreads, bucketMask } = this;
     const { flags, sStart, sEnd, gaz, runStart, hasUpper, lower, shape: shapes, cased } = x;
     history.reset(n);
@@ -439,10 +466,9 @@ export class NameTagger {
         tags[i] = outside;
         continue;
       }
-      // The half of the classes the tag before allows: from `lo` in `order`, `width` of them.
+      // The half of the classes the tag before allows: from `lo` in `order`.
       const half = inner ? 1 : 0;
       const lo = inner ? innerFrom : 0;
-      const width = inner ? C - innerFrom : innerFrom;
       const e = sEnd[i];
       const hasPrev2 = i - 1 > s;
       const hasNext = i + 1 < e;
@@ -463,6 +489,25 @@ export class NameTagger {
       const rs = runStart[i];
       const re = x.runEnd[i];
       const lone = rs >= 0 && rs === re ? 1 : 0;
+      // The token's own features (the word pairs, the words two away, a bridged run's end), and how far
+      // their votes may move any two classes apart, in quarters (`spreads`): first, so that the misses of
+      // their bounds overlap those of the vectors' lookups below (they wait on none of them).
+      let k = 0;
+      if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[i - 2] : START);
+      if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
+      f[k++] = mix(116, mix(lPrev, lw));
+      f[k++] = mix(117, mix(lw, lNext));
+      if (lone) {
+        const le = x.longEnd[i];
+        if (le !== re) f[k++] = mix(138, lower[le]);
+      }
+      let bound = 0;
+      for (let q = 0; q < k; q++) {
+        const bucket = f[q] & bucketMask;
+        let spread = spreads[bucket];
+        if (spread === 0) spread = this.spreadOf(bucket);
+        bound += spread === 255 ? Infinity : spread - 1;
+      }
       const ownTable = inner ? this.ownInner : this.own[variant];
       const atOwn = this.ownAt(ownTable, x, i, t1, lone);
       const beforeTable = inner ? this.beforeInner : this.before[variant === AFTER_O ? 1 : 0];
@@ -532,8 +577,11 @@ export class NameTagger {
       }
       // The half's scores go to their classes' places in `scores` (the other half's places are not
       // read), where the token's own features then add their votes by class.
+      // Only the allowed classes' (`[from, to)` in the half): inside a name, two of the half's eight.
       const { runPlaces } = this;
-      for (let j = 0; j < width; j++)
+      const from = this.allowedFrom[t1 + 1];
+      const to = this.allowedTo[t1 + 1];
+      for (let j = from; j < to; j++)
         scores[order[lo + j]] =
           own[atOwn + j] +
           before[atBefore + j] +
@@ -545,23 +593,6 @@ export class NameTagger {
           shapeVector[atShape + j] +
           runPlaces[place + lo + j] +
           runRow[lo + j];
-      let k = 0;
-      if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[i - 2] : START);
-      if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
-      f[k++] = mix(116, mix(lPrev, lw));
-      f[k++] = mix(117, mix(lw, lNext));
-      if (lone) {
-        const le = x.longEnd[i];
-        if (le !== re) f[k++] = mix(138, lower[le]);
-      }
-      // How far these features' votes may move any two classes apart, in quarters (`spreads`).
-      let bound = 0;
-      for (let q = 0; q < k; q++) {
-        const bucket = f[q] & bucketMask;
-        let spread = spreads[bucket];
-        if (spread === 0) spread = this.spreadOf(bucket);
-        bound += spread === 255 ? Infinity : spread - 1;
-      }
       // The best allowed class (the first of equal scores), and the score of the next best: first without
       // the features, whose votes are added (and the classes compared again) only if they could change
       // the best class: a best class ahead by more than their bound and the vectors' error is the best
@@ -575,7 +606,7 @@ export class NameTagger {
         best = -1;
         bestScore = -Infinity;
         nextScore = -Infinity;
-        for (let j = 0; j < width; j++) {
+        for (let j = from; j < to; j++) {
           if (!allowed[row + j]) continue;
           const score = scores[order[lo + j]];
           if (score > bestScore) {
@@ -611,7 +642,7 @@ export class NameTagger {
 
   /**
    * Token `i`'s best allowed class (`row` of `allowedAt`) from its exact scores: the same sums as `tag`'s,
-   * with every vector summed afresh from the weights. `features[0, k)` are the token's own features (not
+   * with every vector summed afresh from the weights. `tokenFeatures[0, k)` are the token's own features (not
    * cached), `atPair`, `atCasing` and `place` (`noRun`: none) its offsets in the small tables, `longRun` whether
    * its run's votes are in `runVotes` (else in its features), `gazKey` and
    * `gazHist` the keys of its gazetteer and shape vectors.
@@ -630,7 +661,7 @@ export class NameTagger {
   ): number {
     const { C, exact, model, features: f, placeOf } = this;
     exact.fill(0);
-    model.accumulate(f, k, exact);
+    model.accumulate(this.tokenFeatures, k, exact);
     for (let c = 0; c < C; c++)
       exact[c] += this.tagPairs[atPair + placeOf[c]] + this.casing[atCasing + placeOf[c]];
     for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + placeOf[c]];
@@ -887,9 +918,16 @@ export function nameTagger(): NameTagger {
  * rescoring of a near-tie, a few tokens in a thousand articles) has type feedback when `tag` is first
  * optimised: met without it, it deoptimized `tag`, which was then compiled again (some 100 ms a worker).
  * What it leaves in the vector tables is exact, as any vector there.
+ *
+ * One word has letters past ASCII (`Zürich`), so that loading's path for such words (`wordValuesOf`) has
+ * type feedback too: news in English seldom has one (one article in the 21,495 of the bench, some 16,000
+ * in), where it deoptimized `loadDoc`, which was compiled again (some 40 to 80 ms). (`SentenceValues`'
+ * path for them is warmed up as `features.ts` loads.)
  */
 function warmUp(tagger: NameTagger): void {
-  const words = ['Mr.', 'John', 'Smith', 'of', 'the', 'Bank', 'of', 'England', 'said', 'in', 'London', '.'];
+  // (`Zürich` made at run time, as token texts are: a string literal is of another kind.)
+  const place = ['Z', 'ürich'].join('');
+  const words = ['Mr.', 'John', 'Smith', 'of', 'the', 'Bank', 'of', 'England', 'said', 'in', place, '.'];
   // (No part-of-speech or chunk tags: the empty tag, not one of the taggers', takes a slot of its own.)
   const none = words.map(() => '');
   const slack = tagger.slack;
