@@ -109,18 +109,24 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const entriesAt = reuse ? (entriesScratch = grown(entriesScratch, n)) : new Array<Entries>(n).fill(null);
   res.words.fill(tokens, n, facts, lemma);
   const tag = new Array<string>(n);
+  // Tokens outside every sentence (none in a segmented document) keep their base lemmas.
+  let outside = 0;
   for (const s of doc.sentences ?? []) {
     const from = s.tokenStart;
     const to = s.tokenEnd;
-    if (!storedTags(tokens, from, to, tag)) {
+    if (outside < from) baseLemmas(facts, outside, from, lemma);
+    outside = Math.max(outside, to);
+    if (!repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt)) {
       // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
+      baseLemmas(facts, from, to, lemma);
       sentenceTags(tokens, from, to, lemma, res.verbs, tag);
       repairParticiples(tokens, from, to, lemma, res.verbs, tag);
       for (let i = from; i < to; i++) settle(facts[i]!, tag[i]!, lemma, entriesAt, i);
-    } else repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt);
+    }
     sentenceStart.fill(from, from, to);
     sentenceEnd.fill(to, from, to);
   }
+  if (outside < n) baseLemmas(facts, outside, n, lemma);
   const actors = new Map<string, Actor>();
   for (const a of doc.actors ?? []) actors.set(a.id, a);
   const mentionActor = new Array<string | null>(m);
@@ -203,14 +209,12 @@ function grown<T>(list: (T | null)[], n: number): (T | null)[] {
   return list.length >= n ? list : new Array<T | null>(Math.max(n, 2 * list.length)).fill(null);
 }
 
-/** Copies the stored tags of `[from, to)` into `out`; false when a token has none. */
-function storedTags(tokens: readonly Token[], from: number, to: number, out: string[]): boolean {
+/** The base lemmas of `[from, to)` (`WordFacts.lemma`; forms below `@` have theirs from `fill`). */
+function baseLemmas(facts: readonly (WordFacts | null)[], from: number, to: number, lemma: string[]): void {
   for (let i = from; i < to; i++) {
-    const t = tokens[i]!.tag;
-    if (t === undefined) return false;
-    out[i] = t;
+    const own = facts[i]!.lemma;
+    if (own !== '') lemma[i] = own;
   }
-  return true;
 }
 
 /** A tag starting `VB` (any verb form; not `MD`). */
@@ -228,20 +232,23 @@ function settle(f: WordFacts, t: string, lemma: string[], entries: Entries[], i:
   // Every field is read and the lemma stored for every token, choosing by conditional values rather than
   // by a branch that few tokens take: code that has not run when V8 optimizes the caller would send the
   // optimized `buildView` back to the interpreter (and to a second compile) when it first does.
+  // The base lemma is the facts' own, or for a form below `@` (lemma '') the one `fill` stored.
   const verbLemma = f.verbLemma;
   const asVerb = verb && verbLemma !== null;
+  const base = f.lemma;
   const own = f.entries;
   const ofVerb = f.verbEntries;
-  const kept = lemma[i]!;
+  const kept = base === '' ? lemma[i]! : base;
   lemma[i] = asVerb ? verbLemma : kept;
   const sets = asVerb ? ofVerb : own;
   entries[i] = sets === null ? null : verb || t === 'MD' ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
 }
 
 /**
- * `repairParticiples` (tags.ts) and the verb lemmas in one pass over a tagged sentence, reading the
- * word facts instead of looking words up. The repair reads the lemmas as they were before any verb
- * lemma was given (`facts[i].lemma`), as the two separate passes did.
+ * The stored tags of a sentence into `tag`, with `repairParticiples` (tags.ts) and the verb lemmas, in
+ * one pass reading the word facts instead of looking words up; false when a token has no tag (a
+ * hand-built document), for the caller to guess the sentence's tags. The repair reads the lemmas as they
+ * were before any verb lemma was given (`facts[i].beOrHave`), as the separate passes did.
  */
 function repairAndLemmatize(
   tokens: readonly Token[],
@@ -251,21 +258,23 @@ function repairAndLemmatize(
   lemma: string[],
   tag: string[],
   entries: Entries[],
-): void {
-  if (from >= to) return;
-  settle(facts[from]!, tag[from]!, lemma, entries, from);
-  let afterBeOrHave = facts[from]!.beOrHave;
-  for (let i = from + 1; i < to; i++) {
+): boolean {
+  let before = '';
+  let afterBeOrHave = false;
+  for (let i = from; i < to; i++) {
     const f = facts[i]!;
-    let t = tag[i]!;
-    const before = tag[i - 1]!;
+    let t = tokens[i]!.tag;
+    if (t === undefined) return false;
     if (
       (t === 'VBZ' || t === 'VBD' || t === 'VBP') &&
       (before === 'TO' || before === 'DT' || before === 'PRP$' || before === 'POS')
     ) {
       // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
-      settle(f, (tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN'), lemma, entries, i);
+      t = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
+      tag[i] = t;
+      settle(f, t, lemma, entries, i);
       afterBeOrHave = f.beOrHave;
+      before = t;
       continue;
     }
     // `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb after `be` or `have` is a participle
@@ -276,7 +285,9 @@ function repairAndLemmatize(
     tag[i] = t;
     settle(f, t, lemma, entries, i);
     afterBeOrHave = f.beOrHave;
+    before = t;
   }
+  return true;
 }
 
 /** Proposes the events of a document. */

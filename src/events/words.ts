@@ -29,7 +29,10 @@ export interface WordFacts {
   readonly k1: number;
   readonly k2: number;
   readonly k3: number;
-  /** The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays). */
+  /**
+   * The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays); '' in
+   * the facts shared by forms below `@` (see `WordTable.symbols`), whose lemma is the form itself.
+   */
   readonly lemma: string;
   /** `lemma` is in `EventResources.verbs` (a lexicon verb head or a governor). */
   readonly verb: boolean;
@@ -177,9 +180,10 @@ export class WordTable {
   }
 
   /**
-   * The facts and lemmas of tokens `[0, n)` into `out[0, n)` and `lemmas[0, n)`: `out[i]` is
-   * `get(tokens[i].text)` and `lemmas[i]` its lemma, except for forms below `@` (see `symbols`), which
-   * get the shared facts and themselves as lemma.
+   * The facts of tokens `[0, n)` into `out[0, n)`: `out[i]` is `get(tokens[i].text)`, except for forms
+   * below `@` (see `symbols`), which get the shared facts and themselves as lemma in `lemmas[i]`. The
+   * other tokens' lemmas are left to the caller (their `WordFacts.lemma`), which reads the facts anyway:
+   * a pass here storing them would load every token's facts once more.
    */
   fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
     if (this.hashes.length < n) {
@@ -259,7 +263,6 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
-    for (let i = 0; i < n; i++) if (out[i] !== symbols) lemmas[i] = out[i]!.lemma;
   }
 
   /** The facts of a form of one to three characters, from the arrays; null for other forms. */
