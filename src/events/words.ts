@@ -64,9 +64,11 @@ export interface WordFacts {
 const MAX_CACHED = 8_192;
 
 /**
- * Forms made once the table is full go to a direct-mapped array of this many slots (a new form takes its
- * slot from the one there), so a name or rare word repeated within an article (nearly all the forms made
- * after the first thousand articles) is made once, not at every mention; it is bounded like the table.
+ * Forms made once the table is full go to an array of this many slots, two for each hash (`recentAt`): a
+ * new form takes the first, whose form moves to the second, dropping the one there. So a name or rare
+ * word repeated within an article or a few articles apart (nearly all the forms made after the first
+ * thousand articles) is made once, not at every mention; it is bounded like the table. (One slot a hash
+ * made 35,446 forms a pass over 6,000 articles, two 29,496.)
  */
 const RECENT_SLOTS = 4_096;
 
@@ -118,7 +120,7 @@ export class WordTable {
    */
   private slotHashes = new Int32Array(1 << 15);
   private size = 0;
-  /** Facts made while the table was full, at `hash & (RECENT_SLOTS - 1)` (see `RECENT_SLOTS`). */
+  /** Facts made while the table was full, at `recentAt(hash)` or the slot after it (see `RECENT_SLOTS`). */
   private recent: (WordFacts | null)[] | null = null;
   /** The hash of the facts at each place of `recent` (0: none), read before the facts are loaded. */
   private readonly recentHashes = new Int32Array(RECENT_SLOTS);
@@ -310,13 +312,21 @@ export class WordTable {
       return f;
     }
     const recent = (this.recent ??= new Array<WordFacts | null>(RECENT_SLOTS).fill(null));
-    const at = h & (RECENT_SLOTS - 1);
-    if (this.recentHashes[at] === h) {
+    const recentHashes = this.recentHashes;
+    const at = h & (RECENT_SLOTS - 2);
+    if (recentHashes[at] === h) {
       const seen = recent[at]!;
       if (seen.form === word) return seen;
     }
-    this.recentHashes[at] = h;
-    return (recent[at] = this.make(word, h));
+    // The other of the pair, used less recently: found, it takes the first slot (the two swap); else it
+    // is dropped for this form's new facts, and the first slot's form takes its place.
+    const older = recent[at + 1] ?? null;
+    const found = recentHashes[at + 1] === h && older !== null && older.form === word;
+    const f = found ? older : this.make(word, h);
+    recentHashes[at + 1] = recentHashes[at]!;
+    recent[at + 1] = recent[at] ?? null;
+    recentHashes[at] = h;
+    return (recent[at] = f);
   }
 
   private insert(f: WordFacts): void {
