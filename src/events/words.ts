@@ -84,21 +84,30 @@ const SYMBOL = new Uint8Array(128);
 }
 
 /**
- * A form of at most 12 ASCII characters packed into four numbers: 7 bits a character, three to a
- * number, and the length in the first number's bits 21-24, so that equal keys mean equal forms. Any
+ * A form of at most 12 ASCII characters packed into four numbers `k[0, 4)`: 7 bits a character, three to
+ * a number, and the length in the first number's bits 21-24, so that equal keys mean equal forms. Any
  * other form gets `[-1, 0, 0, 0]` (no packed key is negative).
  */
-function pack(word: string): [number, number, number, number] {
-  const k: [number, number, number, number] = [0, 0, 0, 0];
-  if (word.length > 12) return [-1, 0, 0, 0];
+function pack(word: string, k: Int32Array): void {
+  k.fill(0);
+  if (word.length > 12) {
+    k[0] = -1;
+    return;
+  }
   for (let j = 0; j < word.length; j++) {
     const c = word.charCodeAt(j);
-    if (c >= 128) return [-1, 0, 0, 0];
-    k[(j / 3) | 0] |= c << (7 * (j % 3));
+    if (c >= 128) {
+      k.fill(0);
+      k[0] = -1;
+      return;
+    }
+    k[(j / 3) | 0]! |= c << (7 * (j % 3));
   }
-  k[0] |= word.length << 21;
-  return k;
+  k[0]! |= word.length << 21;
 }
+
+/** Where `make` has `pack` put a form's key. */
+const packed = new Int32Array(4);
 
 /** A 30-bit hash, odd (so never 0). */
 function hash(word: string): number {
@@ -348,21 +357,37 @@ export class WordTable {
 
   private make(word: string, h: number): WordFacts {
     const lower = word.toLowerCase();
-    // A form in no table (`tableForms`) with no suffix to strip: `lemmas` gives it itself as both lemmas,
-    // which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
-    const own = !hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’');
-    const [lemma, v] = own ? [lower, lower] : this.lemmatizer.lemmas(word);
-    const verb = !own && this.verbs.has(lemma);
-    const verbLemma = !own && !verb && this.verbs.has(v) ? v : null;
-    const entries = own ? null : (this.byFirst.get(lemma) ?? null);
+    pack(word, packed);
+    // A form in no table (`tableForms`) with no suffix to strip: `lemmas` would give it itself as both
+    // lemmas, which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
+    // Most forms made once the table is full are such (names, rare words): their facts at once.
+    if (!hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’'))
+      return {
+        hash: h,
+        k0: packed[0]!,
+        k1: packed[1]!,
+        k2: packed[2]!,
+        k3: packed[3]!,
+        lemma: lower,
+        verb: false,
+        beOrHave: false,
+        verbLemma: null,
+        participle: null,
+        entries: null,
+        verbEntries: null,
+        form: word,
+      };
+    const [lemma, v] = this.lemmatizer.lemmasOfLower(lower);
+    const verb = this.verbs.has(lemma);
+    const verbLemma = !verb && this.verbs.has(v) ? v : null;
+    const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
-    const [k0, k1, k2, k3] = pack(word);
     return {
       hash: h,
-      k0,
-      k1,
-      k2,
-      k3,
+      k0: packed[0]!,
+      k1: packed[1]!,
+      k2: packed[2]!,
+      k3: packed[3]!,
       lemma,
       verb,
       beOrHave: lemma === 'be' || lemma === 'have',
