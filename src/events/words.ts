@@ -247,17 +247,22 @@ export class WordTable {
     }
     // Each hashed form's facts: those in the first slot of its run holding its hash (a hash is odd, so 0
     // marks the tokens done already, and an empty slot), or null. The run is walked on the hashes (mostly
-    // in one cache line), and only the facts of the form's hash are loaded.
+    // in one cache line), and only the facts of the form's hash are loaded. A form not in the table may
+    // be the recent one of its hash (see `RECENT_SLOTS`): those facts, checked by key like the others,
+    // not by the form's text in `probe` (the older of the pair is left to `probe`, which swaps the two).
     const slots = this.slots;
     const slotHashes = this.slotHashes;
     const mask = slots.length - 1;
+    const recent = this.recent;
+    const recentHashes = this.recentHashes;
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
       let slot = h & mask;
       let sh = slotHashes[slot]!;
       while (sh !== h && sh !== 0) sh = slotHashes[(slot = (slot + 1) & mask)]!;
-      out[i] = sh === h ? slots[slot]! : null;
+      const at = h & (RECENT_SLOTS - 2);
+      out[i] = sh === h ? slots[slot]! : recent !== null && recentHashes[at] === h ? recent[at]! : null;
     }
     // The form is mostly there, told by its packed key, or for a form without one (long or not ASCII:
     // rare) by the form itself; else probe (a form of the same hash, or none: look further or make it).
