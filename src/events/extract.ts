@@ -97,8 +97,9 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const mentions = doc.mentions ?? [];
   const m = mentions.length;
   const { ints, bytes } = buffers(4 * n + 2 * m, n, reuse);
-  const sentenceStart = ints.subarray(0, n).fill(0);
-  const sentenceEnd = ints.subarray(n, 2 * n).fill(0);
+  // (filled below: each token's sentence, 0 for a token outside every sentence)
+  const sentenceStart = ints.subarray(0, n);
+  const sentenceEnd = ints.subarray(n, 2 * n);
   const actorAt = ints.subarray(2 * n, 3 * n).fill(-1);
   const groupAt = ints.subarray(3 * n, 4 * n).fill(-1);
   const mentionStart = ints.subarray(4 * n, 4 * n + m).fill(-1);
@@ -109,12 +110,13 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const entriesAt = reuse ? (entriesScratch = grown(entriesScratch, n)) : new Array<Entries>(n).fill(null);
   res.words.fill(tokens, n, facts, lemma);
   const tag = new Array<string>(n);
-  // Tokens outside every sentence (none in a segmented document) keep their base lemmas.
+  // Tokens outside every sentence (none in a segmented document) keep their base lemmas, and sentence
+  // range 0 to 0. Each token before `outside` is in some sentence seen or given that already.
   let outside = 0;
   for (const s of doc.sentences ?? []) {
     const from = s.tokenStart;
     const to = s.tokenEnd;
-    if (outside < from) baseLemmas(facts, outside, from, lemma);
+    if (outside < from) outsideSentences(facts, outside, from, lemma, sentenceStart, sentenceEnd);
     outside = Math.max(outside, to);
     if (!repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt)) {
       // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
@@ -126,7 +128,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
     sentenceStart.fill(from, from, to);
     sentenceEnd.fill(to, from, to);
   }
-  if (outside < n) baseLemmas(facts, outside, n, lemma);
+  if (outside < n) outsideSentences(facts, outside, n, lemma, sentenceStart, sentenceEnd);
   const actors = new Map<string, Actor>();
   for (const a of doc.actors ?? []) actors.set(a.id, a);
   const mentionActor = new Array<string | null>(m);
@@ -207,6 +209,20 @@ let entriesScratch: Entries[] = [];
 /** `list` when it holds `n` items, else a longer one (of nulls). */
 function grown<T>(list: (T | null)[], n: number): (T | null)[] {
   return list.length >= n ? list : new Array<T | null>(Math.max(n, 2 * list.length)).fill(null);
+}
+
+/** Tokens `[from, to)`, outside every sentence: their base lemmas, and sentence range 0 to 0. */
+function outsideSentences(
+  facts: readonly (WordFacts | null)[],
+  from: number,
+  to: number,
+  lemma: string[],
+  sentenceStart: Int32Array,
+  sentenceEnd: Int32Array,
+): void {
+  baseLemmas(facts, from, to, lemma);
+  sentenceStart.fill(0, from, to);
+  sentenceEnd.fill(0, from, to);
 }
 
 /** The base lemmas of `[from, to)` (`WordFacts.lemma`; forms below `@` have theirs from `fill`). */
