@@ -96,7 +96,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const n = tokens.length;
   const mentions = doc.mentions ?? [];
   const m = mentions.length;
-  const { ints, bytes } = buffers(4 * n + 2 * m, n, reuse);
+  const { ints, bytes } = buffers(4 * n + 2 * m, 2 * n, reuse);
   // (filled below: each token's sentence, 0 for a token outside every sentence)
   const sentenceStart = ints.subarray(0, n);
   const sentenceEnd = ints.subarray(n, 2 * n);
@@ -105,6 +105,8 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const mentionStart = ints.subarray(4 * n, 4 * n + m).fill(-1);
   const mentionEnd = ints.subarray(4 * n + m, 4 * n + 2 * m).fill(-1);
   const timeAt = bytes.subarray(0, n).fill(0);
+  // (written by `settle` for every sentence token)
+  const verbTag = bytes.subarray(n, 2 * n);
   const lemma = new Array<string>(n);
   const facts = reuse ? (factsScratch = grown(factsScratch, n)) : new Array<WordFacts | null>(n).fill(null);
   const entriesAt = reuse ? (entriesScratch = grown(entriesScratch, n)) : new Array<Entries>(n).fill(null);
@@ -118,12 +120,12 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
     const to = s.tokenEnd;
     if (outside < from) outsideSentences(facts, outside, from, lemma, sentenceStart, sentenceEnd);
     outside = Math.max(outside, to);
-    if (!repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt)) {
+    if (!repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt, verbTag)) {
       // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
       baseLemmas(facts, from, to, lemma);
       sentenceTags(tokens, from, to, lemma, res.verbs, tag);
       repairParticiples(tokens, from, to, lemma, res.verbs, tag);
-      for (let i = from; i < to; i++) settle(facts[i]!, tag[i]!, lemma, entriesAt, i);
+      for (let i = from; i < to; i++) settle(facts[i]!, tag[i]!, lemma, entriesAt, verbTag, i);
     }
     sentenceStart.fill(from, from, to);
     sentenceEnd.fill(to, from, to);
@@ -168,6 +170,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const view: DocView = {
     doc,
     timeAt,
+    verbTag,
     tokens,
     lemma,
     tag,
@@ -243,8 +246,17 @@ function isVerbTag0(t: string): boolean {
  * takes its verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`); the entries are
  * those starting with the lemma that the tag allows (see `EntrySets`).
  */
-function settle(f: WordFacts, t: string, lemma: string[], entries: Entries[], i: number): void {
+function settle(
+  f: WordFacts,
+  t: string,
+  lemma: string[],
+  entries: Entries[],
+  verbTag: Uint8Array,
+  i: number,
+): void {
   const verb = isVerbTag0(t);
+  const modal = t === 'MD';
+  verbTag[i] = verb || modal ? 1 : 0;
   // Every field is read and the lemma stored for every token, choosing by conditional values rather than
   // by a branch that few tokens take: code that has not run when V8 optimizes the caller would send the
   // optimized `buildView` back to the interpreter (and to a second compile) when it first does.
@@ -257,7 +269,7 @@ function settle(f: WordFacts, t: string, lemma: string[], entries: Entries[], i:
   const kept = base === '' ? lemma[i]! : base;
   lemma[i] = asVerb ? verbLemma : kept;
   const sets = asVerb ? ofVerb : own;
-  entries[i] = sets === null ? null : verb || t === 'MD' ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
+  entries[i] = sets === null ? null : verb || modal ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
 }
 
 /**
@@ -274,6 +286,7 @@ function repairAndLemmatize(
   lemma: string[],
   tag: string[],
   entries: Entries[],
+  verbTag: Uint8Array,
 ): boolean {
   let before = '';
   let afterBeOrHave = false;
@@ -288,7 +301,7 @@ function repairAndLemmatize(
       // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
       t = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
       tag[i] = t;
-      settle(f, t, lemma, entries, i);
+      settle(f, t, lemma, entries, verbTag, i);
       afterBeOrHave = f.beOrHave;
       before = t;
       continue;
@@ -299,7 +312,7 @@ function repairAndLemmatize(
     const repaired = participle !== null && afterBeOrHave && !isVerbTag0(t);
     t = repaired ? participle : t;
     tag[i] = t;
-    settle(f, t, lemma, entries, i);
+    settle(f, t, lemma, entries, verbTag, i);
     afterBeOrHave = f.beOrHave;
     before = t;
   }
