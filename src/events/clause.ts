@@ -39,6 +39,11 @@ export interface ClauseView {
   sentenceEnd: Int32Array;
   /** 1 for each token inside a DATE or TIME expression (`Thursday`, `last week`), when known. */
   timeAt?: Uint8Array;
+  /**
+   * 1 for each sentence token tagged as a verb or modal (VB*, MD: `isVerbTag`), else 0: a byte, read
+   * by the verb group scan at every token, where the tag would be a string to load.
+   */
+  verbTag: Uint8Array;
 }
 
 /** Token `k` is a time adjunct or the preposition heading one (`on Thursday`). */
@@ -101,7 +106,7 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
       if (verbAt(view, j)) {
         head = j;
         j++;
-      } else if (tag[j]!.startsWith('RB') && j + 1 < to && groupContinues(tag, j + 1, to)) j++;
+      } else if (tag[j]!.startsWith('RB') && j + 1 < to && groupContinues(view, j + 1, to)) j++;
       else break;
     }
     const end = head + 1;
@@ -145,12 +150,13 @@ export function findVerbGroups(view: ClauseView, from: number, to: number): void
 
 /** A verb, unless inside an actor mention: that is never a verb, whatever the tagger said (`Beijing/VBG`). */
 function verbAt(view: ClauseView, k: number): boolean {
-  return isVerbTag(view.tag[k]!) && view.actorAt[k]! < 0;
+  return view.verbTag[k] === 1 && view.actorAt[k]! < 0;
 }
 
-function groupContinues(tag: readonly string[], j: number, to: number): boolean {
+function groupContinues(view: ClauseView, j: number, to: number): boolean {
+  const tag = view.tag;
   while (j < to && tag[j]!.startsWith('RB')) j++;
-  return j < to && isVerbTag(tag[j]!);
+  return j < to && view.verbTag[j] === 1;
 }
 
 /** The group whose head is governed by an earlier verb through `to` (`plans to visit`), with the slot between. */

@@ -96,31 +96,41 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const n = tokens.length;
   const mentions = doc.mentions ?? [];
   const m = mentions.length;
-  const { ints, bytes } = buffers(4 * n + 2 * m, n, reuse);
-  const sentenceStart = ints.subarray(0, n).fill(0);
-  const sentenceEnd = ints.subarray(n, 2 * n).fill(0);
+  const { ints, bytes } = buffers(4 * n + 2 * m, 2 * n, reuse);
+  // (filled below: each token's sentence, 0 for a token outside every sentence)
+  const sentenceStart = ints.subarray(0, n);
+  const sentenceEnd = ints.subarray(n, 2 * n);
   const actorAt = ints.subarray(2 * n, 3 * n).fill(-1);
   const groupAt = ints.subarray(3 * n, 4 * n).fill(-1);
   const mentionStart = ints.subarray(4 * n, 4 * n + m).fill(-1);
   const mentionEnd = ints.subarray(4 * n + m, 4 * n + 2 * m).fill(-1);
   const timeAt = bytes.subarray(0, n).fill(0);
+  // (written by `settle` for every sentence token)
+  const verbTag = bytes.subarray(n, 2 * n);
   const lemma = new Array<string>(n);
   const facts = reuse ? (factsScratch = grown(factsScratch, n)) : new Array<WordFacts | null>(n).fill(null);
   const entriesAt = reuse ? (entriesScratch = grown(entriesScratch, n)) : new Array<Entries>(n).fill(null);
   res.words.fill(tokens, n, facts, lemma);
   const tag = new Array<string>(n);
+  // Tokens outside every sentence (none in a segmented document) keep their base lemmas, and sentence
+  // range 0 to 0. Each token before `outside` is in some sentence seen or given that already.
+  let outside = 0;
   for (const s of doc.sentences ?? []) {
     const from = s.tokenStart;
     const to = s.tokenEnd;
-    if (!storedTags(tokens, from, to, tag)) {
+    if (outside < from) outsideSentences(facts, outside, from, lemma, sentenceStart, sentenceEnd);
+    outside = Math.max(outside, to);
+    if (!repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt, verbTag)) {
       // Some token has no tag (a hand-built document): guess, repair, then give verbs their verb lemma.
+      baseLemmas(facts, from, to, lemma);
       sentenceTags(tokens, from, to, lemma, res.verbs, tag);
       repairParticiples(tokens, from, to, lemma, res.verbs, tag);
-      for (let i = from; i < to; i++) settle(facts[i]!, tag[i]!, lemma, entriesAt, i);
-    } else repairAndLemmatize(tokens, from, to, facts, lemma, tag, entriesAt);
+      for (let i = from; i < to; i++) settle(facts[i]!, tag[i]!, lemma, entriesAt, verbTag, i);
+    }
     sentenceStart.fill(from, from, to);
     sentenceEnd.fill(to, from, to);
   }
+  if (outside < n) outsideSentences(facts, outside, n, lemma, sentenceStart, sentenceEnd);
   const actors = new Map<string, Actor>();
   for (const a of doc.actors ?? []) actors.set(a.id, a);
   const mentionActor = new Array<string | null>(m);
@@ -160,6 +170,7 @@ export function buildView(doc: Doc, res: EventResources = eventResources(), reus
   const view: DocView = {
     doc,
     timeAt,
+    verbTag,
     tokens,
     lemma,
     tag,
@@ -203,14 +214,26 @@ function grown<T>(list: (T | null)[], n: number): (T | null)[] {
   return list.length >= n ? list : new Array<T | null>(Math.max(n, 2 * list.length)).fill(null);
 }
 
-/** Copies the stored tags of `[from, to)` into `out`; false when a token has none. */
-function storedTags(tokens: readonly Token[], from: number, to: number, out: string[]): boolean {
+/** Tokens `[from, to)`, outside every sentence: their base lemmas, and sentence range 0 to 0. */
+function outsideSentences(
+  facts: readonly (WordFacts | null)[],
+  from: number,
+  to: number,
+  lemma: string[],
+  sentenceStart: Int32Array,
+  sentenceEnd: Int32Array,
+): void {
+  baseLemmas(facts, from, to, lemma);
+  sentenceStart.fill(0, from, to);
+  sentenceEnd.fill(0, from, to);
+}
+
+/** The base lemmas of `[from, to)` (`WordFacts.lemma`; forms below `@` have theirs from `fill`). */
+function baseLemmas(facts: readonly (WordFacts | null)[], from: number, to: number, lemma: string[]): void {
   for (let i = from; i < to; i++) {
-    const t = tokens[i]!.tag;
-    if (t === undefined) return false;
-    out[i] = t;
+    const own = facts[i]!.lemma;
+    if (own !== '') lemma[i] = own;
   }
-  return true;
 }
 
 /** A tag starting `VB` (any verb form; not `MD`). */
@@ -223,25 +246,37 @@ function isVerbTag0(t: string): boolean {
  * takes its verb lemma (`shelling/VBG` -> `shell`, while the noun stays `shelling`); the entries are
  * those starting with the lemma that the tag allows (see `EntrySets`).
  */
-function settle(f: WordFacts, t: string, lemma: string[], entries: Entries[], i: number): void {
+function settle(
+  f: WordFacts,
+  t: string,
+  lemma: string[],
+  entries: Entries[],
+  verbTag: Uint8Array,
+  i: number,
+): void {
   const verb = isVerbTag0(t);
+  const modal = t === 'MD';
+  verbTag[i] = verb || modal ? 1 : 0;
   // Every field is read and the lemma stored for every token, choosing by conditional values rather than
   // by a branch that few tokens take: code that has not run when V8 optimizes the caller would send the
   // optimized `buildView` back to the interpreter (and to a second compile) when it first does.
+  // The base lemma is the facts' own, or for a form below `@` (lemma '') the one `fill` stored.
   const verbLemma = f.verbLemma;
   const asVerb = verb && verbLemma !== null;
+  const base = f.lemma;
   const own = f.entries;
   const ofVerb = f.verbEntries;
-  const kept = lemma[i]!;
+  const kept = base === '' ? lemma[i]! : base;
   lemma[i] = asVerb ? verbLemma : kept;
   const sets = asVerb ? ofVerb : own;
-  entries[i] = sets === null ? null : verb || t === 'MD' ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
+  entries[i] = sets === null ? null : verb || modal ? sets.verb : isNounTag(t) ? sets.noun : sets.other;
 }
 
 /**
- * `repairParticiples` (tags.ts) and the verb lemmas in one pass over a tagged sentence, reading the
- * word facts instead of looking words up. The repair reads the lemmas as they were before any verb
- * lemma was given (`facts[i].lemma`), as the two separate passes did.
+ * The stored tags of a sentence into `tag`, with `repairParticiples` (tags.ts) and the verb lemmas, in
+ * one pass reading the word facts instead of looking words up; false when a token has no tag (a
+ * hand-built document), for the caller to guess the sentence's tags. The repair reads the lemmas as they
+ * were before any verb lemma was given (`facts[i].beOrHave`), as the separate passes did.
  */
 function repairAndLemmatize(
   tokens: readonly Token[],
@@ -251,21 +286,24 @@ function repairAndLemmatize(
   lemma: string[],
   tag: string[],
   entries: Entries[],
-): void {
-  if (from >= to) return;
-  settle(facts[from]!, tag[from]!, lemma, entries, from);
-  let afterBeOrHave = facts[from]!.beOrHave;
-  for (let i = from + 1; i < to; i++) {
+  verbTag: Uint8Array,
+): boolean {
+  let before = '';
+  let afterBeOrHave = false;
+  for (let i = from; i < to; i++) {
     const f = facts[i]!;
-    let t = tag[i]!;
-    const before = tag[i - 1]!;
+    let t = tokens[i]!.tag;
+    if (t === undefined) return false;
     if (
       (t === 'VBZ' || t === 'VBD' || t === 'VBP') &&
       (before === 'TO' || before === 'DT' || before === 'PRP$' || before === 'POS')
     ) {
       // `to demands/VBZ`, `its demands/VBZ`: a finite verb form after `to` or a determiner is a noun.
-      settle(f, (tag[i] = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN'), lemma, entries, i);
+      t = tokens[i]!.text.endsWith('s') ? 'NNS' : 'NN';
+      tag[i] = t;
+      settle(f, t, lemma, entries, verbTag, i);
       afterBeOrHave = f.beOrHave;
+      before = t;
       continue;
     }
     // `are demanding/JJ`, `has been attacked/JJ`: a lexicon verb after `be` or `have` is a participle
@@ -274,9 +312,11 @@ function repairAndLemmatize(
     const repaired = participle !== null && afterBeOrHave && !isVerbTag0(t);
     t = repaired ? participle : t;
     tag[i] = t;
-    settle(f, t, lemma, entries, i);
+    settle(f, t, lemma, entries, verbTag, i);
     afterBeOrHave = f.beOrHave;
+    before = t;
   }
+  return true;
 }
 
 /** Proposes the events of a document. */

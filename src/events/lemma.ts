@@ -17,7 +17,20 @@ function irregulars(): Map<string, string> {
   return irregular;
 }
 
-const VOWEL = /[aeiou]/;
+/** `c` is a candidate worth keeping: two characters or more, with a vowel (`a`, `e`, `i`, `o`, `u`). */
+function keep(c: string): boolean {
+  if (c.length < 2) return false;
+  for (let i = 0; i < c.length; i++) {
+    const x = c.charCodeAt(i);
+    if (x === 97 || x === 101 || x === 105 || x === 111 || x === 117) return true;
+  }
+  return false;
+}
+
+/** Appends `c` to `out` when worth keeping (see `keep`). */
+function add(out: string[], c: string): void {
+  if (keep(c)) out.push(c);
+}
 
 /**
  * Whether `candidates(w)` may be non-empty: every suffix it strips ends in `d`, `g` or `s` (`ied`, `ed`,
@@ -28,25 +41,36 @@ export function hasSuffixCandidates(w: string): boolean {
   return last === 100 || last === 103 || last === 115;
 }
 
-/** Base-form candidates of a lower-case form, most likely first. */
+/**
+ * Base-form candidates of a lower-case form, most likely first. Each is kept only when worth it (see
+ * `keep`), tested as it is made rather than by a filter and a pattern over the list afterwards.
+ */
 export function candidates(w: string): string[] {
   const out: string[] = [];
   const n = w.length;
-  if (n > 4 && w.endsWith('ied')) out.push(w.slice(0, -3) + 'y');
-  if (n > 4 && w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
+  if (n > 4 && w.endsWith('ied')) add(out, w.slice(0, -3) + 'y');
+  if (n > 4 && w.endsWith('ies')) add(out, w.slice(0, -3) + 'y');
   if (n > 3 && w.endsWith('ed')) {
     const stem = w.slice(0, -2);
-    out.push(stem, stem + 'e');
-    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+    add(out, stem);
+    add(out, stem + 'e');
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) add(out, stem.slice(0, -1));
   }
   if (n > 4 && w.endsWith('ing')) {
     const stem = w.slice(0, -3);
-    out.push(stem, stem + 'e');
-    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+    add(out, stem);
+    add(out, stem + 'e');
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) add(out, stem.slice(0, -1));
   }
-  if (n > 3 && w.endsWith('es')) out.push(w.slice(0, -2), w.slice(0, -1));
-  else if (n > 2 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) out.push(w.slice(0, -1));
-  return out.filter((c) => c.length > 1 && VOWEL.test(c));
+  if (n > 3 && w.endsWith('es')) {
+    add(out, w.slice(0, -2));
+    add(out, w.slice(0, -1));
+  } else if (n > 2 && w.charCodeAt(n - 1) === 115) {
+    // Not after `s`, `u` or `i` (`ss`, `us`, `is`: `press`, `status`, `crisis`).
+    const before = w.charCodeAt(n - 2);
+    if (before !== 115 && before !== 117 && before !== 105) add(out, w.slice(0, -1));
+  }
+  return out;
 }
 
 /** Lemmatizes against a set of known base forms. */
@@ -61,12 +85,21 @@ export class Lemmatizer {
    * them itself: the events stage's word table).
    */
   lemmas(word: string): [string, string] {
-    const lower = word.toLowerCase();
+    return this.lemmasOfLower(word.toLowerCase());
+  }
+
+  /** `lemmas(word)` given `word.toLowerCase()` (a caller that has it already). */
+  lemmasOfLower(lower: string): [string, string] {
     const w = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     const irregular = irregulars().get(w);
     if (irregular !== undefined) return [irregular, irregular];
     const cands = candidates(w);
-    const stripped = cands.find((c) => this.known.has(c));
+    let stripped: string | undefined;
+    for (const c of cands)
+      if (this.known.has(c)) {
+        stripped = c;
+        break;
+      }
     const own = this.known.has(w);
     if (own) return [w, stripped ?? w];
     const other = stripped ?? guess(w, cands);

@@ -186,6 +186,8 @@ export function foldAnaphora(_view: DocView, proposals: Proposal[]): Proposal[] 
  * never merged: each says something else.
  */
 export function mergeRetellings(view: DocView, proposals: Proposal[]): Proposal[] {
+  // One event retells none (no keys to make).
+  if (proposals.length < 2) return proposals;
   const out: Proposal[] = [];
   const byKey = new Map<string, Proposal>();
   for (const p of proposals) {

@@ -29,7 +29,10 @@ export interface WordFacts {
   readonly k1: number;
   readonly k2: number;
   readonly k3: number;
-  /** The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays). */
+  /**
+   * The base form (`Lemmatizer.lemma(word)`: a known form of its own is kept, `shelling` stays); '' in
+   * the facts shared by forms below `@` (see `WordTable.symbols`), whose lemma is the form itself.
+   */
   readonly lemma: string;
   /** `lemma` is in `EventResources.verbs` (a lexicon verb head or a governor). */
   readonly verb: boolean;
@@ -61,9 +64,11 @@ export interface WordFacts {
 const MAX_CACHED = 8_192;
 
 /**
- * Forms made once the table is full go to a direct-mapped array of this many slots (a new form takes its
- * slot from the one there), so a name or rare word repeated within an article (nearly all the forms made
- * after the first thousand articles) is made once, not at every mention; it is bounded like the table.
+ * Forms made once the table is full go to an array of this many slots, two for each hash (`recentAt`): a
+ * new form takes the first, whose form moves to the second, dropping the one there. So a name or rare
+ * word repeated within an article or a few articles apart (nearly all the forms made after the first
+ * thousand articles) is made once, not at every mention; it is bounded like the table. (One slot a hash
+ * made 35,446 forms a pass over 6,000 articles, two 29,496.)
  */
 const RECENT_SLOTS = 4_096;
 
@@ -79,21 +84,30 @@ const SYMBOL = new Uint8Array(128);
 }
 
 /**
- * A form of at most 12 ASCII characters packed into four numbers: 7 bits a character, three to a
- * number, and the length in the first number's bits 21-24, so that equal keys mean equal forms. Any
+ * A form of at most 12 ASCII characters packed into four numbers `k[0, 4)`: 7 bits a character, three to
+ * a number, and the length in the first number's bits 21-24, so that equal keys mean equal forms. Any
  * other form gets `[-1, 0, 0, 0]` (no packed key is negative).
  */
-function pack(word: string): [number, number, number, number] {
-  const k: [number, number, number, number] = [0, 0, 0, 0];
-  if (word.length > 12) return [-1, 0, 0, 0];
+function pack(word: string, k: Int32Array): void {
+  k.fill(0);
+  if (word.length > 12) {
+    k[0] = -1;
+    return;
+  }
   for (let j = 0; j < word.length; j++) {
     const c = word.charCodeAt(j);
-    if (c >= 128) return [-1, 0, 0, 0];
-    k[(j / 3) | 0] |= c << (7 * (j % 3));
+    if (c >= 128) {
+      k.fill(0);
+      k[0] = -1;
+      return;
+    }
+    k[(j / 3) | 0]! |= c << (7 * (j % 3));
   }
-  k[0] |= word.length << 21;
-  return k;
+  k[0]! |= word.length << 21;
 }
+
+/** Where `make` has `pack` put a form's key. */
+const packed = new Int32Array(4);
 
 /** A 30-bit hash, odd (so never 0). */
 function hash(word: string): number {
@@ -115,7 +129,7 @@ export class WordTable {
    */
   private slotHashes = new Int32Array(1 << 15);
   private size = 0;
-  /** Facts made while the table was full, at `hash & (RECENT_SLOTS - 1)` (see `RECENT_SLOTS`). */
+  /** Facts made while the table was full, at `recentAt(hash)` or the slot after it (see `RECENT_SLOTS`). */
   private recent: (WordFacts | null)[] | null = null;
   /** The hash of the facts at each place of `recent` (0: none), read before the facts are loaded. */
   private readonly recentHashes = new Int32Array(RECENT_SLOTS);
@@ -177,9 +191,10 @@ export class WordTable {
   }
 
   /**
-   * The facts and lemmas of tokens `[0, n)` into `out[0, n)` and `lemmas[0, n)`: `out[i]` is
-   * `get(tokens[i].text)` and `lemmas[i]` its lemma, except for forms below `@` (see `symbols`), which
-   * get the shared facts and themselves as lemma.
+   * The facts of tokens `[0, n)` into `out[0, n)`: `out[i]` is `get(tokens[i].text)`, except for forms
+   * below `@` (see `symbols`), which get the shared facts and themselves as lemma in `lemmas[i]`. The
+   * other tokens' lemmas are left to the caller (their `WordFacts.lemma`), which reads the facts anyway:
+   * a pass here storing them would load every token's facts once more.
    */
   fill(tokens: readonly Token[], n: number, out: (WordFacts | null)[], lemmas: string[]): void {
     if (this.hashes.length < n) {
@@ -232,17 +247,22 @@ export class WordTable {
     }
     // Each hashed form's facts: those in the first slot of its run holding its hash (a hash is odd, so 0
     // marks the tokens done already, and an empty slot), or null. The run is walked on the hashes (mostly
-    // in one cache line), and only the facts of the form's hash are loaded.
+    // in one cache line), and only the facts of the form's hash are loaded. A form not in the table may
+    // be the recent one of its hash (see `RECENT_SLOTS`): those facts, checked by key like the others,
+    // not by the form's text in `probe` (the older of the pair is left to `probe`, which swaps the two).
     const slots = this.slots;
     const slotHashes = this.slotHashes;
     const mask = slots.length - 1;
+    const recent = this.recent;
+    const recentHashes = this.recentHashes;
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       if (h === 0) continue;
       let slot = h & mask;
       let sh = slotHashes[slot]!;
       while (sh !== h && sh !== 0) sh = slotHashes[(slot = (slot + 1) & mask)]!;
-      out[i] = sh === h ? slots[slot]! : null;
+      const at = h & (RECENT_SLOTS - 2);
+      out[i] = sh === h ? slots[slot]! : recent !== null && recentHashes[at] === h ? recent[at]! : null;
     }
     // The form is mostly there, told by its packed key, or for a form without one (long or not ASCII:
     // rare) by the form itself; else probe (a form of the same hash, or none: look further or make it).
@@ -259,7 +279,6 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
-    for (let i = 0; i < n; i++) if (out[i] !== symbols) lemmas[i] = out[i]!.lemma;
   }
 
   /** The facts of a form of one to three characters, from the arrays; null for other forms. */
@@ -307,13 +326,21 @@ export class WordTable {
       return f;
     }
     const recent = (this.recent ??= new Array<WordFacts | null>(RECENT_SLOTS).fill(null));
-    const at = h & (RECENT_SLOTS - 1);
-    if (this.recentHashes[at] === h) {
+    const recentHashes = this.recentHashes;
+    const at = h & (RECENT_SLOTS - 2);
+    if (recentHashes[at] === h) {
       const seen = recent[at]!;
       if (seen.form === word) return seen;
     }
-    this.recentHashes[at] = h;
-    return (recent[at] = this.make(word, h));
+    // The other of the pair, used less recently: found, it takes the first slot (the two swap); else it
+    // is dropped for this form's new facts, and the first slot's form takes its place.
+    const older = recent[at + 1] ?? null;
+    const found = recentHashes[at + 1] === h && older !== null && older.form === word;
+    const f = found ? older : this.make(word, h);
+    recentHashes[at + 1] = recentHashes[at]!;
+    recent[at + 1] = recent[at] ?? null;
+    recentHashes[at] = h;
+    return (recent[at] = f);
   }
 
   private insert(f: WordFacts): void {
@@ -335,21 +362,37 @@ export class WordTable {
 
   private make(word: string, h: number): WordFacts {
     const lower = word.toLowerCase();
-    // A form in no table (`tableForms`) with no suffix to strip: `lemmas` gives it itself as both lemmas,
-    // which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
-    const own = !hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’');
-    const [lemma, v] = own ? [lower, lower] : this.lemmatizer.lemmas(word);
-    const verb = !own && this.verbs.has(lemma);
-    const verbLemma = !own && !verb && this.verbs.has(v) ? v : null;
-    const entries = own ? null : (this.byFirst.get(lemma) ?? null);
+    pack(word, packed);
+    // A form in no table (`tableForms`) with no suffix to strip: `lemmas` would give it itself as both
+    // lemmas, which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
+    // Most forms made once the table is full are such (names, rare words): their facts at once.
+    if (!hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’'))
+      return {
+        hash: h,
+        k0: packed[0]!,
+        k1: packed[1]!,
+        k2: packed[2]!,
+        k3: packed[3]!,
+        lemma: lower,
+        verb: false,
+        beOrHave: false,
+        verbLemma: null,
+        participle: null,
+        entries: null,
+        verbEntries: null,
+        form: word,
+      };
+    const [lemma, v] = this.lemmatizer.lemmasOfLower(lower);
+    const verb = this.verbs.has(lemma);
+    const verbLemma = !verb && this.verbs.has(v) ? v : null;
+    const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
-    const [k0, k1, k2, k3] = pack(word);
     return {
       hash: h,
-      k0,
-      k1,
-      k2,
-      k3,
+      k0: packed[0]!,
+      k1: packed[1]!,
+      k2: packed[2]!,
+      k3: packed[3]!,
       lemma,
       verb,
       beOrHave: lemma === 'be' || lemma === 'have',
