@@ -367,46 +367,49 @@ export class WordTable {
     // lemmas, which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
     // Most forms made once the table is full are such (names, rare words): their facts at once.
     if (!hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’'))
-      return {
-        hash: h,
-        k0: packed[0]!,
-        k1: packed[1]!,
-        k2: packed[2]!,
-        k3: packed[3]!,
-        lemma: lower,
-        verb: false,
-        beOrHave: false,
-        verbLemma: null,
-        participle: null,
-        entries: null,
-        verbEntries: null,
-        form: word,
-      };
+      return factsOf(word, h, lower, false, false, null, null, null, null);
     const [lemma, v] = this.lemmatizer.lemmasOfLower(lower);
     const verb = this.verbs.has(lemma);
     const verbLemma = !verb && this.verbs.has(v) ? v : null;
     const entries = this.byFirst.get(lemma) ?? null;
     const verbEntries = verbLemma === null ? null : (this.byFirst.get(verbLemma) ?? null);
-    return {
-      hash: h,
-      k0: packed[0]!,
-      k1: packed[1]!,
-      k2: packed[2]!,
-      k3: packed[3]!,
-      lemma,
-      verb,
-      beOrHave: lemma === 'be' || lemma === 'have',
-      verbLemma,
-      participle: !verb
-        ? null
-        : lower.endsWith('ing')
-          ? 'VBG'
-          : lower.endsWith('ed') || lower !== lemma
-            ? 'VBN'
-            : null,
-      entries,
-      verbEntries,
-      form: word,
-    };
+    const participle = !verb
+      ? null
+      : lower.endsWith('ing')
+        ? 'VBG'
+        : lower.endsWith('ed') || lower !== lemma
+          ? 'VBN'
+          : null;
+    const beOrHave = lemma === 'be' || lemma === 'have';
+    return factsOf(word, h, lemma, verb, beOrHave, verbLemma, participle, entries, verbEntries);
   }
+}
+
+/** The facts of `word` (hash `h`, its key in `packed`), made in one place so that all have one shape. */
+function factsOf(
+  word: string,
+  h: number,
+  lemma: string,
+  verb: boolean,
+  beOrHave: boolean,
+  verbLemma: string | null,
+  participle: string | null,
+  entries: EntrySets | null,
+  verbEntries: EntrySets | null,
+): WordFacts {
+  return {
+    hash: h,
+    k0: packed[0]!,
+    k1: packed[1]!,
+    k2: packed[2]!,
+    k3: packed[3]!,
+    lemma,
+    verb,
+    beOrHave,
+    verbLemma,
+    participle,
+    entries,
+    verbEntries,
+    form: word,
+  };
 }
