@@ -545,18 +545,6 @@ function hashTagText(tag: string): number {
 }
 
 /**
- * `SentenceValues`' path for a word with letters past ASCII (`normaliseWord`, the shape and flags of such
- * letters), taken as this module loads, so that it has type feedback before the part-of-speech and name
- * taggers first have it optimized: news in English seldom has such a word (one article in the 21,495 of
- * the bench, some 16,000 in), where it deoptimized `normaliseWord` and the shape, compiled again after it.
- * Taken some times over, as V8 gives a function a place for its type feedback only after a few calls. The
- * word is made at run time, as token texts are (a string literal is of another kind, an internalized
- * string, met by a token as a `wrong map`); its first letter is one such (`Ü`, in upper case), another in
- * lower case.
- */
-new SentenceValues().load(new Array<string>(64).fill(['Ü', 'rümqi'].join('')));
-
-/**
  * Features of token `i`. `typeOf` maps a class index to its entity type (0 for `O`, 1-4), for the
  * document history.
  */

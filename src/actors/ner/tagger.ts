@@ -922,7 +922,7 @@ export function nameTagger(): NameTagger {
  * One word has letters past ASCII (`Zürich`), so that loading's path for such words (`wordValuesOf`) has
  * type feedback too: news in English seldom has one (one article in the 21,495 of the bench, some 16,000
  * in), where it deoptimized `loadDoc`, which was compiled again (some 40 to 80 ms). (`SentenceValues`'
- * path for them is warmed up as `features.ts` loads.)
+ * path for them is warmed up by the part-of-speech tagger's rare paths, `PosTagger.takeRarePaths`.)
  */
 function warmUp(tagger: NameTagger): void {
   // (`Zürich` made at run time, as token texts are: a string literal is of another kind.)
