@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '../../src/doc.js';
+import { hashText, tokenTypes, wordTypes, WordTypes } from '../../src/text/word-types.js';
+
+const tokensOf = (words: string[]): Token[] =>
+  words.map((text, i) => ({ start: i, end: i + text.length, text, sentence: 0 }));
+
+describe('WordTypes', () => {
+  it('gives one id per distinct text, the same for equal texts made apart', () => {
+    const types = new WordTypes();
+    const a = types.idOf('Moscow');
+    const b = types.idOf('visit');
+    expect(a).not.toBe(b);
+    expect(types.idOf(['Mos', 'cow'].join(''))).toBe(a);
+    expect(types.idOf('Moscow.')).not.toBe(a);
+    expect(types.texts[a]).toBe('Moscow');
+    expect(types.hashes[b]).toBe(hashText('visit'));
+    expect(types.count).toBe(3);
+  });
+
+  it('tells apart texts of odd and even length and past ASCII', () => {
+    const types = new WordTypes();
+    const words = ['a', 'ab', 'abc', 'Zürich', 'Zurich', '’s', "'s", 'Élysée', ''];
+    const ids = words.map((w) => types.idOf(w));
+    expect(new Set(ids).size).toBe(words.length);
+    expect(words.map((w) => types.idOf(w))).toEqual(ids);
+  });
+
+  it('keeps ids when a document has more types than the table holds', () => {
+    const types = new WordTypes();
+    const capacity = types.capacity;
+    const words = Array.from({ length: capacity + 10 }, (_, i) => `w${i}`);
+    const out = new Int32Array(words.length);
+    types.idsOf(
+      words.map((text) => ({ text })),
+      out,
+    );
+    expect(types.capacity).toBe(2 * capacity);
+    expect(types.epoch).toBe(0);
+    expect(out[capacity + 9]).toBe(capacity + 9);
+    expect(types.idOf('w5')).toBe(5);
+    expect(types.hashes[capacity + 9]).toBe(hashText(`w${capacity + 9}`));
+  });
+
+  it('empties itself, moving to a new epoch, before a document that would not fit', () => {
+    const types = new WordTypes();
+    const fill = Array.from({ length: types.capacity - 2 }, (_, i) => ({ text: `f${i}` }));
+    types.idsOf(fill, new Int32Array(fill.length));
+    const out = new Int32Array(3);
+    types.idsOf([{ text: 'x' }, { text: 'y' }, { text: 'x' }], out);
+    expect(types.epoch).toBe(1);
+    expect([...out]).toEqual([0, 1, 0]);
+    expect(types.idOf('f0')).toBe(2);
+  });
+});
+
+describe('tokenTypes', () => {
+  it("gives a document's ids in the current epoch, again after the table was emptied", () => {
+    const tokens = tokensOf(['Xi', 'visits', 'Moscow', 'and', 'Xi', 'speaks']);
+    const ids = tokenTypes(tokens);
+    expect(ids[0]).toBe(ids[4]);
+    expect(new Set(ids).size).toBe(5);
+    expect(tokenTypes(tokens)).toBe(ids);
+    const types = wordTypes();
+    types.clear();
+    types.idOf('padding');
+    const again = tokenTypes(tokens);
+    expect([...again].map((id) => types.texts[id])).toEqual(tokens.map((t) => t.text));
+  });
+});
