@@ -2,8 +2,12 @@ import type { Doc, Sentence, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { isHeading, paragraphs, splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
+import { tokenTypes } from './word-types.js';
 
-/** Paragraphs, then sentences (headings marked), then tokens. */
+/**
+ * Paragraphs, then sentences (headings marked), then tokens, and the tokens' word-type ids (`tokenTypes`),
+ * which the later stages read.
+ */
 export const segmentStage: Stage = {
   name: 'segment',
   requires: ['text'],
@@ -34,6 +38,7 @@ export const segmentStage: Stage = {
     }
     doc.sentences = sentences;
     doc.tokens = tokens;
+    tokenTypes(tokens);
     return doc;
   },
 };
