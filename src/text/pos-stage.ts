@@ -1,6 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { posModels, PosTagger, type PosModels } from './pos-tagger.js';
+import { tokenTypes } from './word-types.js';
 
 /**
  * Part-of-speech tags (Penn Treebank) and IOB2 phrase chunks on every token (`token.tag`, `token.chunk`),
@@ -22,8 +23,10 @@ export function posStageWith(models: () => PosModels): Stage {
       const posClasses = m.pos.classes;
       const chunkClasses = m.chunk.classes;
       const tokens = doc.tokens ?? [];
+      // The tokens' word-type ids (made by the segment stage; made again if the table was emptied since).
+      const types = tokenTypes(tokens);
       for (const s of doc.sentences ?? []) {
-        tagger.tag(tokens, s.tokenStart, s.tokenEnd);
+        tagger.tag(tokens, s.tokenStart, s.tokenEnd, types);
         const { pos, chunk } = tagger;
         for (let t = s.tokenStart, i = 0; t < s.tokenEnd; t++, i++) {
           tokens[t].tag = posClasses[pos[i]];

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { addSteps, argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
 import { iobAllowed } from './pos-conll.js';
 import { SentenceValues } from './pos-features.js';
+import { hashText, tokenTypes, wordTypes, type WordTypes } from './word-types.js';
 
 const START = 0x5157a27;
 const END = 0x3e4d;
@@ -363,6 +364,14 @@ export class PosTagger {
   private readonly word = new SentenceValues();
   /** The vocabulary: where the record of each token text kept starts. */
   private readonly typeIndex = new TypeIndex(MAX_TYPES);
+  /**
+   * Per word-type id of `wordTypes()` (in epoch `recordsEpoch`), where its record starts + 1 (0: not
+   * looked up since the ids or the records last changed): a token's record found by its id, with no
+   * hashing of its text and no search in `typeIndex`. Emptied when the table's epoch or capacity moves on
+   * and when the vocabulary is cut down (`keepFrequentTypes` moves records); 128 KB.
+   */
+  private recordsById = new Int32Array(0);
+  private recordsEpoch = -1;
   /** How many types are kept, and their records, in the order of the blocks. */
   private typeCount = 0;
   /** How many types the vocabulary takes before it is cut down (`MAX_TYPES`; 0 in `takeRarePaths`). */
@@ -407,7 +416,7 @@ export class PosTagger {
   private readonly trigrams: KeptScores;
   private readonly histories: KeptScores;
 
-  /** The tokens of the current sentence as type ids. */
+  /** The tokens of the current sentence as their records (where each starts). */
   private ids = new Int32Array(64);
   /** Per token of the current sentence, the row of feature 48 (`tagChunks`). */
   private tagRowsAt = new Int32Array(64);
@@ -504,17 +513,33 @@ export class PosTagger {
     this.typeLimit = 0;
     const words = ['Rare', 'paths', 'taken', 'in', 'Zürich', '’s', 'Élysée', '.'];
     const sentence = words.map((text) => ({ text }));
-    for (let k = 0; k < RARE_PATH_RUNS; k++) this.tag(sentence, 0, sentence.length);
+    for (let k = 0; k < RARE_PATH_RUNS; k++) {
+      // As if the word-type table had been emptied since the last sentence (`forgetIds`).
+      this.recordsEpoch = -1;
+      this.tag(sentence, 0, sentence.length);
+    }
     this.margin = margin;
     this.typeLimit = typeLimit;
+    this.recordsById.fill(0);
     this.typeIndex.clear();
     this.typeCount = 0;
     this.rows.clear();
   }
 
-  /** Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. */
-  tag(tokens: readonly { readonly text: string }[], start: number, end: number): void {
+  /**
+   * Tags `tokens[start, end)` (one sentence) into `pos` and `chunk`. `types` are the word-type ids of
+   * `tokens` in the current epoch of `wordTypes()` (`tokenTypes(tokens)`, which the default works out).
+   */
+  tag(
+    tokens: readonly { readonly text: string }[],
+    start: number,
+    end: number,
+    types: Int32Array = tokenTypes(tokens),
+  ): void {
     const n = end - start;
+    const table = wordTypes();
+    if (table.epoch !== this.recordsEpoch || table.capacity !== this.recordsById.length)
+      this.forgetIds(table);
     if (this.typeCount + n > this.typeLimit) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
@@ -526,17 +551,33 @@ export class PosTagger {
     this.tokens = tokens;
     this.start = start;
     this.exactLoaded = 0;
-    const ids = this.ids;
+    const { ids, recordsById } = this;
     for (let i = 0; i < n; i++) {
-      const text = tokens[start + i].text;
-      const hash = hashText(text);
-      const r = this.typeIndex.find(text, hash, this.rows.ints);
-      ids[i] = r < 0 ? this.addType(text, hash) : r;
+      const id = types[start + i];
+      let r = recordsById[id] - 1;
+      if (r < 0) {
+        r = this.recordOf(tokens[start + i].text, table.hashes[id]);
+        recordsById[id] = r + 1;
+      }
+      ids[i] = r;
     }
     this.n = n;
     this.touchBlocks();
     this.tagPos();
     this.tagChunks();
+  }
+
+  /** Where the record of `text` (hash `hash`) starts: found in the vocabulary by its text, or added. */
+  private recordOf(text: string, hash: number): number {
+    const r = this.typeIndex.find(text, hash, this.rows.ints);
+    return r < 0 ? this.addType(text, hash) : r;
+  }
+
+  /** Drops the records found by id (`recordsById`): the ids are of another epoch of `table`, or it grew. */
+  private forgetIds(table: WordTypes): void {
+    if (this.recordsById.length === table.capacity) this.recordsById.fill(0);
+    else this.recordsById = new Int32Array(table.capacity);
+    this.recordsEpoch = table.epoch;
   }
 
   /**
@@ -930,6 +971,7 @@ export class PosTagger {
     while (least > 2 && kept + counts[least - 1] <= MAX_TYPES / 2) kept += counts[--least];
     const index = this.typeIndex;
     index.clear();
+    this.recordsById.fill(0);
     this.typeCount = 0;
     if (kept === 0 || kept > MAX_TYPES / 2 || kept + n > MAX_TYPES) {
       blocks.clear();
@@ -1002,13 +1044,6 @@ class KeptScores {
     scores[slot * size] = key;
     return slot * size + 1;
   }
-}
-
-/** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer (for `TypeIndex`). */
-function hashText(text: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h;
 }
 
 /** Whether the record at `r` in `ints` (`PosTagger`'s blocks) has the text `text` (see `TEXT`). */

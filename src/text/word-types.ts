@@ -9,7 +9,6 @@
  * them when either changed. `tokenTypes` gives a document's ids in the current epoch, adding its tokens
  * again if the table was emptied since it last did (a batch of documents can span an emptying).
  */
-import type { Token } from '../doc.js';
 
 /** FNV-1a over the UTF-16 code units of `text`, as a signed 32-bit integer. */
 export function hashText(text: string): number {
@@ -143,13 +142,13 @@ interface TypedTokens {
   epoch: number;
 }
 
-const typed = new WeakMap<readonly Token[], TypedTokens>();
+const typed = new WeakMap<readonly { readonly text: string }[], TypedTokens>();
 
 /**
  * The word-type id of each of `tokens` (a document's `tokens`), in the current epoch of `wordTypes()`:
  * worked out on the first call for the array, and again only if the table was emptied since.
  */
-export function tokenTypes(tokens: readonly Token[]): Int32Array {
+export function tokenTypes(tokens: readonly { readonly text: string }[]): Int32Array {
   const types = wordTypes();
   let known = typed.get(tokens);
   if (known === undefined || known.ids.length !== tokens.length) {
