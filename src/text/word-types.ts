@@ -19,6 +19,15 @@ export function hashText(text: string): number {
 
 /** How many types the table holds before it is emptied (it grows only for a document with more). */
 const CAPACITY = 1 << 15;
+/** Slots per type the table holds (`slots`): at most half of them are filled. */
+const SLOTS_PER_TYPE = 2;
+
+// A type's record in `records`: its id, its hash, its text's length, then the text's UTF-16 code units
+// two to an integer (the first in the low half).
+const ID = 0;
+const HASH = 1;
+const LENGTH = 2;
+const TEXT = 3;
 
 export class WordTypes {
   /** Moves on each time the table is emptied: ids from an earlier epoch stand for other texts. */
@@ -32,27 +41,51 @@ export class WordTypes {
   /** Per id, its text (the first token string seen with it). */
   texts: string[] = [];
   /**
-   * Per id, where its text starts in `chars`, two UTF-16 code units to an integer, after one integer with
-   * its length: comparing a token with it reads integers, not a string the engine compares in a builtin.
+   * Each type's record (see `ID`), one after another: a slot leads to the one place in memory that
+   * holds the id, the hash and the text to compare a token with (integers, not a string the engine
+   * compares in a builtin).
    */
-  private starts = new Int32Array(CAPACITY);
-  private chars = new Int32Array(CAPACITY * 6);
-  private charsEnd = 0;
-  /** Open addressing: each slot the hash and the id + 1 (0: empty), at most a quarter full. */
-  private slots = new Int32Array(CAPACITY * 8);
+  private records = new Int32Array(CAPACITY * 6);
+  private recordsEnd = 0;
+  /** Open addressing: each slot the start of a record + 1 (0: empty). */
+  private slots = new Int32Array(CAPACITY * SLOTS_PER_TYPE);
   /** 32 minus the bits of a slot number. */
-  private shift = Math.clz32(CAPACITY * 4 - 1);
+  private shift = Math.clz32(CAPACITY * SLOTS_PER_TYPE - 1);
+  /** The text being looked up (`idOf`), packed as in a record. */
+  private word = new Int32Array(64);
 
   /** The id of `text`, added if it is new. */
   idOf(text: string): number {
-    const hash = hashText(text);
-    const { slots, shift } = this;
-    const mask = (slots.length >> 1) - 1;
+    // One pass over the text: its hash, and its code units packed into `word` for the comparisons.
+    const n = text.length;
+    if (n >= 2 * this.word.length) this.word = new Int32Array(n);
+    const word = this.word;
+    let hash = 0x811c9dc5 | 0;
+    let k = 0;
+    for (; k + 1 < n; k += 2) {
+      const low = text.charCodeAt(k);
+      const high = text.charCodeAt(k + 1);
+      hash = Math.imul(Math.imul(hash ^ low, 0x01000193) ^ high, 0x01000193);
+      word[k >> 1] = low | (high << 16);
+    }
+    if (k < n) {
+      const low = text.charCodeAt(k);
+      hash = Math.imul(hash ^ low, 0x01000193);
+      word[k >> 1] = low;
+    }
+    const size = (n + 1) >> 1;
+    const { slots, shift, records } = this;
+    const mask = slots.length - 1;
     let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     for (;;) {
-      const id = slots[2 * slot + 1] - 1;
-      if (id < 0) break;
-      if (slots[2 * slot] === hash && this.sameText(id, text)) return id;
+      const r = slots[slot] - 1;
+      if (r < 0) break;
+      if (
+        records[r + HASH] === hash &&
+        records[r + LENGTH] === n &&
+        samePacked(records, r + TEXT, word, size)
+      )
+        return records[r + ID];
       slot = (slot + 1) & mask;
     }
     if (this.count === this.capacity) {
@@ -60,23 +93,21 @@ export class WordTypes {
       return this.idOf(text);
     }
     const id = this.count++;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = id + 1;
     this.hashes[id] = hash;
     this.texts[id] = text;
-    const n = text.length;
-    if (this.charsEnd + 1 + (n >> 1) + 1 > this.chars.length) {
-      const chars = new Int32Array(2 * this.chars.length + n);
-      chars.set(this.chars);
-      this.chars = chars;
+    if (this.recordsEnd + TEXT + size > this.records.length) {
+      const grown = new Int32Array(2 * this.records.length + TEXT + size);
+      grown.set(this.records);
+      this.records = grown;
     }
-    const chars = this.chars;
-    let at = this.charsEnd;
-    this.starts[id] = at;
-    chars[at++] = n;
-    for (let k = 0; k < n; k += 2)
-      chars[at++] = text.charCodeAt(k) | (k + 1 < n ? text.charCodeAt(k + 1) << 16 : 0);
-    this.charsEnd = at;
+    const r = this.recordsEnd;
+    const into = this.records;
+    into[r + ID] = id;
+    into[r + HASH] = hash;
+    into[r + LENGTH] = n;
+    for (let j = 0; j < size; j++) into[r + TEXT + j] = word[j];
+    this.recordsEnd = r + TEXT + size;
+    slots[slot] = r + 1;
     return id;
   }
 
@@ -91,19 +122,8 @@ export class WordTypes {
     this.slots.fill(0);
     this.texts.length = 0;
     this.count = 0;
-    this.charsEnd = 0;
+    this.recordsEnd = 0;
     this.epoch++;
-  }
-
-  /** Whether id `id` has the text `text`. */
-  private sameText(id: number, text: string): boolean {
-    const chars = this.chars;
-    let at = this.starts[id];
-    const n = text.length;
-    if (chars[at++] !== n) return false;
-    for (let k = 0; k + 1 < n; k += 2, at++)
-      if (chars[at] !== (text.charCodeAt(k) | (text.charCodeAt(k + 1) << 16))) return false;
-    return (n & 1) === 0 || chars[at] === text.charCodeAt(n - 1);
   }
 
   /** Twice the room, ids kept (a document with more types than the table holds). */
@@ -111,22 +131,24 @@ export class WordTypes {
     const capacity = 2 * this.capacity;
     const hashes = new Int32Array(capacity);
     hashes.set(this.hashes);
-    const starts = new Int32Array(capacity);
-    starts.set(this.starts);
     this.hashes = hashes;
-    this.starts = starts;
     this.capacity = capacity;
-    this.slots = new Int32Array(capacity * 8);
+    this.slots = new Int32Array(capacity * SLOTS_PER_TYPE);
     this.shift--;
-    const { slots, shift } = this;
-    const mask = (slots.length >> 1) - 1;
-    for (let id = 0; id < this.count; id++) {
-      let slot = Math.imul(hashes[id], 0x9e3779b1) >>> shift;
-      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = hashes[id];
-      slots[2 * slot + 1] = id + 1;
+    const { slots, shift, records } = this;
+    const mask = slots.length - 1;
+    for (let r = 0; r < this.recordsEnd; r += TEXT + ((records[r + LENGTH] + 1) >> 1)) {
+      let slot = Math.imul(records[r + HASH], 0x9e3779b1) >>> shift;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = r + 1;
     }
   }
+}
+
+/** Whether `ints[at, at + size)` holds `word[0, size)`. */
+function samePacked(ints: Int32Array, at: number, word: Int32Array, size: number): boolean {
+  for (let k = 0; k < size; k++) if (ints[at + k] !== word[k]) return false;
+  return true;
 }
 
 let shared: WordTypes | undefined;
