@@ -498,8 +498,10 @@ export class PosTagger {
 
   /**
    * Tags a short sentence through the rare paths, a few times, then forgets it: every token scored in
-   * float64 (`exactPos`, `exactChunk`), the vocabulary cut down first (`keepFrequentTypes`). Ties are a
-   * few tokens in 10,000 and cuts come after thousands of articles: after the engine has optimized `tag`,
+   * float64 (`exactPos`, `exactChunk`), the records found by id dropped (as after the word-type table's
+   * emptying) and found again by text (`recordOf`), every other time the vocabulary cut down first
+   * (`keepFrequentTypes`). Ties are a few tokens in 10,000, and cuts and emptyings come after thousands
+   * of articles: after the engine has optimized `tag`,
    * `tagPos` and `tagChunks`, which then drop their optimized code (a call they never saw) and are
    * compiled again, in every worker. Taken here, before that, the paths are in the first compilation.
    * (Not the window tables' emptying: a pass over their slots at every add would take tens of ms.) The
@@ -510,12 +512,13 @@ export class PosTagger {
   private takeRarePaths(): void {
     const { margin, typeLimit } = this;
     this.margin = Infinity;
-    this.typeLimit = 0;
     const words = ['Rare', 'paths', 'taken', 'in', 'Zürich', '’s', 'Élysée', '.'];
     const sentence = words.map((text) => ({ text }));
     for (let k = 0; k < RARE_PATH_RUNS; k++) {
-      // As if the word-type table had been emptied since the last sentence (`forgetIds`).
+      // As if the word-type table had been emptied since the last sentence (`forgetIds`): every other
+      // time without a cut first, so the records are found in the vocabulary by their texts.
       this.recordsEpoch = -1;
+      this.typeLimit = k % 2 === 0 ? 0 : typeLimit;
       this.tag(sentence, 0, sentence.length);
     }
     this.margin = margin;

@@ -76,8 +76,11 @@ export class WordTypes {
     const size = (n + 1) >> 1;
     const { slots, shift, records } = this;
     const mask = slots.length - 1;
-    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    // (The step to the next slot comes first, from the one before the hash's: taken at every look-up, it
+    // is in the engine's first optimized code, which does not have to be dropped at the first collision.)
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> shift) - 1;
     for (;;) {
+      slot = (slot + 1) & mask;
       const r = slots[slot] - 1;
       if (r < 0) break;
       if (
@@ -86,7 +89,6 @@ export class WordTypes {
         samePacked(records, r + TEXT, word, size)
       )
         return records[r + ID];
-      slot = (slot + 1) & mask;
     }
     if (this.count === this.capacity) {
       this.grow();
