@@ -7,6 +7,7 @@ import { posStage } from '../../src/text/pos-stage.js';
 import { iob1to2, iobAllowed, parseConll } from '../../src/text/pos-conll.js';
 import { normaliseWord, SentenceValues } from '../../src/text/pos-features.js';
 import { PosTagger, posModels, tagSentence } from '../../src/text/pos-tagger.js';
+import { tokenTypes, wordTypes } from '../../src/text/word-types.js';
 import { evaluatePos, iobSpans } from '../../eval/pos.js';
 import { SHARED, describeShared } from '../helpers/shared.js';
 
@@ -147,6 +148,26 @@ describe('PosTagger, the stage tagger', () => {
     expect(differences([...sentences, ...made, ...sentences, ...made.slice(0, 30), ...sentences])).toEqual(
       [],
     );
+  });
+
+  it("tags as the reference tagger by a document's word-type ids, again after the table of them was emptied", () => {
+    const tagger = new PosTagger(posModels());
+    const words = sentences.flat();
+    const tokens = words.map((text) => ({ text }));
+    const want = new SentenceValues();
+    want.load(words);
+    tagSentence(want, posModels());
+    const tagged = () => {
+      tagger.tag(tokens, 0, tokens.length, tokenTypes(tokens));
+      return [...tagger.pos.subarray(0, words.length)];
+    };
+    wordTypes().clear();
+    expect(tagged()).toEqual([...want.pos.subarray(0, words.length)]);
+    // Each word now has the id another word had: the tagger finds the words' records by text again.
+    wordTypes().clear();
+    for (const word of ['padding', 'more']) wordTypes().idOf(word);
+    expect(tagged()).toEqual([...want.pos.subarray(0, words.length)]);
+    expect([...tagger.chunk.subarray(0, words.length)]).toEqual([...want.chunk.subarray(0, words.length)]);
   });
 });
 
