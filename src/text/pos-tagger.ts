@@ -325,7 +325,7 @@ const FEATURES_PER_TOKEN = 24;
  *
  * Scoring waits on memory (each feature's row of weights is a cache miss somewhere in megabytes), and a
  * token's features mostly depend on words, which repeat. So the tagger keeps a vocabulary of word types
- * (the token text, hashed once) and, per type, the sum of its own part-of-speech word features and where
+ * (found by the token's word-type id) and, per type, the sum of its own part-of-speech word features and where
  * the rows of its features as a neighbour (previous word, next word, ...) start. Features of the tags chosen
  * before a token are kept per pair of tags (part of speech) or per window of tags (chunks), and the record keeps
  * the last row of each feature on a tag and the word (a word mostly meets the same tag). A token is then
@@ -374,7 +374,7 @@ export class PosTagger {
   private recordsEpoch = -1;
   /** How many types are kept, and their records, in the order of the blocks. */
   private typeCount = 0;
-  /** How many types the vocabulary takes before it is cut down (`MAX_TYPES`; 0 in `takeRarePaths`). */
+  /** How many types the vocabulary takes before it is cut down (`MAX_TYPES`; 0 in half of `takeRarePaths`). */
   private typeLimit = MAX_TYPES;
   private typeRecords = new Int32Array(MAX_TYPES);
   /**
@@ -501,9 +501,8 @@ export class PosTagger {
    * float64 (`exactPos`, `exactChunk`), the records found by id dropped (as after the word-type table's
    * emptying) and found again by text (`recordOf`), every other time the vocabulary cut down first
    * (`keepFrequentTypes`). Ties are a few tokens in 10,000, and cuts and emptyings come after thousands
-   * of articles: after the engine has optimized `tag`,
-   * `tagPos` and `tagChunks`, which then drop their optimized code (a call they never saw) and are
-   * compiled again, in every worker. Taken here, before that, the paths are in the first compilation.
+   * of articles: after the engine has optimized `tag`, `tagPos` and `tagChunks`, which then drop their
+   * optimized code (a call they never saw) and are compiled again, in every worker. Taken here, before that, the paths are in the first compilation.
    * (Not the window tables' emptying: a pass over their slots at every add would take tens of ms.) The
    * sentence has words with letters and quotes past ASCII (normalised, cased by the engine's runtime):
    * the first such word in the bench texts came about 16,000 articles in, and made `SentenceValues.set`
