@@ -22,6 +22,7 @@ import {
   SentenceValues,
 } from '../../text/pos-features.js';
 import type { Doc } from '../../doc.js';
+import { tokenTypes, wordTypes } from '../../text/word-types.js';
 import { nerGazetteer } from './gazetteer.js';
 import { StampedTable } from './stamped-table.js';
 
@@ -55,6 +56,8 @@ export class NerInput {
   sEnd: Int32Array = new Int32Array(0);
   gaz: Uint8Array = new Uint8Array(0);
   gazBegin: Uint8Array = new Uint8Array(0);
+  /** Per token, what the gazetteer needs of its word (`Gazetteer.wordBits`), by which it marks `gaz`. */
+  gazWord: Uint8Array = new Uint8Array(0);
   /**
    * Part-of-speech and chunk tags as small indexes (`tagIndex`), one index space for both; never 0 (kept
    * for none). Features take the tags' hashes (`tagHashOf`, independent of the taggers' class order).
@@ -148,17 +151,57 @@ export class NerInput {
     let n = 0;
     for (const s of sentences) n += s.tokenEnd - s.tokenStart;
     this.begin(n);
+    const ids = tokenTypes(tokens);
+    const known = typeValues();
+    const gazetteer = nerGazetteer();
     let at = 0;
     for (const s of sentences) {
       const end = at + s.tokenEnd - s.tokenStart;
       for (let t = s.tokenStart, i = at; t < s.tokenEnd; t++, i++) {
         const token = tokens[t];
-        this.setToken(i, token.text, token.tag ?? '', token.chunk ?? '', at, end);
+        this.raw[i] = token.text;
+        this.sStart[i] = at;
+        this.sEnd[i] = end;
+        this.posIndex[i] = tagIndex(token.tag ?? '');
+        this.chunkIndex[i] = tagIndex(token.chunk ?? '');
+        const o = ids[t] * TYPE_STRIDE;
+        if (known[o + 7] === 0) {
+          if (!this.wordValues(i, token.text)) this.wordValuesOf(i, token.text);
+          this.gazWord[i] = gazetteer.wordBits(this, i);
+          this.keepValues(i, known, o);
+        } else this.copyValues(i, known, o);
       }
       this.endSentence(at, end);
       at = end;
     }
     return this.finish();
+  }
+
+  /** Keeps token `i`'s word values as its word type's, at `o` in `known` (see `typeValues`). */
+  private keepValues(i: number, known: Uint32Array, o: number): void {
+    known[o] = this.cased[i];
+    known[o + 1] = this.lower[i];
+    known[o + 2] = this.pre3[i];
+    known[o + 3] = this.suf2[i];
+    known[o + 4] = this.suf3[i];
+    known[o + 5] = this.suf4[i];
+    known[o + 6] = this.shape[i];
+    known[o + 7] = this.flags[i] | (this.hasUpper[i] << 8) | (this.gazWord[i] << 9) | TYPE_KNOWN;
+  }
+
+  /** Token `i`'s word values from those of its word type, at `o` in `known`. */
+  private copyValues(i: number, known: Uint32Array, o: number): void {
+    this.cased[i] = known[o];
+    this.lower[i] = known[o + 1];
+    this.pre3[i] = known[o + 2];
+    this.suf2[i] = known[o + 3];
+    this.suf3[i] = known[o + 4];
+    this.suf4[i] = known[o + 5];
+    this.shape[i] = known[o + 6];
+    const bits = known[o + 7];
+    this.flags[i] = bits & 0xff;
+    this.hasUpper[i] = (bits >>> 8) & 1;
+    this.gazWord[i] = (bits >>> 9) & 0x1f;
   }
 
   /**
@@ -186,6 +229,7 @@ export class NerInput {
     // Cleared sentence by sentence as they are marked.
     this.gaz = this.bytes(0, n, false);
     this.gazBegin = this.bytes(1, n, false);
+    this.gazWord = this.bytes(2, n, false);
     this.casing.reset(n);
     this.capitalised.fill(0);
   }
@@ -199,6 +243,7 @@ export class NerInput {
     this.posIndex[i] = p;
     this.chunkIndex[i] = c;
     if (!this.wordValues(i, text)) this.wordValuesOf(i, text);
+    this.gazWord[i] = nerGazetteer().wordBits(this, i);
   }
 
   /**
@@ -440,6 +485,36 @@ export class NerInput {
         this.history.set(this.cased[this.absorbed], type);
     }
   }
+}
+
+/**
+ * The word values of each word type (`wordTypes`) met in `loadDoc` so far this epoch, which depend on the
+ * token text alone: eight integers an id (32 bytes, a cache line's half), the hashes of the word, its
+ * lower-cased form, prefix, suffixes and shape, then its flags, `hasUpper` in bit 8, its `gazWord` from
+ * bit 9 and `TYPE_KNOWN` (0 for a type not met yet). A token of a known type copies them instead of scanning its characters and
+ * hashing them (most tokens: `the`, `said`, the document's names again). 1 MB for the table's 32,768 ids.
+ */
+const TYPE_STRIDE = 8;
+const TYPE_KNOWN = 1 << 16;
+let typeValuesTable = new Uint32Array(0);
+let typeValuesEpoch = -1;
+
+/**
+ * `typeValuesTable` for the current epoch of `wordTypes()` and its capacity: emptied when the epoch moved
+ * on (the ids stand for other texts), and grown with the table (ids kept).
+ */
+function typeValues(): Uint32Array {
+  const types = wordTypes();
+  if (typeValuesTable.length !== types.capacity * TYPE_STRIDE) {
+    const grown = new Uint32Array(types.capacity * TYPE_STRIDE);
+    if (typeValuesEpoch === types.epoch && grown.length > typeValuesTable.length) grown.set(typeValuesTable);
+    typeValuesTable = grown;
+    typeValuesEpoch = types.epoch;
+  } else if (typeValuesEpoch !== types.epoch) {
+    typeValuesTable.fill(0);
+    typeValuesEpoch = types.epoch;
+  }
+  return typeValuesTable;
 }
 
 /** Bits of `NerInput`'s filter of words written with a capital letter (1 KB), and the shift to a bit. */
