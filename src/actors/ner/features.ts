@@ -74,6 +74,13 @@ export class NerInput {
   /** How many of the last document's tokens `loadDoc` met of a type it had no values of yet. */
   unknownTypes = 0;
   /**
+   * Per token, its word-type id, when loaded by `loadDoc` (`typeFact`); and the table of the types'
+   * values (`typeValues`) and epoch those ids belong to (-1: loaded from words, no ids).
+   */
+  private typeIds: Int32Array = new Int32Array(0);
+  private typesTable: Uint32Array = new Uint32Array(0);
+  private typesEpoch = -1;
+  /**
    * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2
    * capitalised mid-sentence (`casingOf`). Read where a token is scored, not copied out for every token:
    * the tagger scores about one token in six.
@@ -137,6 +144,7 @@ export class NerInput {
     lengths: readonly number[],
   ): this {
     this.begin(words.length);
+    this.typesEpoch = -1;
     let at = 0;
     for (const len of lengths) {
       for (let i = at; i < at + len; i++) this.setToken(i, words[i], pos[i], chunk[i], at, at + len);
@@ -164,6 +172,9 @@ export class NerInput {
     const last = sentences.length > 0 ? sentences[sentences.length - 1].tokenEnd : 0;
     for (let t = first; t < last; t++) unknown += known[ids[t] * TYPE_STRIDE + 7] === 0 ? 1 : 0;
     this.unknownTypes = unknown;
+    const typeIds = (this.typeIds = this.ints(5, n, null));
+    this.typesTable = known;
+    this.typesEpoch = typeValuesEpoch;
     let at = 0;
     for (const s of sentences) {
       const end = at + s.tokenEnd - s.tokenStart;
@@ -174,6 +185,7 @@ export class NerInput {
         this.sEnd[i] = end;
         this.posIndex[i] = tagIndex(token.tag ?? '');
         this.chunkIndex[i] = tagIndex(token.chunk ?? '');
+        typeIds[i] = ids[t];
         const o = ids[t] * TYPE_STRIDE;
         if (known[o + 7] === 0) {
           if (!this.wordValues(i, token.text)) this.wordValuesOf(i, token.text);
@@ -185,6 +197,24 @@ export class NerInput {
       at = end;
     }
     return this.finish();
+  }
+
+  /**
+   * Whether `test` holds for token `i`'s text (`normalised`: for its word, `word(i)`), where `test`
+   * depends on that text alone (`isTitle`, `isOrganizationHead`): kept as its word type's fact `fact` (a
+   * `FACT_` bit of its entry in `typeValues`, one per test and text), so a type is tested once an epoch
+   * (the refiners and the names stage test the words of every name, most of them met before).
+   */
+  typeFact(i: number, fact: number, test: (text: string) => boolean, normalised: boolean): boolean {
+    const table = this.typesTable;
+    if (this.typesEpoch !== typeValuesEpoch || table !== typeValuesTable)
+      return test(normalised ? this.word(i) : this.raw[i]);
+    const o = this.typeIds[i] * TYPE_STRIDE + 7;
+    const bits = table[o];
+    if (bits & (1 << fact)) return (bits & (2 << fact)) !== 0;
+    const holds = test(normalised ? this.word(i) : this.raw[i]);
+    table[o] = bits | (1 << fact) | (holds ? 2 << fact : 0);
+    return holds;
   }
 
   /** Keeps token `i`'s word values as its word type's, at `o` in `known` (see `typeValues`). */
@@ -506,6 +536,17 @@ export class NerInput {
  */
 const TYPE_STRIDE = 8;
 const TYPE_KNOWN = 1 << 16;
+
+/**
+ * The facts `NerInput.typeFact` keeps of a word type, in its entry's last integer: the bit a fact is known
+ * (a test and a text: the token's text, or its word), the bit above it whether it holds.
+ */
+export const FACT_TITLE = 17;
+export const FACT_TITLE_WORD = 19;
+export const FACT_ORG_HEAD = 21;
+export const FACT_ORG_HEAD_WORD = 23;
+export const FACT_MISC_HEAD_WORD = 25;
+export const FACT_DEMONYM = 27;
 let typeValuesTable = new Uint32Array(0);
 let typeValuesEpoch = -1;
 
