@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanStage } from '../../src/clean/clean-stage.js';
-import { NerInput, nerFeatures, nerInputOfDoc } from '../../src/actors/ner/features.js';
-import { isDemonym } from '../../src/actors/ner/gazetteer.js';
+import { FACT_TITLE, NerInput, nerFeatures, nerInputOfDoc } from '../../src/actors/ner/features.js';
+import { isDemonym, isTitle } from '../../src/actors/ner/gazetteer.js';
 import { joinBridgedRuns, joinParticles, splitAtTitle } from '../../src/actors/ner/refine-spans.js';
 import { namesStage } from '../../src/actors/ner/names-stage.js';
 import { bilouAllowed, nameTagger, NER_CLASSES, toBilou } from '../../src/actors/ner/tagger.js';
@@ -10,6 +10,7 @@ import { argmax } from '../../src/text/perceptron.js';
 import { buildPipeline } from '../../src/pipeline.js';
 import { posStage } from '../../src/text/pos-stage.js';
 import { segmentStage } from '../../src/text/segment-stage.js';
+import { wordTypes } from '../../src/text/word-types.js';
 import { evaluateEntities } from '../../eval/entities.js';
 import { SEED, SHARED, describeShared } from '../helpers/shared.js';
 
@@ -191,6 +192,47 @@ describe('tagger scoring', () => {
     } finally {
       tagger.slack = 1e-9;
     }
+  });
+});
+
+describe('word values per word type', () => {
+  // `loadDoc` copies a token's values from its word type's entry once the type was met; `load` computes
+  // them from the text of every token. Both must give the same input, also after the table of word types
+  // is emptied (the ids then stand for other texts).
+  it('loads a document as its words, twice and after the word types are emptied', () => {
+    const text = readFileSync(new URL('../fixtures/ner/01-regional-talks.txt', import.meta.url), 'utf8');
+    const reader = buildPipeline([cleanStage, segmentStage, posStage]);
+    const doc = reader.run({
+      date: null,
+      text: `Zürich, Sino-Russian talks. ${text.replace(/^\s*date \S+\s*/, '')}`,
+    });
+    const sentences = doc.sentences!.map((s) => {
+      const tokens = doc.tokens!.slice(s.tokenStart, s.tokenEnd);
+      return {
+        words: tokens.map((t) => t.text),
+        pos: tokens.map((t) => t.tag!),
+        chunk: tokens.map((t) => t.chunk!),
+      };
+    });
+    const values = (x: NerInput) => {
+      const fields = [x.cased, x.lower, x.pre3, x.suf2, x.suf3, x.suf4, x.shape, x.flags, x.hasUpper];
+      return [...fields, x.gaz, x.gazBegin, x.gazWord, x.runStart, x.longEnd].map((a) => [
+        ...a.subarray(0, x.n),
+      ]);
+    };
+    const want = values(new NerInput().load(sentences));
+    expect(values(nerInputOfDoc(doc))).toEqual(want);
+    expect(values(nerInputOfDoc(doc))).toEqual(want);
+    const facts = (x: NerInput) =>
+      Array.from({ length: x.n }, (_, i) => x.typeFact(i, FACT_TITLE, isTitle, false));
+    const x = nerInputOfDoc(doc);
+    const titles = facts(x);
+    expect(titles).toEqual(Array.from({ length: x.n }, (_, i) => isTitle(x.raw[i])));
+    expect(facts(x)).toEqual(titles);
+    wordTypes().clear();
+    wordTypes().idOf('other words first');
+    expect(values(nerInputOfDoc(doc))).toEqual(want);
+    expect(facts(nerInputOfDoc(doc))).toEqual(titles);
   });
 });
 

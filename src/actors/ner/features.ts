@@ -22,6 +22,7 @@ import {
   SentenceValues,
 } from '../../text/pos-features.js';
 import type { Doc } from '../../doc.js';
+import { tokenTypes, wordTypes } from '../../text/word-types.js';
 import { nerGazetteer } from './gazetteer.js';
 import { StampedTable } from './stamped-table.js';
 
@@ -55,6 +56,8 @@ export class NerInput {
   sEnd: Int32Array = new Int32Array(0);
   gaz: Uint8Array = new Uint8Array(0);
   gazBegin: Uint8Array = new Uint8Array(0);
+  /** Per token, what the gazetteer needs of its word (`Gazetteer.wordBits`), by which it marks `gaz`. */
+  gazWord: Uint8Array = new Uint8Array(0);
   /**
    * Part-of-speech and chunk tags as small indexes (`tagIndex`), one index space for both; never 0 (kept
    * for none). Features take the tags' hashes (`tagHashOf`, independent of the taggers' class order).
@@ -68,6 +71,15 @@ export class NerInput {
   /** Entity type (1-4) the same word was last given earlier in the document, filled while tagging. */
   history = new Map<number, number>();
   private absorbed = 0;
+  /** How many of the last document's tokens `loadDoc` met of a type it had no values of yet. */
+  unknownTypes = 0;
+  /**
+   * Per token, its word-type id, when loaded by `loadDoc` (`typeFact`); and the table of the types'
+   * values (`typeValues`) and epoch those ids belong to (-1: loaded from words, no ids).
+   */
+  private typeIds: Int32Array = new Int32Array(0);
+  private typesTable: Uint32Array = new Uint32Array(0);
+  private typesEpoch = -1;
   /**
    * The document's casing evidence, per lower-cased word hash: bit 1 seen in lower case, bit 2
    * capitalised mid-sentence (`casingOf`). Read where a token is scored, not copied out for every token:
@@ -132,6 +144,7 @@ export class NerInput {
     lengths: readonly number[],
   ): this {
     this.begin(words.length);
+    this.typesEpoch = -1;
     let at = 0;
     for (const len of lengths) {
       for (let i = at; i < at + len; i++) this.setToken(i, words[i], pos[i], chunk[i], at, at + len);
@@ -148,17 +161,87 @@ export class NerInput {
     let n = 0;
     for (const s of sentences) n += s.tokenEnd - s.tokenStart;
     this.begin(n);
+    const ids = tokenTypes(tokens);
+    const known = typeValues();
+    const gazetteer = nerGazetteer();
+    // The types' entries are read first in a loop of their own, which does nothing else: their cache misses
+    // (the table is a megabyte, cold after the other stages) overlap, where in the loop below, with the
+    // copying and the tags' look-ups between them, few did.
+    let unknown = 0;
+    const first = sentences.length > 0 ? sentences[0].tokenStart : 0;
+    const last = sentences.length > 0 ? sentences[sentences.length - 1].tokenEnd : 0;
+    for (let t = first; t < last; t++) unknown += known[ids[t] * TYPE_STRIDE + 7] === 0 ? 1 : 0;
+    this.unknownTypes = unknown;
+    const typeIds = (this.typeIds = this.ints(5, n, null));
+    this.typesTable = known;
+    this.typesEpoch = typeValuesEpoch;
     let at = 0;
     for (const s of sentences) {
       const end = at + s.tokenEnd - s.tokenStart;
       for (let t = s.tokenStart, i = at; t < s.tokenEnd; t++, i++) {
         const token = tokens[t];
-        this.setToken(i, token.text, token.tag ?? '', token.chunk ?? '', at, end);
+        this.raw[i] = token.text;
+        this.sStart[i] = at;
+        this.sEnd[i] = end;
+        this.posIndex[i] = tagIndex(token.tag ?? '');
+        this.chunkIndex[i] = tagIndex(token.chunk ?? '');
+        typeIds[i] = ids[t];
+        const o = ids[t] * TYPE_STRIDE;
+        if (known[o + 7] === 0) {
+          if (!this.wordValues(i, token.text)) this.wordValuesOf(i, token.text);
+          this.gazWord[i] = gazetteer.wordBits(this, i);
+          this.keepValues(i, known, o);
+        } else this.copyValues(i, known, o);
       }
       this.endSentence(at, end);
       at = end;
     }
     return this.finish();
+  }
+
+  /**
+   * Whether `test` holds for token `i`'s text (`normalised`: for its word, `word(i)`), where `test`
+   * depends on that text alone (`isTitle`, `isOrganizationHead`): kept as its word type's fact `fact` (a
+   * `FACT_` bit of its entry in `typeValues`, one per test and text), so a type is tested once an epoch
+   * (the refiners and the names stage test the words of every name, most of them met before).
+   */
+  typeFact(i: number, fact: number, test: (text: string) => boolean, normalised: boolean): boolean {
+    const table = this.typesTable;
+    if (this.typesEpoch !== typeValuesEpoch || table !== typeValuesTable)
+      return test(normalised ? this.word(i) : this.raw[i]);
+    const o = this.typeIds[i] * TYPE_STRIDE + 7;
+    const bits = table[o];
+    if (bits & (1 << fact)) return (bits & (2 << fact)) !== 0;
+    const holds = test(normalised ? this.word(i) : this.raw[i]);
+    table[o] = bits | (1 << fact) | (holds ? 2 << fact : 0);
+    return holds;
+  }
+
+  /** Keeps token `i`'s word values as its word type's, at `o` in `known` (see `typeValues`). */
+  private keepValues(i: number, known: Uint32Array, o: number): void {
+    known[o] = this.cased[i];
+    known[o + 1] = this.lower[i];
+    known[o + 2] = this.pre3[i];
+    known[o + 3] = this.suf2[i];
+    known[o + 4] = this.suf3[i];
+    known[o + 5] = this.suf4[i];
+    known[o + 6] = this.shape[i];
+    known[o + 7] = this.flags[i] | (this.hasUpper[i] << 8) | (this.gazWord[i] << 9) | TYPE_KNOWN;
+  }
+
+  /** Token `i`'s word values from those of its word type, at `o` in `known`. */
+  private copyValues(i: number, known: Uint32Array, o: number): void {
+    this.cased[i] = known[o];
+    this.lower[i] = known[o + 1];
+    this.pre3[i] = known[o + 2];
+    this.suf2[i] = known[o + 3];
+    this.suf3[i] = known[o + 4];
+    this.suf4[i] = known[o + 5];
+    this.shape[i] = known[o + 6];
+    const bits = known[o + 7];
+    this.flags[i] = bits & 0xff;
+    this.hasUpper[i] = (bits >>> 8) & 1;
+    this.gazWord[i] = (bits >>> 9) & 0x1f;
   }
 
   /**
@@ -186,6 +269,7 @@ export class NerInput {
     // Cleared sentence by sentence as they are marked.
     this.gaz = this.bytes(0, n, false);
     this.gazBegin = this.bytes(1, n, false);
+    this.gazWord = this.bytes(2, n, false);
     this.casing.reset(n);
     this.capitalised.fill(0);
   }
@@ -199,6 +283,7 @@ export class NerInput {
     this.posIndex[i] = p;
     this.chunkIndex[i] = c;
     if (!this.wordValues(i, text)) this.wordValuesOf(i, text);
+    this.gazWord[i] = nerGazetteer().wordBits(this, i);
   }
 
   /**
@@ -440,6 +525,47 @@ export class NerInput {
         this.history.set(this.cased[this.absorbed], type);
     }
   }
+}
+
+/**
+ * The word values of each word type (`wordTypes`) met in `loadDoc` so far this epoch, which depend on the
+ * token text alone: eight integers an id (32 bytes, a cache line's half), the hashes of the word, its
+ * lower-cased form, prefix, suffixes and shape, then its flags, `hasUpper` in bit 8, its `gazWord` from
+ * bit 9 and `TYPE_KNOWN` (0 for a type not met yet). A token of a known type copies them instead of scanning its characters and
+ * hashing them (most tokens: `the`, `said`, the document's names again). 1 MB for the table's 32,768 ids.
+ */
+const TYPE_STRIDE = 8;
+const TYPE_KNOWN = 1 << 16;
+
+/**
+ * The facts `NerInput.typeFact` keeps of a word type, in its entry's last integer: the bit a fact is known
+ * (a test and a text: the token's text, or its word), the bit above it whether it holds.
+ */
+export const FACT_TITLE = 17;
+export const FACT_TITLE_WORD = 19;
+export const FACT_ORG_HEAD = 21;
+export const FACT_ORG_HEAD_WORD = 23;
+export const FACT_MISC_HEAD_WORD = 25;
+export const FACT_DEMONYM = 27;
+let typeValuesTable = new Uint32Array(0);
+let typeValuesEpoch = -1;
+
+/**
+ * `typeValuesTable` for the current epoch of `wordTypes()` and its capacity: emptied when the epoch moved
+ * on (the ids stand for other texts), and grown with the table (ids kept).
+ */
+function typeValues(): Uint32Array {
+  const types = wordTypes();
+  if (typeValuesTable.length !== types.capacity * TYPE_STRIDE) {
+    const grown = new Uint32Array(types.capacity * TYPE_STRIDE);
+    if (typeValuesEpoch === types.epoch && grown.length > typeValuesTable.length) grown.set(typeValuesTable);
+    typeValuesTable = grown;
+    typeValuesEpoch = types.epoch;
+  } else if (typeValuesEpoch !== types.epoch) {
+    typeValuesTable.fill(0);
+    typeValuesEpoch = types.epoch;
+  }
+  return typeValuesTable;
 }
 
 /** Bits of `NerInput`'s filter of words written with a capital letter (1 KB), and the shift to a bit. */

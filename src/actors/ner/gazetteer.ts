@@ -18,6 +18,13 @@ export const G_ORG = 16;
 /** A hyphenated word starting with a demonym or a combining form (`Sino-Russian`, `Indo-Pakistani`). */
 export const G_DEMONYM_PREFIX = 32;
 
+/** Bits of a word's `wordBits`. */
+export const W_STARTS_FOLDED = 1;
+export const W_STARTS_EXACT = 2;
+export const W_LATER_FOLDED = 4;
+export const W_LATER_EXACT = 8;
+export const W_DEMONYM_PREFIX = 16;
+
 interface Node {
   next: Map<string, Node>;
   mask: number;
@@ -82,30 +89,49 @@ export class Gazetteer {
   }
 
   /**
-   * Marks as `mark` does, for a sentence `[from, to)` of a loaded input: the trie is walked (with the
-   * words as strings) only from tokens whose word hash is that of a first word of some entry, which most
-   * tokens' are not, and hyphenated words alone are checked for a demonym prefix.
+   * What `markHashed` needs of token `i`'s word in a loaded input (its text alone): whether an entry
+   * starts with it (`W_STARTS_FOLDED` lower-cased, `W_STARTS_EXACT` as written), whether entries have it
+   * past their first word (`W_LATER_FOLDED`, `W_LATER_EXACT`), and whether it is a hyphenated word
+   * starting with a demonym or combining form (`W_DEMONYM_PREFIX`). `NerInput` keeps them per word type,
+   * so a token of a type met before takes no look-up at all.
    */
-  markHashed(x: NerInput, from: number, to: number): void {
+  wordBits(x: NerInput, i: number): number {
     const starts = (this.starts ??= this.startHashes());
     const later = (this.later ??= this.laterHashes());
+    const lower = x.lower[i];
+    const cased = x.cased[i];
+    let bits = 0;
+    if (starts.has(lower)) bits |= W_STARTS_FOLDED;
+    // (A word with no capital letter has one hash either way: looked up once.)
+    if (cased === lower ? bits & W_STARTS_FOLDED : starts.has(cased)) bits |= W_STARTS_EXACT;
+    if (later.has(lower)) bits |= W_LATER_FOLDED;
+    if (cased === lower ? bits & W_LATER_FOLDED : later.has(cased)) bits |= W_LATER_EXACT;
+    if (x.flags[i] & F_HAS_HYPHEN) {
+      const lw = x.lowerWord(i);
+      const hyphen = lw.indexOf('-');
+      if (hyphen > 0 && this.prefixes.has(lw.slice(0, hyphen))) bits |= W_DEMONYM_PREFIX;
+    }
+    return bits;
+  }
+
+  /**
+   * Marks as `mark` does, for a sentence `[from, to)` of a loaded input, from its tokens' `wordBits`
+   * (`x.gazWord`): the trie is walked (with the words as strings) only from tokens whose word is a first
+   * word of some entry, which most tokens' are not.
+   */
+  markHashed(x: NerInput, from: number, to: number): void {
     const edges = (this.edges ??= new EdgeTable([this.folded, this.exact]));
-    const { gaz: cover, gazBegin: begin, lower, cased, flags } = x;
+    const { gaz: cover, gazBegin: begin, gazWord } = x;
     cover.fill(0, from, to);
     begin.fill(0, from, to);
     for (let i = from; i < to; i++) {
-      const startsFolded = starts.has(lower[i]);
-      if (startsFolded) walkWords(edges, later, this.folded, x, true, i, to);
-      // (A word with no capital letter has one hash either way: looked up once.)
-      if (cased[i] === lower[i] ? startsFolded : starts.has(cased[i]))
-        walkWords(edges, later, this.exact, x, false, i, to);
-      if (flags[i] & F_HAS_HYPHEN) {
-        const lw = x.lowerWord(i);
-        const hyphen = lw.indexOf('-');
-        if (hyphen > 0 && this.prefixes.has(lw.slice(0, hyphen))) {
-          cover[i] |= G_DEMONYM_PREFIX;
-          begin[i] |= G_DEMONYM_PREFIX;
-        }
+      const bits = gazWord[i];
+      if (bits === 0) continue;
+      if (bits & W_STARTS_FOLDED) walkWords(edges, this.folded, x, true, i, to);
+      if (bits & W_STARTS_EXACT) walkWords(edges, this.exact, x, false, i, to);
+      if (bits & W_DEMONYM_PREFIX) {
+        cover[i] |= G_DEMONYM_PREFIX;
+        begin[i] |= G_DEMONYM_PREFIX;
       }
     }
   }
@@ -164,22 +190,16 @@ export class Gazetteer {
 
 /**
  * Marks the entries of the trie under `root` that start at token `i` of a loaded input, walking by the
- * words' hashes (lower-cased when `folded`) through `edges`, and only over words in `later` past the first.
+ * words' hashes (lower-cased when `folded`) through `edges`, and only over words that entries have past
+ * their first (`W_LATER_FOLDED` or `W_LATER_EXACT` in `x.gazWord`).
  */
-function walkWords(
-  edges: EdgeTable,
-  later: HashSet,
-  root: Node,
-  x: NerInput,
-  folded: boolean,
-  i: number,
-  to: number,
-): void {
-  const { gaz: cover, gazBegin: begin } = x;
+function walkWords(edges: EdgeTable, root: Node, x: NerInput, folded: boolean, i: number, to: number): void {
+  const { gaz: cover, gazBegin: begin, gazWord } = x;
   const hashes = folded ? x.lower : x.cased;
+  const later = folded ? W_LATER_FOLDED : W_LATER_EXACT;
   let node: Node | undefined = root;
   for (let j = i; j < to; j++) {
-    if (j > i && !later.has(hashes[j])) return;
+    if (j > i && !(gazWord[j] & later)) return;
     node = edges.child(node, hashes[j], x, j, folded);
     if (!node) return;
     if (node.mask) {

@@ -1,6 +1,6 @@
 import type { Doc, Mention, MentionType } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
-import { NerInput, nerInputOfDoc } from './features.js';
+import { FACT_DEMONYM, FACT_ORG_HEAD, FACT_TITLE, NerInput, nerInputOfDoc } from './features.js';
 import { G_TITLE, isDemonym, isOrganizationHead, isTitle } from './gazetteer.js';
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
 import { joinBridgedRuns, joinParticles, splitAtTitle } from './refine-spans.js';
@@ -55,12 +55,16 @@ export const namesStage: Stage = {
         span.type !== 'PER' &&
         span.end - span.start > 1 &&
         input.raw[span.start].endsWith('.') &&
-        isTitle(input.raw[span.start])
+        input.typeFact(span.start, FACT_TITLE, isTitle, false)
       ) {
         rule += '+honorific';
         span.type = 'PER';
       }
-      while (span.type === 'PER' && span.end - span.start > 1 && isTitle(input.raw[span.start])) {
+      while (
+        span.type === 'PER' &&
+        span.end - span.start > 1 &&
+        input.typeFact(span.start, FACT_TITLE, isTitle, false)
+      ) {
         span.start++;
         if (!rule.endsWith('+title-trimmed')) rule += '+title-trimmed';
       }
@@ -80,17 +84,26 @@ export const namesStage: Stage = {
       if (
         span.end - span.start === 1 &&
         input.raw[span.start].endsWith('.') &&
-        isTitle(input.raw[span.start])
+        input.typeFact(span.start, FACT_TITLE, isTitle, false)
       )
         continue;
       const start = tokens[offset + span.start].start;
       const end = tokens[offset + span.end - 1].end;
       const text = doc.text.slice(start, end);
       let type = TYPE[span.type];
-      if (span.type === 'MISC' && isDemonym(text)) {
+      // (A one-token name is its token's text, whose type may be tested already.)
+      const demonym =
+        span.type === 'MISC' &&
+        (span.end - span.start === 1 && text === input.raw[span.start]
+          ? input.typeFact(span.start, FACT_DEMONYM, isDemonym, false)
+          : isDemonym(text));
+      if (demonym) {
         type = 'nationality';
         rule += '+demonym';
-      } else if (span.type === 'MISC' && isOrganizationHead(tokens[offset + span.end - 1].text)) {
+      } else if (
+        span.type === 'MISC' &&
+        input.typeFact(span.end - 1, FACT_ORG_HEAD, isOrganizationHead, false)
+      ) {
         type = 'organization';
         rule += '+org-head';
       }

@@ -3,7 +3,7 @@
  * and returns a better list; each notes what it did in the span's `rule`.
  */
 import { F_UPPER_INITIAL } from '../../text/pos-features.js';
-import type { NerInput } from './features.js';
+import { FACT_MISC_HEAD_WORD, FACT_ORG_HEAD_WORD, FACT_TITLE_WORD, type NerInput } from './features.js';
 import { isMiscHead, isOrganizationHead, isTitle } from './gazetteer.js';
 import type { NameSpan } from './tagger.js';
 
@@ -42,13 +42,14 @@ export function splitAtTitle(spans: readonly NameSpan[], x: NerInput): NameSpan[
   for (const span of spans) {
     let cut = -1;
     for (let i = span.start + 1; i < span.end - 1; i++)
-      if (capitalised(x, i) && capitalised(x, i + 1) && isTitle(x.word(i))) cut = i;
+      if (capitalised(x, i) && capitalised(x, i + 1) && x.typeFact(i, FACT_TITLE_WORD, isTitle, true))
+        cut = i;
     if (cut < 0) {
       out.push(span);
       continue;
     }
     let p = cut;
-    while (p > span.start && isTitle(x.word(p - 1))) p--;
+    while (p > span.start && x.typeFact(p - 1, FACT_TITLE_WORD, isTitle, true)) p--;
     const rule = `${span.rule ?? ''}+split-at-title`;
     // Spans written out in the tagger's shape (start, end, type, rule), not spread: a spread copy has a map
     // of its own, and code compiled on the tagger's spans is thrown away when it first meets one.
@@ -79,7 +80,8 @@ export function joinParticles(spans: readonly NameSpan[], x: NerInput): NameSpan
       continue;
     }
     let end = i + 1;
-    while (end < sentenceEnd && capitalised(x, end) && !isTitle(x.word(end))) end++;
+    while (end < sentenceEnd && capitalised(x, end) && !x.typeFact(end, FACT_TITLE_WORD, isTitle, true))
+      end++;
     // Drop the spans the longer name now covers.
     while (k + 1 < spans.length && spans[k + 1].start < end) k++;
     out.push({ start: span.start, end, type: span.type, rule: `${span.rule ?? ''}+particles` });
@@ -100,8 +102,15 @@ export function joinBridgedRuns(spans: readonly NameSpan[], x: NerInput): NameSp
     const end = start >= 0 ? x.longEnd[start] + 1 : -1;
     const bridged = end > 0 && end - 1 !== x.runEnd[start];
     // (The head word is looked up only for a span that starts a bridged run, which few do.)
-    const last = bridged && start === span.start ? x.word(end - 1) : '';
-    const head = last === '' ? null : isMiscHead(last) ? 'MISC' : isOrganizationHead(last) ? 'ORG' : null;
+    const last = bridged && start === span.start ? end - 1 : -1;
+    const head =
+      last < 0
+        ? null
+        : x.typeFact(last, FACT_MISC_HEAD_WORD, isMiscHead, true)
+          ? 'MISC'
+          : x.typeFact(last, FACT_ORG_HEAD_WORD, isOrganizationHead, true)
+            ? 'ORG'
+            : null;
     if (!bridged || !head || start !== span.start) {
       out.push(span);
       continue;
@@ -117,7 +126,8 @@ export function joinBridgedRuns(spans: readonly NameSpan[], x: NerInput): NameSp
     }
     let twoNames = false;
     for (let i = start + 1; i < end - 1; i++)
-      if (!capitalised(x, i) && isOrganizationHead(x.word(i - 1))) twoNames = true;
+      if (!capitalised(x, i) && x.typeFact(i - 1, FACT_ORG_HEAD_WORD, isOrganizationHead, true))
+        twoNames = true;
     if (person || twoNames) {
       out.push(span);
       continue;

@@ -922,12 +922,29 @@ export function nameTagger(): NameTagger {
  * One word has letters past ASCII (`Zürich`), so that loading's path for such words (`wordValuesOf`) has
  * type feedback too: news in English seldom has one (one article in the 21,495 of the bench, some 16,000
  * in), where it deoptimized `loadDoc`, which was compiled again (some 40 to 80 ms). (`SentenceValues`'
- * path for them is warmed up by the part-of-speech tagger's rare paths, `PosTagger.takeRarePaths`.)
+ * path for them is warmed up by the part-of-speech tagger's rare paths, `PosTagger.takeRarePaths`.) One
+ * is a hyphenated word with a demonym (`Sino-Russian`), whose branch of `Gazetteer.wordBits` is met late
+ * in news otherwise (within the first 3,000 bench articles, where it deoptimized the function).
  */
 function warmUp(tagger: NameTagger): void {
   // (`Zürich` made at run time, as token texts are: a string literal is of another kind.)
   const place = ['Z', 'ürich'].join('');
-  const words = ['Mr.', 'John', 'Smith', 'of', 'the', 'Bank', 'of', 'England', 'said', 'in', place, '.'];
+  const words = [
+    'Mr.',
+    'John',
+    'Smith',
+    'of',
+    'the',
+    'Bank',
+    'of',
+    'England',
+    'said',
+    'in',
+    place,
+    'Sino-Russian',
+    'talks',
+    '.',
+  ];
   // (No part-of-speech or chunk tags: the empty tag, not one of the taggers', takes a slot of its own.)
   const none = words.map(() => '');
   const slack = tagger.slack;
