@@ -11,9 +11,13 @@
  *   fresh string natively, which costs more), kept at most a quarter full so that one slot mostly holds
  *   the form;
  * - `fill` looks up a whole document in passes (hash every token, then load every token's slot, then
- *   check every candidate), so the memory loads of different tokens wait in parallel, not in turn.
+ *   check every candidate), so the memory loads of different tokens wait in parallel, not in turn;
+ * - before all that, `fill` reads each token's facts by its word-type id (`tokenTypes`), kept per id for
+ *   the table's epoch: a type seen before in the epoch is one array read, with no text to hash; only the
+ *   tokens of new types go through the tables above.
  */
 import type { Token } from '../doc.js';
+import { tokenTypes, wordTypes } from '../text/word-types.js';
 import type { EntrySets } from './lexicon.js';
 import { belowAt, hasSuffixCandidates, type Lemmatizer } from './lemma.js';
 
@@ -143,6 +147,15 @@ export class WordTable {
   private keys = new Int32Array(4 * 4096);
 
   /**
+   * Per word-type id (see `tokenTypes`), the facts of its text, or null when not looked up yet in this
+   * epoch of `wordTypes()`: the facts depend on the text alone, so any facts of the text will do (those
+   * of a form dropped from `recent` since are still right). Made for `byIdEpoch` and as long as the
+   * table's `capacity`; emptied when either moves on.
+   */
+  private byId: (WordFacts | null)[] = [];
+  private byIdEpoch = -1;
+
+  /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
    * nothing else to the stage (when the lexicon agrees: see the constructor); they are often seen only
    * once, so they get these shared facts, not a table entry each. Their lemma is the form itself.
@@ -203,8 +216,25 @@ export class WordTable {
     }
     const { hashes, keys } = this;
     const symbols = this.symbols;
-    // Short forms at once; the others hashed, and numbers told apart on the way.
+    const ids = tokenTypes(tokens);
+    const types = wordTypes();
+    if (this.byIdEpoch !== types.epoch || this.byId.length !== types.capacity) {
+      this.byId = new Array<WordFacts | null>(types.capacity).fill(null);
+      this.byIdEpoch = types.epoch;
+    }
+    const byId = this.byId;
+    // Types seen before in the epoch at once; short forms at once; the others hashed, and numbers told
+    // apart on the way.
+    let looked = 0;
     for (let i = 0; i < n; i++) {
+      const known = byId[ids[i]!]!;
+      if (known !== null) {
+        out[i] = known;
+        if (known === symbols) lemmas[i] = tokens[i]!.text;
+        hashes[i] = 0;
+        continue;
+      }
+      looked++;
       const word = tokens[i]!.text;
       const f = this.short(word);
       out[i] = f;
@@ -279,6 +309,8 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
+    // The new types' facts kept by id (a token's `hashes[i]` no longer tells it was looked up here).
+    if (looked > 0) for (let i = 0; i < n; i++) byId[ids[i]!] ??= out[i]!;
   }
 
   /** The facts of a form of one to three characters, from the arrays; null for other forms. */
