@@ -115,15 +115,15 @@ function partsReady(gaz: Gazetteer): void {
 /*
  * Per word type (the ids of `tokenTypes`, in one epoch of `wordTypes()`), what the pass needs to know of
  * a token's text before it looks further: whether it starts some entry (the trie's root has a child for
- * it) and whether it may have parts (it holds a hyphen and is longer than `shortestPart`). Most tokens
- * are neither: one byte read by their id turns them away, with no token or text loaded.
+ * it) and whether it has parts (`partsOf`). Most tokens have neither: one byte read by their id turns
+ * them away, with no token or text loaded.
  */
 
 /** `typeBits`: the type has been looked at (0: not yet in this epoch). */
 const T_SEEN = 1;
 /** `typeBits`: the root of the trie has a child for the type's text. */
 const T_STARTS = 2;
-/** `typeBits`: the type's text holds a hyphen and is longer than `shortestPart` (see `partsOf`). */
+/** `typeBits`: the type's text has parts (`partsOf`). */
 const T_PARTS = 4;
 let typeBits = new Uint8Array(0);
 /** The epoch of `wordTypes()` and the gazetteer `typeBits` are for (its length is the `capacity`). */
@@ -134,7 +134,8 @@ let typesOf: Gazetteer | undefined;
 function bitsOf(gaz: Gazetteer, text: string): number {
   let bits = T_SEEN;
   if (gaz.trie.child(gaz.trie.root, text) !== undefined) bits |= T_STARTS;
-  if (text.length > shortestPart && text.includes('-')) bits |= T_PARTS;
+  // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
+  if (text.length > shortestPart && text.includes('-') && partsOf(gaz, text).length > 0) bits |= T_PARTS;
   return bits;
 }
 
@@ -193,7 +194,6 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
         i = bestEnd;
         continue;
       }
-      // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
       if ((bits & T_PARTS) !== 0)
         for (const p of partsOf(gaz, t.text))
           hits.push({

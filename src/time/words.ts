@@ -527,8 +527,11 @@ const T_TRIGGER = 1;
 const T_DIGIT_START = 2;
 /** `typeInfo` keeps `classify`'s code plus this (so that every info is above 0, and 0 is "not seen yet"). */
 const CODE_BIAS = 8;
-/** Per type, `(classify(text) + CODE_BIAS) << 2 | T_TRIGGER | T_DIGIT_START`, or 0 when not seen yet. */
-let typeInfo = new Int32Array(0);
+/**
+ * Per type, `(classify(text) + CODE_BIAS) << 2 | T_TRIGGER | T_DIGIT_START`, or 0 when not seen yet: at
+ * most 13 bits (a known-word index is below 512), so 16-bit integers, half the cache lines of 32-bit ones.
+ */
+let typeInfo = new Int16Array(0);
 /** Per type whose code is COMPLEX, its text's form (made for it, not shared with `forms`). */
 let typeForms: (TokenForm | undefined)[] = [];
 /** The epoch of `wordTypes()` the two are for (their length is its `capacity`). */
@@ -584,7 +587,7 @@ export function sentenceView(
   if (!tableReady) buildTable();
   const types = wordTypes();
   if (typesEpoch !== types.epoch || typeInfo.length !== types.capacity) {
-    typeInfo = new Int32Array(types.capacity);
+    typeInfo = new Int16Array(types.capacity);
     typeForms = new Array<TokenForm | undefined>(types.capacity).fill(undefined);
     typesEpoch = types.epoch;
   }
