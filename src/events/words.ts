@@ -58,6 +58,12 @@ export interface WordFacts {
   readonly verbEntries: EntrySets | null;
   /** The word form itself, as the token has it. */
   readonly form: string;
+  /**
+   * Kept by the table for good (the arrays of short forms, the hash table, `symbols`), not one of the
+   * recent forms made once it is full: only such facts are kept per word type (see `byId`), so that the
+   * facts the table drops are not held on to for the rest of an epoch.
+   */
+  readonly lasting: boolean;
 }
 
 /**
@@ -148,9 +154,10 @@ export class WordTable {
 
   /**
    * Per word-type id (see `tokenTypes`), the facts of its text, or null when not looked up yet in this
-   * epoch of `wordTypes()`: the facts depend on the text alone, so any facts of the text will do (those
-   * of a form dropped from `recent` since are still right). Made for `byIdEpoch` and as long as the
-   * table's `capacity`; emptied when either moves on.
+   * epoch of `wordTypes()` or not `lasting` (a recent form's: those the table looks up each time, so
+   * that memory holds no more facts than before). The facts depend on the text alone, so any facts of
+   * the text will do. Made for `byIdEpoch` and as long as the table's `capacity`; emptied when either
+   * moves on.
    */
   private byId: (WordFacts | null)[] = [];
   private byIdEpoch = -1;
@@ -194,6 +201,7 @@ export class WordTable {
           entries: null,
           verbEntries: null,
           form: '',
+          lasting: true,
         }
       : null;
   }
@@ -309,8 +317,13 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
-    // The new types' facts kept by id (a token's `hashes[i]` no longer tells it was looked up here).
-    if (looked > 0) for (let i = 0; i < n; i++) byId[ids[i]!] ??= out[i]!;
+    // The new types' facts kept by id, when the table keeps them too (a recent form's facts are left to
+    // the table, which drops them in time; a token's `hashes[i]` no longer tells it was looked up here).
+    if (looked > 0)
+      for (let i = 0; i < n; i++) {
+        const f = out[i]!;
+        if (f.lasting) byId[ids[i]!] ??= f;
+      }
   }
 
   /** The facts of a form of one to three characters, from the arrays; null for other forms. */
@@ -318,11 +331,11 @@ export class WordTable {
     const n = word.length;
     if (n === 1) {
       const c = word.charCodeAt(0);
-      if (c < SINGLE) return (this.one[c] ??= this.make(word, 0));
+      if (c < SINGLE) return (this.one[c] ??= this.make(word, 0, true));
     } else if (n === 2) {
       const a = word.charCodeAt(0);
       const b = word.charCodeAt(1);
-      if ((a | b) < 128) return (this.two[(a << 7) | b] ??= this.make(word, 0));
+      if ((a | b) < 128) return (this.two[(a << 7) | b] ??= this.make(word, 0, true));
     } else if (n === 3) {
       const a = word.charCodeAt(0);
       const b = word.charCodeAt(1);
@@ -333,7 +346,7 @@ export class WordTable {
         const z = SYMBOL[c]!;
         if (x !== 0 && y !== 0 && z !== 0) {
           const three = (this.three ??= new Array<WordFacts | undefined>(1 << 18).fill(undefined));
-          return (three[(x << 12) | (y << 6) | z] ??= this.make(word, 0));
+          return (three[(x << 12) | (y << 6) | z] ??= this.make(word, 0, true));
         }
       }
     }
@@ -353,7 +366,7 @@ export class WordTable {
       }
     }
     if (this.size < MAX_CACHED) {
-      const f = this.make(word, h);
+      const f = this.make(word, h, true);
       this.insert(f);
       return f;
     }
@@ -368,7 +381,7 @@ export class WordTable {
     // is dropped for this form's new facts, and the first slot's form takes its place.
     const older = recent[at + 1] ?? null;
     const found = recentHashes[at + 1] === h && older !== null && older.form === word;
-    const f = found ? older : this.make(word, h);
+    const f = found ? older : this.make(word, h, false);
     recentHashes[at + 1] = recentHashes[at]!;
     recent[at + 1] = recent[at] ?? null;
     recentHashes[at] = h;
@@ -392,14 +405,15 @@ export class WordTable {
     this.size++;
   }
 
-  private make(word: string, h: number): WordFacts {
+  /** The facts of `word` (hash `h`), `lasting` or not (see `WordFacts.lasting`). */
+  private make(word: string, h: number, lasting: boolean): WordFacts {
     const lower = word.toLowerCase();
     pack(word, packed);
     // A form in no table (`tableForms`) with no suffix to strip: `lemmas` would give it itself as both
     // lemmas, which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
     // Most forms made once the table is full are such (names, rare words): their facts at once.
     if (!hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’'))
-      return factsOf(word, h, lower, false, false, null, null, null, null);
+      return factsOf(word, h, lower, false, false, null, null, null, null, lasting);
     const [lemma, v] = this.lemmatizer.lemmasOfLower(lower);
     const verb = this.verbs.has(lemma);
     const verbLemma = !verb && this.verbs.has(v) ? v : null;
@@ -413,7 +427,7 @@ export class WordTable {
           ? 'VBN'
           : null;
     const beOrHave = lemma === 'be' || lemma === 'have';
-    return factsOf(word, h, lemma, verb, beOrHave, verbLemma, participle, entries, verbEntries);
+    return factsOf(word, h, lemma, verb, beOrHave, verbLemma, participle, entries, verbEntries, lasting);
   }
 }
 
@@ -428,6 +442,7 @@ function factsOf(
   participle: string | null,
   entries: EntrySets | null,
   verbEntries: EntrySets | null,
+  lasting: boolean,
 ): WordFacts {
   return {
     hash: h,
@@ -443,5 +458,6 @@ function factsOf(
     entries,
     verbEntries,
     form: word,
+    lasting,
   };
 }
