@@ -60,8 +60,8 @@ export interface WordFacts {
   readonly form: string;
   /**
    * Kept by the table for good (the arrays of short forms, the hash table, `symbols`), not one of the
-   * recent forms made once it is full: only such facts are kept per word type (see `byId`), so that the
-   * facts the table drops are not held on to for the rest of an epoch.
+   * recent forms made once it is full: other facts are kept per word type only up to a bound (see
+   * `byId`), so that the facts the table drops are not all held on to for the rest of an epoch.
    */
   readonly lasting: boolean;
 }
@@ -154,13 +154,16 @@ export class WordTable {
 
   /**
    * Per word-type id (see `tokenTypes`), the facts of its text, or null when not looked up yet in this
-   * epoch of `wordTypes()` or not `lasting` (a recent form's: those the table looks up each time, so
-   * that memory holds no more facts than before). The facts depend on the text alone, so any facts of
-   * the text will do. Made for `byIdEpoch` and as long as the table's `capacity`; emptied when either
-   * moves on.
+   * epoch of `wordTypes()`. The facts depend on the text alone, so any facts of the text will do. Made
+   * for `byIdEpoch` and as long as the table's `capacity`; emptied when either moves on. Facts that are
+   * not `lasting` (recent forms', which the table drops in time) are kept only up to `byIdRecent` a
+   * epoch, so that memory holds at most that many more facts than the table does: an epoch meets tens
+   * of thousands of forms, and keeping every one's facts raised the peak memory of a long run.
    */
   private byId: (WordFacts | null)[] = [];
   private byIdEpoch = -1;
+  /** How many facts that are not `lasting` `byId` holds, at most `RECENT_SLOTS`. */
+  private byIdRecent = 0;
 
   /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
@@ -229,6 +232,7 @@ export class WordTable {
     if (this.byIdEpoch !== types.epoch || this.byId.length !== types.capacity) {
       this.byId = new Array<WordFacts | null>(types.capacity).fill(null);
       this.byIdEpoch = types.epoch;
+      this.byIdRecent = 0;
     }
     const byId = this.byId;
     // Types seen before in the epoch at once; short forms at once; the others hashed, and numbers told
@@ -317,12 +321,18 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
-    // The new types' facts kept by id, when the table keeps them too (a recent form's facts are left to
-    // the table, which drops them in time; a token's `hashes[i]` no longer tells it was looked up here).
+    // The new types' facts kept by id (a recent form's up to `byIdRecent`; a token's `hashes[i]` no
+    // longer tells it was looked up here).
     if (looked > 0)
       for (let i = 0; i < n; i++) {
+        const id = ids[i]!;
+        if (byId[id] !== null) continue;
         const f = out[i]!;
-        if (f.lasting) byId[ids[i]!] ??= f;
+        if (f.lasting) byId[id] = f;
+        else if (this.byIdRecent < RECENT_SLOTS) {
+          byId[id] = f;
+          this.byIdRecent++;
+        }
       }
   }
 
