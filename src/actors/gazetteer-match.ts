@@ -5,6 +5,7 @@
  * Most tokens start no entry; the trie's `child` lookup turns them away after a few character reads.
  */
 import type { Doc, Token } from '../doc.js';
+import { tokenTypes, wordTypes } from '../text/word-types.js';
 import { gazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import type { TrieNode } from './token-trie.js';
 
@@ -111,10 +112,31 @@ function partsReady(gaz: Gazetteer): void {
   }
 }
 
-/** The index of the first hyphen in `text` at or after `from`, or the text's length when there is none. */
-function indexOrEnd(text: string, from: number): number {
-  const at = text.indexOf('-', from);
-  return at < 0 ? text.length : at;
+/*
+ * Per word type (the ids of `tokenTypes`, in one epoch of `wordTypes()`), what the pass needs to know of
+ * a token's text before it looks further: whether it starts some entry (the trie's root has a child for
+ * it) and whether it has parts (`partsOf`). Most tokens have neither: one byte read by their id turns
+ * them away, with no token or text loaded.
+ */
+
+/** `typeBits`: the type has been looked at (0: not yet in this epoch). */
+const T_SEEN = 1;
+/** `typeBits`: the root of the trie has a child for the type's text. */
+const T_STARTS = 2;
+/** `typeBits`: the type's text has parts (`partsOf`). */
+const T_PARTS = 4;
+let typeBits = new Uint8Array(0);
+/** The epoch of `wordTypes()` and the gazetteer `typeBits` are for (its length is the `capacity`). */
+let typesEpoch = -1;
+let typesOf: Gazetteer | undefined;
+
+/** The `typeBits` of a token's text. */
+function bitsOf(gaz: Gazetteer, text: string): number {
+  let bits = T_SEEN;
+  if (gaz.trie.child(gaz.trie.root, text) !== undefined) bits |= T_STARTS;
+  // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
+  if (text.length > shortestPart && text.includes('-') && partsOf(gaz, text).length > 0) bits |= T_PARTS;
+  return bits;
 }
 
 export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
@@ -124,16 +146,26 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   partsReady(gaz);
   const byToken = (into ? into.subarray(0, tokens.length) : new Int32Array(tokens.length)).fill(-1);
   const hits: GazHit[] = [];
-  // The next hyphen in the text at or after the token looked at: a token's text is the text's characters
-  // from its start to its end, so it holds a hyphen when that hyphen lies before its end. One search per
-  // hyphen in the document, not one per token.
-  const text = doc.text;
-  let hyphen = -1;
+  const ids = tokenTypes(tokens);
+  const types = wordTypes();
+  if (typesEpoch !== types.epoch || typesOf !== gaz || typeBits.length !== types.capacity) {
+    typeBits = new Uint8Array(types.capacity);
+    typesEpoch = types.epoch;
+    typesOf = gaz;
+  }
+  const known = typeBits;
   for (const s of doc.sentences ?? []) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
+      const id = ids[i]!;
+      let bits = known[id]!;
+      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens[i]!.text);
+      if (bits === T_SEEN) {
+        i++;
+        continue;
+      }
       const t = tokens[i]!;
-      let node = trie.child(trie.root, t.text);
+      let node = (bits & T_STARTS) !== 0 ? trie.child(trie.root, t.text) : undefined;
       // The longest entry from token i: walk the trie token by token, keeping the last accepted node.
       let bestEnd = -1;
       let best: GazEntry[] | null = null;
@@ -162,9 +194,7 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
         i = bestEnd;
         continue;
       }
-      // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
-      if (hyphen < t.start) hyphen = indexOrEnd(text, t.start);
-      if (hyphen < t.end && t.end - t.start > shortestPart)
+      if ((bits & T_PARTS) !== 0)
         for (const p of partsOf(gaz, t.text))
           hits.push({
             tokenStart: i,

@@ -11,9 +11,13 @@
  *   fresh string natively, which costs more), kept at most a quarter full so that one slot mostly holds
  *   the form;
  * - `fill` looks up a whole document in passes (hash every token, then load every token's slot, then
- *   check every candidate), so the memory loads of different tokens wait in parallel, not in turn.
+ *   check every candidate), so the memory loads of different tokens wait in parallel, not in turn;
+ * - before all that, `fill` reads each token's facts by its word-type id (`tokenTypes`), kept per id for
+ *   the table's epoch: a type seen before in the epoch is one array read, with no text to hash; only the
+ *   tokens of new types go through the tables above.
  */
 import type { Token } from '../doc.js';
+import { tokenTypes, wordTypes } from '../text/word-types.js';
 import type { EntrySets } from './lexicon.js';
 import { belowAt, hasSuffixCandidates, type Lemmatizer } from './lemma.js';
 
@@ -54,6 +58,12 @@ export interface WordFacts {
   readonly verbEntries: EntrySets | null;
   /** The word form itself, as the token has it. */
   readonly form: string;
+  /**
+   * Kept by the table for good (the arrays of short forms, the hash table, `symbols`), not one of the
+   * recent forms made once it is full: other facts are kept per word type only up to a bound (see
+   * `byId`), so that the facts the table drops are not all held on to for the rest of an epoch.
+   */
+  readonly lasting: boolean;
 }
 
 /**
@@ -143,6 +153,19 @@ export class WordTable {
   private keys = new Int32Array(4 * 4096);
 
   /**
+   * Per word-type id (see `tokenTypes`), the facts of its text, or null when not looked up yet in this
+   * epoch of `wordTypes()`. The facts depend on the text alone, so any facts of the text will do. Made
+   * for `byIdEpoch` and as long as the table's `capacity`; emptied when either moves on. Facts that are
+   * not `lasting` (recent forms', which the table drops in time) are kept only up to `byIdRecent` a
+   * epoch, so that memory holds at most that many more facts than the table does: an epoch meets tens
+   * of thousands of forms, and keeping every one's facts raised the peak memory of a long run.
+   */
+  private byId: (WordFacts | null)[] = [];
+  private byIdEpoch = -1;
+  /** How many facts that are not `lasting` `byId` holds, at most `RECENT_SLOTS`. */
+  private byIdRecent = 0;
+
+  /**
    * Forms of four or more characters below `@` (numbers: `1990`, `2,000`) are their own lemma and
    * nothing else to the stage (when the lexicon agrees: see the constructor); they are often seen only
    * once, so they get these shared facts, not a table entry each. Their lemma is the form itself.
@@ -181,6 +204,7 @@ export class WordTable {
           entries: null,
           verbEntries: null,
           form: '',
+          lasting: true,
         }
       : null;
   }
@@ -203,8 +227,26 @@ export class WordTable {
     }
     const { hashes, keys } = this;
     const symbols = this.symbols;
-    // Short forms at once; the others hashed, and numbers told apart on the way.
+    const ids = tokenTypes(tokens);
+    const types = wordTypes();
+    if (this.byIdEpoch !== types.epoch || this.byId.length !== types.capacity) {
+      this.byId = new Array<WordFacts | null>(types.capacity).fill(null);
+      this.byIdEpoch = types.epoch;
+      this.byIdRecent = 0;
+    }
+    const byId = this.byId;
+    // Types seen before in the epoch at once; short forms at once; the others hashed, and numbers told
+    // apart on the way.
+    let looked = 0;
     for (let i = 0; i < n; i++) {
+      const known = byId[ids[i]!]!;
+      if (known !== null) {
+        out[i] = known;
+        if (known === symbols) lemmas[i] = tokens[i]!.text;
+        hashes[i] = 0;
+        continue;
+      }
+      looked++;
       const word = tokens[i]!.text;
       const f = this.short(word);
       out[i] = f;
@@ -279,6 +321,19 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
+    // The new types' facts kept by id (a recent form's up to `byIdRecent`; a token's `hashes[i]` no
+    // longer tells it was looked up here).
+    if (looked > 0)
+      for (let i = 0; i < n; i++) {
+        const id = ids[i]!;
+        if (byId[id] !== null) continue;
+        const f = out[i]!;
+        if (f.lasting) byId[id] = f;
+        else if (this.byIdRecent < RECENT_SLOTS) {
+          byId[id] = f;
+          this.byIdRecent++;
+        }
+      }
   }
 
   /** The facts of a form of one to three characters, from the arrays; null for other forms. */
@@ -286,11 +341,11 @@ export class WordTable {
     const n = word.length;
     if (n === 1) {
       const c = word.charCodeAt(0);
-      if (c < SINGLE) return (this.one[c] ??= this.make(word, 0));
+      if (c < SINGLE) return (this.one[c] ??= this.make(word, 0, true));
     } else if (n === 2) {
       const a = word.charCodeAt(0);
       const b = word.charCodeAt(1);
-      if ((a | b) < 128) return (this.two[(a << 7) | b] ??= this.make(word, 0));
+      if ((a | b) < 128) return (this.two[(a << 7) | b] ??= this.make(word, 0, true));
     } else if (n === 3) {
       const a = word.charCodeAt(0);
       const b = word.charCodeAt(1);
@@ -301,7 +356,7 @@ export class WordTable {
         const z = SYMBOL[c]!;
         if (x !== 0 && y !== 0 && z !== 0) {
           const three = (this.three ??= new Array<WordFacts | undefined>(1 << 18).fill(undefined));
-          return (three[(x << 12) | (y << 6) | z] ??= this.make(word, 0));
+          return (three[(x << 12) | (y << 6) | z] ??= this.make(word, 0, true));
         }
       }
     }
@@ -321,7 +376,7 @@ export class WordTable {
       }
     }
     if (this.size < MAX_CACHED) {
-      const f = this.make(word, h);
+      const f = this.make(word, h, true);
       this.insert(f);
       return f;
     }
@@ -336,7 +391,7 @@ export class WordTable {
     // is dropped for this form's new facts, and the first slot's form takes its place.
     const older = recent[at + 1] ?? null;
     const found = recentHashes[at + 1] === h && older !== null && older.form === word;
-    const f = found ? older : this.make(word, h);
+    const f = found ? older : this.make(word, h, false);
     recentHashes[at + 1] = recentHashes[at]!;
     recent[at + 1] = recent[at] ?? null;
     recentHashes[at] = h;
@@ -360,14 +415,15 @@ export class WordTable {
     this.size++;
   }
 
-  private make(word: string, h: number): WordFacts {
+  /** The facts of `word` (hash `h`), `lasting` or not (see `WordFacts.lasting`). */
+  private make(word: string, h: number, lasting: boolean): WordFacts {
     const lower = word.toLowerCase();
     pack(word, packed);
     // A form in no table (`tableForms`) with no suffix to strip: `lemmas` would give it itself as both
     // lemmas, which is no verb and starts no entry. (A form with `’` is lower-cased further by `lemmas`.)
     // Most forms made once the table is full are such (names, rare words): their facts at once.
     if (!hasSuffixCandidates(lower) && !this.tableForms.has(lower) && !lower.includes('’'))
-      return factsOf(word, h, lower, false, false, null, null, null, null);
+      return factsOf(word, h, lower, false, false, null, null, null, null, lasting);
     const [lemma, v] = this.lemmatizer.lemmasOfLower(lower);
     const verb = this.verbs.has(lemma);
     const verbLemma = !verb && this.verbs.has(v) ? v : null;
@@ -381,7 +437,7 @@ export class WordTable {
           ? 'VBN'
           : null;
     const beOrHave = lemma === 'be' || lemma === 'have';
-    return factsOf(word, h, lemma, verb, beOrHave, verbLemma, participle, entries, verbEntries);
+    return factsOf(word, h, lemma, verb, beOrHave, verbLemma, participle, entries, verbEntries, lasting);
   }
 }
 
@@ -396,6 +452,7 @@ function factsOf(
   participle: string | null,
   entries: EntrySets | null,
   verbEntries: EntrySets | null,
+  lasting: boolean,
 ): WordFacts {
   return {
     hash: h,
@@ -411,5 +468,6 @@ function factsOf(
     entries,
     verbEntries,
     form: word,
+    lasting,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { readDataRows } from '../data.js';
 import type { Token } from '../doc.js';
+import { wordTypes } from '../text/word-types.js';
 
 export type CueUse = 'verb' | 'participle' | 'prep' | 'noun';
 
@@ -30,6 +31,12 @@ export class CueLexicon {
    * token whose hash has no bit set is no first word, with no map look-up (nearly every token).
    */
   private readonly sketches = new Int32Array(SKETCH_SIZE >> 5);
+  /**
+   * Per word type (the ids of `tokenTypes`, in the epoch `typesEpoch` of `wordTypes()`): 0 not looked at
+   * yet, 1 no first word, 2 a first word (its text finds entries in `byFirst`). See `mayStart`.
+   */
+  private typeBits = new Uint8Array(0);
+  private typesEpoch = -1;
 
   constructor(entries: readonly CueEntry[]) {
     for (const e of entries) {
@@ -51,10 +58,46 @@ export class CueLexicon {
     return (this.sketches[h >> 5] & (1 << (h & 31))) !== 0;
   }
 
+  /**
+   * Makes the per-type bits of `mayStart` those of the current epoch of `wordTypes()` (emptied when it
+   * moved on or the table grew): called once a document, after `tokenTypes` gave its ids.
+   */
+  typesReady(): void {
+    const types = wordTypes();
+    if (this.typesEpoch !== types.epoch || this.typeBits.length !== types.capacity) {
+      this.typeBits = new Uint8Array(types.capacity);
+      this.typesEpoch = types.epoch;
+    }
+  }
+
+  /**
+   * Whether a cue may start at token `i`, whose word type is `id` (`typesReady` called for its document):
+   * false when its text is the first word of no entry, told by one byte for a type seen before in the
+   * epoch (nearly every token), with no text read.
+   */
+  mayStart(tokens: readonly Token[], i: number, id: number): boolean {
+    let bits = this.typeBits[id];
+    if (bits === 0) bits = this.typeBits[id] = this.firstEntries(tokens[i].text) === undefined ? 1 : 2;
+    return bits === 2;
+  }
+
   /** The cue starting at token `i`, if any; `end` bounds the tokens it may span (the sentence end). */
   match(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+    const list = this.firstEntries(tokens[i].text);
+    if (!list) return null;
+    for (const entry of list) {
+      const n = entry.words.length;
+      if (i + n > end) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = lower(tokens[i + k].text) === entry.words[k];
+      if (ok) return { entry, start: i, end: i + n };
+    }
+    return null;
+  }
+
+  /** The entries whose first word is `text` (in any case), longest first, or undefined. */
+  private firstEntries(text: string): CueEntry[] | undefined {
     // Most tokens are lower-case non-cues: look the text up as it is, lower-casing only capitalised words.
-    const text = tokens[i].text;
     const c = text.charCodeAt(0);
     let list: CueEntry[] | undefined;
     if (c > 127) list = this.byFirst.get(text) ?? this.byFirst.get(lower(text));
@@ -73,15 +116,7 @@ export class CueLexicon {
       )
         list = this.byFirst.get(lower(text));
     }
-    if (!list) return null;
-    for (const entry of list) {
-      const n = entry.words.length;
-      if (i + n > end) continue;
-      let ok = true;
-      for (let k = 1; k < n && ok; k++) ok = lower(tokens[i + k].text) === entry.words[k];
-      if (ok) return { entry, start: i, end: i + n };
-    }
-    return null;
+    return list;
   }
 }
 

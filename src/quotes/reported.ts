@@ -9,6 +9,7 @@
  * Content never includes the speaker, so an actor mentioned inside the content cannot become it.
  */
 import type { Doc, Sentence, Token } from '../doc.js';
+import { tokenTypes } from '../text/word-types.js';
 import { isTrailingPunct, skipAdjuncts, skipObject } from './clause.js';
 import type { CueEntry, CueLexicon, CueMatch } from './lexicon.js';
 import { charSpan, type Proposal } from './proposal.js';
@@ -21,9 +22,11 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s', "'s"
 export function reportedQuotes(doc: Doc, blocked: Uint8Array, lexicon: CueLexicon): Proposal[] {
   const tokens = doc.tokens ?? [];
   const out: Proposal[] = [];
+  const ids = tokenTypes(tokens);
+  lexicon.typesReady();
   for (const s of doc.sentences ?? []) {
     if (s.heading) continue;
-    sentenceQuotes(tokens, s, blocked, lexicon, out);
+    sentenceQuotes(tokens, ids, s, blocked, lexicon, out);
   }
   return out;
 }
@@ -35,9 +38,10 @@ interface Found {
   rule: string;
 }
 
-/** The reported speech of one sentence, appended to `out`. */
+/** The reported speech of one sentence (`ids`: its document's word types), appended to `out`. */
 function sentenceQuotes(
   tokens: readonly Token[],
+  ids: Int32Array,
   s: Sentence,
   blocked: Uint8Array,
   lexicon: CueLexicon,
@@ -48,7 +52,7 @@ function sentenceQuotes(
   // Most sentences have no cue: nothing is allocated for them.
   let cues: CueMatch[] | null = null;
   for (let i = lo; i < hi; i++) {
-    if (blocked[i]) continue;
+    if (blocked[i] || !lexicon.mayStart(tokens, i, ids[i])) continue;
     const m = lexicon.match(tokens, i, hi);
     if (!m) continue;
     i = m.end - 1;

@@ -25,6 +25,7 @@ import {
   START_WEEKDAYS,
   START_YEARS,
 } from './starts.js';
+import { tokenTypes } from '../text/word-types.js';
 import { sentenceView } from './words.js';
 
 /**
@@ -49,8 +50,9 @@ export function findTimes(doc: Doc): TimeExpression[] {
   const ctx = newContext(doc.date, doc.text);
   const times: TimeExpression[] = [];
   const sentences = doc.sentences ?? [];
+  const ids = tokenTypes(doc.tokens ?? []);
   for (let si = 0; si < sentences.length; si++) {
-    const view = sentenceView(doc, sentences[si], si);
+    const view = sentenceView(doc, sentences[si], si, ids);
     if (!view) continue;
     let cands: Candidate[] = [];
     for (const { start, extract } of EXTRACTORS) if (view.starts & start) extract(view, ctx, cands);

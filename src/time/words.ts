@@ -1,4 +1,5 @@
 import type { Doc, Sentence, Token } from '../doc.js';
+import { wordTypes } from '../text/word-types.js';
 import { timeLexicon, type Readings } from './lexicon.js';
 import { startsOf } from './starts.js';
 
@@ -215,7 +216,8 @@ function tokenForm(text: string): TokenForm {
 }
 
 /**
- * Token text -> its form, for the tokens the fast path leaves out. Cleared when it grows past this: small
+ * Token text -> its form, for a number glued to its suffix (`1990` `s`: a text of no token; the forms of
+ * tokens' texts are kept per word type, see `typeForms`). Cleared when it grows past this: small
  * enough that it fills early in a run (with 16,384 the heap kept growing for tens of thousands of articles).
  */
 const MAX_FORMS = 4_096;
@@ -513,6 +515,51 @@ function putForm(
   put(words, p.text, p.norm, start, end, joined, dotted, tag, first, p.digit, p.num, p.readings, p.starts);
 }
 
+/*
+ * Per word type (the ids of `tokenTypes`, in one epoch of `wordTypes()`): what the pre-filter learns of a
+ * token from its text alone, so that a type seen before in the epoch costs an array read, not a pass over
+ * its chars and a probe of the known-word table (or, for a COMPLEX token, a map look-up of its text).
+ */
+
+/** `typeInfo`: the type's text triggers the sentence (see `sentenceView`). */
+const T_TRIGGER = 1;
+/** `typeInfo`: the type's text starts with a digit (a number suffix glued after it triggers the sentence). */
+const T_DIGIT_START = 2;
+/** `typeInfo` keeps `classify`'s code plus this (so that every info is above 0, and 0 is "not seen yet"). */
+const CODE_BIAS = 8;
+/**
+ * Per type, `(classify(text) + CODE_BIAS) << 2 | T_TRIGGER | T_DIGIT_START`, or 0 when not seen yet: at
+ * most 13 bits (a known-word index is below 512), so 16-bit integers, half the cache lines of 32-bit ones.
+ */
+let typeInfo = new Int16Array(0);
+/** Per type whose code is COMPLEX, its text's form (made for it, not shared with `forms`). */
+let typeForms: (TokenForm | undefined)[] = [];
+/** The epoch of `wordTypes()` the two are for (their length is its `capacity`). */
+let typesEpoch = -1;
+
+/** The `typeInfo` of a token's text (for `typeInfo[id]`); puts the form of a COMPLEX text at `typeForms[id]`. */
+function infoOf(text: string, id: number): number {
+  const r = classify(text);
+  let bits = 0;
+  if (r >= 4) {
+    const c0 = text.charCodeAt(0);
+    const need = c0 >= 97 && c0 <= 122 ? K_TRIGGER : K_TRIGGER_CAPITAL;
+    if (knownFlags[r >> 2] & need) bits = T_TRIGGER;
+  } else if (r === HYPHEN) {
+    if (hyphenTriggers) bits = T_TRIGGER;
+  } else if (r === DIGITS_ONLY) {
+    // year-like: four digits, or five (`YEAR_LIKE` wants no digit after the fifth)
+    bits = T_DIGIT_START | (text.length === 4 || text.length === 5 ? T_TRIGGER : 0);
+  } else if (r === NUMBER_TRIGGER) bits = T_DIGIT_START | T_TRIGGER;
+  else if (r === NUMBER) bits = T_DIGIT_START;
+  else if (r === COMPLEX) {
+    const f = tokenForm(text);
+    typeForms[id] = f;
+    bits = (f.trigger ? T_TRIGGER : 0) | (f.digitStart ? T_DIGIT_START : 0);
+  }
+  return ((r + CODE_BIAS) << 2) | bits;
+}
+
 /**
  * Per-token codes of the sentence `sentenceView` looks at (from `classify`), and forms of its COMPLEX tokens.
  * The codes are sized for nearly any sentence, so that growing them is code that practically never runs:
@@ -527,50 +574,41 @@ const complexForms: (TokenForm | undefined)[] = [];
  * The pre-filter: a sentence passes when a token could anchor a time expression on its text (a lexicon
  * trigger, a year-like or clock-like number; month and weekday names only capitalised), or a number is
  * followed without a space by a number suffix (`20` `th`; that token may start the next sentence). Most
- * sentences fail it at the cost of one pass over each token's chars. The view's words are reused: a view
- * is valid until the next call.
+ * sentences fail it at the cost of one array read per token (`typeInfo` of its word type; a type new in
+ * the epoch, one pass over its chars). `ids` are the document's word types (`tokenTypes(doc.tokens)`).
+ * The view's words are reused: a view is valid until the next call.
  */
-export function sentenceView(doc: Doc, sentence: Sentence, index: number): SentenceView | null {
+export function sentenceView(
+  doc: Doc,
+  sentence: Sentence,
+  index: number,
+  ids: Int32Array,
+): SentenceView | null {
   if (!tableReady) buildTable();
+  const types = wordTypes();
+  if (typesEpoch !== types.epoch || typeInfo.length !== types.capacity) {
+    typeInfo = new Int16Array(types.capacity);
+    typeForms = new Array<TokenForm | undefined>(types.capacity).fill(undefined);
+    typesEpoch = types.epoch;
+  }
   const tokens: Token[] = doc.tokens ?? [];
   const start = sentence.tokenStart;
   const stop = sentence.tokenEnd;
   if (codes.length < stop - start) codes = new Int32Array(2 * (stop - start));
   const code = codes;
   const cf = complexForms;
+  const info = typeInfo;
   let triggered = false;
   for (let t = start; t < stop; t++) {
-    const text = tokens[t].text;
-    const r = classify(text);
-    code[t - start] = r;
-    if (r >= 0) {
-      if (!triggered && r >= 4) {
-        const c0 = text.charCodeAt(0);
-        const need = c0 >= 97 && c0 <= 122 ? K_TRIGGER : K_TRIGGER_CAPITAL;
-        if (knownFlags[r >> 2] & need) triggered = true;
-      }
-      continue;
-    }
-    if (r === HYPHEN || triggered) {
-      if (r === COMPLEX) cf[t - start] = formOf(text);
-      else if (r === HYPHEN && hyphenTriggers) triggered = true;
-      continue;
-    }
-    let digitStart: boolean;
-    if (r === DIGITS_ONLY) {
-      // year-like: four digits, or five (`YEAR_LIKE` wants no digit after the fifth)
-      if (text.length === 4 || text.length === 5) triggered = true;
-      digitStart = true;
-    } else if (r === NUMBER_TRIGGER || r === NUMBER) {
-      if (r === NUMBER_TRIGGER) triggered = true;
-      digitStart = true;
-    } else {
-      const f = formOf(text);
-      cf[t - start] = f;
-      if (f.trigger) triggered = true;
-      digitStart = f.digitStart;
-    }
-    if (!triggered && digitStart) {
+    const id = ids[t];
+    let r = info[id];
+    if (r === 0) r = info[id] = infoOf(tokens[t].text, id);
+    const c = (r >> 2) - CODE_BIAS;
+    code[t - start] = c;
+    if (c === COMPLEX) cf[t - start] = typeForms[id];
+    if (triggered) continue;
+    if (r & T_TRIGGER) triggered = true;
+    else if (r & T_DIGIT_START) {
       const next = tokens[t + 1];
       if (next !== undefined && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text))
         triggered = true;
