@@ -59,8 +59,33 @@ export class WordTypes {
   /** The text being looked up (`idOf`), packed as in a record. */
   private word = new Int32Array(64);
 
+  /**
+   * Ids + 1 (0: none yet) of the texts of one or two ASCII characters, by their codes (`c`, and `128 + c *
+   * 128 + d`): punctuation and the shortest words (`,` `.` `of` `to` `a`), about a third of news tokens, found
+   * by one read of a 64 KB table that stays in cache instead of a look-up in the slots and the records.
+   */
+  private readonly short = new Int32Array(128 * 129);
+
   /** The id of `text`, added if it is new. */
   idOf(text: string): number {
+    const n = text.length;
+    if (n === 1 || n === 2) {
+      const c = text.charCodeAt(0);
+      const d = n === 2 ? text.charCodeAt(1) : 0;
+      if (c < 128 && d < 128) {
+        const at = n === 1 ? c : 128 + c * 128 + d;
+        const known = this.short[at] - 1;
+        if (known >= 0) return known;
+        const id = this.lookUp(text);
+        this.short[at] = id + 1;
+        return id;
+      }
+    }
+    return this.lookUp(text);
+  }
+
+  /** `idOf` by the slots and the records (added if it is new). */
+  private lookUp(text: string): number {
     // One pass over the text: its hash, and its code units packed into `word` for the comparisons.
     const n = text.length;
     if (n >= 2 * this.word.length) this.word = new Int32Array(n);
@@ -97,7 +122,7 @@ export class WordTypes {
     }
     if (this.count === this.capacity) {
       this.grow();
-      return this.idOf(text);
+      return this.lookUp(text);
     }
     const id = this.count++;
     this.hashes[id] = hash;
@@ -127,6 +152,7 @@ export class WordTypes {
   /** Empties the table; the epoch moves on. */
   clear(): void {
     this.slots.fill(0);
+    this.short.fill(0);
     this.texts.length = 0;
     this.count = 0;
     this.recordsEnd = 0;
@@ -165,28 +191,50 @@ export function wordTypes(): WordTypes {
   return (shared ??= new WordTypes());
 }
 
-/** A document's token ids and the epoch they belong to. */
-interface TypedTokens {
-  ids: Int32Array;
-  epoch: number;
-}
+/** How many documents' ids `tokenTypes` keeps (more than a batch of the pipeline: see `Pipeline.runBatch`). */
+const KEPT_DOCUMENTS = 64;
 
-const typed = new WeakMap<readonly { readonly text: string }[], TypedTokens>();
+/**
+ * The ids `tokenTypes` worked out last, for `KEPT_DOCUMENTS` token arrays, the oldest replaced first: per
+ * place, the array, its ids (a buffer the place keeps and reuses, so a document costs no allocation), how
+ * many there are, and their epoch. A look-up compares array identities from the newest: the stages of a
+ * batch ask for the same few documents in turn, which this finds in a few compares, where a `WeakMap`
+ * hashed the array each time and a new `Int32Array` per document was garbage soon after.
+ */
+const keptTokens: (readonly { readonly text: string }[] | null)[] = new Array<null>(KEPT_DOCUMENTS).fill(
+  null,
+);
+const keptIds: Int32Array[] = Array.from({ length: KEPT_DOCUMENTS }, () => new Int32Array(256));
+const keptLengths = new Int32Array(KEPT_DOCUMENTS);
+const keptEpochs = new Int32Array(KEPT_DOCUMENTS);
+let newest = 0;
 
 /**
  * The word-type id of each of `tokens` (a document's `tokens`), in the current epoch of `wordTypes()`:
- * worked out on the first call for the array, and again only if the table was emptied since.
+ * worked out on the first call for the array, and again only if the table was emptied since (or the
+ * array is no longer among the last `KEPT_DOCUMENTS` asked for). The first `tokens.length` entries of the
+ * result are the ids; it may be longer, and it holds them until `KEPT_DOCUMENTS` other arrays were asked
+ * for: read it for the document at hand, do not keep it.
  */
 export function tokenTypes(tokens: readonly { readonly text: string }[]): Int32Array {
   const types = wordTypes();
-  let known = typed.get(tokens);
-  if (known === undefined || known.ids.length !== tokens.length) {
-    known = { ids: new Int32Array(tokens.length), epoch: -1 };
-    typed.set(tokens, known);
+  const n = tokens.length;
+  let place = newest;
+  for (let k = 0; k < KEPT_DOCUMENTS; k++) {
+    if (keptTokens[place] === tokens && keptLengths[place] === n) {
+      if (keptEpochs[place] !== types.epoch) {
+        types.idsOf(tokens, keptIds[place]);
+        keptEpochs[place] = types.epoch;
+      }
+      return keptIds[place];
+    }
+    place = place === 0 ? KEPT_DOCUMENTS - 1 : place - 1;
   }
-  if (known.epoch !== types.epoch) {
-    types.idsOf(tokens, known.ids);
-    known.epoch = types.epoch;
-  }
-  return known.ids;
+  place = newest = newest + 1 === KEPT_DOCUMENTS ? 0 : newest + 1;
+  if (keptIds[place].length < n) keptIds[place] = new Int32Array(Math.max(n, 2 * keptIds[place].length));
+  keptTokens[place] = tokens;
+  keptLengths[place] = n;
+  types.idsOf(tokens, keptIds[place]);
+  keptEpochs[place] = types.epoch;
+  return keptIds[place];
 }
