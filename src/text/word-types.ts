@@ -191,50 +191,36 @@ export function wordTypes(): WordTypes {
   return (shared ??= new WordTypes());
 }
 
-/** How many documents' ids `tokenTypes` keeps (more than a batch of the pipeline: see `Pipeline.runBatch`). */
-const KEPT_DOCUMENTS = 64;
+/** A document's token ids and the epoch they belong to. */
+interface TypedTokens {
+  ids: Int32Array;
+  epoch: number;
+}
 
 /**
- * The ids `tokenTypes` worked out last, for `KEPT_DOCUMENTS` token arrays, the oldest replaced first: per
- * place, the array, its ids (a buffer the place keeps and reuses, so a document costs no allocation), how
- * many there are, and their epoch. A look-up compares array identities from the newest: the stages of a
- * batch ask for the same few documents in turn, which this finds in a few compares, where a `WeakMap`
- * hashed the array each time and a new `Int32Array` per document was garbage soon after.
+ * Where `tokenTypes` keeps an array's ids: on the array itself, under this symbol (not enumerable), so
+ * that finding them is one property load, and they go with the array. (A `WeakMap` from arrays to ids
+ * hashed the array at every look-up and gave the collector an ephemeron per document to trace; a list of
+ * the last documents kept them alive past their batch, into the old generation.)
  */
-const keptTokens: (readonly { readonly text: string }[] | null)[] = new Array<null>(KEPT_DOCUMENTS).fill(
-  null,
-);
-const keptIds: Int32Array[] = Array.from({ length: KEPT_DOCUMENTS }, () => new Int32Array(256));
-const keptLengths = new Int32Array(KEPT_DOCUMENTS);
-const keptEpochs = new Int32Array(KEPT_DOCUMENTS);
-let newest = 0;
+const IDS = Symbol('word-type ids');
+
+type Typed = { [IDS]?: TypedTokens };
 
 /**
  * The word-type id of each of `tokens` (a document's `tokens`), in the current epoch of `wordTypes()`:
- * worked out on the first call for the array, and again only if the table was emptied since (or the
- * array is no longer among the last `KEPT_DOCUMENTS` asked for). The first `tokens.length` entries of the
- * result are the ids; it may be longer, and it holds them until `KEPT_DOCUMENTS` other arrays were asked
- * for: read it for the document at hand, do not keep it.
+ * worked out on the first call for the array, and again only if the table was emptied since.
  */
 export function tokenTypes(tokens: readonly { readonly text: string }[]): Int32Array {
   const types = wordTypes();
-  const n = tokens.length;
-  let place = newest;
-  for (let k = 0; k < KEPT_DOCUMENTS; k++) {
-    if (keptTokens[place] === tokens && keptLengths[place] === n) {
-      if (keptEpochs[place] !== types.epoch) {
-        types.idsOf(tokens, keptIds[place]);
-        keptEpochs[place] = types.epoch;
-      }
-      return keptIds[place];
-    }
-    place = place === 0 ? KEPT_DOCUMENTS - 1 : place - 1;
+  let known = (tokens as Typed)[IDS];
+  if (known === undefined || known.ids.length !== tokens.length) {
+    known = { ids: new Int32Array(tokens.length), epoch: -1 };
+    Object.defineProperty(tokens, IDS, { value: known, writable: true, configurable: true });
   }
-  place = newest = newest + 1 === KEPT_DOCUMENTS ? 0 : newest + 1;
-  if (keptIds[place].length < n) keptIds[place] = new Int32Array(Math.max(n, 2 * keptIds[place].length));
-  keptTokens[place] = tokens;
-  keptLengths[place] = n;
-  types.idsOf(tokens, keptIds[place]);
-  keptEpochs[place] = types.epoch;
-  return keptIds[place];
+  if (known.epoch !== types.epoch) {
+    types.idsOf(tokens, known.ids);
+    known.epoch = types.epoch;
+  }
+  return known.ids;
 }

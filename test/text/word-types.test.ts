@@ -68,7 +68,7 @@ describe('tokenTypes', () => {
     expect([...again].map((id) => types.texts[id])).toEqual(tokens.map((t) => t.text));
   });
 
-  it('keeps the ids of many documents apart, and works them out again for one asked for long ago', () => {
+  it('keeps the ids of many documents apart, out of sight of JSON and equality', () => {
     const docs = Array.from({ length: 100 }, (_, d) => tokensOf([`d${d}`, 'the', `e${d}`, ',']));
     const first = docs.map((tokens) => [...tokenTypes(tokens).slice(0, tokens.length)]);
     const texts = (ids: number[]) => ids.map((id) => wordTypes().texts[id]);
@@ -77,6 +77,9 @@ describe('tokenTypes', () => {
       expect(ids).toEqual(first[d]);
       expect(texts(ids)).toEqual([`d${d}`, 'the', `e${d}`, ',']);
     }
+    expect(JSON.parse(JSON.stringify(docs[0]))).toEqual(tokensOf(['d0', 'the', 'e0', ',']));
+    expect(docs[0]).toStrictEqual(tokensOf(['d0', 'the', 'e0', ',']));
+    expect(Object.keys(docs[0])).toEqual(['0', '1', '2', '3']);
   });
 
   it('finds texts of one and two ASCII characters, and others, by the same ids as before', () => {
