@@ -43,8 +43,12 @@ export class WordTypes {
   capacity = CAPACITY;
   /** Per id, `hashText` of its text. */
   hashes = new Int32Array(CAPACITY);
-  /** Per id, its text (the first token string seen with it). */
-  texts: string[] = [];
+  /**
+   * Per id, where its record starts in `records` (`textOf`). The table keeps no token strings: a token's
+   * text of 13 characters or more is a slice of its document's text in the engine, and would keep that
+   * whole text alive as long as the type is in the table.
+   */
+  private recordStarts = new Int32Array(CAPACITY);
   /**
    * Each type's record (see `ID`), one after another: a slot leads to the one place in memory that
    * holds the id, the hash and the text to compare a token with (integers, not a string the engine
@@ -126,13 +130,13 @@ export class WordTypes {
     }
     const id = this.count++;
     this.hashes[id] = hash;
-    this.texts[id] = text;
     if (this.recordsEnd + TEXT + size > this.records.length) {
       const grown = new Int32Array(2 * this.records.length + TEXT + size);
       grown.set(this.records);
       this.records = grown;
     }
     const r = this.recordsEnd;
+    this.recordStarts[id] = r;
     const into = this.records;
     into[r + ID] = id;
     into[r + HASH] = hash;
@@ -141,6 +145,18 @@ export class WordTypes {
     this.recordsEnd = r + TEXT + size;
     slots[slot] = r + 1;
     return id;
+  }
+
+  /** The text of id `id` (made from its record: for tests and diagnostics, not for a stage's hot path). */
+  textOf(id: number): string {
+    const r = this.recordStarts[id];
+    const n = this.records[r + LENGTH];
+    let text = '';
+    for (let k = 0; k < n; k++) {
+      const packed = this.records[r + TEXT + (k >> 1)];
+      text += String.fromCharCode((k & 1) === 0 ? packed & 0xffff : packed >>> 16);
+    }
+    return text;
   }
 
   /** Ids of the texts of `tokens` into `out` (as long at least); empties the table first if they may not fit. */
@@ -153,7 +169,6 @@ export class WordTypes {
   clear(): void {
     this.slots.fill(0);
     this.short.fill(0);
-    this.texts.length = 0;
     this.count = 0;
     this.recordsEnd = 0;
     this.epoch++;
@@ -165,6 +180,9 @@ export class WordTypes {
     const hashes = new Int32Array(capacity);
     hashes.set(this.hashes);
     this.hashes = hashes;
+    const recordStarts = new Int32Array(capacity);
+    recordStarts.set(this.recordStarts);
+    this.recordStarts = recordStarts;
     this.capacity = capacity;
     this.slots = new Int32Array(capacity * SLOTS_PER_TYPE);
     this.shift--;

@@ -13,7 +13,7 @@ describe('WordTypes', () => {
     expect(a).not.toBe(b);
     expect(types.idOf(['Mos', 'cow'].join(''))).toBe(a);
     expect(types.idOf('Moscow.')).not.toBe(a);
-    expect(types.texts[a]).toBe('Moscow');
+    expect(types.textOf(a)).toBe('Moscow');
     expect(types.hashes[b]).toBe(hashText('visit'));
     expect(types.count).toBe(3);
   });
@@ -24,6 +24,7 @@ describe('WordTypes', () => {
     const ids = words.map((w) => types.idOf(w));
     expect(new Set(ids).size).toBe(words.length);
     expect(words.map((w) => types.idOf(w))).toEqual(ids);
+    expect(ids.map((id) => types.textOf(id))).toEqual(words);
   });
 
   it('keeps ids when a document has more types than the table holds', () => {
@@ -65,13 +66,13 @@ describe('tokenTypes', () => {
     types.clear();
     types.idOf('padding');
     const again = tokenTypes(tokens).slice(0, tokens.length);
-    expect([...again].map((id) => types.texts[id])).toEqual(tokens.map((t) => t.text));
+    expect([...again].map((id) => types.textOf(id))).toEqual(tokens.map((t) => t.text));
   });
 
   it('keeps the ids of many documents apart, out of sight of JSON and equality', () => {
     const docs = Array.from({ length: 100 }, (_, d) => tokensOf([`d${d}`, 'the', `e${d}`, ',']));
     const first = docs.map((tokens) => [...tokenTypes(tokens).slice(0, tokens.length)]);
-    const texts = (ids: number[]) => ids.map((id) => wordTypes().texts[id]);
+    const texts = (ids: number[]) => ids.map((id) => wordTypes().textOf(id));
     for (let d = 99; d >= 0; d--) {
       const ids = [...tokenTypes(docs[d]).slice(0, 4)];
       expect(ids).toEqual(first[d]);
