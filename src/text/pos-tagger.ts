@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { addSteps, argmax, mix, modelPath, Perceptron, ScoreCache } from './perceptron.js';
 import { iobAllowed } from './pos-conll.js';
 import { SentenceValues } from './pos-features.js';
-import { hashText, tokenTypes, wordTypes, type WordTypes } from './word-types.js';
+import { hashText, tokenTypes, TypeEpoch, TYPES_SAME, wordTypes, type WordTypes } from './word-types.js';
 
 const START = 0x5157a27;
 const END = 0x3e4d;
@@ -365,13 +365,13 @@ export class PosTagger {
   /** The vocabulary: where the record of each token text kept starts. */
   private readonly typeIndex = new TypeIndex(MAX_TYPES);
   /**
-   * Per word-type id of `wordTypes()` (in epoch `recordsEpoch`), where its record starts + 1 (0: not
+   * Per word-type id of `wordTypes()` (as it was for `recordsFor`), where its record starts + 1 (0: not
    * looked up since the ids or the records last changed): a token's record found by its id, with no
    * hashing of its text and no search in `typeIndex`. Emptied when the table's epoch or capacity moves on
    * and when the vocabulary is cut down (`keepFrequentTypes` moves records); 128 KB.
    */
   private recordsById = new Int32Array(0);
-  private recordsEpoch = -1;
+  private readonly recordsFor = new TypeEpoch();
   /** How many types are kept, and their records, in the order of the blocks. */
   private typeCount = 0;
   /** How many types the vocabulary takes before it is cut down (`MAX_TYPES`; 0 in half of `takeRarePaths`). */
@@ -516,7 +516,7 @@ export class PosTagger {
     for (let k = 0; k < RARE_PATH_RUNS; k++) {
       // As if the word-type table had been emptied since the last sentence (`forgetIds`): every other
       // time without a cut first, so the records are found in the vocabulary by their texts.
-      this.recordsEpoch = -1;
+      this.recordsFor.reset();
       this.typeLimit = k % 2 === 0 ? 0 : typeLimit;
       this.tag(sentence, 0, sentence.length);
     }
@@ -540,8 +540,7 @@ export class PosTagger {
   ): void {
     const n = end - start;
     const table = wordTypes();
-    if (table.epoch !== this.recordsEpoch || table.capacity !== this.recordsById.length)
-      this.forgetIds(table);
+    if (this.recordsFor.change(table) !== TYPES_SAME) this.forgetIds(table);
     if (this.typeCount + n > this.typeLimit) this.keepFrequentTypes(n);
     if (n > this.ids.length) {
       const size = Math.max(n, this.ids.length * 2);
@@ -579,7 +578,6 @@ export class PosTagger {
   private forgetIds(table: WordTypes): void {
     if (this.recordsById.length === table.capacity) this.recordsById.fill(0);
     else this.recordsById = new Int32Array(table.capacity);
-    this.recordsEpoch = table.epoch;
   }
 
   /**

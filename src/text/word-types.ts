@@ -202,6 +202,41 @@ function samePacked(ints: Int32Array, at: number, word: Int32Array, size: number
   return true;
 }
 
+/** `TypeEpoch.change`: the table is as it was. */
+export const TYPES_SAME = 0;
+/** `TypeEpoch.change`: the table grew, ids kept (values kept per id stand; arrays of them need room). */
+export const TYPES_GREW = 1;
+/** `TypeEpoch.change`: the table was emptied (ids stand for other texts: values kept per id are void). */
+export const TYPES_EMPTIED = 2;
+
+/**
+ * The table a stage's values kept per word-type id were made for: its epoch and capacity. A stage keeps
+ * one of these next to its per-id arrays and asks `change` before reading them (once a document or a
+ * sentence), instead of keeping and comparing the epoch and the capacity itself.
+ */
+export class TypeEpoch {
+  private epoch = -1;
+  private capacity = -1;
+
+  /**
+   * How `types` changed since the last call (`TYPES_SAME`, `TYPES_GREW` or `TYPES_EMPTIED`; the first call
+   * says emptied); the values are then taken to be made for the table as it is now.
+   */
+  change(types: WordTypes = wordTypes()): number {
+    if (types.epoch === this.epoch && types.capacity === this.capacity) return TYPES_SAME;
+    const grew = types.epoch === this.epoch;
+    this.epoch = types.epoch;
+    this.capacity = types.capacity;
+    return grew ? TYPES_GREW : TYPES_EMPTIED;
+  }
+
+  /** Forgets the table: the next `change` says emptied. */
+  reset(): void {
+    this.epoch = -1;
+    this.capacity = -1;
+  }
+}
+
 let shared: WordTypes | undefined;
 
 /** This thread's table of word types. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../src/doc.js';
-import { hashText, tokenTypes, wordTypes, WordTypes } from '../../src/text/word-types.js';
+import {
+  hashText,
+  tokenTypes,
+  TypeEpoch,
+  TYPES_EMPTIED,
+  TYPES_GREW,
+  TYPES_SAME,
+  wordTypes,
+  WordTypes,
+} from '../../src/text/word-types.js';
 
 const tokensOf = (words: string[]): Token[] =>
   words.map((text, i) => ({ start: i, end: i + text.length, text, sentence: 0 }));
@@ -92,5 +101,23 @@ describe('tokenTypes', () => {
     types.clear();
     expect(types.idOf('of')).toBe(0);
     expect(types.idOf(',')).toBe(1);
+  });
+});
+
+describe('TypeEpoch', () => {
+  it('says once how the table changed: emptied first, grown with ids kept, emptied again', () => {
+    const types = new WordTypes();
+    const seen = new TypeEpoch();
+    expect(seen.change(types)).toBe(TYPES_EMPTIED);
+    expect(seen.change(types)).toBe(TYPES_SAME);
+    const words = Array.from({ length: types.capacity + 1 }, (_, i) => ({ text: `g${i}` }));
+    types.idsOf(words, new Int32Array(words.length));
+    expect(seen.change(types)).toBe(TYPES_GREW);
+    expect(seen.change(types)).toBe(TYPES_SAME);
+    types.clear();
+    expect(seen.change(types)).toBe(TYPES_EMPTIED);
+    seen.reset();
+    expect(seen.change(types)).toBe(TYPES_EMPTIED);
+    expect(seen.change(types)).toBe(TYPES_SAME);
   });
 });
