@@ -58,26 +58,46 @@ export interface ModelHeader {
 }
 
 /**
- * A model's weights as `Perceptron` reads them: `rowOf` (bucket -> row offset, -1 for none), then the
- * rows (count, then class and float32 weight bits side by side) in `data`.
+ * A model's weights as `Perceptron` reads them: the bucket index (`index`, see `Perceptron`), then the rows
+ * (count, then class and float32 weight bits side by side) in `data`.
  */
 export interface PackedRows {
-  rowOf: Int32Array;
+  /** One bit per bucket, the rank of each word of bits, each row's offset in `data` (`indexSize`). */
+  index: Int32Array;
   data: Int32Array;
   /** Number of stored weights. */
   weights: number;
 }
 
 /**
- * A decoded model in one `SharedArrayBuffer` (`rowOf` then the rows), which worker threads can all read:
- * one copy of the weights in memory, and in the processor's shared cache, however many workers there are.
+ * A decoded model in one `SharedArrayBuffer` (the bucket index, then the rows), which worker threads can
+ * all read: one copy of the weights in memory, and in the processor's shared cache, however many workers
+ * there are.
  */
 export interface SharedModel {
   header: ModelHeader;
   buffer: SharedArrayBuffer;
-  /** Length of `rowOf` (the rows follow it). */
-  buckets: number;
+  /** Integers of the bucket index (the rows follow it). */
+  indexSize: number;
   weights: number;
+}
+
+/** Integers of the bucket index of a model of `buckets` buckets and `rows` rows. */
+function indexSize(buckets: number, rows: number): number {
+  return 2 * bitWords(buckets) + rows;
+}
+
+/** Words of 32 bits, one bit per bucket. */
+function bitWords(buckets: number): number {
+  return Math.max(1, buckets >>> 5);
+}
+
+/** How many bits of `x` are set (32-bit). */
+function popcount(x: number): number {
+  x = (x - ((x >>> 1) & 0x55555555)) | 0;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** Models decoded elsewhere (the main thread) and handed to this thread, by model file path. */
@@ -91,9 +111,15 @@ export function usePreloadedModels(models: Readonly<Record<string, SharedModel>>
 /**
  * An averaged, pruned model: scores feature lists. Read-only once built.
  *
- * Rows are packed for locality: `rowOf[bucket]` is an offset into one buffer holding, at that offset, the
- * row's entry count and then its (class, weight) pairs side by side, read through an integer view and a
- * float view of the same memory. Scoring a feature touches two places in memory, not four.
+ * Rows are packed for locality: a row's offset leads into one buffer holding, at that offset, the row's
+ * entry count and then its (class, weight) pairs side by side, read through an integer view and a float
+ * view of the same memory. Scoring a feature touches two places in memory, not four.
+ *
+ * The offsets are found through a small index, not a table of one offset per bucket: under a tenth of the
+ * 2^20 buckets have a row, and a table of them all took 4 MB a model, where a look-up missed the caches.
+ * The index has one bit per bucket (`bits`, 128 KB: a bucket without a row is told by one read), per word
+ * of 32 bits the number of rows in the words before it (`ranks`), and the rows' offsets in bucket order
+ * (`offsets`): a bucket's row is `offsets[ranks[word] + the bits set below it in its word]`.
  */
 export class Perceptron {
   readonly classes: readonly string[];
@@ -101,7 +127,11 @@ export class Perceptron {
   readonly meta: Record<string, unknown>;
   private readonly header: ModelHeader;
   private readonly mask: number;
-  private readonly rowOf: Int32Array;
+  /** The bucket index (see the class's comment), and its three parts as views of it. */
+  private readonly index: Int32Array;
+  private readonly bits: Int32Array;
+  private readonly ranks: Int32Array;
+  private readonly offsets: Int32Array;
   private readonly ints: Int32Array;
   private readonly floats: Float32Array;
   private readonly weights: number;
@@ -114,7 +144,12 @@ export class Perceptron {
     this.nClasses = header.classes.length;
     this.meta = header.meta ?? {};
     this.mask = (1 << header.bits) - 1;
-    this.rowOf = packed.rowOf;
+    const words = bitWords(this.mask + 1);
+    const { index } = packed;
+    this.index = index;
+    this.bits = index.subarray(0, words);
+    this.ranks = index.subarray(words, 2 * words);
+    this.offsets = index.subarray(2 * words);
     this.ints = packed.data;
     this.floats = new Float32Array(packed.data.buffer, packed.data.byteOffset, packed.data.length);
     this.weights = packed.weights;
@@ -136,13 +171,14 @@ export class Perceptron {
   ): Perceptron {
     const rows = rowStart.length - 1;
     const buckets = rowOf.length;
+    const indexLength = indexSize(buckets, rows);
     const size = rows + 2 * w.length;
     const buffer = shared
-      ? new SharedArrayBuffer(4 * (buckets + size))
-      : new ArrayBuffer(4 * (buckets + size));
-    const packedRowOf = new Int32Array(buffer, 0, buckets);
-    const ints = new Int32Array(buffer, 4 * buckets, size);
-    const floats = new Float32Array(buffer, 4 * buckets, size);
+      ? new SharedArrayBuffer(4 * (indexLength + size))
+      : new ArrayBuffer(4 * (indexLength + size));
+    const index = new Int32Array(buffer, 0, indexLength);
+    const ints = new Int32Array(buffer, 4 * indexLength, size);
+    const floats = new Float32Array(buffer, 4 * indexLength, size);
     const offsetOfRow = new Int32Array(rows);
     let o = 0;
     for (let row = 0; row < rows; row++) {
@@ -155,27 +191,39 @@ export class Perceptron {
         floats[o++] = w[k];
       }
     }
-    for (let b = 0; b < buckets; b++) packedRowOf[b] = rowOf[b] < 0 ? -1 : offsetOfRow[rowOf[b]];
-    return new Perceptron(header, { rowOf: packedRowOf, data: ints, weights: w.length });
+    const words = bitWords(buckets);
+    let rank = 0;
+    for (let b = 0; b < buckets; b++) {
+      if ((b & 31) === 0) index[words + (b >>> 5)] = rank;
+      if (rowOf[b] < 0) continue;
+      index[b >>> 5] |= 1 << (b & 31);
+      index[2 * words + rank++] = offsetOfRow[rowOf[b]];
+    }
+    return new Perceptron(header, { index, data: ints, weights: w.length });
   }
 
   /** This model's weights in one `SharedArrayBuffer`, for other threads (`fromShared`). */
   toShared(): SharedModel {
-    const buckets = this.rowOf.length;
-    const own = this.rowOf.buffer;
-    if (own instanceof SharedArrayBuffer && this.ints.buffer === own && this.rowOf.byteOffset === 0)
-      return { header: this.header, buffer: own, buckets, weights: this.weights };
-    const buffer = new SharedArrayBuffer(4 * (buckets + this.ints.length));
-    new Int32Array(buffer, 0, buckets).set(this.rowOf);
-    new Int32Array(buffer, 4 * buckets).set(this.ints);
-    return { header: this.header, buffer, buckets, weights: this.weights };
+    const { index, ints } = this;
+    const own = index.buffer;
+    if (
+      own instanceof SharedArrayBuffer &&
+      ints.buffer === own &&
+      index.byteOffset === 0 &&
+      ints.byteOffset === 4 * index.length
+    )
+      return { header: this.header, buffer: own, indexSize: index.length, weights: this.weights };
+    const buffer = new SharedArrayBuffer(4 * (index.length + ints.length));
+    new Int32Array(buffer, 0, index.length).set(index);
+    new Int32Array(buffer, 4 * index.length).set(ints);
+    return { header: this.header, buffer, indexSize: index.length, weights: this.weights };
   }
 
   /** A model reading the weights of `toShared` in place (no copy). */
   static fromShared(model: SharedModel): Perceptron {
     return new Perceptron(model.header, {
-      rowOf: new Int32Array(model.buffer, 0, model.buckets),
-      data: new Int32Array(model.buffer, 4 * model.buckets),
+      index: new Int32Array(model.buffer, 0, model.indexSize),
+      data: new Int32Array(model.buffer, 4 * model.indexSize),
       weights: model.weights,
     });
   }
@@ -195,7 +243,7 @@ export class Perceptron {
    * another. The votes are added in the same order as before, so the sums are the same.
    */
   accumulate(features: Uint32Array, n: number, scores: Float64Array): void {
-    const { rowOf, ints, floats, mask } = this;
+    const { ints, floats } = this;
     if (n > this.rowsAt.length) {
       this.rowsAt = new Int32Array(n);
       this.rowLengths = new Int32Array(n);
@@ -204,7 +252,7 @@ export class Perceptron {
     const lengths = this.rowLengths;
     let m = 0;
     for (let f = 0; f < n; f++) {
-      const o = rowOf[features[f] & mask];
+      const o = this.rowOffset(features[f]);
       if (o >= 0) rows[m++] = o;
     }
     for (let r = 0; r < m; r++) lengths[r] = ints[rows[r]];
@@ -220,38 +268,35 @@ export class Perceptron {
    * its row up once and keeps the offset.
    */
   rowOffset(feature: number): number {
-    return this.rowOf[feature & this.mask];
+    const bucket = feature & this.mask;
+    const word = bucket >>> 5;
+    const bits = this.bits[word];
+    const bit = 1 << bucket;
+    if ((bits & bit) === 0) return -1;
+    // (`bit - 1` is all the bits below it; for bit 31 too, as `&` takes it to 32 bits.)
+    return this.offsets[this.ranks[word] + popcount(bits & (bit - 1))];
   }
 
   /** How many hash buckets features fall in (a power of two): a feature's bucket is its low bits. */
   get buckets(): number {
-    return this.rowOf.length;
+    return this.mask + 1;
   }
 
   /**
-   * One bit per hash bucket (`rowOffset`), set where the bucket has a row: bit `b & 31` of word `b >>> 5`.
-   * A few in a hundred buckets have rows, so a caller that looks up many features that have none (a word
-   * with tags it was not trained with) answers most of them from these 2^bits / 8 bytes, which stay in
-   * cache, instead of a miss in the megabytes of `rowOffset`'s table.
+   * One bit per hash bucket (`rowOffset`), set where the bucket has a row: bit `b & 31` of word `b >>> 5`
+   * (the index's own bits, read-only). A caller that looks up many features that have no row answers most
+   * of them from these 2^bits / 8 bytes alone.
    */
   rowBits(): Uint32Array {
-    const { rowOf } = this;
-    const bits = new Uint32Array(Math.max(1, rowOf.length >>> 5));
-    for (let b = 0; b < rowOf.length; b++) if (rowOf[b] >= 0) bits[b >>> 5] |= 1 << (b & 31);
-    return bits;
+    return new Uint32Array(this.bits.buffer, this.bits.byteOffset, this.bits.length);
   }
 
   /**
    * `rowOffset` of each of `features[0, n)`, into `offsets` from `at`. The loads are independent, so the
-   * processor fetches them in parallel (as in `accumulate`). `bits` (`rowBits`) answers for the features
-   * without a row, without a load in the megabytes of buckets.
+   * processor fetches them in parallel (as in `accumulate`).
    */
-  rowOffsets(features: Uint32Array, n: number, offsets: Int32Array, at: number, bits: Uint32Array): void {
-    const { rowOf, mask } = this;
-    for (let f = 0; f < n; f++) {
-      const bucket = features[f] & mask;
-      offsets[at + f] = (bits[bucket >>> 5] & (1 << bucket)) === 0 ? -1 : rowOf[bucket];
-    }
+  rowOffsets(features: Uint32Array, n: number, offsets: Int32Array, at: number): void {
+    for (let f = 0; f < n; f++) offsets[at + f] = this.rowOffset(features[f]);
   }
 
   /** Adds the votes of the row at `offset` (from `rowOffset`; -1 adds nothing) to `scores`. */
@@ -330,7 +375,7 @@ export class Perceptron {
 
   /** Adds the votes of `features[0, n)` to `scores` in whole steps (see `largestStep`). */
   accumulateSteps(features: Uint32Array, n: number, scores: Int32Array): void {
-    for (let f = 0; f < n; f++) this.addRowSteps(this.rowOf[features[f] & this.mask], scores);
+    for (let f = 0; f < n; f++) this.addRowSteps(this.rowOffset(features[f]), scores);
   }
 
   /**
@@ -374,11 +419,11 @@ export class Perceptron {
     out.varint(headerBytes.length);
     out.bytes(headerBytes);
     const buckets: number[] = [];
-    for (let b = 0; b < this.rowOf.length; b++) if (this.rowOf[b] >= 0) buckets.push(b);
+    for (let b = 0; b <= this.mask; b++) if (this.rowOffset(b) >= 0) buckets.push(b);
     out.varint(buckets.length);
     let last = 0;
     for (const b of buckets) {
-      const o = this.rowOf[b];
+      const o = this.rowOffset(b);
       out.varint(b - last);
       last = b;
       const count = this.ints[o];

@@ -917,13 +917,13 @@ export class PosTagger {
     features[4] = mix(18, suf3);
     features[5] = mix(19, lower);
     const posRows = tag === undefined ? posWordFeatures(word, 0, features, 6) : 6;
-    pos.rowOffsets(features, posRows, typeRows, 0, this.posRowBits);
+    pos.rowOffsets(features, posRows, typeRows, 0);
     features[0] = mix(41, lower);
     features[1] = mix(42, lower);
     features[2] = mix(43, lower);
     features[3] = mix(48, mix(tag ?? 0, lower));
     const chunkRows = tag === undefined ? 3 : 4;
-    chunk.rowOffsets(features, chunkRows, typeRows, posRows, this.chunkRowBits);
+    chunk.rowOffsets(features, chunkRows, typeRows, posRows);
     this.touched =
       (this.touched +
         stepCounts(posSteps, typeRows, 0, posRows) +

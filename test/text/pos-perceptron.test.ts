@@ -118,4 +118,25 @@ describe('averaged perceptron', () => {
     expect(hashStr('xBeijingx', 1, 8)).toBe(hashStr('Beijing'));
     expect(mix(1, 2)).not.toBe(mix(2, 1));
   });
+
+  it('finds each row through its small bucket index, at word edges too (buckets 0, 31, 32, 63)', () => {
+    const header = { classes: ['A', 'B'], bits: 7, step: 0.5 };
+    const rowOf = new Int32Array(128).fill(-1);
+    const buckets = [0, 31, 32, 63, 100, 127];
+    buckets.forEach((b, row) => (rowOf[b] = row));
+    const rowStart = Int32Array.from(buckets.map((_, row) => row).concat(buckets.length));
+    const cls = Uint8Array.from(buckets.map((_, row) => row % 2));
+    const w = Float32Array.from(buckets.map((b) => b + 0.5));
+    const model = Perceptron.fromRows(header, rowOf, rowStart, cls, w);
+    const scores = new Float64Array(2);
+    for (let b = 0; b < 128; b++) {
+      model.score(Uint32Array.of(b + 128 * 5), 1, scores);
+      const row = buckets.indexOf(b);
+      expect([...scores]).toEqual(row < 0 ? [0, 0] : row % 2 === 0 ? [b + 0.5, 0] : [0, b + 0.5]);
+      expect(model.rowOffset(b) >= 0).toBe(row >= 0);
+    }
+    const bits = model.rowBits();
+    expect(buckets.every((b) => (bits[b >>> 5] & (1 << (b & 31))) !== 0)).toBe(true);
+    expect(Perceptron.decode(model.encode()).rowBits()).toEqual(bits);
+  });
 });
