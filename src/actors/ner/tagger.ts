@@ -519,11 +519,16 @@ export class NameTagger {
         const le = x.longEnd[i];
         if (le !== re) f[k++] = mix(138, lower[le]);
       }
+      // Those with no row of weights (`spreads` 1: most word pairs) are dropped from `f`, which keeps
+      // `rows` features: summed again with the vectors below, they would each cost a look-up of a row that
+      // is not there, a cache miss.
       let bound = 0;
+      let rows = 0;
       for (let q = 0; q < k; q++) {
         const bucket = f[q] & bucketMask;
         let spread = spreads[bucket];
         if (spread === 0) spread = this.spreadOf(bucket);
+        if (spread !== 1) f[rows++] = f[q];
         bound += spread === 255 ? Infinity : spread - 1;
       }
       const ownTable = inner ? this.ownInner : this.own[variant];
@@ -636,14 +641,14 @@ export class NameTagger {
           } else if (score > nextScore) nextScore = score;
         }
         if (round > 0 || bestScore - nextScore > error + slack + 0.25 * bound) break;
-        this.model.accumulate(f, k, scores);
+        this.model.accumulate(f, rows, scores);
       }
       best = order[lo + best];
       if (bestScore - nextScore <= error + slack)
         best = this.exactBest(
           x,
           i,
-          k,
+          rows,
           atPair,
           atCasing,
           atEdge,
