@@ -227,7 +227,7 @@ describe('word values per word type', () => {
       Array.from({ length: x.n }, (_, i) => x.typeFact(i, FACT_TITLE, isTitle, false));
     const x = nerInputOfDoc(doc);
     const titles = facts(x);
-    expect(titles).toEqual(Array.from({ length: x.n }, (_, i) => isTitle(x.raw[i])));
+    expect(titles).toEqual(Array.from({ length: x.n }, (_, i) => isTitle(x.text(i))));
     expect(facts(x)).toEqual(titles);
     wordTypes().clear();
     wordTypes().idOf('other words first');

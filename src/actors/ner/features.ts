@@ -21,7 +21,7 @@ import {
   normaliseWord,
   SentenceValues,
 } from '../../text/pos-features.js';
-import type { Doc } from '../../doc.js';
+import type { Doc, Token } from '../../doc.js';
 import { tokenTypes, wordTypes } from '../../text/word-types.js';
 import { nerGazetteer } from './gazetteer.js';
 import { StampedTable } from './stamped-table.js';
@@ -38,8 +38,16 @@ const CONNECTOR_HASHES = Int32Array.from(CONNECTORS, (w) => fnv(w));
 
 export class NerInput {
   n = 0;
-  /** Token texts as given (`word(i)` normalises). */
-  readonly raw: string[] = [];
+  /**
+   * Where token texts are (`text(i)`): the words given to `loadFlat`, or (`words` null) the tokens of the
+   * document given to `loadDoc`, token `i` at `tokenOf[i]`. Not copied out for every token: a text is
+   * read for a few tokens only (the gazetteer's walks, the words of names, words of types not met yet),
+   * where storing every token's text in an array of strings (a store with a write barrier) took some 5%
+   * of loading in the pipeline.
+   */
+  private words: readonly string[] | null = null;
+  private docTokens: readonly Token[] = [];
+  private tokenOf: Int32Array = new Int32Array(0);
   /** Per token, as in `SentenceValues`: hashes of the word, lower-cased word, prefix, suffixes, shape. */
   cased: Uint32Array = new Uint32Array(0);
   lower: Uint32Array = new Uint32Array(0);
@@ -105,14 +113,20 @@ export class NerInput {
     this.casing = new StampedTable(2, 2 * capacity);
   }
 
+  /** Token `i`'s text as given (`word(i)` normalises). */
+  text(i: number): string {
+    const words = this.words;
+    return words !== null ? words[i] : this.docTokens[this.tokenOf[i]].text;
+  }
+
   /** Token `i`'s word as the models see it (`normaliseWord`). */
   word(i: number): string {
-    return normaliseWord(this.raw[i]);
+    return normaliseWord(this.text(i));
   }
 
   /** Token `i`'s word, normalised and lower-cased. */
   lowerWord(i: number): string {
-    return normaliseWord(this.raw[i]).toLowerCase();
+    return normaliseWord(this.text(i)).toLowerCase();
   }
 
   /**
@@ -144,6 +158,8 @@ export class NerInput {
     lengths: readonly number[],
   ): this {
     this.begin(words.length);
+    this.words = words;
+    this.docTokens = NO_TOKENS;
     this.typesEpoch = -1;
     let at = 0;
     for (const len of lengths) {
@@ -173,6 +189,9 @@ export class NerInput {
     for (let t = first; t < last; t++) unknown += known[ids[t] * TYPE_STRIDE + 7] === 0 ? 1 : 0;
     this.unknownTypes = unknown;
     const typeIds = (this.typeIds = this.ints(5, n, null));
+    const tokenOf = (this.tokenOf = this.ints(6, n, null));
+    this.words = null;
+    this.docTokens = tokens;
     this.typesTable = known;
     this.typesEpoch = typeValuesEpoch;
     let at = 0;
@@ -180,7 +199,7 @@ export class NerInput {
       const end = at + s.tokenEnd - s.tokenStart;
       for (let t = s.tokenStart, i = at; t < s.tokenEnd; t++, i++) {
         const token = tokens[t];
-        this.raw[i] = token.text;
+        tokenOf[i] = t;
         this.sStart[i] = at;
         this.sEnd[i] = end;
         this.posIndex[i] = tagIndex(token.tag ?? '');
@@ -188,7 +207,8 @@ export class NerInput {
         typeIds[i] = ids[t];
         const o = ids[t] * TYPE_STRIDE;
         if (known[o + 7] === 0) {
-          if (!this.wordValues(i, token.text)) this.wordValuesOf(i, token.text);
+          const text = token.text;
+          if (!this.wordValues(i, text)) this.wordValuesOf(i, text);
           this.gazWord[i] = gazetteer.wordBits(this, i);
           this.keepValues(i, known, o);
         } else this.copyValues(i, known, o);
@@ -208,11 +228,11 @@ export class NerInput {
   typeFact(i: number, fact: number, test: (text: string) => boolean, normalised: boolean): boolean {
     const table = this.typesTable;
     if (this.typesEpoch !== typeValuesEpoch || table !== typeValuesTable)
-      return test(normalised ? this.word(i) : this.raw[i]);
+      return test(normalised ? this.word(i) : this.text(i));
     const o = this.typeIds[i] * TYPE_STRIDE + 7;
     const bits = table[o];
     if (bits & (1 << fact)) return (bits & (2 << fact)) !== 0;
-    const holds = test(normalised ? this.word(i) : this.raw[i]);
+    const holds = test(normalised ? this.word(i) : this.text(i));
     table[o] = bits | (1 << fact) | (holds ? 2 << fact : 0);
     return holds;
   }
@@ -250,9 +270,6 @@ export class NerInput {
    */
   private begin(n: number): void {
     this.n = n;
-    // (Only lengthened: setting a shorter length trims the array's store, which a longer document then
-    // grows again. The texts past `n` are earlier documents' tokens, a long document's at most.)
-    if (this.raw.length < n) this.raw.length = n;
     this.cased = this.uints(0, n, false);
     this.lower = this.uints(1, n, false);
     this.pre3 = this.uints(2, n, false);
@@ -275,7 +292,6 @@ export class NerInput {
   }
 
   private setToken(i: number, text: string, pos: string, chunk: string, start: number, end: number): void {
-    this.raw[i] = text;
     this.sStart[i] = start;
     this.sEnd[i] = end;
     const p = tagIndex(pos);
@@ -526,6 +542,9 @@ export class NerInput {
     }
   }
 }
+
+/** No tokens: where `NerInput` has words, not a document's tokens. */
+const NO_TOKENS: readonly Token[] = [];
 
 /**
  * The word values of each word type (`wordTypes`) met in `loadDoc` so far this epoch, which depend on the

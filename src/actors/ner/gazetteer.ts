@@ -264,7 +264,7 @@ class EdgeTable {
 
 /** Whether token `j`'s word (normalised, and lower-cased when `folded`) is `key`. */
 function sameWord(x: NerInput, j: number, key: string, folded: boolean): boolean {
-  const raw = x.raw[j];
+  const raw = x.text(j);
   if (raw.length !== key.length) return folded ? x.lowerWord(j) === key : x.word(j) === key;
   for (let k = 0; k < raw.length; k++) {
     let c = raw.charCodeAt(k);

@@ -46,7 +46,6 @@ export const namesStage: Stage = {
       joinParticles(splitAtTitle(tagger.spans(tagger.tag(input), input), input), input),
       input,
     );
-    // (`input.raw[i]` is the text of token `offset + i`.)
     for (const span of spans) {
       // A person's name never includes the title before it (`Mr. Wang` is the name `Wang`). A name of
       // another type that starts with an abbreviated title (`Gen. Andrei Volkov`) is a person's.
@@ -54,7 +53,7 @@ export const namesStage: Stage = {
       if (
         span.type !== 'PER' &&
         span.end - span.start > 1 &&
-        input.raw[span.start].endsWith('.') &&
+        input.text(span.start).endsWith('.') &&
         input.typeFact(span.start, FACT_TITLE, isTitle, false)
       ) {
         rule += '+honorific';
@@ -83,7 +82,7 @@ export const namesStage: Stage = {
       // surname (`King`, `Prince`).
       if (
         span.end - span.start === 1 &&
-        input.raw[span.start].endsWith('.') &&
+        input.text(span.start).endsWith('.') &&
         input.typeFact(span.start, FACT_TITLE, isTitle, false)
       )
         continue;
@@ -94,7 +93,7 @@ export const namesStage: Stage = {
       // (A one-token name is its token's text, whose type may be tested already.)
       const demonym =
         span.type === 'MISC' &&
-        (span.end - span.start === 1 && text === input.raw[span.start]
+        (span.end - span.start === 1 && text === input.text(span.start)
           ? input.typeFact(span.start, FACT_DEMONYM, isDemonym, false)
           : isDemonym(text));
       if (demonym) {

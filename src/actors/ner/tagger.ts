@@ -274,6 +274,14 @@ export class NameTagger {
   private readonly tagPairs: Float64Array;
   private readonly casing: Float64Array;
   /**
+   * In `order`: the votes of the words two away when that word is past the sentence's edge (112 on
+   * `START`, 113 on `END`), `[edges * C]`, `edges` 1 for the first, 2 for the second, 3 for both (0: none,
+   * zeros). Added exactly with the vectors, not as the token's own features: their rows move the classes
+   * far apart (bounds past 63, `spreads`' none kept), so every token second or last but one in its
+   * sentence was summed again with its own features (a quarter of the tokens summed again).
+   */
+  private readonly edgeVotes: Float64Array;
+  /**
    * The place in a capitalised run (136), in `order`: `[((length - 1) * 3 + place) * C]`, length at most
    * 4; zeros at `noRun`, for a token in no run.
    */
@@ -410,6 +418,14 @@ export class NameTagger {
     this.atStartLone = new Float64Array(C);
     f[5] = mix(135, START);
     this.vote(6, this.atStartLone, 0);
+    this.edgeVotes = new Float64Array(4 * C);
+    f[0] = mix(112, START);
+    this.vote(1, this.edgeVotes, C);
+    f[0] = mix(113, END);
+    this.vote(1, this.edgeVotes, 2 * C);
+    f[0] = mix(112, START);
+    f[1] = mix(113, END);
+    this.vote(2, this.edgeVotes, 3 * C);
     this.atEnd = new Float64Array(C);
     for (const [k, t] of [111, 113, 115].entries()) f[k] = mix(t, END);
     this.vote(3, this.atEnd, 0);
@@ -422,7 +438,7 @@ export class NameTagger {
     this.spreads = new Uint8Array(model.buckets);
     this.bucketMask = model.buckets - 1;
     this.rowVotes = new Float64Array(C);
-    for (const table of [this.tagPairs, this.runPlaces, this.casing])
+    for (const table of [this.tagPairs, this.runPlaces, this.casing, this.edgeVotes])
       for (let at = 0; at < table.length; at += C) {
         this.scratch.set(table.subarray(at, at + C));
         for (let p = 0; p < C; p++) table[at + p] = this.scratch[this.order[p]];
@@ -492,20 +508,27 @@ export class NameTagger {
       // The token's own features (the word pairs, the words two away, a bridged run's end), and how far
       // their votes may move any two classes apart, in quarters (`spreads`): first, so that the misses of
       // their bounds overlap those of the vectors' lookups below (they wait on none of them).
+      // (The words two away past the sentence's edge are in `edgeVotes`.)
+      const hasNext2 = i + 2 < e;
       let k = 0;
-      if (hasPrev) f[k++] = mix(112, hasPrev2 ? lower[i - 2] : START);
-      if (hasNext) f[k++] = mix(113, i + 2 < e ? lower[i + 2] : END);
+      if (hasPrev2) f[k++] = mix(112, lower[i - 2]);
+      if (hasNext2) f[k++] = mix(113, lower[i + 2]);
       f[k++] = mix(116, mix(lPrev, lw));
       f[k++] = mix(117, mix(lw, lNext));
       if (lone) {
         const le = x.longEnd[i];
         if (le !== re) f[k++] = mix(138, lower[le]);
       }
+      // Those with no row of weights (`spreads` 1: most word pairs) are dropped from `f`, which keeps
+      // `rows` features: summed again with the vectors below, they would each cost a look-up of a row that
+      // is not there, a cache miss.
       let bound = 0;
+      let rows = 0;
       for (let q = 0; q < k; q++) {
         const bucket = f[q] & bucketMask;
         let spread = spreads[bucket];
         if (spread === 0) spread = this.spreadOf(bucket);
+        if (spread !== 1) f[rows++] = f[q];
         bound += spread === 255 ? Infinity : spread - 1;
       }
       const ownTable = inner ? this.ownInner : this.own[variant];
@@ -537,12 +560,13 @@ export class NameTagger {
       const shapeTable = this.shapeVectors[half];
       const atShape = this.shapeAt(shapeTable, shape, gazHist);
       const atPair = ((t1 + 1) * (C + 2) + t2 + 2) * C;
+      const atEdge = ((hasPrev && !hasPrev2 ? 1 : 0) | (hasNext && !hasNext2 ? 2 : 0)) * C;
       const atCasing = (x.casingOf(i) | ((hasPrev ? 0 : 1) << 2) | ((flags[i] & F_UPPER_INITIAL) << 3)) * C;
       const own = ownTable.values;
       const pos = posTable.values;
       const gazVector = gazTable.values;
       const shapeVector = shapeTable.values;
-      const { tagPairs, casing } = this;
+      const { tagPairs, casing, edgeVotes } = this;
       // How far the float32 vectors may put any two classes' scores from their exact difference.
       const error =
         own[atOwn - 1] +
@@ -587,6 +611,7 @@ export class NameTagger {
           before[atBefore + j] +
           after[atAfter + j] +
           tagPairs[atPair + lo + j] +
+          edgeVotes[atEdge + lo + j] +
           casing[atCasing + lo + j] +
           pos[atPos + j] +
           gazVector[atGaz + j] +
@@ -616,16 +641,17 @@ export class NameTagger {
           } else if (score > nextScore) nextScore = score;
         }
         if (round > 0 || bestScore - nextScore > error + slack + 0.25 * bound) break;
-        this.model.accumulate(f, k, scores);
+        this.model.accumulate(f, rows, scores);
       }
       best = order[lo + best];
       if (bestScore - nextScore <= error + slack)
         best = this.exactBest(
           x,
           i,
-          k,
+          rows,
           atPair,
           atCasing,
+          atEdge,
           place,
           runRow !== this.zeros,
           gazKey,
@@ -643,7 +669,7 @@ export class NameTagger {
   /**
    * Token `i`'s best allowed class (`row` of `allowedAt`) from its exact scores: the same sums as `tag`'s,
    * with every vector summed afresh from the weights. `tokenFeatures[0, k)` are the token's own features (not
-   * cached), `atPair`, `atCasing` and `place` (`noRun`: none) its offsets in the small tables, `longRun` whether
+   * cached), `atPair`, `atCasing`, `atEdge` and `place` (`noRun`: none) its offsets in the small tables, `longRun` whether
    * its run's votes are in `runVotes` (else in its features), `gazKey` and
    * `gazHist` the keys of its gazetteer and shape vectors.
    */
@@ -653,6 +679,7 @@ export class NameTagger {
     k: number,
     atPair: number,
     atCasing: number,
+    atEdge: number,
     place: number,
     longRun: boolean,
     gazKey: number,
@@ -663,7 +690,10 @@ export class NameTagger {
     exact.fill(0);
     model.accumulate(this.tokenFeatures, k, exact);
     for (let c = 0; c < C; c++)
-      exact[c] += this.tagPairs[atPair + placeOf[c]] + this.casing[atCasing + placeOf[c]];
+      exact[c] +=
+        this.tagPairs[atPair + placeOf[c]] +
+        this.casing[atCasing + placeOf[c]] +
+        this.edgeVotes[atEdge + placeOf[c]];
     for (let c = 0; c < C; c++) exact[c] += this.runPlaces[place + placeOf[c]];
     if (longRun) for (let c = 0; c < C; c++) exact[c] += this.runVotes[c];
     const s = x.sStart[i];
