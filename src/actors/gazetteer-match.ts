@@ -126,14 +126,23 @@ const T_STARTS = 2;
 /** `typeBits`: the type's text has parts (`partsOf`). */
 const T_PARTS = 4;
 let typeBits = new Uint8Array(0);
+/**
+ * For a type with `T_STARTS`, the trie's child of the root for its text (filled with its `typeBits`):
+ * the root has thousands of keys, and finding a token's among them costs more than one read by id.
+ */
+let typeStarts: (TrieNode<GazEntry> | undefined)[] = [];
 /** The epoch of `wordTypes()` and the gazetteer `typeBits` are for (its length is the `capacity`). */
 let typesEpoch = -1;
 let typesOf: Gazetteer | undefined;
 
-/** The `typeBits` of a token's text. */
-function bitsOf(gaz: Gazetteer, text: string): number {
+/** The `typeBits` of a token's text (type `id`), and its `typeStarts`. */
+function bitsOf(gaz: Gazetteer, text: string, id: number): number {
   let bits = T_SEEN;
-  if (gaz.trie.child(gaz.trie.root, text) !== undefined) bits |= T_STARTS;
+  const start = gaz.trie.child(gaz.trie.root, text);
+  if (start !== undefined) {
+    bits |= T_STARTS;
+    typeStarts[id] = start;
+  }
   // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
   if (text.length > shortestPart && text.includes('-') && partsOf(gaz, text).length > 0) bits |= T_PARTS;
   return bits;
@@ -150,22 +159,24 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const types = wordTypes();
   if (typesEpoch !== types.epoch || typesOf !== gaz || typeBits.length !== types.capacity) {
     typeBits = new Uint8Array(types.capacity);
+    typeStarts = new Array<TrieNode<GazEntry> | undefined>(types.capacity).fill(undefined);
     typesEpoch = types.epoch;
     typesOf = gaz;
   }
   const known = typeBits;
+  const starts = typeStarts;
   for (const s of doc.sentences ?? []) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const id = ids[i]!;
       let bits = known[id]!;
-      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens[i]!.text);
+      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens[i]!.text, id);
       if (bits === T_SEEN) {
         i++;
         continue;
       }
       const t = tokens[i]!;
-      let node = (bits & T_STARTS) !== 0 ? trie.child(trie.root, t.text) : undefined;
+      let node = (bits & T_STARTS) !== 0 ? starts[id] : undefined;
       // The longest entry from token i: walk the trie token by token, keeping the last accepted node.
       let bestEnd = -1;
       let best: GazEntry[] | null = null;
