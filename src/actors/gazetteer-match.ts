@@ -126,22 +126,35 @@ const T_STARTS = 2;
 /** `typeBits`: the type's text has parts (`partsOf`). */
 const T_PARTS = 4;
 let typeBits = new Uint8Array(0);
+/** Where the trie goes from the root with a type's text. */
+interface Start {
+  /** The root's child for the text. */
+  node: TrieNode<GazEntry>;
+  /**
+   * `accepted(node, ...)` for a token of the text: the one-word entries it matches (they depend on the
+   * token's text alone), or null, also when `node` has no values.
+   */
+  first: GazEntry[] | null;
+}
+
 /**
- * For a type with `T_STARTS`, the trie's child of the root for its text (filled with its `typeBits`):
- * the root has thousands of keys, and finding a token's among them costs more than one read by id.
+ * For a type with `T_STARTS`, where the trie goes with its text (filled with its `typeBits`): the root
+ * has thousands of keys, and finding a token's among them, then checking the case of its one-word
+ * entries, costs more than one read by id.
  */
-let typeStarts: (TrieNode<GazEntry> | undefined)[] = [];
+let typeStarts: (Start | undefined)[] = [];
 /** The epoch of `wordTypes()` and the gazetteer `typeBits` are for (its length is the `capacity`). */
 let typesEpoch = -1;
 let typesOf: Gazetteer | undefined;
 
-/** The `typeBits` of a token's text (type `id`), and its `typeStarts`. */
-function bitsOf(gaz: Gazetteer, text: string, id: number): number {
+/** The `typeBits` of the text of `tokens[i]` (type `id`), and its `typeStarts`. */
+function bitsOf(gaz: Gazetteer, tokens: readonly Token[], i: number, id: number): number {
   let bits = T_SEEN;
-  const start = gaz.trie.child(gaz.trie.root, text);
-  if (start !== undefined) {
+  const text = tokens[i]!.text;
+  const node = gaz.trie.child(gaz.trie.root, text);
+  if (node !== undefined) {
     bits |= T_STARTS;
-    typeStarts[id] = start;
+    typeStarts[id] = { node, first: node.values ? accepted(node, tokens, i) : null };
   }
   // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
   if (text.length > shortestPart && text.includes('-') && partsOf(gaz, text).length > 0) bits |= T_PARTS;
@@ -159,7 +172,7 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const types = wordTypes();
   if (typesEpoch !== types.epoch || typesOf !== gaz || typeBits.length !== types.capacity) {
     typeBits = new Uint8Array(types.capacity);
-    typeStarts = new Array<TrieNode<GazEntry> | undefined>(types.capacity).fill(undefined);
+    typeStarts = new Array<Start | undefined>(types.capacity).fill(undefined);
     typesEpoch = types.epoch;
     typesOf = gaz;
   }
@@ -170,27 +183,29 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
     while (i < s.tokenEnd) {
       const id = ids[i]!;
       let bits = known[id]!;
-      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens[i]!.text, id);
+      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens, i, id);
       if (bits === T_SEEN) {
         i++;
         continue;
       }
       const t = tokens[i]!;
-      let node = (bits & T_STARTS) !== 0 ? starts[id] : undefined;
-      // The longest entry from token i: walk the trie token by token, keeping the last accepted node.
-      let bestEnd = -1;
-      let best: GazEntry[] | null = null;
-      for (let k = i; node;) {
+      const start = (bits & T_STARTS) !== 0 ? starts[id] : undefined;
+      // The longest entry from token i: walk the trie token by token, keeping the last accepted node
+      // (the one-word entries' from `start`).
+      let bestEnd = start !== undefined && start.first !== null ? i + 1 : -1;
+      let best: GazEntry[] | null = start !== undefined ? start.first : null;
+      let node = start?.node;
+      for (let k = i + 1; node !== undefined;) {
+        if (k >= s.tokenEnd || !node.next) break;
+        node = trie.child(node, tokens[k]!.text);
         k++;
-        if (node.values) {
+        if (node?.values) {
           const values = accepted(node, tokens, i);
           if (values) {
             best = values;
             bestEnd = k;
           }
         }
-        if (k >= s.tokenEnd || !node.next) break;
-        node = trie.child(node, tokens[k]!.text);
       }
       if (best) {
         for (let k = i; k < bestEnd; k++) byToken[k] = hits.length;
