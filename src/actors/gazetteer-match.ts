@@ -69,47 +69,50 @@ interface Part {
   entries: GazEntry[];
 }
 
-/** The parts of hyphenated words seen lately, by word (hyphenated words repeat: `U.S.-based`). */
-const partCache = new Map<string, readonly Part[]>();
-const PART_CACHE_SIZE = 10_000;
-let partCacheOf: Gazetteer | undefined;
+/** The gazetteer `partForms` and `shortestPart` are for. */
+let partsOfGaz: Gazetteer | undefined;
+/**
+ * The forms of `Gazetteer.single` with entries of `PART_KINDS`: those entries as a part of a hyphenated
+ * word before its last part (`notLast`), and as its last part (`last`: no demonym prefix such as `Sino`).
+ */
+let partForms = new Map<string, { notLast: GazEntry[]; last: GazEntry[] }>();
 /** The length of the shortest word that may be a part (`--` and `-` have no parts). */
 let shortestPart = 0;
 const NO_PARTS: readonly Part[] = [];
 
-/** The parts of a hyphenated word that are places or organisations (`Sino-`, `Russian`). */
+/**
+ * The parts of a hyphenated word that are places or organisations (`Sino-`, `Russian`). Called once for a
+ * word type in an epoch (see `typeInfo`), so kept nowhere else.
+ */
 function partsOf(gaz: Gazetteer, word: string): readonly Part[] {
   partsReady(gaz);
   // A part is shorter than the word by its hyphen at least.
   if (word.length - 1 < shortestPart) return NO_PARTS;
-  let found = partCache.get(word);
-  if (found) return found;
-  const out: Part[] = [];
-  const parts = word.split('-');
-  let offset = 0;
-  parts.forEach((part, p) => {
-    const entries = (gaz.single.get(part) ?? []).filter(
-      (e) => PART_KINDS.has(e.kind) && (e.kind !== 'demonym' || !e.prefix || p < parts.length - 1),
-    );
-    if (entries.length) out.push({ offset, length: part.length, entries });
-    offset += part.length + 1;
-  });
-  found = out;
-  partCache.set(word, found);
-  return found;
+  let out: Part[] | null = null;
+  for (let offset = 0; ;) {
+    const dash = word.indexOf('-', offset);
+    const end = dash < 0 ? word.length : dash;
+    const forms = end - offset >= shortestPart ? partForms.get(word.slice(offset, end)) : undefined;
+    const entries = forms === undefined ? null : dash < 0 ? forms.last : forms.notLast;
+    if (entries !== null && entries.length > 0) (out ??= []).push({ offset, length: end - offset, entries });
+    if (dash < 0) break;
+    offset = dash + 1;
+  }
+  return out ?? NO_PARTS;
 }
 
-/** Makes the part cache and `shortestPart` those of `gaz` (and empties the cache when it is full). */
+/** Makes `partForms` and `shortestPart` those of `gaz`. */
 function partsReady(gaz: Gazetteer): void {
-  if (partCacheOf !== gaz || partCache.size >= PART_CACHE_SIZE) {
-    partCache.clear();
-    if (partCacheOf !== gaz) {
-      shortestPart = Infinity;
-      for (const [form, entries] of gaz.single)
-        if (entries.some((e) => PART_KINDS.has(e.kind))) shortestPart = Math.min(shortestPart, form.length);
-    }
-    partCacheOf = gaz;
+  if (partsOfGaz === gaz) return;
+  partForms = new Map();
+  shortestPart = Infinity;
+  for (const [form, entries] of gaz.single) {
+    const notLast = entries.filter((e) => PART_KINDS.has(e.kind));
+    if (notLast.length === 0) continue;
+    shortestPart = Math.min(shortestPart, form.length);
+    partForms.set(form, { notLast, last: notLast.filter((e) => e.kind !== 'demonym' || !e.prefix) });
   }
+  partsOfGaz = gaz;
 }
 
 /*
@@ -126,16 +129,39 @@ const T_STARTS = 2;
 /** `typeBits`: the type's text has parts (`partsOf`). */
 const T_PARTS = 4;
 let typeBits = new Uint8Array(0);
+/** What the pass needs of a type with `T_STARTS` or `T_PARTS`. */
+interface TypeInfo {
+  /** The trie root's child for the type's text, if it starts some entry. */
+  node: TrieNode<GazEntry> | undefined;
+  /**
+   * `accepted(node, ...)` for a token of the text: the one-word entries it matches (they depend on the
+   * token's text alone), or null, also when `node` has no values.
+   */
+  first: GazEntry[] | null;
+  /** `partsOf` the text. */
+  parts: readonly Part[];
+}
+
+/**
+ * For a type with `T_STARTS` or `T_PARTS`, where the trie goes with its text and its parts (filled with
+ * its `typeBits`): the root has thousands of keys, and finding a token's among them, then checking the
+ * case of its one-word entries, or splitting a word into parts, costs more than one read by id.
+ */
+let typeInfo: (TypeInfo | undefined)[] = [];
 /** The epoch of `wordTypes()` and the gazetteer `typeBits` are for (its length is the `capacity`). */
 let typesEpoch = -1;
 let typesOf: Gazetteer | undefined;
 
-/** The `typeBits` of a token's text. */
-function bitsOf(gaz: Gazetteer, text: string): number {
+/** The `typeBits` of the text of `tokens[i]` (type `id`), and its `typeInfo`. */
+function bitsOf(gaz: Gazetteer, tokens: readonly Token[], i: number, id: number): number {
   let bits = T_SEEN;
-  if (gaz.trie.child(gaz.trie.root, text) !== undefined) bits |= T_STARTS;
+  const text = tokens[i]!.text;
+  const node = gaz.trie.child(gaz.trie.root, text);
+  if (node !== undefined) bits |= T_STARTS;
   // A word with parts is longer than its shortest part by its hyphen at least (most tokens are not).
-  if (text.length > shortestPart && text.includes('-') && partsOf(gaz, text).length > 0) bits |= T_PARTS;
+  const parts = text.length > shortestPart && text.includes('-') ? partsOf(gaz, text) : NO_PARTS;
+  if (parts.length > 0) bits |= T_PARTS;
+  if (bits !== T_SEEN) typeInfo[id] = { node, first: node?.values ? accepted(node, tokens, i) : null, parts };
   return bits;
 }
 
@@ -150,36 +176,40 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const types = wordTypes();
   if (typesEpoch !== types.epoch || typesOf !== gaz || typeBits.length !== types.capacity) {
     typeBits = new Uint8Array(types.capacity);
+    typeInfo = new Array<TypeInfo | undefined>(types.capacity).fill(undefined);
     typesEpoch = types.epoch;
     typesOf = gaz;
   }
   const known = typeBits;
+  const infos = typeInfo;
   for (const s of doc.sentences ?? []) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const id = ids[i]!;
       let bits = known[id]!;
-      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens[i]!.text);
+      if (bits === 0) bits = known[id] = bitsOf(gaz, tokens, i, id);
       if (bits === T_SEEN) {
         i++;
         continue;
       }
       const t = tokens[i]!;
-      let node = (bits & T_STARTS) !== 0 ? trie.child(trie.root, t.text) : undefined;
-      // The longest entry from token i: walk the trie token by token, keeping the last accepted node.
-      let bestEnd = -1;
-      let best: GazEntry[] | null = null;
-      for (let k = i; node;) {
+      const info = infos[id]!;
+      // The longest entry from token i: walk the trie token by token, keeping the last accepted node
+      // (the one-word entries' from `info`).
+      let bestEnd = info.first !== null ? i + 1 : -1;
+      let best: GazEntry[] | null = info.first;
+      let node = info.node;
+      for (let k = i + 1; node !== undefined;) {
+        if (k >= s.tokenEnd || !node.next) break;
+        node = trie.child(node, tokens[k]!.text);
         k++;
-        if (node.values) {
+        if (node?.values) {
           const values = accepted(node, tokens, i);
           if (values) {
             best = values;
             bestEnd = k;
           }
         }
-        if (k >= s.tokenEnd || !node.next) break;
-        node = trie.child(node, tokens[k]!.text);
       }
       if (best) {
         for (let k = i; k < bestEnd; k++) byToken[k] = hits.length;
@@ -195,7 +225,7 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
         continue;
       }
       if ((bits & T_PARTS) !== 0)
-        for (const p of partsOf(gaz, t.text))
+        for (const p of info.parts)
           hits.push({
             tokenStart: i,
             tokenEnd: i + 1,

@@ -160,7 +160,14 @@ export class WordTable {
    * epoch, so that memory holds at most that many more facts than the table does: an epoch meets tens
    * of thousands of forms, and keeping every one's facts raised the peak memory of a long run.
    */
-  private byId: (WordFacts | null)[] = [];
+  private byId: (WordFacts | string | null)[] = [];
+  /**
+   * What `byId` holds for each id: 0 nothing yet, `FACTS` the facts, `PLAIN` the lemma of facts that are
+   * `isPlain` (most forms: no verb lemma, participle or entries, not `be` or `have`). Read first (a byte
+   * an id: the array stays in cache), so that a plain form's token stores its lemma and the shared
+   * `plain` facts without loading its own facts, mostly a cache miss after the other stages ran.
+   */
+  private kindById = new Uint8Array(0);
   private byIdEpoch = -1;
   /** How many facts that are not `lasting` `byId` holds, at most `RECENT_SLOTS`. */
   private byIdRecent = 0;
@@ -171,6 +178,11 @@ export class WordTable {
    * once, so they get these shared facts, not a table entry each. Their lemma is the form itself.
    */
   private readonly symbols: WordFacts | null;
+  /**
+   * The facts of a plain form (see `kindById`) as `fill` gives them: lemma '' (the lemma is in `lemmas`),
+   * the rest as every plain form's. One object for all, so reading it costs no cache miss.
+   */
+  private readonly plain: WordFacts;
 
   /**
    * Every lower-case form some table of the stage holds (the lemmatizer's irregular and known forms, the
@@ -186,27 +198,27 @@ export class WordTable {
     private readonly byFirst: ReadonlyMap<string, EntrySets>,
   ) {
     this.tableForms = new Set([...lemmatizer.tableForms(), ...verbs, ...byFirst.keys()]);
-    let plain = lemmatizer.symbolsAreOwnLemmas();
-    for (const w of verbs) if (belowAt(w)) plain = false;
-    for (const w of byFirst.keys()) if (belowAt(w)) plain = false;
-    this.symbols = plain
-      ? {
-          hash: 0,
-          k0: -1,
-          k1: 0,
-          k2: 0,
-          k3: 0,
-          lemma: '',
-          verb: false,
-          beOrHave: false,
-          verbLemma: null,
-          participle: null,
-          entries: null,
-          verbEntries: null,
-          form: '',
-          lasting: true,
-        }
-      : null;
+    let ownLemmas = lemmatizer.symbolsAreOwnLemmas();
+    for (const w of verbs) if (belowAt(w)) ownLemmas = false;
+    for (const w of byFirst.keys()) if (belowAt(w)) ownLemmas = false;
+    this.plain = {
+      hash: 0,
+      k0: -1,
+      k1: 0,
+      k2: 0,
+      k3: 0,
+      lemma: '',
+      verb: false,
+      beOrHave: false,
+      verbLemma: null,
+      participle: null,
+      entries: null,
+      verbEntries: null,
+      form: '',
+      lasting: true,
+    };
+    // (The same facts: a number's lemma is in `lemmas` too.)
+    this.symbols = ownLemmas ? this.plain : null;
   }
 
   /** The facts of `word`. */
@@ -230,19 +242,29 @@ export class WordTable {
     const ids = tokenTypes(tokens);
     const types = wordTypes();
     if (this.byIdEpoch !== types.epoch || this.byId.length !== types.capacity) {
-      this.byId = new Array<WordFacts | null>(types.capacity).fill(null);
+      this.byId = new Array<WordFacts | string | null>(types.capacity).fill(null);
+      this.kindById = new Uint8Array(types.capacity);
       this.byIdEpoch = types.epoch;
       this.byIdRecent = 0;
     }
     const byId = this.byId;
-    // Types seen before in the epoch at once; short forms at once; the others hashed, and numbers told
-    // apart on the way.
+    const kindById = this.kindById;
+    const plain = this.plain;
+    // Types seen before in the epoch at once (a plain one's lemma, or the facts); short forms at once;
+    // the others hashed, and numbers told apart on the way.
     let looked = 0;
     for (let i = 0; i < n; i++) {
-      const known = byId[ids[i]!]!;
-      if (known !== null) {
-        out[i] = known;
-        if (known === symbols) lemmas[i] = tokens[i]!.text;
+      const id = ids[i]!;
+      const kind = kindById[id]!;
+      if (kind !== 0) {
+        const known = byId[id]!;
+        if (kind === PLAIN) {
+          out[i] = plain;
+          lemmas[i] = known as string;
+        } else {
+          out[i] = known as WordFacts;
+          if (known === symbols) lemmas[i] = tokens[i]!.text;
+        }
         hashes[i] = 0;
         continue;
       }
@@ -321,18 +343,20 @@ export class WordTable {
       )
         out[i] = this.probe(tokens[i]!.text, h);
     }
-    // The new types' facts kept by id (a recent form's up to `byIdRecent`; a token's `hashes[i]` no
-    // longer tells it was looked up here).
+    // The new types' facts kept by id, a plain form's as its lemma (a recent form's up to `byIdRecent`; a
+    // token's `hashes[i]` no longer tells it was looked up here).
     if (looked > 0)
       for (let i = 0; i < n; i++) {
         const id = ids[i]!;
-        if (byId[id] !== null) continue;
+        if (kindById[id] !== 0) continue;
         const f = out[i]!;
-        if (f.lasting) byId[id] = f;
-        else if (this.byIdRecent < RECENT_SLOTS) {
-          byId[id] = f;
+        if (!f.lasting) {
+          if (this.byIdRecent === RECENT_SLOTS) continue;
           this.byIdRecent++;
         }
+        const asLemma = isPlain(f);
+        byId[id] = asLemma ? f.lemma : f;
+        kindById[id] = asLemma ? PLAIN : FACTS;
       }
   }
 
@@ -439,6 +463,26 @@ export class WordTable {
     const beOrHave = lemma === 'be' || lemma === 'have';
     return factsOf(word, h, lemma, verb, beOrHave, verbLemma, participle, entries, verbEntries, lasting);
   }
+}
+
+/** `WordTable.kindById`: the id's facts are in `byId`; the id's form is plain, its lemma in `byId`. */
+const FACTS = 1;
+const PLAIN = 2;
+
+/**
+ * Facts that the events stage reads as the shared `WordTable.plain` with the lemma beside them: the form
+ * has a lemma of its own (not '', as `symbols` and `plain` have), and nothing else the stage looks at.
+ */
+function isPlain(f: WordFacts): boolean {
+  return (
+    f.lemma !== '' &&
+    !f.verb &&
+    !f.beOrHave &&
+    f.verbLemma === null &&
+    f.participle === null &&
+    f.entries === null &&
+    f.verbEntries === null
+  );
 }
 
 /** The facts of `word` (hash `h`, its key in `packed`), made in one place so that all have one shape. */
