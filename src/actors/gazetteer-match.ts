@@ -5,7 +5,7 @@
  * Most tokens start no entry; the trie's `child` lookup turns them away after a few character reads.
  */
 import type { Doc, Token } from '../doc.js';
-import { tokenTypes, wordTypes } from '../text/word-types.js';
+import { tokenTypes, TypeEpoch, TYPES_SAME, wordTypes } from '../text/word-types.js';
 import { gazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import type { TrieNode } from './token-trie.js';
 
@@ -148,8 +148,8 @@ interface TypeInfo {
  * case of its one-word entries, or splitting a word into parts, costs more than one read by id.
  */
 let typeInfo: (TypeInfo | undefined)[] = [];
-/** The epoch of `wordTypes()` and the gazetteer `typeBits` are for (its length is the `capacity`). */
-let typesEpoch = -1;
+/** The table of `wordTypes()` and the gazetteer `typeBits` and `typeInfo` are for. */
+const typesFor = new TypeEpoch();
 let typesOf: Gazetteer | undefined;
 
 /** The `typeBits` of the text of `tokens[i]` (type `id`), and its `typeInfo`. */
@@ -174,10 +174,9 @@ export function matchGazetteer(doc: Doc, into?: Int32Array): GazHits {
   const hits: GazHit[] = [];
   const ids = tokenTypes(tokens);
   const types = wordTypes();
-  if (typesEpoch !== types.epoch || typesOf !== gaz || typeBits.length !== types.capacity) {
+  if (typesFor.change(types) !== TYPES_SAME || typesOf !== gaz) {
     typeBits = new Uint8Array(types.capacity);
     typeInfo = new Array<TypeInfo | undefined>(types.capacity).fill(undefined);
-    typesEpoch = types.epoch;
     typesOf = gaz;
   }
   const known = typeBits;

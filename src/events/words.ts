@@ -17,7 +17,7 @@
  *   tokens of new types go through the tables above.
  */
 import type { Token } from '../doc.js';
-import { tokenTypes, wordTypes } from '../text/word-types.js';
+import { tokenTypes, TypeEpoch, TYPES_SAME, wordTypes } from '../text/word-types.js';
 import type { EntrySets } from './lexicon.js';
 import { belowAt, hasSuffixCandidates, type Lemmatizer } from './lemma.js';
 
@@ -155,7 +155,7 @@ export class WordTable {
   /**
    * Per word-type id (see `tokenTypes`), the facts of its text, or null when not looked up yet in this
    * epoch of `wordTypes()`. The facts depend on the text alone, so any facts of the text will do. Made
-   * for `byIdEpoch` and as long as the table's `capacity`; emptied when either moves on. Facts that are
+   * for the table as `byIdFor` saw it (its epoch and capacity); emptied when either moves on. Facts that are
    * not `lasting` (recent forms', which the table drops in time) are kept only up to `byIdRecent` a
    * epoch, so that memory holds at most that many more facts than the table does: an epoch meets tens
    * of thousands of forms, and keeping every one's facts raised the peak memory of a long run.
@@ -168,7 +168,7 @@ export class WordTable {
    * `plain` facts without loading its own facts, mostly a cache miss after the other stages ran.
    */
   private kindById = new Uint8Array(0);
-  private byIdEpoch = -1;
+  private readonly byIdFor = new TypeEpoch();
   /** How many facts that are not `lasting` `byId` holds, at most `RECENT_SLOTS`. */
   private byIdRecent = 0;
 
@@ -241,10 +241,9 @@ export class WordTable {
     const symbols = this.symbols;
     const ids = tokenTypes(tokens);
     const types = wordTypes();
-    if (this.byIdEpoch !== types.epoch || this.byId.length !== types.capacity) {
+    if (this.byIdFor.change(types) !== TYPES_SAME) {
       this.byId = new Array<WordFacts | string | null>(types.capacity).fill(null);
       this.kindById = new Uint8Array(types.capacity);
-      this.byIdEpoch = types.epoch;
       this.byIdRecent = 0;
     }
     const byId = this.byId;

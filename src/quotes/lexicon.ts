@@ -4,7 +4,7 @@
  */
 import { readDataRows } from '../data.js';
 import type { Token } from '../doc.js';
-import { wordTypes } from '../text/word-types.js';
+import { TypeEpoch, TYPES_SAME, wordTypes } from '../text/word-types.js';
 
 export type CueUse = 'verb' | 'participle' | 'prep' | 'noun';
 
@@ -32,11 +32,11 @@ export class CueLexicon {
    */
   private readonly sketches = new Int32Array(SKETCH_SIZE >> 5);
   /**
-   * Per word type (the ids of `tokenTypes`, in the epoch `typesEpoch` of `wordTypes()`): 0 not looked at
+   * Per word type (the ids of `tokenTypes`, in the table `typesFor` of `wordTypes()`): 0 not looked at
    * yet, 1 no first word, 2 a first word (its text finds entries in `byFirst`). See `mayStart`.
    */
   private typeBits = new Uint8Array(0);
-  private typesEpoch = -1;
+  private readonly typesFor = new TypeEpoch();
 
   constructor(entries: readonly CueEntry[]) {
     for (const e of entries) {
@@ -64,10 +64,7 @@ export class CueLexicon {
    */
   typesReady(): void {
     const types = wordTypes();
-    if (this.typesEpoch !== types.epoch || this.typeBits.length !== types.capacity) {
-      this.typeBits = new Uint8Array(types.capacity);
-      this.typesEpoch = types.epoch;
-    }
+    if (this.typesFor.change(types) !== TYPES_SAME) this.typeBits = new Uint8Array(types.capacity);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Doc, Sentence, Token } from '../doc.js';
-import { wordTypes } from '../text/word-types.js';
+import { TypeEpoch, TYPES_SAME, wordTypes } from '../text/word-types.js';
 import { timeLexicon, type Readings } from './lexicon.js';
 import { startsOf } from './starts.js';
 
@@ -534,8 +534,8 @@ const CODE_BIAS = 8;
 let typeInfo = new Int16Array(0);
 /** Per type whose code is COMPLEX, its text's form (made for it, not shared with `forms`). */
 let typeForms: (TokenForm | undefined)[] = [];
-/** The epoch of `wordTypes()` the two are for (their length is its `capacity`). */
-let typesEpoch = -1;
+/** The table of `wordTypes()` the two are for. */
+const typesFor = new TypeEpoch();
 
 /** The `typeInfo` of a token's text (for `typeInfo[id]`); puts the form of a COMPLEX text at `typeForms[id]`. */
 function infoOf(text: string, id: number): number {
@@ -586,10 +586,9 @@ export function sentenceView(
 ): SentenceView | null {
   if (!tableReady) buildTable();
   const types = wordTypes();
-  if (typesEpoch !== types.epoch || typeInfo.length !== types.capacity) {
+  if (typesFor.change(types) !== TYPES_SAME) {
     typeInfo = new Int16Array(types.capacity);
     typeForms = new Array<TokenForm | undefined>(types.capacity).fill(undefined);
-    typesEpoch = types.epoch;
   }
   const tokens: Token[] = doc.tokens ?? [];
   const start = sentence.tokenStart;
