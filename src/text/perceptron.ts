@@ -62,7 +62,7 @@ export interface ModelHeader {
  * (count, then class and float32 weight bits side by side) in `data`.
  */
 export interface PackedRows {
-  /** One bit per bucket, the rank of each word of bits, each row's offset in `data` (`indexSize`). */
+  /** Per word of 32 buckets its bits and rank, then each row's offset in `data` (`indexSize`). */
   index: Int32Array;
   data: Int32Array;
   /** Number of stored weights. */
@@ -117,9 +117,9 @@ export function usePreloadedModels(models: Readonly<Record<string, SharedModel>>
  *
  * The offsets are found through a small index, not a table of one offset per bucket: under a tenth of the
  * 2^20 buckets have a row, and a table of them all took 4 MB a model, where a look-up missed the caches.
- * The index has one bit per bucket (`bits`, 128 KB: a bucket without a row is told by one read), per word
- * of 32 bits the number of rows in the words before it (`ranks`), and the rows' offsets in bucket order
- * (`offsets`): a bucket's row is `offsets[ranks[word] + the bits set below it in its word]`.
+ * The index has, per word of 32 buckets, one bit per bucket and the number of rows in the words before it
+ * side by side (`words`, 256 KB: both in one cache line), then the rows' offsets in bucket order
+ * (`offsets`): a bucket's row is `offsets[rank of its word + the bits set below it in its word]`.
  */
 export class Perceptron {
   readonly classes: readonly string[];
@@ -127,10 +127,9 @@ export class Perceptron {
   readonly meta: Record<string, unknown>;
   private readonly header: ModelHeader;
   private readonly mask: number;
-  /** The bucket index (see the class's comment), and its three parts as views of it. */
+  /** The bucket index (see the class's comment), and its two parts as views of it. */
   private readonly index: Int32Array;
-  private readonly bits: Int32Array;
-  private readonly ranks: Int32Array;
+  private readonly words: Int32Array;
   private readonly offsets: Int32Array;
   private readonly ints: Int32Array;
   private readonly floats: Float32Array;
@@ -147,8 +146,7 @@ export class Perceptron {
     const words = bitWords(this.mask + 1);
     const { index } = packed;
     this.index = index;
-    this.bits = index.subarray(0, words);
-    this.ranks = index.subarray(words, 2 * words);
+    this.words = index.subarray(0, 2 * words);
     this.offsets = index.subarray(2 * words);
     this.ints = packed.data;
     this.floats = new Float32Array(packed.data.buffer, packed.data.byteOffset, packed.data.length);
@@ -194,9 +192,9 @@ export class Perceptron {
     const words = bitWords(buckets);
     let rank = 0;
     for (let b = 0; b < buckets; b++) {
-      if ((b & 31) === 0) index[words + (b >>> 5)] = rank;
+      if ((b & 31) === 0) index[2 * (b >>> 5) + 1] = rank;
       if (rowOf[b] < 0) continue;
-      index[b >>> 5] |= 1 << (b & 31);
+      index[2 * (b >>> 5)] |= 1 << (b & 31);
       index[2 * words + rank++] = offsetOfRow[rowOf[b]];
     }
     return new Perceptron(header, { index, data: ints, weights: w.length });
@@ -269,12 +267,12 @@ export class Perceptron {
    */
   rowOffset(feature: number): number {
     const bucket = feature & this.mask;
-    const word = bucket >>> 5;
-    const bits = this.bits[word];
+    const at = (bucket >>> 5) << 1;
+    const bits = this.words[at];
     const bit = 1 << bucket;
     if ((bits & bit) === 0) return -1;
     // (`bit - 1` is all the bits below it; for bit 31 too, as `&` takes it to 32 bits.)
-    return this.offsets[this.ranks[word] + popcount(bits & (bit - 1))];
+    return this.offsets[this.words[at + 1] + popcount(bits & (bit - 1))];
   }
 
   /** How many hash buckets features fall in (a power of two): a feature's bucket is its low bits. */
@@ -284,11 +282,13 @@ export class Perceptron {
 
   /**
    * One bit per hash bucket (`rowOffset`), set where the bucket has a row: bit `b & 31` of word `b >>> 5`
-   * (the index's own bits, read-only). A caller that looks up many features that have no row answers most
-   * of them from these 2^bits / 8 bytes alone.
+   * (a copy of the index's bits). A caller that looks up many features that have no row answers most of
+   * them from these 2^bits / 8 bytes alone.
    */
   rowBits(): Uint32Array {
-    return new Uint32Array(this.bits.buffer, this.bits.byteOffset, this.bits.length);
+    const bits = new Uint32Array(this.words.length >> 1);
+    for (let w = 0; w < bits.length; w++) bits[w] = this.words[2 * w];
+    return bits;
   }
 
   /**
