@@ -100,11 +100,21 @@ function chunkWindowFeatures(
   out: Uint32Array,
   k: number,
 ): number {
-  return chunkHistoryFeatures(pm1, p0, c1, c2, out, chunkTrigramFeatures(pm1, p0, pp1, out, k));
+  return chunkPairFeatures(c1, c2, out, chunkTagWindowFeatures(pm1, p0, pp1, c1, out, k));
 }
 
-/** The part of `chunkWindowFeatures` on the part-of-speech tags alone. */
-function chunkTrigramFeatures(pm1: number, p0: number, pp1: number, out: Uint32Array, k: number): number {
+/**
+ * The part of `chunkWindowFeatures` on the part-of-speech tags and the chunk tag before `i` (all but the
+ * one on the two chunk tags before, `chunkPairFeatures`): `PosTagger` keeps their sums per such window.
+ */
+function chunkTagWindowFeatures(
+  pm1: number,
+  p0: number,
+  pp1: number,
+  c1: number,
+  out: Uint32Array,
+  k: number,
+): number {
   out[k++] = 1;
   out[k++] = mix(31, p0);
   out[k++] = mix(32, pm1);
@@ -112,15 +122,15 @@ function chunkTrigramFeatures(pm1: number, p0: number, pp1: number, out: Uint32A
   out[k++] = mix(36, mix(pm1, p0));
   out[k++] = mix(37, mix(p0, pp1));
   out[k++] = mix(38, mix(mix(pm1, p0), pp1));
+  out[k++] = mix(44, c1);
+  out[k++] = mix(45, mix(c1, p0));
+  out[k++] = mix(49, mix(mix(c1, pm1), p0));
   return k;
 }
 
-/** The part of `chunkWindowFeatures` on the chunk tags before (and the tags at `i - 1` and `i`). */
-function chunkHistoryFeatures(pm1: number, p0: number, c1: number, c2: number, out: Uint32Array, k: number) {
-  out[k++] = mix(44, c1);
-  out[k++] = mix(45, mix(c1, p0));
+/** The part of `chunkWindowFeatures` on the two chunk tags before `i` alone. */
+function chunkPairFeatures(c1: number, c2: number, out: Uint32Array, k: number): number {
   out[k++] = mix(46, mix(c2, c1));
-  out[k++] = mix(49, mix(mix(c1, pm1), p0));
   return k;
 }
 
@@ -253,12 +263,15 @@ export function tagSentence(s: SentenceValues, m: PosModels): void {
  */
 const MAX_TYPES = 16384;
 /**
- * Slots of each table of chunker window parts (`KeptScores`): the part of speech trigram, the chunk
- * history. Half of them are filled before a table is emptied. A slot holds its key and vector (21
- * integers), so a table takes 2.75 MB (14 bits: 1.4 MB, but emptied every few thousand articles, 4-5%
- * slower).
+ * Slots of the chunker's table of window parts (`PosTagger.windowAt`), 16 integers each: the key, and the
+ * sums of only the classes allowed after the window's chunk tag `c1` (at most 12 of the 20), in the order
+ * of `allowed[c1 + 1]`, as the scoring loop reads them. Half of the slots are filled before the table is
+ * emptied (21,381 keys in 6,000 articles, 90% of the tokens in 2,867), so it takes 4 MB (in place of two
+ * tables of 2.75 MB, trigram and history, 21 integers a slot).
  */
-const WINDOW_BITS = 15;
+const WINDOW_BITS = 16;
+/** Integers of a window slot (`WINDOW_BITS`) and of a slot of `PosTagger.chunkPairs`. */
+const WINDOW_SLOT = 16;
 
 // What `PosTagger` keeps per word type, side by side in one record (not one array each): its
 // tag-dictionary tag (-1: none), flags, lower-cased hash, how often it was used since the vocabulary was
@@ -409,12 +422,15 @@ export class PosTagger {
   private readonly firstKept = new Uint8Array(128);
 
   /**
-   * Chunker window features (`chunkWindowFeatures`) in two parts, each kept per its own smaller key: the
-   * part on the three part-of-speech tags (`chunkTrigramFeatures`) and the part on the chunk tags before
-   * (`chunkHistoryFeatures`). Far fewer keys than whole windows, so far fewer misses, for one more add.
+   * Chunker window features (`chunkWindowFeatures`) in two parts: `chunkTagWindowFeatures` kept per window
+   * of part-of-speech tags `pm1`, `p0`, `pp1` and chunk tag `c1` (`windowAt`); `chunkPairFeatures` per
+   * pair of chunk tags `c1`, `c2` (`chunkPairAt`; 21 x 22 slots of `WINDOW_SLOT`, 30 KB). Far fewer
+   * keys than whole windows, so far fewer misses, for one more add of a vector always in cache.
    */
-  private readonly trigrams: KeptScores;
-  private readonly histories: KeptScores;
+  private readonly windows: KeptScores;
+  private readonly chunkPairs: Int32Array;
+  /** Per slot of `chunkPairs`, 1 once it is filled. */
+  private readonly chunkPairKept: Uint8Array;
 
   /** The tokens of the current sentence as their records (where each starts). */
   private ids = new Int32Array(64);
@@ -491,8 +507,13 @@ export class PosTagger {
     this.pairKept = new Uint8Array(pairCount);
     this.flagScores = new Int32Array(256 * this.nPos);
     this.firstFixes = new Int32Array(128 * this.nPos);
-    this.trigrams = new KeptScores(this.nChunk, WINDOW_BITS);
-    this.histories = new KeptScores(this.nChunk, WINDOW_BITS);
+    // Window slots keep the sums of the allowed classes only.
+    if (Math.max(...this.allowed.map((a) => a.length)) >= WINDOW_SLOT)
+      throw new Error('too many chunk tags allowed');
+    this.windows = new KeptScores(WINDOW_SLOT - 1, WINDOW_BITS);
+    const chunkPairCount = (this.nChunk + 1) * (this.nChunk + 2);
+    this.chunkPairs = new Int32Array(chunkPairCount * WINDOW_SLOT);
+    this.chunkPairKept = new Uint8Array(chunkPairCount);
     this.takeRarePaths();
   }
 
@@ -655,7 +676,7 @@ export class PosTagger {
    * over the allowed classes adds its window parts and finds the leader.
    */
   private tagChunks(): void {
-    const { n, ids, pos, chunk, rows, chunkSteps, trigrams, histories } = this;
+    const { n, ids, pos, chunk, rows, chunkSteps, chunkPairs } = this;
     const info = rows.ints;
     const model = this.chunkModel;
     const C = this.nChunk;
@@ -669,14 +690,13 @@ export class PosTagger {
       tagRows[i] = info[r + DICT] < 0 ? this.tagWordRow(model, 48, TAG_48, pos[i], r) : -1;
     }
     this.touched = (this.touched + stepCounts(chunkSteps, tagRows, 0, n)) | 0;
-    const tri = trigrams.scores;
-    const hist = histories.scores;
+    const windows = this.windows.scores;
     for (let i = 0; i < n; i++) {
       const pm1 = i > 0 ? pos[i - 1] : -1;
       const p0 = pos[i];
       const c1 = i > 0 ? chunk[i - 1] : -1;
-      const t = this.trigramAt(pm1, p0, i + 1 < n ? pos[i + 1] : -2);
-      const h = this.historyAt(pm1, p0, c1, i > 1 ? chunk[i - 2] : -2);
+      const w = this.windowAt(pm1, p0, i + 1 < n ? pos[i + 1] : -2, c1);
+      const h = this.chunkPairAt(c1, i > 1 ? chunk[i - 2] : -2);
       const r = ids[i];
       rows.add(info[r + ROWS_CHUNK], sums);
       rows.add(i > 0 ? info[ids[i - 1] + ROWS_CHUNK + 1] : this.chunkStartRow, sums);
@@ -689,7 +709,7 @@ export class PosTagger {
       let tie = true;
       for (let k = 0; k < allowed.length; k++) {
         const c = allowed[k];
-        const score = tri[t + c] + hist[h + c] + sums[c];
+        const score = windows[w + k] + chunkPairs[h + k] + sums[c];
         if (score >= top) {
           tie = score === top;
           top = score;
@@ -828,43 +848,45 @@ export class PosTagger {
   }
 
   /**
-   * Where the chunker's trigram part of the window (`chunkTrigramFeatures`) starts in `trigrams.scores`
-   * (computed on first use). Tags are below 62 (checked in `modelsFrom`), so the keys are below 2^24, and
-   * never 0 (`pm1 + 2` > 0).
+   * Where the chunker's window part on part-of-speech tags `pm1`, `p0`, `pp1` and chunk tag `c1`
+   * (`chunkTagWindowFeatures`) starts in `windows.scores` (computed on first use): the sums
+   * of the classes `allowed[c1 + 1]`, in that order. Tags are below 62 (checked in `modelsFrom`), so the
+   * keys are below 2^24, and never 0 (`pm1 + 2` > 0).
    */
-  private trigramAt(pm1: number, p0: number, pp1: number): number {
-    const { trigrams, features } = this;
-    const key = ((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2;
-    let t = trigrams.find(key);
-    if (t < 0) {
-      t = trigrams.add(key);
-      this.keep(
-        this.chunkModel,
-        features,
-        chunkTrigramFeatures(pm1, p0, pp1, features, 0),
-        trigrams.scores,
-        t,
-      );
+  private windowAt(pm1: number, p0: number, pp1: number, c1: number): number {
+    const { windows, features } = this;
+    const key = (((pm1 + 2) * 64 + p0 + 2) * 64 + pp1 + 2) * 64 + c1 + 2;
+    let w = windows.find(key);
+    if (w < 0) {
+      w = windows.add(key);
+      const n = chunkTagWindowFeatures(pm1, p0, pp1, c1, features, 0);
+      this.keepAllowed(features, n, c1, windows.scores, w);
     }
-    return t;
+    return w;
   }
 
-  /** Where the chunk history part of the window (`chunkHistoryFeatures`) starts in `histories.scores`. */
-  private historyAt(pm1: number, p0: number, c1: number, c2: number): number {
-    const { histories, features } = this;
-    const key = (((pm1 + 2) * 64 + p0 + 2) * 64 + c1 + 2) * 64 + c2 + 2;
-    let h = histories.find(key);
-    if (h < 0) {
-      h = histories.add(key);
-      this.keep(
-        this.chunkModel,
-        features,
-        chunkHistoryFeatures(pm1, p0, c1, c2, features, 0),
-        histories.scores,
-        h,
-      );
+  /** Where `chunkPairFeatures` of chunk tags `c1`, `c2` start in `chunkPairs` (as `windowAt`). */
+  private chunkPairAt(c1: number, c2: number): number {
+    const k = (c1 + 1) * (this.nChunk + 2) + c2 + 2;
+    const at = k * WINDOW_SLOT;
+    if (!this.chunkPairKept[k]) {
+      const n = chunkPairFeatures(c1, c2, this.features, 0);
+      this.keepAllowed(this.features, n, c1, this.chunkPairs, at);
+      this.chunkPairKept[k] = 1;
     }
-    return h;
+    return at;
+  }
+
+  /**
+   * Chunk scores of `features[0, n)` for the classes allowed after chunk tag `c1`, in their order, into
+   * `into` at `at`.
+   */
+  private keepAllowed(features: Uint32Array, n: number, c1: number, into: Int32Array, at: number): void {
+    const scores = this.chunkKept;
+    scores.fill(0);
+    this.chunkModel.accumulateSteps(features, n, scores);
+    const allowed = this.allowed[c1 + 1];
+    for (let k = 0; k < allowed.length; k++) into[at + k] = scores[allowed[k]];
   }
 
   /** Adds a word type: its block (own scores, record, row copies); returns where its record starts. */
