@@ -248,7 +248,7 @@ function memoOf(s: SentenceView): SentenceMemo {
 /** The value of a number with thousands commas or a decimal part (`1,000`, `3.5`), or NaN (never negative). */
 function decimalOf(norm: string): number {
   if (!NUMBER.test(norm)) return NaN;
-  const d = Number(norm.replace(/,/g, ''));
+  const d = Number(norm.includes(',') ? norm.replace(/,/g, '') : norm);
   return Number.isFinite(d) ? d : NaN;
 }
 

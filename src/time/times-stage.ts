@@ -79,25 +79,25 @@ export function findTimes(doc: Doc): TimeExpression[] {
     for (const c of cands) {
       const start = view.words[c.first].start;
       const end = view.words[c.last].end;
-      const t: TimeExpression = {
-        start,
-        end,
-        text: doc.text.slice(start, end),
-        type: c.type,
-        value: c.value,
-        stage: 'times',
-        rule: c.rule,
-      };
+      const text = doc.text.slice(start, end);
+      let from: string | undefined;
+      let to: string | undefined;
       if (c.from && c.to) {
-        t.from = c.from;
-        t.to = c.to;
+        from = c.from;
+        to = c.to;
       } else if (c.type === 'DATE' || c.type === 'TIME') {
         const bounds = valueBounds(c.value);
         if (bounds) {
-          t.from = bounds.from;
-          t.to = bounds.to;
+          from = bounds.from;
+          to = bounds.to;
         }
       }
+      // Each expression built whole as one literal, in the key order the output has always had (`from` and
+      // `to` last when there are bounds), not given its bounds by two stores that each change its map.
+      const t: TimeExpression =
+        from !== undefined && to !== undefined
+          ? { start, end, text, type: c.type, value: c.value, stage: 'times', rule: c.rule, from, to }
+          : { start, end, text, type: c.type, value: c.value, stage: 'times', rule: c.rule };
       times.push(t);
     }
   }
