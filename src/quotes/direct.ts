@@ -11,6 +11,7 @@ import { findQuotations, hasQuotationMark, type Quotation } from './marks.js';
 import { tokenAt, type Proposal } from './proposal.js';
 import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from './speaker.js';
 import { isCapitalised, isWord } from './words.js';
+import { tokenTypes } from '../text/word-types.js';
 
 /** A quoted phrase inside a sentence with fewer words than this is a scare quote or a title. */
 const MIN_EMBEDDED_WORDS = 8;
@@ -58,6 +59,8 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
   const quotes: Proposal[] = [];
   const embedded: Proposal[] = [];
   if (!tokens.length || !hasQuotationMark(doc.text)) return { quotes, embedded };
+  const ids = tokenTypes(tokens);
+  lexicon.typesReady();
   for (const q of findQuotations(doc.text, lineSpans(doc.text, paragraphSpans(sentences)))) {
     const openTok = tokenAt(tokens, q.open);
     const closeTok = q.balanced ? tokenAt(tokens, q.closeEnd - 1) : tokenAt(tokens, q.end) - 1;
@@ -86,8 +89,8 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
     // A programme, book or film title (`“Meet the Press”`), or a label (`“Related:”`), is not speech.
     if (titleLike(tokens, content) || (countWords(tokens, content) < 2 && !endsSentence(tokens, content)))
       continue;
-    const after = q.balanced ? attributionAfter(tokens, sentences, closeTok, lexicon) : null;
-    const before = after ? null : attributionBefore(tokens, sentences, openTok, lexicon);
+    const after = q.balanced ? attributionAfter(tokens, ids, sentences, closeTok, lexicon) : null;
+    const before = after ? null : attributionBefore(tokens, ids, sentences, openTok, lexicon);
     const found = after ?? before;
     if (found) {
       quotes.push(propose(found.cue, found.speaker, true, found.rule));
@@ -99,7 +102,7 @@ export function directQuotes(doc: Doc, lexicon: CueLexicon): DirectResult {
       quotes.push(propose(null, null, false, q.balanced ? 'direct:free' : 'direct:unbalanced'));
     } else if (words >= MIN_EMBEDDED_WORDS) {
       // A speech verb elsewhere in the sentence (`X, wearing a hat, told the crowd he "..."`) names the speaker.
-      const near = sentenceCue(tokens, sentence, openTok, closeTok, lexicon);
+      const near = sentenceCue(tokens, ids, sentence, openTok, closeTok, lexicon);
       embedded.push(
         propose(
           near?.cue ?? null,
@@ -153,6 +156,7 @@ function asRange(m: CueMatch): TokenRange {
 /** `"...," he said.` / `"...," said the spokesperson.` / `"...," Wang, a spokesman, said on Friday.` */
 function attributionAfter(
   tokens: readonly Token[],
+  ids: Int32Array,
   sentences: readonly Sentence[],
   closeTok: number,
   lexicon: CueLexicon,
@@ -174,7 +178,7 @@ function attributionAfter(
   for (let k = first; k < hi; k++) {
     const t = tokens[k].text;
     if ('“”"«».!?;'.includes(t)) return null;
-    const m = lexicon.match(tokens, k, hi);
+    const m = lexicon.matchType(tokens, k, hi, ids[k]);
     if (!m || m.entry.use === 'participle') continue;
     if (m.entry.use === 'prep') {
       const sp = speakerAfter(tokens, m.end, hi);
@@ -207,6 +211,7 @@ function endsAttribution(tokens: readonly Token[], after: number, hi: number): b
 /** `X said: "..."` / `X said, "..."` / `said X: "..."` / `X told reporters: "..."`. */
 function attributionBefore(
   tokens: readonly Token[],
+  ids: Int32Array,
   sentences: readonly Sentence[],
   openTok: number,
   lexicon: CueLexicon,
@@ -224,7 +229,7 @@ function attributionBefore(
   const reach = colon ? 6 : 1;
   for (let k = j; k >= lo && k > j - reach - 1; k--) {
     for (let s = k; s >= lo && s > k - 3; s--) {
-      const m = lexicon.match(tokens, s, k + 1);
+      const m = lexicon.matchType(tokens, s, k + 1, ids[s]);
       if (!m || m.end !== k + 1 || m.entry.trailingOnly || m.entry.use === 'participle') continue;
       if (m.entry.use === 'prep') {
         const sp = speakerAfter(tokens, m.end, j + 1);
@@ -243,7 +248,7 @@ function attributionBefore(
   const sp = speakerBefore(tokens, j + 1, lo);
   if (sp && sp.start - 1 >= lo) {
     for (let s = sp.start - 1; s >= lo && s > sp.start - 3; s--) {
-      const m = lexicon.match(tokens, s, sp.start);
+      const m = lexicon.matchType(tokens, s, sp.start, ids[s]);
       if (m && m.end === sp.start && m.entry.use === 'verb')
         return { cue: asRange(m), speaker: sp, rule: `direct:before:cue-speaker:${m.entry.lemma}` };
     }
@@ -276,6 +281,7 @@ function endsSentence(tokens: readonly Token[], r: TokenRange): boolean {
 /** The first speech verb of the sentence outside the quotation whose speaker can be found. */
 function sentenceCue(
   tokens: readonly Token[],
+  ids: Int32Array,
   sentence: Sentence,
   openTok: number,
   closeTok: number,
@@ -284,7 +290,7 @@ function sentenceCue(
   const lo = sentence.tokenStart;
   for (let k = lo; k < sentence.tokenEnd; k++) {
     if (k >= openTok && k <= closeTok) continue;
-    const m = lexicon.match(tokens, k, sentence.tokenEnd);
+    const m = lexicon.matchType(tokens, k, sentence.tokenEnd, ids[k]);
     if (!m || m.entry.use !== 'verb') continue;
     const sp = speakerBefore(tokens, m.start, lo) ?? clauseSubject(tokens, lo, m.start);
     if (sp && (sp.end <= openTok || sp.start > closeTok))

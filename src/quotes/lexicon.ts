@@ -33,10 +33,13 @@ export class CueLexicon {
   private readonly sketches = new Int32Array(SKETCH_SIZE >> 5);
   /**
    * Per word type (the ids of `tokenTypes`, in the table `typesFor` of `wordTypes()`): 0 not looked at
-   * yet, 1 no first word, 2 a first word (its text finds entries in `byFirst`). See `mayStart`.
+   * yet, `NO_CUE` no first word, `FIRST_WORD` a first word whose entries are looked up by its text, or
+   * `LISTED` plus k for a first word whose entries are `lists[k]`. See `matchType`.
    */
   private typeBits = new Uint8Array(0);
   private readonly typesFor = new TypeEpoch();
+  /** The entry lists of `byFirst`, those a type's bits can name (up to `MAX_LISTED`). */
+  private readonly lists: CueEntry[][] = [];
 
   constructor(entries: readonly CueEntry[]) {
     for (const e of entries) {
@@ -50,6 +53,7 @@ export class CueLexicon {
       const h = sketch(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(word.length - 1), word.length);
       this.sketches[h >> 5] |= 1 << (h & 31);
     }
+    for (const list of this.byFirst.values()) if (this.lists.length < MAX_LISTED) this.lists.push(list);
   }
 
   /** Could a word with these first, second and last characters and length be a first word? */
@@ -67,21 +71,35 @@ export class CueLexicon {
     if (this.typesFor.change(types) !== TYPES_SAME) this.typeBits = new Uint8Array(types.capacity);
   }
 
+  /** The `typeBits` of a type with this text. */
+  private bitsOf(text: string): number {
+    const list = this.firstEntries(text);
+    if (list === undefined) return NO_CUE;
+    const k = this.lists.indexOf(list);
+    return k < 0 ? FIRST_WORD : LISTED + k;
+  }
+
   /**
-   * Whether a cue may start at token `i`, whose word type is `id` (`typesReady` called for its document):
-   * false when its text is the first word of no entry, told by one byte for a type seen before in the
-   * epoch (nearly every token), with no text read.
+   * `match` at token `i`, whose word type is `id` (`typesReady` called for its document): a type seen
+   * before in the epoch is told to be no first word (nearly every token) by one byte, and finds its
+   * entries by it, with no text read, hashed or looked up.
    */
-  mayStart(tokens: readonly Token[], i: number, id: number): boolean {
+  matchType(tokens: readonly Token[], i: number, end: number, id: number): CueMatch | null {
     let bits = this.typeBits[id];
-    if (bits === 0) bits = this.typeBits[id] = this.firstEntries(tokens[i].text) === undefined ? 1 : 2;
-    return bits === 2;
+    if (bits === 0) bits = this.typeBits[id] = this.bitsOf(tokens[i].text);
+    if (bits === NO_CUE) return null;
+    const list = bits >= LISTED ? this.lists[bits - LISTED] : this.firstEntries(tokens[i].text);
+    return list === undefined ? null : this.matchEntries(list, tokens, i, end);
   }
 
   /** The cue starting at token `i`, if any; `end` bounds the tokens it may span (the sentence end). */
   match(tokens: readonly Token[], i: number, end: number): CueMatch | null {
     const list = this.firstEntries(tokens[i].text);
-    if (!list) return null;
+    return list === undefined ? null : this.matchEntries(list, tokens, i, end);
+  }
+
+  /** The first of `list` (the entries of token `i`'s text, longest first) that the tokens from `i` spell. */
+  private matchEntries(list: CueEntry[], tokens: readonly Token[], i: number, end: number): CueMatch | null {
     for (const entry of list) {
       const n = entry.words.length;
       if (i + n > end) continue;
@@ -116,6 +134,15 @@ export class CueLexicon {
     return list;
   }
 }
+
+/** `typeBits`: the type's text is the first word of no entry. */
+const NO_CUE = 1;
+/** `typeBits`: the type's text is a first word, its entries found by the text (a list past `MAX_LISTED`). */
+const FIRST_WORD = 2;
+/** `typeBits`: the type's entries are `lists[bits - LISTED]`. */
+const LISTED = 3;
+/** How many entry lists the bytes of `typeBits` can name. */
+const MAX_LISTED = 256 - LISTED;
 
 function lower(s: string): string {
   return s.toLowerCase();

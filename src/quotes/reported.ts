@@ -52,8 +52,8 @@ function sentenceQuotes(
   // Most sentences have no cue: nothing is allocated for them.
   let cues: CueMatch[] | null = null;
   for (let i = lo; i < hi; i++) {
-    if (blocked[i] || !lexicon.mayStart(tokens, i, ids[i])) continue;
-    const m = lexicon.match(tokens, i, hi);
+    if (blocked[i]) continue;
+    const m = lexicon.matchType(tokens, i, hi, ids[i]);
     if (!m) continue;
     i = m.end - 1;
     // `the said agreement`, `500 pledged delegates`: the cue word modifies a noun.

@@ -52,8 +52,23 @@ const TITLES = new Set([
   'st.',
 ]);
 
+/**
+ * The last tokens lower-cased, by their start offset: the walks ask for the same few tokens again and
+ * again (`phraseWord` and the phrase walk both lower-case a token, every cue's search walks the same
+ * words left), and a capitalised name's lower-case form is a new string, hashed anew in every set it is
+ * looked up in. A slot holds its token (so a token of another document is never taken for it).
+ */
+const LOWER_SLOTS = 64;
+const lowerTokens: (Token | undefined)[] = new Array<Token | undefined>(LOWER_SLOTS).fill(undefined);
+const lowerTexts: string[] = new Array<string>(LOWER_SLOTS).fill('');
+
 function lower(t: Token): string {
-  return t.text.toLowerCase();
+  const slot = t.start & (LOWER_SLOTS - 1);
+  if (lowerTokens[slot] === t) return lowerTexts[slot];
+  const w = t.text.toLowerCase();
+  lowerTokens[slot] = t;
+  lowerTexts[slot] = w;
+  return w;
 }
 
 /** Could this token sit inside a speaker noun phrase? */
@@ -155,7 +170,11 @@ function phraseEndingAt(tokens: readonly Token[], last: number, lo: number): Tok
   // reject lower-case run-on content (`... would help bring peace said`) by requiring a capital, a
   // determiner, a possessive, or a short phrase.
   const first = lower(tokens[start]);
-  const hasCapital = tokens.slice(start, last + 1).some((t) => isCapitalised(t.text) && isWord(t.text));
+  let hasCapital = false;
+  for (let k = start; k <= last && !hasCapital; k++) {
+    const text = tokens[k].text;
+    hasCapital = isCapitalised(text) && isWord(text);
+  }
   const counted = /^\p{N}/u.test(first);
   if (!hasCapital && !DETERMINERS.has(first) && !counted && last - start + 1 > 2) return null;
   return { start, end: last + 1 };
@@ -279,7 +298,8 @@ function subjectAt(
   let end = i + 1;
   while (end < before && end - i < MAX_PHRASE && phraseWord(tokens[end])) end++;
   if (end >= before || (needVerb && !verbAt(end))) return null;
-  const words = tokens.slice(i, end);
-  if (!words.some((t) => isCapitalised(t.text)) && !DETERMINERS.has(lower(tokens[i]))) return null;
+  let capital = false;
+  for (let k = i; k < end && !capital; k++) capital = isCapitalised(tokens[k].text);
+  if (!capital && !DETERMINERS.has(lower(tokens[i]))) return null;
   return { start: i, end };
 }

@@ -104,7 +104,17 @@ function digitsValue(s: string, from: number, to: number): number {
   return v;
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+/** `00` to `99`: the two-digit months and days of every value and bound, made once (`padStart` made them anew). */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** n with leading zeros to w digits (a two-digit integer from `TWO_DIGITS`, a four-digit year as it is). */
+function pad(n: number, w = 2): string {
+  if ((n | 0) === n && n >= 0) {
+    if (w === 2 && n < 100) return TWO_DIGITS[n];
+    if (w === 4 && n >= 1000 && n < 10000) return String(n);
+  }
+  return String(n).padStart(w, '0');
+}
 
 export function isoDay(n: number): string {
   const { y, m, d } = fromDayNumber(n);

@@ -211,6 +211,47 @@ export function yearAt(s: SentenceView, i: number): { year: number; last: number
 /** Digits with thousands commas and a decimal part: `1,000`, `3.5`. */
 const NUMBER = /^\d[\d,]*(\.\d+)?$/;
 
+/** A `SentenceMemo` value not worked out yet. */
+const UNKNOWN = -1;
+
+/**
+ * Values worked out once per word of the sentence last asked about, by word index (`UNKNOWN` until then):
+ * extractors ask about the same words again and again (every candidate looks for its clause's tense up
+ * to 15 words each way, every extractor reads the number at its anchor). Kept here, not on the words,
+ * so that the words of the many sentences nobody asks about cost no stores for them.
+ */
+class SentenceMemo {
+  view: SentenceView | null = null;
+  /** `numberAt`'s value of a digit word that is not all digits (`1,000`, `3.5`), NaN when none. */
+  decimals = new Float64Array(256);
+  /** `wordTense`'s tense, as an index of `TENSES`. */
+  tenses = new Int8Array(256);
+}
+
+const memo = new SentenceMemo();
+
+/** The memo of sentence s, emptied when s is not the sentence it holds. */
+function memoOf(s: SentenceView): SentenceMemo {
+  if (memo.view !== s) {
+    const n = s.words.length;
+    if (memo.tenses.length < n) {
+      memo.decimals = new Float64Array(2 * n);
+      memo.tenses = new Int8Array(2 * n);
+    }
+    memo.decimals.fill(UNKNOWN, 0, n);
+    memo.tenses.fill(UNKNOWN, 0, n);
+    memo.view = s;
+  }
+  return memo;
+}
+
+/** The value of a number with thousands commas or a decimal part (`1,000`, `3.5`), or NaN (never negative). */
+function decimalOf(norm: string): number {
+  if (!NUMBER.test(norm)) return NaN;
+  const d = Number(norm.includes(',') ? norm.replace(/,/g, '') : norm);
+  return Number.isFinite(d) ? d : NaN;
+}
+
 /**
  * A cardinal at word i: digits, number words (`twenty four`, `twenty-four`, `a hundred`), `a couple of`,
  * `a few`, `several`. Returns the value (`X` when vague) and the index of its last word, or null.
@@ -221,9 +262,10 @@ export function numberAt(s: SentenceView, i: number): { value: number | 'X'; las
   if (w.digit) {
     // all digits (most numbers): the value is already there
     if (!Number.isNaN(w.num)) return Number.isFinite(w.num) ? { value: w.num, last: i } : null;
-    if (!NUMBER.test(w.norm)) return null;
-    const d = Number(w.norm.replace(/,/g, ''));
-    return Number.isFinite(d) ? { value: d, last: i } : null;
+    const decimals = memoOf(s).decimals;
+    let d = decimals[i];
+    if (d === UNKNOWN) d = decimals[i] = decimalOf(w.norm);
+    return Number.isNaN(d) ? null : { value: d, last: i };
   }
   const v = w.readings?.number;
   if (v === undefined) return null;
@@ -285,7 +327,22 @@ export type Tense = 'past' | 'future' | 'present';
 const PASSIVE = new Set(['be', 'been', 'being']);
 const PERFECT = new Set(['has', 'have', 'had']);
 
+/** `SentenceMemo.tenses` codes: the index of a tense here. */
+const TENSES: readonly (Tense | null)[] = [null, 'past', 'future', 'present'];
+
+function tenseCode(t: Tense | null): number {
+  return t === null ? 0 : t === 'past' ? 1 : t === 'future' ? 2 : 3;
+}
+
+/** The tense word j gives its clause, or null; worked out once per word of a sentence (`SentenceMemo`). */
 function wordTense(s: SentenceView, j: number): Tense | null {
+  const tenses = memoOf(s).tenses;
+  let code = tenses[j];
+  if (code === UNKNOWN) code = tenses[j] = tenseCode(tenseOf(s, j));
+  return TENSES[code];
+}
+
+function tenseOf(s: SentenceView, j: number): Tense | null {
   const w = s.words[j];
   // Most words are no cue, and saying so needs neither their lower-cased form nor a set: a tagged word
   // without a lexical tense and a tense-bearing tag is a cue only as one of the short words named below

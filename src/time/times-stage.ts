@@ -1,7 +1,7 @@
 import type { Doc, TimeExpression } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { valueBounds } from './calendar.js';
-import { newContext, type Candidate, type Extractor } from './context.js';
+import { newContext, type Candidate, type Extractor, type TimeContext } from './context.js';
 import { calendarDates } from './extract/calendar-dates.js';
 import { clock } from './extract/clock.js';
 import { durations } from './extract/durations.js';
@@ -26,7 +26,7 @@ import {
   START_YEARS,
 } from './starts.js';
 import { tokenTypes } from '../text/word-types.js';
-import { sentenceView } from './words.js';
+import { sentenceView, type SentenceView } from './words.js';
 
 /**
  * Extractors in priority order: between proposals of equal length the earlier one wins (`$5 a year` is a
@@ -45,6 +45,23 @@ export const EXTRACTORS: readonly { start: number; extract: Extractor }[] = [
   { start: START_CLOCK, extract: clock },
 ];
 
+/**
+ * Runs `EXTRACTORS` in their order over a sentence, each called by name: one call site per extractor
+ * (V8 can inline it there), where a loop over the list made one call site shared by nine functions.
+ */
+function extractAll(view: SentenceView, ctx: TimeContext, cands: Candidate[]): void {
+  const starts = view.starts;
+  if (starts & START_CALENDAR) calendarDates(view, ctx, cands);
+  if (starts & START_YEARS) years(view, ctx, cands);
+  if (starts & START_QUARTERS) quarters(view, ctx, cands);
+  if (starts & START_RELATIVE) relative(view, ctx, cands);
+  if (starts & START_WEEKDAYS) weekdays(view, ctx, cands);
+  if (starts & START_SETS) sets(view, ctx, cands);
+  if (starts & START_DURATIONS) durations(view, ctx, cands);
+  if (starts & START_VAGUE) vague(view, ctx, cands);
+  if (starts & START_CLOCK) clock(view, ctx, cands);
+}
+
 /** Finds and normalises the time expressions of one article against its publication date. */
 export function findTimes(doc: Doc): TimeExpression[] {
   const ctx = newContext(doc.date, doc.text);
@@ -55,32 +72,32 @@ export function findTimes(doc: Doc): TimeExpression[] {
     const view = sentenceView(doc, sentences[si], si, ids);
     if (!view) continue;
     let cands: Candidate[] = [];
-    for (const { start, extract } of EXTRACTORS) if (view.starts & start) extract(view, ctx, cands);
+    extractAll(view, ctx, cands);
     cands = dropImplausible(view, cands, ctx);
     cands = dropOverlaps(cands);
     cands = mergeRanges(view, cands);
     for (const c of cands) {
       const start = view.words[c.first].start;
       const end = view.words[c.last].end;
-      const t: TimeExpression = {
-        start,
-        end,
-        text: doc.text.slice(start, end),
-        type: c.type,
-        value: c.value,
-        stage: 'times',
-        rule: c.rule,
-      };
+      const text = doc.text.slice(start, end);
+      let from: string | undefined;
+      let to: string | undefined;
       if (c.from && c.to) {
-        t.from = c.from;
-        t.to = c.to;
+        from = c.from;
+        to = c.to;
       } else if (c.type === 'DATE' || c.type === 'TIME') {
         const bounds = valueBounds(c.value);
         if (bounds) {
-          t.from = bounds.from;
-          t.to = bounds.to;
+          from = bounds.from;
+          to = bounds.to;
         }
       }
+      // Each expression built whole as one literal, in the key order the output has always had (`from` and
+      // `to` last when there are bounds), not given its bounds by two stores that each change its map.
+      const t: TimeExpression =
+        from !== undefined && to !== undefined
+          ? { start, end, text, type: c.type, value: c.value, stage: 'times', rule: c.rule, from, to }
+          : { start, end, text, type: c.type, value: c.value, stage: 'times', rule: c.rule };
       times.push(t);
     }
   }

@@ -561,22 +561,15 @@ function infoOf(text: string, id: number): number {
 }
 
 /**
- * Per-token codes of the sentence `sentenceView` looks at (from `classify`), and forms of its COMPLEX tokens.
- * The codes are sized for nearly any sentence, so that growing them is code that practically never runs:
- * such code, met first after V8 optimized `sentenceView`, would send it back to the interpreter.
- */
-let codes = new Int32Array(1024);
-const complexForms: (TokenForm | undefined)[] = [];
-
-/**
  * Builds the word view of one sentence, or null when no word could anchor a time expression.
  *
  * The pre-filter: a sentence passes when a token could anchor a time expression on its text (a lexicon
  * trigger, a year-like or clock-like number; month and weekday names only capitalised), or a number is
  * followed without a space by a number suffix (`20` `th`; that token may start the next sentence). Most
  * sentences fail it at the cost of one array read per token (`typeInfo` of its word type; a type new in
- * the epoch, one pass over its chars). `ids` are the document's word types (`tokenTypes(doc.tokens)`).
- * The view's words are reused: a view is valid until the next call.
+ * the epoch, one pass over its chars), and a sentence passes at its first such token. `ids` are the
+ * document's word types (`tokenTypes(doc.tokens)`). The view's words are reused: a view is valid until
+ * the next call.
  */
 export function sentenceView(
   doc: Doc,
@@ -593,45 +586,46 @@ export function sentenceView(
   const tokens: Token[] = doc.tokens ?? [];
   const start = sentence.tokenStart;
   const stop = sentence.tokenEnd;
-  if (codes.length < stop - start) codes = new Int32Array(2 * (stop - start));
-  const code = codes;
-  const cf = complexForms;
   const info = typeInfo;
-  let triggered = false;
   for (let t = start; t < stop; t++) {
     const id = ids[t];
     let r = info[id];
     if (r === 0) r = info[id] = infoOf(tokens[t].text, id);
-    const c = (r >> 2) - CODE_BIAS;
-    code[t - start] = c;
-    if (c === COMPLEX) cf[t - start] = typeForms[id];
-    if (triggered) continue;
-    if (r & T_TRIGGER) triggered = true;
-    else if (r & T_DIGIT_START) {
+    if (r & T_TRIGGER) return viewOf(tokens, ids, start, stop, index);
+    if (r & T_DIGIT_START) {
       const next = tokens[t + 1];
       if (next !== undefined && next.start === tokens[t].end && NUMBER_SUFFIX.has(next.text))
-        triggered = true;
+        return viewOf(tokens, ids, start, stop, index);
     }
   }
-  return triggered ? viewOf(tokens, start, stop, index) : null;
+  return null;
 }
 
 /**
- * The view of a sentence that passed `sentenceView`'s pre-filter, from the codes and forms it left. A
+ * The view of a sentence that passed `sentenceView`'s pre-filter, from its types' `typeInfo`. A
  * function of its own, so that the pre-filter, which every sentence runs, is compiled alone, and the
  * building, which most sentences skip and whose rarer branches are often first met after V8 optimized
  * it, is the only code compiled again then.
  */
-function viewOf(tokens: readonly Token[], start: number, stop: number, index: number): SentenceView {
-  const code = codes;
-  const cf = complexForms;
+function viewOf(
+  tokens: readonly Token[],
+  ids: Int32Array,
+  start: number,
+  stop: number,
+  index: number,
+): SentenceView {
+  const info = typeInfo;
   const words: Word[] = [];
   const anchors: number[] = [];
   let hyphenJoin = false;
   for (let t = start; t < stop; t++) {
     const tok = tokens[t];
     const first = t === start;
-    const r = code[t - start];
+    // the type's info (the pre-filter stopped at the sentence's first trigger: the rest may be new)
+    const typeId = ids[t];
+    let typeBits = info[typeId];
+    if (typeBits === 0) typeBits = info[typeId] = infoOf(tok.text, typeId);
+    const r = (typeBits >> 2) - CODE_BIAS;
     if (r >= 0) {
       const id = r >> 2;
       const dotted = (r & C_DOTTED) !== 0;
@@ -682,7 +676,7 @@ function viewOf(tokens: readonly Token[], start: number, stop: number, index: nu
     const glued =
       next !== undefined &&
       next.start === end &&
-      (r === DIGITS_ONLY || (r === COMPLEX && (cf[t - start] as TokenForm).allDigits)) &&
+      (r === DIGITS_ONLY || (r === COMPLEX && (typeForms[typeId] as TokenForm).allDigits)) &&
       isNumberSuffix(next.text);
     if (glued) {
       f = formOf(tok.text + next.text);
@@ -734,7 +728,7 @@ function viewOf(tokens: readonly Token[], start: number, stop: number, index: nu
       );
       hyphenJoin = false;
       continue;
-    } else f = cf[t - start] as TokenForm;
+    } else f = typeForms[typeId] as TokenForm;
     // `20-22`, `2023-03-20`, `1990-91`: numbers and their hyphens as separate words, none joined;
     // `third-quarter`: the parts between hyphens, the later ones joined to the first. Any other form is
     // one word over the token (a lone hyphen is HYPHEN above; COMPLEX forms are never one). One loop

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CueLexicon, cueLexicon, parseCueRows } from '../../src/quotes/lexicon.js';
 import { findQuotations } from '../../src/quotes/marks.js';
+import { tokenTypes } from '../../src/text/word-types.js';
 import { FIXTURES, runFile, runText, view } from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(name, FIXTURES));
@@ -102,6 +103,18 @@ describe('cue lexicon', () => {
       'énoncer',
       'say',
     ]);
+  });
+
+  it('finds by word type (matchType) what it finds by text (match)', () => {
+    const lex = cueLexicon();
+    const tokens =
+      runText('According to the report, he noted it. Officials SAID the talks, she pointed out, went on.')
+        .tokens ?? [];
+    const ids = tokenTypes(tokens);
+    lex.typesReady();
+    for (let pass = 0; pass < 2; pass++)
+      for (let i = 0; i < tokens.length; i++)
+        expect(lex.matchType(tokens, i, tokens.length, ids[i])).toEqual(lex.match(tokens, i, tokens.length));
   });
 
   it('rejects a malformed row', () => {

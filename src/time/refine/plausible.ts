@@ -71,20 +71,22 @@ const COUNT_BEFORE = new Set([
   'just',
 ]);
 
+/** Whether a candidate stays: a bare `year` not next to words that make it a count or a code. */
+function plausible(s: SentenceView, c: Candidate, ctx: TimeContext): boolean {
+  if (c.rule !== 'year') return true;
+  const y = +c.value;
+  const before = norm(s, c.first - 1);
+  const after = norm(s, c.last + 1);
+  if (NOT_BEFORE_YEAR.has(before) || NOT_AFTER_YEAR.has(after)) return false;
+  // `about 2000 homes`, `nearly 1500 police`: a count after an approximation word
+  if (COUNT_BEFORE.has(before) && /^\p{Ll}/u.test(after)) return false;
+  if (s.words[c.last + 1]?.norm === ',' && /^\d{3}$/.test(norm(s, c.last + 2))) return false;
+  if (ctx.dctYear !== null && (y > ctx.dctYear + 60 || y < 1500)) return false;
+  return true;
+}
+
 export function dropImplausible(s: SentenceView, cands: Candidate[], ctx: TimeContext): Candidate[] {
-  const plausible = (c: Candidate): boolean => {
-    if (c.rule !== 'year') return true;
-    const y = +c.value;
-    const before = norm(s, c.first - 1);
-    const after = norm(s, c.last + 1);
-    if (NOT_BEFORE_YEAR.has(before) || NOT_AFTER_YEAR.has(after)) return false;
-    // `about 2000 homes`, `nearly 1500 police`: a count after an approximation word
-    if (COUNT_BEFORE.has(before) && /^\p{Ll}/u.test(after)) return false;
-    if (s.words[c.last + 1]?.norm === ',' && /^\d{3}$/.test(norm(s, c.last + 2))) return false;
-    if (ctx.dctYear !== null && (y > ctx.dctYear + 60 || y < 1500)) return false;
-    return true;
-  };
-  // the same array when every candidate stays (most sentences: no copy)
-  for (const c of cands) if (!plausible(c)) return cands.filter(plausible);
+  // the same array when every candidate stays (most sentences: no copy, and no closure made)
+  for (const c of cands) if (!plausible(s, c, ctx)) return cands.filter((d) => plausible(s, d, ctx));
   return cands;
 }
