@@ -63,7 +63,7 @@ export class CueLexicon {
   }
 
   /**
-   * Makes the per-type bits of `mayStart` those of the current epoch of `wordTypes()` (emptied when it
+   * Makes the per-type bits of `matchType` those of the current epoch of `wordTypes()` (emptied when it
    * moved on or the table grew): called once a document, after `tokenTypes` gave its ids.
    */
   typesReady(): void {
